@@ -1,0 +1,177 @@
+"""Unit harmonisation for lab series, on top of pint.
+
+Clinics report one analyte in different units (glucose in mmol/L or mg/dL, creatinine in
+µmol/L or mg/dL). A chart must show one unit, so values are converted with pint's
+``chemistry`` context and the analyte's molar mass; a value whose unit cannot be converted
+to the chart's unit is returned apart and never plotted on the same axis.
+
+UCUM (the unit syntax FHIR uses) differs from pint's syntax in a few tokens; those are
+rewritten textually (``mm[Hg]`` -> ``mmHg``, ``10*9/L`` -> ``1/nL``) — no conversion factor
+is written by hand here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import pint
+
+# Molar masses (g/mol) by LOINC code: the only chemistry facts the conversions need.
+_GLUCOSE = 180.16
+_CHOLESTEROL = 386.65
+_TRIGLYCERIDES = 885.7
+_CREATININE = 113.12
+_UREA = 60.06
+_UREA_NITROGEN = 28.014  # BUN is reported as the mass of urea's two nitrogen atoms
+_URIC_ACID = 168.11
+_BILIRUBIN = 584.66
+
+MOLAR_MASS_BY_LOINC: dict[str, float] = {
+    # glucose: serum/plasma, blood, capillary, SI-coded variants
+    "2345-7": _GLUCOSE, "2339-0": _GLUCOSE, "41653-7": _GLUCOSE, "15074-8": _GLUCOSE,
+    "14749-6": _GLUCOSE, "14743-9": _GLUCOSE,
+    # cholesterol: total, HDL, LDL (calculated, direct), SI-coded variants
+    "2093-3": _CHOLESTEROL, "2085-9": _CHOLESTEROL, "13457-7": _CHOLESTEROL,
+    "18262-6": _CHOLESTEROL, "2089-1": _CHOLESTEROL, "14647-2": _CHOLESTEROL,
+    "14646-4": _CHOLESTEROL, "22748-8": _CHOLESTEROL, "39469-2": _CHOLESTEROL,
+    # triglycerides
+    "2571-8": _TRIGLYCERIDES, "14927-8": _TRIGLYCERIDES,
+    # creatinine
+    "2160-0": _CREATININE, "14682-9": _CREATININE, "38483-4": _CREATININE,
+    # urea / urea nitrogen
+    "3091-6": _UREA, "22664-7": _UREA, "3094-0": _UREA_NITROGEN, "14937-7": _UREA_NITROGEN,
+    "6299-2": _UREA_NITROGEN,
+    # uric acid, total bilirubin
+    "3084-1": _URIC_ACID, "14933-6": _URIC_ACID,
+    "1975-2": _BILIRUBIN, "14631-6": _BILIRUBIN,
+}
+
+# UCUM spellings pint does not parse, rewritten to pint syntax (same quantity).
+_UCUM_TOKENS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"mm\[Hg\]"), "mmHg"),
+    (re.compile(r"\bCel\b"), "degC"),
+    (re.compile(r"\[degF\]"), "degF"),
+    (re.compile(r"\{[^}]*\}"), "1"),  # UCUM annotations like {beats}/min carry no dimension
+    (re.compile(r"\[IU\]|\bIU\b"), "IU"),
+    (re.compile(r"10\*12/L"), "1/pL"),
+    (re.compile(r"10\*9/L"), "1/nL"),
+    (re.compile(r"10\*6/uL"), "1/pL"),
+    (re.compile(r"10\*3/uL"), "1/nL"),
+    (re.compile(r"^%$"), "percent"),
+    (re.compile(r"^/"), "1/"),
+]
+
+# Display spelling for units as patients read them (UCUM is for machines).
+_DISPLAY = {"umol/L": "µmol/L", "mm[Hg]": "mmHg", "Cel": "°C", "10*9/L": "10⁹/L",
+            "10*12/L": "10¹²/L", "/min": "/min", "{beats}/min": "/min", "kg": "kg"}
+
+
+class UnitMismatch(ValueError):
+    """The value's unit cannot be expressed in the requested unit."""
+
+
+@lru_cache(maxsize=1)
+def _registry() -> pint.UnitRegistry:
+    # Building a registry takes a few hundred ms: do it once, on first use.
+    ureg = pint.UnitRegistry(autoconvert_offset_to_baseunit=True)
+    # International units are analyte-specific: an own base dimension keeps them
+    # convertible among themselves (mIU/L <-> IU/L) and never into mass or moles.
+    ureg.define("international_unit = [international_unit] = IU")
+    return ureg
+
+
+def to_pint(ucum: str) -> str:
+    """UCUM unit text -> a pint unit expression."""
+    text = ucum.strip().replace("µ", "u").replace("μ", "u")
+    for pattern, repl in _UCUM_TOKENS:
+        text = pattern.sub(repl, text)
+    return text
+
+
+def display_unit(ucum: str) -> str:
+    """The unit as shown to people (µmol/L, mmHg, °C)."""
+    key = ucum.strip()
+    return _DISPLAY.get(key, key)
+
+
+def same_unit(a: str, b: str) -> bool:
+    return to_pint(a) == to_pint(b)
+
+
+def molar_mass(code: str | None) -> float | None:
+    return MOLAR_MASS_BY_LOINC.get(code or "")
+
+
+def convert(value: float, from_unit: str, to_unit: str, code: str | None = None) -> float:
+    """Convert ``value`` between units; moles <-> mass use the analyte's molar mass.
+
+    Raises UnitMismatch when the units are unknown or of incompatible dimensions.
+    """
+    if same_unit(from_unit, to_unit):
+        return value
+    ureg = _registry()
+    try:
+        quantity = ureg.Quantity(value, to_pint(from_unit))
+        target = ureg.parse_units(to_pint(to_unit))
+        if quantity.dimensionless or target.dimensionless:
+            # Ratios look alike to pint but are not: HbA1c 7 % is 53 mmol/mol (IFCC),
+            # not 70. Different dimensionless units are never converted.
+            raise UnitMismatch(f"{from_unit} -> {to_unit}")
+        mw = molar_mass(code)
+        if mw is not None:
+            with ureg.context("chemistry", mw=mw * ureg("g/mol")):
+                return float(quantity.to(target).magnitude)
+        return float(quantity.to(target).magnitude)
+    except (pint.errors.PintError, ValueError, ArithmeticError, AttributeError, TypeError) as exc:
+        raise UnitMismatch(f"{from_unit} -> {to_unit}") from exc
+
+
+@dataclass(frozen=True)
+class HarmonizedSeries:
+    """A series brought to one unit.
+
+    ``values[i]`` is the converted value of input point ``i`` or None when that point is
+    apart (``apart`` lists those indexes). ``converted_from`` names the original units of
+    converted points, for the chart's "converted from mg/dL" note.
+    """
+
+    unit: str
+    values: list[float | None]
+    apart: list[int] = field(default_factory=list)
+    converted_from: tuple[str, ...] = ()
+
+
+def choose_unit(units: Sequence[str]) -> str:
+    """The unit most of the series is in; ties go to the latest point's unit."""
+    if not units:
+        return ""
+    counts = Counter(to_pint(u) for u in units)
+    best = max(counts.values())
+    for unit in reversed(units):
+        if counts[to_pint(unit)] == best:
+            return unit
+    return units[-1]  # pragma: no cover - unreachable
+
+
+def harmonize(points: Sequence[tuple[float, str]], code: str | None = None,
+              unit: str | None = None) -> HarmonizedSeries:
+    """Bring (value, unit) points (oldest first) to one unit; unconvertible ones go apart."""
+    target = unit or choose_unit([u for _, u in points])
+    values: list[float | None] = []
+    apart: list[int] = []
+    sources: list[str] = []
+    for index, (value, point_unit) in enumerate(points):
+        try:
+            values.append(convert(value, point_unit, target, code))
+        except UnitMismatch:
+            values.append(None)
+            apart.append(index)
+            continue
+        if not same_unit(point_unit, target) and display_unit(point_unit) not in sources:
+            sources.append(display_unit(point_unit))
+    return HarmonizedSeries(target, values, apart, tuple(sources))
+
