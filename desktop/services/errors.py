@@ -1,0 +1,118 @@
+"""Typed errors of the service layer.
+
+Every error a user may see carries ``user_message``: an English source string marked with
+``N_`` (the Qt side translates it with context ``"medcard"``). ``detail`` is technical text
+for logs and support; it never holds tokens or medical data. Errors caused by a portal
+answer may carry the portal's own OperationOutcome text per language (``portal_text``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+from desktop.services.i18n import N_
+
+
+class MedcardError(Exception):
+    """Base of all errors the services raise on purpose."""
+
+    default_message = N_("Something went wrong.")
+
+    def __init__(
+        self,
+        detail: str = "",
+        *,
+        user_message: str | None = None,
+        portal_texts: Mapping[str, str] | None = None,
+        status: int | None = None,
+    ) -> None:
+        self.user_message: str = user_message or self.default_message
+        self.detail = detail
+        self.status = status
+        # Portal OperationOutcome text by language code ("en", "ru"); may be empty.
+        self.portal_texts: dict[str, str] = dict(portal_texts or {})
+        super().__init__(detail or self.user_message)
+
+    def portal_text(self, lang: str = "en") -> str | None:
+        """The portal's explanation in ``lang`` (falls back to any language it gave)."""
+        if not self.portal_texts:
+            return None
+        base = lang.split("_")[0].split("-")[0].lower()
+        if base in self.portal_texts:
+            return self.portal_texts[base]
+        for fallback in ("en", "ru"):
+            if fallback in self.portal_texts:
+                return self.portal_texts[fallback]
+        return next(iter(self.portal_texts.values()))
+
+    def describe(self, lang: str = "en", translate: Callable[[str], str] = lambda s: s) -> str:
+        """The full human text: the translated message, then the portal's reason if any."""
+        text = translate(self.user_message)
+        reason = self.portal_text(lang)
+        if reason and reason not in text:
+            text = f"{text}\n{reason}"
+        return text
+
+
+class PortalUnreachable(MedcardError):
+    default_message = N_(
+        "The portal cannot be reached. Check the Internet connection and try again; "
+        "the saved card remains available."
+    )
+
+
+class SessionExpired(MedcardError):
+    default_message = N_("The session has ended. Please sign in again.")
+
+
+class AccessDenied(MedcardError):
+    default_message = N_("The portal denied access.")
+
+
+class NotFound(MedcardError):
+    default_message = N_("The portal has no such record.")
+
+
+class MalformedAnswer(MedcardError):
+    default_message = N_("The portal sent an answer that could not be understood. Try again later.")
+
+
+class ServerError(MedcardError):
+    default_message = N_("The portal is having problems. Try again later.")
+
+
+class OperationNotSupported(MedcardError):
+    """The server does not offer an operation (e.g. Patient/$everything); callers fall back."""
+
+    default_message = N_("The portal does not support this operation.")
+
+
+class Conflict(MedcardError):
+    """409/412: somebody changed the record meanwhile, or a version check failed."""
+
+    default_message = N_("The record was changed meanwhile. Refresh and try again.")
+
+
+class ValidationFailed(MedcardError):
+    """400/422: the portal rejected what we sent (its text says why)."""
+
+    default_message = N_("The portal did not accept the request.")
+
+
+class KeyringUnavailable(MedcardError):
+    default_message = N_(
+        "No working system keyring was found to keep the sign-in safely. "
+        "You can store it in an encrypted file protected by a master password instead."
+    )
+
+
+class WrongPassword(MedcardError):
+    default_message = N_("The master password is wrong.")
+
+
+class SignInFailed(MedcardError):
+    default_message = N_("Sign-in did not succeed. Please try again.")
+
+
+class SignInCancelled(SignInFailed):
+    default_message = N_("Sign-in was cancelled.")
