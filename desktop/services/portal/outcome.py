@@ -1,0 +1,77 @@
+"""Turning a portal's HTTP error answer into a typed error with the portal's own words."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import orjson
+import requests
+
+from desktop.services.errors import (
+    AccessDenied,
+    Conflict,
+    MalformedAnswer,
+    MedcardError,
+    NotFound,
+    OperationNotSupported,
+    ServerError,
+    SessionExpired,
+    ValidationFailed,
+)
+
+_STATUS_ERRORS: dict[int, type[MedcardError]] = {
+    400: ValidationFailed,
+    401: SessionExpired,
+    403: AccessDenied,
+    404: NotFound,
+    405: OperationNotSupported,
+    409: Conflict,
+    410: NotFound,
+    412: Conflict,
+    422: ValidationFailed,
+    501: OperationNotSupported,
+}
+
+
+def outcome_texts(body: Any) -> dict[str, str]:
+    """Human texts of an OperationOutcome by language.
+
+    FHIR has no per-language field, so we follow the convention of our portal (and of
+    several national ones): ``details.text`` holds the text in the portal's language
+    (Russian) and ``diagnostics`` the English one. When only one is present it serves all.
+    """
+    if not isinstance(body, dict) or body.get("resourceType") != "OperationOutcome":
+        return {}
+    english: list[str] = []
+    local: list[str] = []
+    for issue in body.get("issue") or []:
+        if not isinstance(issue, dict):
+            continue
+        diagnostics = issue.get("diagnostics")
+        details = issue.get("details")
+        details_text = details.get("text") if isinstance(details, dict) else None
+        if isinstance(diagnostics, str) and diagnostics.strip():
+            english.append(diagnostics.strip())
+        if isinstance(details_text, str) and details_text.strip():
+            local.append(details_text.strip())
+    texts: dict[str, str] = {}
+    if english:
+        texts["en"] = "\n".join(english)
+    if local:
+        texts["ru"] = "\n".join(local)
+    return texts
+
+
+def error_for_response(response: requests.Response, where: str) -> MedcardError:
+    """The typed error for a non-2xx answer; ``where`` is "METHOD /path" without the query."""
+    status = response.status_code
+    try:
+        body: Any = orjson.loads(response.content) if response.content else None
+    except orjson.JSONDecodeError:
+        body = None
+    texts = outcome_texts(body)
+    detail = f"HTTP {status} for {where}"
+    error_type = _STATUS_ERRORS.get(status)
+    if error_type is None:
+        error_type = ServerError if status >= 500 else MalformedAnswer
+    return error_type(detail, portal_texts=texts, status=status)
