@@ -14,6 +14,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC
+from typing import Any
 from urllib.parse import urlsplit
 
 import requests
@@ -77,7 +78,7 @@ def send_with_retries(
     *,
     policy: RetryPolicy,
     timeout: tuple[float, float],
-    params: dict[str, str] | list[tuple[str, str]] | None = None,
+    params: Any = None,
     headers: dict[str, str],
     body: bytes | None = None,
     sleep: Callable[[float], None] = time.sleep,

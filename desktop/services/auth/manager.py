@@ -1,0 +1,130 @@
+"""TokenManager: hands out a valid access token and renews it, rotation-safe.
+
+Several sync threads share one manager. Refreshes are serialised by a lock, the newest
+refresh token is written to the secret store *before* it is used by anyone, and a thread
+whose token was rejected after another thread already renewed it simply takes the new one
+(so one expiry never burns two refresh tokens).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable
+from typing import NoReturn
+
+import requests
+
+from desktop.services.auth.oauth import CLIENT_ID, OAuthError, post_form
+from desktop.services.auth.tokens import TokenSet
+from desktop.services.errors import SessionExpired
+from desktop.services.portal import new_session
+from desktop.services.secrets import SecretStore
+
+log = logging.getLogger("medcard.auth")
+
+
+def tokens_key(account_id: str) -> str:
+    return f"tokens:{account_id}"
+
+
+class TokenManager:
+    def __init__(
+        self,
+        account_id: str,
+        secret_store: SecretStore,
+        token_endpoint: str | None = None,
+        *,
+        client_id: str = CLIENT_ID,
+        session: requests.Session | None = None,
+        timeout: tuple[float, float] = (5, 30),
+        refresh_margin: float = 60.0,
+        on_session_expired: Callable[[str], None] | None = None,
+    ) -> None:
+        self.account_id = account_id
+        self._store = secret_store
+        self._token_endpoint = token_endpoint
+        self._client_id = client_id
+        self._session = session or new_session()
+        self._timeout = timeout
+        self._margin = refresh_margin
+        self._on_session_expired = on_session_expired
+        self._lock = threading.RLock()
+        self._tokens: TokenSet | None = None
+
+    # -- TokenProvider ------------------------------------------------------------------
+
+    def access_token(self) -> str:
+        """A token valid for at least a little longer (renewed ahead of expiry)."""
+        with self._lock:
+            tokens = self.tokens()
+            if tokens.needs_refresh(self._margin):
+                tokens = self._refresh_locked(tokens)
+            return tokens.access_token
+
+    def refresh(self, rejected_token: str | None = None) -> TokenSet:
+        """Renew the tokens now. With ``rejected_token`` (the token a server just refused),
+        nothing is done when another thread has already replaced it."""
+        with self._lock:
+            tokens = self.tokens()
+            if rejected_token is not None and tokens.access_token != rejected_token:
+                return tokens
+            return self._refresh_locked(tokens)
+
+    # -- storage ------------------------------------------------------------------------
+
+    def tokens(self) -> TokenSet:
+        """The current tokens (from memory, else the secret store)."""
+        with self._lock:
+            if self._tokens is None:
+                stored = self._store.get(tokens_key(self.account_id))
+                if stored is None:
+                    raise SessionExpired(f"no stored tokens for account {self.account_id}")
+                self._tokens = TokenSet.from_json(stored)
+            return self._tokens
+
+    def store(self, tokens: TokenSet) -> None:
+        with self._lock:
+            self._store.set(tokens_key(self.account_id), tokens.to_json())
+            self._tokens = tokens
+
+    def forget(self) -> None:
+        with self._lock:
+            self._store.delete(tokens_key(self.account_id))
+            self._tokens = None
+
+    # -- refresh ------------------------------------------------------------------------
+
+    def _refresh_locked(self, tokens: TokenSet) -> TokenSet:
+        endpoint = self._token_endpoint or tokens.token_endpoint
+        if not tokens.refresh_token or not endpoint:
+            self._expire("no refresh token")
+        assert tokens.refresh_token is not None
+        started = time.monotonic()
+        try:
+            answer = post_form(
+                self._session,
+                endpoint,
+                {
+                    "grant_type": "refresh_token",
+                    "refresh_token": tokens.refresh_token,
+                    "client_id": self._client_id,
+                },
+                self._timeout,
+            )
+        except OAuthError as exc:
+            # invalid_grant & co: the refresh token is dead (revoked, expired, reused).
+            self._expire(f"refresh refused: {exc.error}")
+        # PortalUnreachable / ServerError propagate: the tokens may still be fine later.
+        new_tokens = TokenSet.from_response(answer, previous=tokens)
+        # Store before anyone uses it: with rotation the old refresh token is now void.
+        self.store(new_tokens)
+        log.info("tokens renewed for one account in %.0f ms", (time.monotonic() - started) * 1000)
+        return new_tokens
+
+    def _expire(self, why: str) -> NoReturn:
+        self.forget()
+        if self._on_session_expired is not None:
+            self._on_session_expired(self.account_id)
+        raise SessionExpired(why)
