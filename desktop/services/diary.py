@@ -23,7 +23,7 @@ from desktop.services.i18n import N_
 LOINC = "http://loinc.org"
 UCUM = "http://unitsofmeasure.org"
 OBS_CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-category"
-DIARY_TAG_SYSTEM = "https://medcard.demo/fhir/CodeSystem/observation-source"
+DIARY_TAG_SYSTEM = "http://demo.medcard/fhir/CodeSystem/tags"  # shared with the demo data
 DIARY_TAG_CODE = "self-measured"
 DIARY_IDENTIFIER_SYSTEM = "urn:medcard:diary-entry"
 

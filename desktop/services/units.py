@@ -56,7 +56,7 @@ _UCUM_TOKENS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\bCel\b"), "degC"),
     (re.compile(r"\[degF\]"), "degF"),
     (re.compile(r"\{[^}]*\}"), "1"),  # UCUM annotations like {beats}/min carry no dimension
-    (re.compile(r"\[IU\]|\bIU\b"), "IU"),
+    (re.compile(r"\[IU\]"), "IU"),
     (re.compile(r"10\*12/L"), "1/pL"),
     (re.compile(r"10\*9/L"), "1/nL"),
     (re.compile(r"10\*6/uL"), "1/pL"),
@@ -64,6 +64,17 @@ _UCUM_TOKENS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^%$"), "percent"),
     (re.compile(r"^/"), "1/"),
 ]
+
+# Localised display spellings (valueQuantity.unit of Russian labs) -> UCUM. Caches and
+# screens may carry the display text rather than the UCUM code.
+_LOCAL_SPELLINGS = {
+    "ммоль/л": "mmol/L", "мкмоль/л": "umol/L", "мг/дл": "mg/dL", "мг/л": "mg/L",
+    "г/л": "g/L", "г/дл": "g/dL", "ед/л": "U/L", "ме/л": "[IU]/L", "мме/л": "m[IU]/L",
+    "мкме/мл": "u[IU]/mL", "нг/л": "ng/L", "нг/мл": "ng/mL", "пг/мл": "pg/mL",
+    "пмоль/л": "pmol/L", "нмоль/л": "nmol/L", "×10⁹/л": "10*9/L", "×10¹²/л": "10*12/L",
+    "мм/ч": "mm/h", "мм рт. ст.": "mm[Hg]", "мм рт.ст.": "mm[Hg]", "уд/мин": "/min",
+    "кг": "kg", "кг/м²": "kg/m2", "°c": "Cel", "°с": "Cel", "%": "%",
+}
 
 # Display spelling for units as patients read them (UCUM is for machines).
 _DISPLAY = {"umol/L": "µmol/L", "mm[Hg]": "mmHg", "Cel": "°C", "10*9/L": "10⁹/L",
@@ -84,9 +95,15 @@ def _registry() -> pint.UnitRegistry:
     return ureg
 
 
+def to_ucum(unit: str) -> str:
+    """A unit as UCUM: localised spellings ("ммоль/л") are mapped, UCUM stays as is."""
+    text = unit.strip()
+    return _LOCAL_SPELLINGS.get(text.lower(), text)
+
+
 def to_pint(ucum: str) -> str:
-    """UCUM unit text -> a pint unit expression."""
-    text = ucum.strip().replace("µ", "u").replace("μ", "u")
+    """UCUM unit text (or a known localised spelling) -> a pint unit expression."""
+    text = to_ucum(ucum).replace("µ", "u").replace("μ", "u")
     for pattern, repl in _UCUM_TOKENS:
         text = pattern.sub(repl, text)
     return text

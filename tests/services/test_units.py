@@ -77,3 +77,13 @@ def test_display_units():
     assert units.display_unit("umol/L") == "µmol/L"
     assert units.display_unit("mm[Hg]") == "mmHg"
     assert units.display_unit("Cel") == "°C"
+
+
+def test_russian_display_spellings_convert():
+    assert units.convert(100.0, "мг/дл", "ммоль/л", "2345-7") == pytest.approx(5.551, rel=1e-3)
+    assert units.convert(1.0, "мг/дл", "мкмоль/л", "2160-0") == pytest.approx(88.40, rel=1e-3)
+    assert units.same_unit("ммоль/л", "mmol/L")
+    series = units.harmonize([(5.0, "ммоль/л"), (110.0, "мг/дл"), (5.5, "mmol/L")], "2345-7")
+    assert series.apart == [] and series.converted_from == ("мг/дл",)
+    with pytest.raises(units.UnitMismatch):
+        units.convert(1.0, "мМЕ/л", "мг/л")
