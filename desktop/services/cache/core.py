@@ -1,0 +1,147 @@
+"""`Cache`: the encrypted local copy of the card, one file per account."""
+
+from __future__ import annotations
+
+import secrets
+import threading
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, delete, func, select
+from sqlalchemy.exc import DBAPIError
+
+from . import migrate, writer
+from .engine import WRITER, create_cache_engine, translate_error
+from .schema import FTS_TABLE, PATIENT_TABLES, resources, timeline
+
+
+class Cache:
+    """Open with `Cache.open(path, key)`; share one instance between threads.
+
+    Reads may run on any thread at once (`read()` hands each caller its own pooled
+    connection); writes go through `write()`, serialised by a lock so the cache has
+    exactly one writer at a time.
+    """
+
+    def __init__(self, path: Path, key: str) -> None:
+        self.path = path
+        self._engine = create_cache_engine(path, key)
+        self._write_lock = threading.RLock()
+        from .queries import (
+            AppointmentQueries,
+            CardQueries,
+            FamilyQueries,
+            LabQueries,
+            RequestQueries,
+        )
+
+        self.card = CardQueries(self)
+        self.labs = LabQueries(self)
+        self.appointments = AppointmentQueries(self)
+        self.family = FamilyQueries(self)
+        self.requests = RequestQueries(self)
+
+    @classmethod
+    def open(cls, path: str | Path, key: str) -> Cache:
+        """Open (creating if needed) and migrate the cache; a wrong key raises WrongCacheKey."""
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        cache = cls(path, key)
+        try:
+            with cache.write() as conn:
+                migrate.upgrade(conn)
+        except BaseException:
+            cache.close()
+            raise
+        return cache
+
+    @staticmethod
+    def new_key() -> str:
+        """A fresh random 256-bit key (64 hex digits) for a new cache file."""
+        return secrets.token_hex(32)
+
+    def close(self) -> None:
+        self._engine.dispose()
+
+    def __enter__(self) -> Cache:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- transactions -----------------------------------------------------------------
+
+    @contextmanager
+    def read(self) -> Iterator[Connection]:
+        """A read transaction (one consistent snapshot) on this thread's own connection."""
+        try:
+            with self._engine.connect() as conn, conn.begin():
+                yield conn
+        except DBAPIError as exc:
+            raise translate_error(exc.orig or exc) from exc
+
+    @contextmanager
+    def write(self) -> Iterator[Connection]:
+        """The single writer: a lock plus one transaction, committed on success."""
+        with self._write_lock:
+            try:
+                with self._engine.connect() as raw:
+                    conn = raw.execution_options(**{WRITER: True})
+                    with conn.begin():
+                        yield conn
+            except DBAPIError as exc:
+                raise translate_error(exc.orig or exc) from exc
+
+    # -- writing resources --------------------------------------------------------------
+
+    def ingest(self, items: Iterable[dict[str, Any]]) -> int:
+        """Store and project resources the portal returned (after a write or a sync page).
+
+        A resource replaces the stored one of the same type and id. Returns how many
+        resources were stored.
+        """
+        batch = [r for r in items if isinstance(r, dict) and r.get("resourceType") and r.get("id")]
+        if not batch:
+            return 0
+        with self.write() as conn:
+            writer.store(conn, batch)
+        return len(batch)
+
+    def delete_patient(self, patient_id: str) -> None:
+        """Forget everything of one patient (access ended): every table, the index too."""
+        with self.write() as conn:
+            ids = conn.execute(
+                select(timeline.c.id).where(timeline.c.patient_id == patient_id)
+            ).scalars()
+            writer.delete_fts(conn, list(ids))
+            for table in PATIENT_TABLES:
+                conn.execute(delete(table).where(table.c.patient_id == patient_id))
+            writer.forget_orphans(conn)
+
+    # -- small read API -------------------------------------------------------------------
+
+    def counts(self) -> dict[str, int]:
+        """Number of stored resources per FHIR type."""
+        with self.read() as conn:
+            rows = conn.execute(
+                select(resources.c.type, func.count()).group_by(resources.c.type)
+            ).all()
+        return {t: n for t, n in rows}
+
+    def patients(self) -> list[str]:
+        """Patient ids that have any data in the cache."""
+        with self.read() as conn:
+            rows = conn.execute(
+                select(resources.c.patient_id)
+                .where(resources.c.patient_id.is_not(None))
+                .distinct()
+                .order_by(resources.c.patient_id)
+            ).scalars()
+            return list(rows)
+
+    def vacuum_index(self) -> None:
+        """Merge FTS segments (after a big sync) so searches stay fast."""
+        with self.write() as conn:
+            conn.exec_driver_sql(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('optimize')")

@@ -1,0 +1,79 @@
+"""The SQLCipher engine: every pooled connection is keyed before anything else runs."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import sqlcipher3
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.pool import QueuePool
+
+from .errors import CacheError, CacheFull, CacheLocked, WrongCacheKey
+
+_HEX_KEY = re.compile(r"^[0-9a-fA-F]{64}$")
+# Execution option that makes a transaction take the write lock at BEGIN, so two
+# writers never deadlock upgrading a read lock.
+WRITER = "medcard_writer"
+
+
+def _key_pragma(key: str) -> str:
+    """A 256-bit raw key (64 hex digits) skips PBKDF2; anything else is a passphrase."""
+    if _HEX_KEY.match(key):
+        return f"PRAGMA key = \"x'{key}'\""
+    return "PRAGMA key = '" + key.replace("'", "''") + "'"
+
+
+def _connect(path: Path, key: str) -> sqlcipher3.Connection:
+    conn = sqlcipher3.connect(
+        str(path), check_same_thread=False, isolation_level=None, timeout=30.0
+    )
+    try:
+        # SQLCipher would print decryption failures (a wrong key) to stderr itself.
+        conn.execute("PRAGMA cipher_log_level = NONE").fetchall()
+        conn.execute(_key_pragma(key))
+        # The first read proves the key: SQLCipher reports a wrong key as "not a database".
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        conn.execute("PRAGMA journal_mode = WAL").fetchone()
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute("PRAGMA temp_store = MEMORY")  # no clear-text temp files
+        conn.execute("PRAGMA cache_size = -32000")  # 32 MB page cache per connection
+    except sqlcipher3.DatabaseError as exc:
+        conn.close()
+        raise translate_error(exc) from exc
+    return conn
+
+
+def translate_error(exc: BaseException) -> CacheError:
+    """Map a SQLite/SQLCipher failure to the cache's typed errors."""
+    text = str(exc).lower()
+    if "not a database" in text or "file is encrypted" in text:
+        return WrongCacheKey(str(exc))
+    if "locked" in text or "busy" in text:
+        return CacheLocked(str(exc))
+    if "disk is full" in text or "readonly" in text or "read-only" in text:
+        return CacheFull(str(exc))
+    return CacheError(str(exc))
+
+
+def create_cache_engine(path: Path, key: str) -> Engine:
+    """An engine whose pool hands each thread its own keyed connection."""
+    engine = create_engine(
+        "sqlite://",
+        creator=lambda: _connect(path, key),
+        poolclass=QueuePool,
+        pool_size=4,
+        max_overflow=8,
+        pool_pre_ping=False,
+    )
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn: Any) -> None:
+        # The DB-API connection runs in autocommit mode (isolation_level=None), so the
+        # transaction is opened here, explicitly, and spans reads as well as writes.
+        immediate = conn.get_execution_options().get(WRITER, False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+    return engine

@@ -1,0 +1,111 @@
+"""FHIR resource dict -> rows of the screen tables (pure functions).
+
+`project(resource, resolver)` returns every row a resource contributes; the resolver looks
+up the other resources a projection needs (a report's Observations, a visit's protocol).
+`links_of(resource)` lists the ids those lookups depend on, so the writer can re-project a
+record when a resource it depends on arrives later.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import admin, clinical, records
+from .clinical import Record, Resolver
+from .common import JSON, ref_id, ref_type
+from .observations import observation_rows
+
+__all__ = ["Projection", "Resolver", "links_of", "patient_of", "project", "DIRECTORY_TYPES"]
+
+DIRECTORY_TYPES = frozenset({"Practitioner", "Organization", "Location", "PractitionerRole"})
+_SUBJECT_FIELDS = ("subject", "patient", "beneficiary", "for")
+
+
+@dataclass
+class Projection:
+    timeline: Record | None = None  # includes "body" (indexed for search, not stored)
+    observations: list[dict[str, Any]] = field(default_factory=list)
+    appointment: dict[str, Any] | None = None
+    family: dict[str, Any] | None = None
+    request: dict[str, Any] | None = None
+    directory: dict[str, Any] | None = None
+
+
+def patient_of(resource: JSON) -> str | None:
+    """The Patient a resource belongs to (None for shared ones like Practitioner)."""
+    rtype = resource.get("resourceType")
+    if rtype == "Patient":
+        return str(resource.get("id"))
+    if rtype in DIRECTORY_TYPES:
+        return None
+    for name in _SUBJECT_FIELDS:
+        value = resource.get(name)
+        if isinstance(value, dict) and ref_type(value) in (None, "Patient"):
+            found = ref_id(value)
+            if found:
+                return found
+    if rtype == "Appointment":
+        for part in resource.get("participant") or []:
+            actor = part.get("actor") if isinstance(part, dict) else None
+            if ref_type(actor) == "Patient":
+                return ref_id(actor)
+    return None
+
+
+def links_of(resource: JSON) -> set[str]:
+    """Ids of resources whose arrival changes this resource's projection (or vice versa)."""
+    rtype = resource.get("resourceType")
+    if rtype == "DiagnosticReport":
+        return {i for i in (ref_id(r) for r in resource.get("result") or []) if i}
+    if rtype == "Composition":
+        found = ref_id(resource.get("encounter"))
+        return {found} if found else set()
+    if rtype == "DocumentReference":
+        encounters = (resource.get("context") or {}).get("encounter") or []
+        return {i for i in (ref_id(e) for e in encounters if isinstance(e, dict)) if i}
+    return set()
+
+
+def project(resource: JSON, resolver: Resolver) -> Projection:
+    rtype = resource.get("resourceType")
+    patient = patient_of(resource)
+    out = Projection()
+    if rtype in DIRECTORY_TYPES:
+        out.directory = admin.directory_entry(resource)
+        return out
+    if rtype == "Encounter":
+        if resource.get("status") not in ("cancelled", "entered-in-error", "planned"):
+            out.timeline = clinical.encounter(resource, resolver)
+    elif rtype in ("Composition", "DocumentReference"):
+        out.timeline = clinical.document(resource, resolver)
+    elif rtype == "DiagnosticReport":
+        if resource.get("status") not in ("entered-in-error", "cancelled"):
+            out.timeline = clinical.report(resource, resolver)
+    elif rtype == "Observation":
+        out.observations = observation_rows(resource, patient)
+        if resource.get("status") not in ("entered-in-error", "cancelled"):
+            out.timeline = clinical.observation(resource, resolver)
+    elif rtype == "Condition":
+        out.timeline = records.condition(resource)
+    elif rtype == "Procedure":
+        out.timeline = records.procedure(resource)
+    elif rtype == "AllergyIntolerance":
+        out.timeline = records.allergy(resource)
+    elif rtype == "MedicationRequest":
+        out.timeline = records.prescription(resource)
+    elif rtype == "Immunization":
+        out.timeline = records.vaccination(resource)
+    elif rtype == "ImagingStudy":
+        out.timeline = records.imaging_study(resource)
+    elif rtype == "Appointment":
+        out.appointment = admin.appointment(resource, patient)
+    elif rtype == "RelatedPerson":
+        out.family = admin.related_person(resource)
+    elif rtype == "Task":
+        out.family, out.request = admin.task(resource)
+    elif rtype == "ServiceRequest":
+        out.request = admin.service_request(resource)
+    if patient is None:
+        out.timeline = None  # a record must belong to someone's card
+    return out

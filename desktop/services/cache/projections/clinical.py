@@ -1,0 +1,261 @@
+"""Clinical resources -> one record of the card timeline (kind, date, title, body...)."""
+
+from __future__ import annotations
+
+from typing import Any, Protocol
+
+from .common import (
+    JSON,
+    attachment_text,
+    concept_text,
+    first_of,
+    first_text,
+    has_code,
+    narrative,
+    normalize_datetime,
+    ref_display,
+    ref_id,
+    strip_html,
+)
+from .observations import categories, is_abnormal, is_covid, is_self_measured, value_text
+
+DISCHARGE_CODES = frozenset({"18842-5", "34105-7", "11490-0"})
+IMAGING_CATEGORIES = frozenset(
+    {
+        "rad",
+        "img",
+        "imaging",
+        "us",
+        "ct",
+        "mr",
+        "nmr",
+        "xr",
+        "ec",
+        "ekg",
+        "ecg",
+        "cus",
+        "card",
+        "cth",
+        "ot",
+        "other",
+        "oth",
+        "procedure",
+        "endoscopy",
+        "ven",
+        "vus",
+        "nrs",
+        "radiology",
+    }
+)
+LAB_CATEGORIES = frozenset(
+    {"lab", "laboratory", "hm", "ch", "mb", "ser", "ur", "cg", "bg", "hem", "lab-results"}
+)
+
+
+class Resolver(Protocol):
+    """Looks up other stored resources while projecting one (the batch and the cache)."""
+
+    def get(self, rid: str | None, rtype: str | None = None) -> JSON | None: ...
+
+    def referrers(self, rid: str, types: tuple[str, ...]) -> list[JSON]: ...
+
+
+Record = dict[str, Any]
+
+
+def _record(
+    kind: str,
+    when: str,
+    title: str,
+    *,
+    summary: str = "",
+    body: str = "",
+    doctor: Any = None,
+    clinic: Any = None,
+    abnormal: bool = False,
+) -> Record:
+    return {
+        "kind": kind,
+        "date": normalize_datetime(when),
+        "title": title or kind,
+        "summary": summary,
+        "doctor": ref_display(doctor),
+        "doctor_id": ref_id(doctor),
+        "clinic": ref_display(clinic),
+        "clinic_id": ref_id(clinic),
+        "abnormal": abnormal,
+        "body": body,
+    }
+
+
+def document_text(resource: JSON) -> str:
+    """Readable text of a Composition (sections) or DocumentReference (attachments)."""
+    parts: list[str] = []
+    if resource.get("resourceType") == "Composition":
+        parts.append(narrative(resource))
+        for section in resource.get("section") or []:
+            if not isinstance(section, dict):
+                continue
+            if section.get("title"):
+                parts.append(str(section["title"]))
+            div = (section.get("text") or {}).get("div")
+            if isinstance(div, str):
+                parts.append(strip_html(div))
+    else:
+        if isinstance(resource.get("description"), str):
+            parts.append(resource["description"])
+        for content in resource.get("content") or []:
+            if isinstance(content, dict):
+                parts.append(attachment_text(content.get("attachment")))
+    return "\n".join(p for p in parts if p)
+
+
+def _doc_encounter(resource: JSON) -> str | None:
+    if resource.get("resourceType") == "Composition":
+        return ref_id(resource.get("encounter"))
+    encounters = (resource.get("context") or {}).get("encounter") or []
+    return ref_id(encounters[0]) if isinstance(encounters, list) and encounters else None
+
+
+def _author(resource: JSON) -> Any:
+    authors = resource.get("author") or []
+    return next(
+        (a for a in authors if (a.get("reference") or "").find("Organization") < 0),
+        authors[0] if authors else None,
+    )
+
+
+def _custodian(resource: JSON) -> Any:
+    if resource.get("custodian"):
+        return resource["custodian"]
+    authors = resource.get("author") or []
+    return next((a for a in authors if "Organization" in (a.get("reference") or "")), None)
+
+
+def encounter(resource: JSON, resolver: Resolver) -> Record:
+    participant = next(
+        (
+            p.get("individual")
+            for p in resource.get("participant") or []
+            if isinstance(p, dict) and p.get("individual")
+        ),
+        None,
+    )
+    title = first_text(resource.get("type")) or concept_text(resource.get("serviceType"))
+    reasons = [first_text(resource.get("reasonCode"))] + [
+        ref_display(r) or "" for r in resource.get("reasonReference") or []
+    ]
+    body = [r for r in reasons if r]
+    for doc in resolver.referrers(resource["id"], ("Composition", "DocumentReference")):
+        if not is_discharge(doc):
+            body.append(document_text(doc))
+    summary = body[0] if body else ""
+    return _record(
+        "visit",
+        first_of(resource, "period"),
+        title or "Visit",
+        summary=summary,
+        body="\n".join(body),
+        doctor=participant,
+        clinic=resource.get("serviceProvider"),
+    )
+
+
+def is_discharge(resource: JSON) -> bool:
+    return has_code(resource.get("type"), DISCHARGE_CODES) or has_code(
+        resource.get("category"), DISCHARGE_CODES
+    )
+
+
+def document(resource: JSON, resolver: Resolver) -> Record | None:
+    """A Composition/DocumentReference: discharge, a visit protocol or a document."""
+    if resource.get("status") in ("entered-in-error", "superseded"):
+        return None
+    text = document_text(resource)
+    when = first_of(resource, "date", "created") or first_of(
+        resource.get("context") or {}, "period"
+    )
+    title = (
+        resource.get("title")
+        or first_text(resource.get("type"))
+        or first_text(resource.get("category"))
+        or resource.get("description")
+        or ""
+    )
+    kind = "discharge" if is_discharge(resource) else "document"
+    encounter_id = _doc_encounter(resource)
+    if kind == "document" and encounter_id:
+        if resolver.get(encounter_id, "Encounter") is not None:
+            return None  # the protocol is part of its visit's record
+        kind = "visit"
+    summary = text.split("\n", 1)[0][:200] if text else ""
+    return _record(
+        kind,
+        when,
+        str(title),
+        summary=summary,
+        body=text,
+        doctor=_author(resource),
+        clinic=_custodian(resource),
+    )
+
+
+def report(resource: JSON, resolver: Resolver) -> Record:
+    cats = categories(resource)
+    results = [resolver.get(ref_id(r), "Observation") for r in resource.get("result") or []]
+    observations = [o for o in results if o is not None]
+    lines = [f"{concept_text(o.get('code'))}: {value_text(o)}" for o in observations]
+    for form in resource.get("presentedForm") or []:
+        lines.append(attachment_text(form))
+    if resource.get("conclusion"):
+        lines.insert(0, str(resource["conclusion"]))
+    if is_covid(resource) or any(is_covid(o) for o in observations):
+        kind = "covid"
+    elif cats & LAB_CATEGORIES or (observations and not cats & IMAGING_CATEGORIES):
+        kind = "lab"
+    else:
+        kind = "study"
+    performer = resource.get("performer") or []
+    doctor = next((p for p in performer if "Organization" not in (p.get("reference") or "")), None)
+    clinic = next((p for p in performer if "Organization" in (p.get("reference") or "")), None)
+    if doctor is None and resource.get("resultsInterpreter"):
+        doctor = resource["resultsInterpreter"][0]
+    abnormal = any(is_abnormal(o) for o in observations)
+    summary = str(resource.get("conclusion") or "; ".join(lines[:3]))[:200]
+    return _record(
+        kind,
+        first_of(resource, "effectiveDateTime", "effectivePeriod", "issued"),
+        concept_text(resource.get("code")),
+        summary=summary,
+        body="\n".join(x for x in lines if x),
+        doctor=doctor,
+        clinic=clinic,
+        abnormal=abnormal,
+    )
+
+
+def observation(resource: JSON, resolver: Resolver) -> Record | None:
+    """A lab result outside any report gets its own record; vitals and diary stay in charts."""
+    cats = categories(resource)
+    covid = is_covid(resource)
+    if not covid and ("vital-signs" in cats or is_self_measured(resource)):
+        return None
+    if not covid and cats and not cats & LAB_CATEGORIES:
+        return None  # surveys, social history: not card records
+    if resolver.referrers(resource["id"], ("DiagnosticReport",)):
+        return None  # shown inside its report
+    performer = resource.get("performer") or []
+    doctor = next((p for p in performer if "Organization" not in (p.get("reference") or "")), None)
+    clinic = next((p for p in performer if "Organization" in (p.get("reference") or "")), None)
+    value = value_text(resource)
+    title = concept_text(resource.get("code"))
+    return _record(
+        "covid" if covid else "lab",
+        first_of(resource, "effectiveDateTime", "effectivePeriod", "issued"),
+        title,
+        summary=value,
+        body=f"{title}: {value}",
+        doctor=doctor,
+        clinic=clinic,
+        abnormal=is_abnormal(resource),
+    )

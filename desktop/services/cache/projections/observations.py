@@ -1,0 +1,221 @@
+"""Observation -> numeric rows for the charts, and the facts the timeline needs."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .common import (
+    JSON,
+    codings,
+    concept_text,
+    epoch,
+    first_of,
+    primary_code,
+    ref_display,
+    ref_id,
+    ref_type,
+)
+
+ABNORMAL_CODES = frozenset(
+    {"H", "HH", "HU", "L", "LL", "LU", "A", "AA", "POS", "DET", "R", ">", "<", "W"}
+)
+# COVID-19 tests (PCR, antigen, antibodies).
+COVID_CODES = frozenset(
+    {
+        "94500-6",
+        "94309-2",
+        "94558-4",
+        "94531-1",
+        "94533-7",
+        "94534-5",
+        "94306-8",
+        "94315-9",
+        "94762-2",
+        "94563-4",
+        "94564-2",
+        "94507-1",
+        "94508-9",
+        "95209-3",
+        "94759-8",
+        "96119-3",
+        "840539006",
+        "U07.1",
+        "U07.2",
+    }
+)
+_COVID_WORDS = ("covid", "sars-cov-2", "sars cov 2", "коронавирус", "ковид")
+
+
+def is_covid(resource: JSON) -> bool:
+    code = resource.get("code")
+    if any(c.get("code") in COVID_CODES for c in codings(code)):
+        return True
+    text = concept_text(code).lower()
+    return any(word in text for word in _COVID_WORDS)
+
+
+def categories(resource: JSON) -> set[str]:
+    found: set[str] = set()
+    for concept in resource.get("category") or []:
+        for coding in codings(concept):
+            if coding.get("code"):
+                found.add(str(coding["code"]).lower())
+    return found
+
+
+def is_self_measured(resource: JSON) -> bool:
+    """Entered by the patient (health diary): performer is the Patient."""
+    for performer in resource.get("performer") or []:
+        if ref_type(performer) == "Patient":
+            return True
+    return "patient-reported" in categories(resource) or "diary" in categories(resource)
+
+
+def _number(value: Any) -> float | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        return float(value)
+    return None
+
+
+def _range(ranges: Any) -> tuple[float | None, float | None]:
+    if isinstance(ranges, list):
+        for item in ranges:
+            if isinstance(item, dict):
+                low = _number((item.get("low") or {}).get("value"))
+                high = _number((item.get("high") or {}).get("value"))
+                if low is not None or high is not None:
+                    return low, high
+    return None, None
+
+
+def _interpretation(concepts: Any) -> str | None:
+    for concept in concepts or []:
+        for coding in codings(concept):
+            if coding.get("code"):
+                return str(coding["code"])
+    return None
+
+
+def _is_out(value: float | None, low: float | None, high: float | None, interp: str | None) -> bool:
+    if interp and interp.upper() in ABNORMAL_CODES:
+        return True
+    if value is None:
+        return False
+    return (low is not None and value < low) or (high is not None and value > high)
+
+
+def value_text(part: JSON) -> str:
+    """A result's value as text: "5.4 mmol/L", "Positive", "120/80 mmHg"."""
+    quantity = part.get("valueQuantity")
+    if isinstance(quantity, dict) and quantity.get("value") is not None:
+        unit = quantity.get("unit") or quantity.get("code") or ""
+        return (
+            f"{quantity['value']:g} {unit}".strip()
+            if isinstance(quantity["value"], int | float)
+            else str(quantity["value"])
+        )
+    if part.get("valueCodeableConcept"):
+        return concept_text(part["valueCodeableConcept"])
+    for key in ("valueString", "valueInteger", "valueBoolean", "valueDateTime"):
+        if key in part:
+            return str(part[key])
+    components = part.get("component")
+    if isinstance(components, list):
+        values = [value_text(c) for c in components if isinstance(c, dict)]
+        return " / ".join(v for v in values if v)
+    return ""
+
+
+def result_rows(resource: JSON) -> list[dict[str, Any]]:
+    """Rows for a lab table: name, value, unit, range, flag (components included)."""
+    rows: list[dict[str, Any]] = []
+    parts = (
+        [resource]
+        if not resource.get("component")
+        else [c for c in resource["component"] if isinstance(c, dict)]
+    )
+    base_interp = _interpretation(resource.get("interpretation"))
+    for part in parts:
+        quantity = part.get("valueQuantity") if isinstance(part.get("valueQuantity"), dict) else {}
+        value = _number(quantity.get("value"))
+        low, high = _range(part.get("referenceRange") or resource.get("referenceRange"))
+        interp = _interpretation(part.get("interpretation")) or base_interp
+        name = concept_text(part.get("code")) or concept_text(resource.get("code"))
+        rows.append(
+            {
+                "name": name,
+                "value": value_text(part),
+                "unit": quantity.get("unit") or quantity.get("code") or "",
+                "low": low,
+                "high": high,
+                "flag": interp
+                or (
+                    "H"
+                    if value is not None and high is not None and value > high
+                    else "L"
+                    if value is not None and low is not None and value < low
+                    else ""
+                ),
+                "abnormal": _is_out(value, low, high, interp),
+            }
+        )
+    return rows
+
+
+def is_abnormal(resource: JSON) -> bool:
+    return any(row["abnormal"] for row in result_rows(resource))
+
+
+def observation_rows(resource: JSON, patient_id: str | None) -> list[dict[str, Any]]:
+    """Numeric values for the charts: one row, or one per component (blood pressure)."""
+    if patient_id is None or resource.get("status") in ("entered-in-error", "cancelled"):
+        return []
+    when = epoch(
+        first_of(resource, "effectiveDateTime", "effectivePeriod", "effectiveInstant", "issued")
+    )
+    cats = categories(resource)
+    category = "vital-signs" if "vital-signs" in cats else (sorted(cats)[0] if cats else None)
+    self_measured = is_self_measured(resource)
+    source = ref_display((resource.get("performer") or [None])[0]) or ref_id(
+        (resource.get("performer") or [None])[0]
+    )
+    parts: list[tuple[int, JSON]] = [(0, resource)]
+    if isinstance(resource.get("component"), list):
+        parts = [
+            (i, c) for i, c in enumerate(resource["component"], start=1) if isinstance(c, dict)
+        ]
+    rows = []
+    for index, part in parts:
+        quantity = part.get("valueQuantity")
+        if not isinstance(quantity, dict):
+            continue
+        value = _number(quantity.get("value"))
+        if value is None:
+            continue
+        code, system = primary_code(part.get("code"))
+        if not code:
+            continue
+        low, high = _range(part.get("referenceRange") or resource.get("referenceRange"))
+        rows.append(
+            {
+                "patient_id": patient_id,
+                "resource_id": resource["id"],
+                "component": index,
+                "code": code,
+                "system": system,
+                "display": concept_text(part.get("code")) or code,
+                "time": when,
+                "value": value,
+                "unit": quantity.get("unit") or quantity.get("code"),
+                "ref_low": low,
+                "ref_high": high,
+                "interpretation": _interpretation(part.get("interpretation"))
+                or _interpretation(resource.get("interpretation")),
+                "source": source,
+                "category": "diary" if self_measured else category,
+                "self_measured": self_measured,
+            }
+        )
+    return rows

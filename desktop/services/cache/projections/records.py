@@ -1,0 +1,174 @@
+"""Diagnoses, procedures, allergies, prescriptions, vaccinations, imaging studies."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .clinical import Record, _record
+from .common import JSON, concept_text, first_of, first_text, ref_display
+
+
+def _codes(concept: Any) -> str:
+    codes = [str(c.get("code")) for c in (concept or {}).get("coding") or [] if c.get("code")]
+    return ", ".join(codes)
+
+
+def condition(resource: JSON) -> Record | None:
+    if _status(resource.get("verificationStatus")) == "entered-in-error":
+        return None
+    title = concept_text(resource.get("code"))
+    clinical = _status(resource.get("clinicalStatus"))
+    summary = " · ".join(p for p in (_codes(resource.get("code")), clinical) if p)
+    body = "\n".join(p for p in (title, summary, _notes(resource)) if p)
+    return _record(
+        "diagnosis",
+        first_of(resource, "onsetDateTime", "onsetPeriod", "recordedDate"),
+        title,
+        summary=summary,
+        body=body,
+        doctor=resource.get("asserter") or resource.get("recorder"),
+    )
+
+
+def procedure(resource: JSON) -> Record | None:
+    if resource.get("status") in ("entered-in-error", "not-done"):
+        return None
+    title = concept_text(resource.get("code"))
+    reason = first_text(resource.get("reasonCode"))
+    performer = next((p.get("actor") for p in resource.get("performer") or []), None)
+    return _record(
+        "procedure",
+        first_of(resource, "performedDateTime", "performedPeriod"),
+        title,
+        summary=reason,
+        body="\n".join(p for p in (title, reason, _notes(resource)) if p),
+        doctor=performer,
+        clinic=resource.get("location"),
+    )
+
+
+def allergy(resource: JSON) -> Record | None:
+    title = concept_text(resource.get("code"))
+    reactions = [
+        concept_text(m)
+        for r in resource.get("reaction") or []
+        for m in r.get("manifestation") or []
+    ]
+    summary = ", ".join(p for p in [resource.get("criticality") or "", *reactions] if p)
+    return _record(
+        "allergy",
+        first_of(resource, "recordedDate", "onsetDateTime"),
+        title,
+        summary=summary,
+        body="\n".join([title, summary, _notes(resource)]),
+        doctor=resource.get("recorder") or resource.get("asserter"),
+    )
+
+
+def dosage_text(resource: JSON) -> str:
+    parts = []
+    for dosage in resource.get("dosageInstruction") or []:
+        if not isinstance(dosage, dict):
+            continue
+        if dosage.get("text"):
+            parts.append(str(dosage["text"]))
+            continue
+        timing = (dosage.get("timing") or {}).get("repeat") or {}
+        dose = next(
+            (
+                d.get("doseQuantity")
+                for d in dosage.get("doseAndRate") or []
+                if isinstance(d, dict) and d.get("doseQuantity")
+            ),
+            None,
+        )
+        bits = []
+        if dose:
+            bits.append(f"{dose.get('value', '')} {dose.get('unit', '')}".strip())
+        if timing.get("frequency"):
+            bits.append(
+                f"{timing['frequency']}× / {timing.get('period', 1)} "
+                f"{timing.get('periodUnit', 'd')}"
+            )
+        if dosage.get("asNeededBoolean"):
+            bits.append("as needed")
+        if bits:
+            parts.append(", ".join(bits))
+    return "; ".join(parts)
+
+
+def medication_name(resource: JSON) -> str:
+    if resource.get("medicationCodeableConcept"):
+        return concept_text(resource["medicationCodeableConcept"])
+    return ref_display(resource.get("medicationReference")) or ""
+
+
+def prescription(resource: JSON) -> Record | None:
+    if resource.get("status") == "entered-in-error":
+        return None
+    title = medication_name(resource)
+    dosage = dosage_text(resource)
+    reason = first_text(resource.get("reasonCode"))
+    body = "\n".join(p for p in (title, dosage, reason, _notes(resource)) if p)
+    return _record(
+        "prescription",
+        first_of(resource, "authoredOn"),
+        title,
+        summary=dosage,
+        body=body,
+        doctor=resource.get("requester"),
+    )
+
+
+def vaccination(resource: JSON) -> Record | None:
+    if resource.get("status") == "entered-in-error":
+        return None
+    title = concept_text(resource.get("vaccineCode"))
+    lot = f"lot {resource['lotNumber']}" if resource.get("lotNumber") else ""
+    performer = next((p.get("actor") for p in resource.get("performer") or []), None)
+    return _record(
+        "vaccination",
+        first_of(resource, "occurrenceDateTime", "recorded"),
+        title,
+        summary=lot,
+        body="\n".join(p for p in (title, lot, _notes(resource)) if p),
+        doctor=performer,
+        clinic=resource.get("location"),
+    )
+
+
+def imaging_study(resource: JSON) -> Record:
+    series = [
+        concept_text(s.get("bodySite") if isinstance(s.get("bodySite"), dict) else None)
+        or (s.get("modality") or {}).get("code", "")
+        for s in resource.get("series") or []
+    ]
+    title = (
+        resource.get("description")
+        or first_text(resource.get("procedureCode"))
+        or ", ".join(s for s in series if s)
+        or "Imaging study"
+    )
+    return _record(
+        "study",
+        first_of(resource, "started"),
+        str(title),
+        summary=", ".join(s for s in series if s),
+        body="\n".join([str(title), *series]),
+        doctor=resource.get("referrer"),
+        clinic=resource.get("location"),
+    )
+
+
+def _status(concept: Any) -> str:
+    return next(
+        (str(c.get("code")) for c in (concept or {}).get("coding") or [] if c.get("code")), ""
+    )
+
+
+def _notes(resource: JSON) -> str:
+    return "\n".join(
+        str(n.get("text"))
+        for n in resource.get("note") or []
+        if isinstance(n, dict) and n.get("text")
+    )
