@@ -1,0 +1,29 @@
+"""Deterministic synthetic FHIR R4 data in Russian for the demo portal.
+
+``generate(seed, scale, today)`` returns the same resources for the same (seed, today):
+each part draws from its own seeded random stream and dates are relative to ``today``.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from .builder import Builder
+from .directory import build_directory
+from .model import DemoDataset, DemoLink, DemoUser
+from .patients import LINKS, build_people, users
+from .sergey import build_sergey
+
+__all__ = ["DemoDataset", "DemoLink", "DemoUser", "generate"]
+
+MAIN_PATIENT = "ivanov-sergey"
+CHILD_PATIENT = "ivanova-masha"
+ELDER_PATIENT = "petrova-anna"
+
+
+def generate(seed: int = 42, scale: int = 0, today: date | None = None) -> DemoDataset:
+    b = Builder(seed, today or date.today())
+    directory = build_directory(b)
+    persons = build_people(b, directory)
+    build_sergey(b, directory, persons[MAIN_PATIENT])
+    return DemoDataset(resources=b.resources, users=users(persons), links=list(LINKS))
