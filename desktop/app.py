@@ -1,0 +1,154 @@
+"""Composition root: parse arguments, build services, models and the main window.
+
+`medcard sign-in|sync|accounts|sign-out ...` runs the Qt-free command line. Everything
+else starts the desktop app; `--demo` starts the embedded demo portal (the only place in
+`desktop` allowed to import `demo_portal`) and signs in as the demo family without a
+browser, in a throw-away profile that is deleted on exit.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import tempfile
+from collections.abc import Sequence
+
+CLI_COMMANDS = {"sign-in", "sync", "accounts", "sign-out"}
+DEMO_EMAIL = "family@demo.medcard"
+DEMO_PASSWORD = "demo1234"
+SCREENSHOT_TIMEOUT_MS = 180_000
+TABS = ("card", "labs", "appointments", "family")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="medcard", description="Medcard desktop app")
+    parser.add_argument("--demo", action="store_true", help="run against the built-in demo portal")
+    parser.add_argument("--profile", metavar="DIR", help="profile folder (default: per user)")
+    parser.add_argument("--lang", choices=("ru", "en"), help="interface language")
+    parser.add_argument("--screenshot", metavar="FILE", help="save a PNG of the window and exit")
+    parser.add_argument("--tab", choices=TABS, default="card", help="tab for --screenshot")
+    parser.add_argument("--size", default="1280x800", metavar="WxH", help="window size")
+    return parser
+
+
+def parse_size(text: str) -> tuple[int, int]:
+    try:
+        w, h = (int(v) for v in text.lower().split("x", 1))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"--size wants WxH, e.g. 1280x800, not {text!r}") from None
+    if not (320 <= w <= 8000 and 240 <= h <= 8000):
+        raise argparse.ArgumentTypeError("--size is out of range")
+    return w, h
+
+
+def start_demo_environment():  # -> DemoEnvironment (imported lazily: Qt-heavy module)
+    """Start the embedded demo portal; sign-in follows its pages over HTTP (no browser)."""
+    from demo_portal import autologin
+    from demo_portal.embedded import DemoPortal
+    from desktop.views.controller import DemoEnvironment
+
+    portal = DemoPortal()
+    portal.start()
+    folder = tempfile.TemporaryDirectory(prefix="medcard-demo-")
+    return DemoEnvironment(
+        base_url=portal.base_url,
+        open_url=lambda url: autologin.follow(url, DEMO_EMAIL, DEMO_PASSWORD),
+        profile_dir=folder.name,
+        cleanup=[portal.stop, folder.cleanup],
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if args_list and args_list[0] in CLI_COMMANDS:
+        from desktop.services.cli import main as cli_main
+
+        return cli_main(args_list)
+    args = build_parser().parse_args(args_list)
+    try:
+        size = parse_size(args.size)
+    except argparse.ArgumentTypeError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    return run_gui(args, size)
+
+
+def run_gui(args: argparse.Namespace, size: tuple[int, int]) -> int:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.services.errors import MedcardError
+    from desktop.services.profile import Profile
+    from desktop.services.secrets import MemorySecretStore, open_secret_store
+    from desktop.views.controller import AppController
+    from desktop.views.language import LanguageManager
+    from desktop.views.style import apply_style
+
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    app.setApplicationName("Medcard")
+    app.setOrganizationName("Medcard")
+    apply_style(app)
+
+    demo_dir = tempfile.TemporaryDirectory(prefix="medcard-profile-") if args.demo else None
+    try:
+        profile = Profile(demo_dir.name if demo_dir else args.profile)
+        language = LanguageManager(app)
+        language.apply(args.lang or profile.settings.get("language"))
+        if args.demo:
+            secrets = MemorySecretStore()
+        else:
+            kind = str(profile.settings.get("secret_store") or "keyring")
+            secrets = open_secret_store(kind, profile.path, None)
+    except MedcardError as exc:
+        print(exc.describe(), file=sys.stderr)
+        return 2
+
+    controller = AppController(profile, secrets, language, demo_starter=start_demo_environment)
+    window = controller.window
+    window.resize(*size)
+    exit_code = 0
+
+    if args.screenshot:
+
+        def capture(_ok: bool) -> None:
+            window.show_tab(args.tab)
+            # Let layouts settle and the model paint before grabbing.
+            QTimer.singleShot(300, lambda: _save_and_quit(window, args.screenshot, app))
+
+        def fail(message: str) -> None:
+            nonlocal exit_code
+            print(message, file=sys.stderr)
+            exit_code = 1
+            app.quit()
+
+        controller.firstSyncDone.connect(capture)
+        controller.signInFailed.connect(fail)
+        QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, lambda: fail("timed out waiting for sync"))
+
+    controller.start(demo=args.demo)
+    if args.screenshot:
+        window.resize(*size)
+    window.show()
+    try:
+        code = app.exec()
+    finally:
+        controller.shutdown()
+        window.deleteLater()
+        if demo_dir is not None:
+            demo_dir.cleanup()
+    return exit_code or code
+
+
+def _save_and_quit(window, path: str, app) -> None:  # noqa: ANN001 - Qt objects
+    pixmap = window.grab()
+    if not pixmap.save(path, "PNG"):
+        print(f"could not write {path}", file=sys.stderr)
+        app.exit(1)
+        return
+    app.quit()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

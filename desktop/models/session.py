@@ -1,0 +1,173 @@
+"""A signed-in account as the GUI sees it: client, cache, the people it may open, sync.
+
+Built by `desktop.models.signin` off the GUI thread, then handed to the GUI as this
+QObject. Sync runs on the task runner's serial writer queue (the cache has one writer);
+its progress and outcome come back as signals.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import QDateTime, QObject, Signal
+
+from desktop.models.tasks import TaskCancelled, TaskRunner, user_message_for
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class PatientInfo:
+    """A person whose card the account may open (self first, then children)."""
+
+    patient_id: str
+    display_name: str
+    birth_date: dt.date | None = None
+    is_self: bool = False
+
+    def age(self, today: dt.date | None = None) -> int | None:
+        if self.birth_date is None:
+            return None
+        today = today or dt.date.today()
+        b = self.birth_date
+        return today.year - b.year - ((today.month, today.day) < (b.month, b.day))
+
+
+@dataclass
+class SessionParts:
+    """Everything a worker thread prepares for a Session (plain objects, no Qt)."""
+
+    account: Any
+    client: Any
+    cache: Any
+    own_patient_id: str
+    patient_ids: list[str]
+    management_url: str | None = None
+    cleanup: list[Callable[[], None]] = field(default_factory=list)
+
+
+class Session(QObject):
+    syncStarted = Signal()
+    syncProgress = Signal(int, int)
+    syncFinished = Signal(bool)
+    onlineChanged = Signal(bool)
+    errorOccurred = Signal(str)
+    patientsChanged = Signal()
+
+    def __init__(
+        self,
+        runner: TaskRunner,
+        parts: SessionParts,
+        sync_factory: Callable[..., Any] | None = None,
+        patients_loader: Callable[[Any, list[str], str], list[PatientInfo]] | None = None,
+    ) -> None:
+        super().__init__()
+        self.runner = runner
+        self.account = parts.account
+        self.client = parts.client
+        self.cache = parts.cache
+        self.own_patient_id = parts.own_patient_id
+        self.patient_ids = list(parts.patient_ids) or [parts.own_patient_id]
+        self.management_url = parts.management_url
+        self._cleanup = parts.cleanup
+        self._sync_factory = sync_factory
+        self._patients_loader = patients_loader
+        self.online = True
+        self.syncing = False
+        self.last_synced: QDateTime | None = None
+        self._closed = threading.Event()
+        self.patients: list[PatientInfo] = self._load_patients()
+
+    # -- people -----------------------------------------------------------------------
+    def _load_patients(self) -> list[PatientInfo]:
+        if self._patients_loader is not None and self.cache is not None:
+            try:
+                return self._patients_loader(self.cache, self.patient_ids, self.own_patient_id)
+            except Exception as exc:  # noqa: BLE001 - a missing name must not block the card
+                log.warning("could not read patient names: %s", type(exc).__name__)
+        return [PatientInfo(pid, pid, None, pid == self.own_patient_id) for pid in self.patient_ids]
+
+    def reload_patients(self) -> None:
+        self.patients = self._load_patients()
+        self.patientsChanged.emit()
+
+    # -- sync -------------------------------------------------------------------------
+    def start_sync(self) -> bool:
+        """Start a background sync; False when one is already running (double click)."""
+        if self.syncing or self._sync_factory is None or self._closed.is_set():
+            return False
+        self.syncing = True
+        self.syncStarted.emit()
+        self.runner.submit_write(
+            self._run_sync, on_done=self._on_sync_done, on_error=self._on_sync_error, owner=self
+        )
+        return True
+
+    def _progress(self, *args: Any) -> None:
+        """Called by the sync engine on the worker thread between pages."""
+        if self._closed.is_set():
+            raise TaskCancelled()
+        self.runner.check_cancelled()
+        done, total = _progress_numbers(args)
+        self.syncProgress.emit(done, total)  # queued to the GUI thread
+
+    def _run_sync(self) -> Any:
+        assert self._sync_factory is not None
+        engine = self._sync_factory(self.client, self.cache, progress=self._progress)
+        return engine.run()
+
+    def _on_sync_done(self, _result: Any) -> None:
+        self.syncing = False
+        self.last_synced = QDateTime.currentDateTime()
+        self._set_online(True)
+        self.reload_patients()
+        self.syncFinished.emit(True)
+
+    def _on_sync_error(self, exc: BaseException) -> None:
+        self.syncing = False
+        unreachable = type(exc).__name__ in {"PortalUnreachable"} or isinstance(
+            exc, ConnectionError | TimeoutError
+        )
+        if unreachable:
+            self._set_online(False)  # the badge says it; no banner needed
+        else:
+            self.errorOccurred.emit(user_message_for(exc))
+        self.syncFinished.emit(False)
+
+    def _set_online(self, online: bool) -> None:
+        if online != self.online:
+            self.online = online
+            self.onlineChanged.emit(online)
+
+    # -- lifetime ---------------------------------------------------------------------
+    def close(self) -> None:
+        """Stop using the client and cache; a running sync stops at its next page."""
+        if self._closed.is_set():
+            return
+        self._closed.set()
+        self.runner.wait()  # the sync in flight notices _closed at its next page
+        for step in (getattr(self.cache, "close", None), *self._cleanup):
+            if step is None:
+                continue
+            try:
+                step()
+            except Exception as exc:  # noqa: BLE001 - closing must always finish
+                log.warning("cleanup step failed: %s", type(exc).__name__)
+
+
+def _progress_numbers(args: tuple) -> tuple[int, int]:
+    """Accept `(done, total)`, a single object with .done/.total, or anything else."""
+    if len(args) >= 2 and all(isinstance(a, int) for a in args[:2]):
+        return int(args[0]), int(args[1])
+    if args:
+        obj = args[0]
+        done = getattr(obj, "done", None)
+        total = getattr(obj, "total", None)
+        if isinstance(done, int):
+            return done, int(total or 0)
+    return 0, 0

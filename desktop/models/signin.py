@@ -1,0 +1,65 @@
+"""Sign-in and account opening for the GUI: the blocking parts run on the task runner.
+
+`sign_in_account` and `open_session_parts` are plain functions (worker thread); the GUI
+thread then wraps the result in a `Session` with `make_session`.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from desktop.models.session import Session, SessionParts
+from desktop.models.tasks import TaskRunner
+from desktop.services.accounts import Account, AccountManager
+from desktop.services.errors import MedcardError
+
+
+def sign_in_account(
+    accounts: AccountManager,
+    portal_url: str,
+    open_url: Callable[[str], object],
+    cancel: threading.Event | None = None,
+) -> Account:
+    """Browser (or demo autologin) sign-in; registers the account and makes it current."""
+    return accounts.sign_in(portal_url, open_url=open_url, cancel=cancel)
+
+
+def open_session_parts(accounts: AccountManager, account: Account) -> SessionParts:
+    """Client + opened cache for an account (cache key from the secret store)."""
+    from desktop.services.cache.core import Cache  # heavy import: only when needed
+
+    cache = Cache.open(accounts.cache_path(account.id), accounts.cache_key(account.id))
+    client = accounts.client(account.id)
+    own = account.patient_id or (account.patient_ids[0] if account.patient_ids else "")
+    return SessionParts(
+        account=account,
+        client=client,
+        cache=cache,
+        own_patient_id=own,
+        patient_ids=list(account.patient_ids) or [own],
+        cleanup=[client.close] if hasattr(client, "close") else [],
+    )
+
+
+def management_url(client: Any) -> str | None:
+    """The portal's account page (SMART `management_endpoint`), if it offers one."""
+    try:
+        config = client.smart_configuration()
+    except MedcardError:
+        return None
+    url = config.get("management_endpoint") if isinstance(config, dict) else None
+    return url if isinstance(url, str) and url.startswith(("https://", "http://")) else None
+
+
+def sync_factory(client: Any, cache: Any, progress: Callable[..., None]) -> Any:
+    from desktop.services.sync import SyncEngine  # lands with the cache/sync part
+
+    return SyncEngine(client, cache, progress=progress)
+
+
+def make_session(runner: TaskRunner, parts: SessionParts) -> Session:
+    from desktop.models.patients import load_patients
+
+    return Session(runner, parts, sync_factory=sync_factory, patients_loader=load_patients)

@@ -1,0 +1,216 @@
+"""One entry point for background work.
+
+Network work runs on a small thread pool; cache writes (sync included) run on a serial
+queue so the cache keeps exactly one writer. Results and errors come back to the GUI
+thread through queued signals, and a callback whose owning QObject has been deleted is
+silently dropped, so a closed widget never gets a "wrapped C/C++ object deleted" error.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, QRunnable, QThreadPool, Signal, Slot
+
+log = logging.getLogger(__name__)
+
+DoneCallback = Callable[[Any], None]
+ErrorCallback = Callable[[BaseException], None]
+
+
+class TaskCancelled(Exception):
+    """Raised inside a task (via `TaskRunner.check_cancelled`) when the runner stops."""
+
+
+def user_message_for(exc: BaseException) -> str:
+    """A translated, user-facing sentence for an error; never a traceback.
+
+    Service errors carry `.user_message` marked with N_ in context "medcard"; anything
+    else is a programming error, logged by type only (messages may hold medical data).
+    """
+    message = getattr(exc, "user_message", None)
+    if isinstance(message, str) and message:
+        describe = getattr(exc, "describe", None)
+        if callable(describe):
+            # Adds the portal's own explanation (OperationOutcome) in the UI language.
+            lang = QLocale().name().split("_")[0]
+            return str(describe(lang, lambda s: QCoreApplication.translate("medcard", s)))
+        return QCoreApplication.translate("medcard", message)
+    return QCoreApplication.translate(
+        "medcard", "Something went wrong. Please try again; your data is safe."
+    )
+
+
+@dataclass
+class _Pending:
+    on_done: DoneCallback | None
+    on_error: ErrorCallback | None
+    owner: QObject | None
+
+
+class _Relay(QObject):
+    """Lives in the GUI thread; worker threads emit on it, Qt queues the call."""
+
+    finished = Signal(int, object)
+    failed = Signal(int, object)
+
+
+class _Job(QRunnable):
+    def __init__(self, job_id: int, relay: _Relay, fn: Callable[..., Any], args: tuple) -> None:
+        super().__init__()
+        self._job_id = job_id
+        self._relay = relay
+        self._fn = fn
+        self._args = args
+        self.setAutoDelete(True)
+
+    def run(self) -> None:  # worker thread
+        try:
+            result = self._fn(*self._args)
+        except BaseException as exc:  # noqa: BLE001 - every failure must reach the GUI
+            self._relay.failed.emit(self._job_id, exc)
+        else:
+            self._relay.finished.emit(self._job_id, result)
+
+
+class TaskRunner(QObject):
+    """Runs callables off the GUI thread.
+
+    `submit` uses the network pool; `submit_write` uses the serial writer queue.
+    Signals: `busyChanged(bool)` when work starts/stops, `failed(str)` for errors that
+    had no `on_error` callback (the main window shows them in its banner).
+    """
+
+    busyChanged = Signal(bool)
+    failed = Signal(str)
+
+    def __init__(self, parent: QObject | None = None, network_threads: int = 4) -> None:
+        super().__init__(parent)
+        self._network = QThreadPool(self)
+        self._network.setMaxThreadCount(network_threads)
+        self._writer = QThreadPool(self)
+        self._writer.setMaxThreadCount(1)  # serial: the cache has one writer
+        self._relay = _Relay(self)
+        self._relay.finished.connect(self._on_finished)
+        self._relay.failed.connect(self._on_failed)
+        self._ids = itertools.count(1)
+        self._pending: dict[int, _Pending] = {}
+        self._cancel = threading.Event()
+        self._stopped = False
+
+    # -- public API -------------------------------------------------------------------
+    def submit(
+        self,
+        fn: Callable[..., Any],
+        *args: Any,
+        on_done: DoneCallback | None = None,
+        on_error: ErrorCallback | None = None,
+        owner: QObject | None = None,
+    ) -> int:
+        """Run `fn(*args)` on the network pool; returns a job id."""
+        return self._start(self._network, fn, args, on_done, on_error, owner)
+
+    def submit_write(
+        self,
+        fn: Callable[..., Any],
+        *args: Any,
+        on_done: DoneCallback | None = None,
+        on_error: ErrorCallback | None = None,
+        owner: QObject | None = None,
+    ) -> int:
+        """Run `fn(*args)` on the serial writer queue (cache writes, sync)."""
+        return self._start(self._writer, fn, args, on_done, on_error, owner)
+
+    def is_busy(self) -> bool:
+        return bool(self._pending)
+
+    def check_cancelled(self) -> None:
+        """Long tasks call this between steps so closing the window is quick."""
+        if self._cancel.is_set():
+            raise TaskCancelled()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def stop(self, timeout_ms: int = 10_000) -> None:
+        """Cancel queued work, ask running work to stop, wait, drop callbacks."""
+        if self._stopped:
+            return
+        self._stopped = True
+        self._cancel.set()
+        self._network.clear()
+        self._writer.clear()
+        self._network.waitForDone(timeout_ms)
+        self._writer.waitForDone(timeout_ms)
+        self._pending.clear()
+        # Deliver nothing that was already queued for the GUI thread.
+        self._relay.finished.disconnect(self._on_finished)
+        self._relay.failed.disconnect(self._on_failed)
+
+    def wait(self, timeout_ms: int = 30_000) -> bool:
+        """Block until all work is done (tests, shutdown); queued signals still pending."""
+        return self._network.waitForDone(timeout_ms) and self._writer.waitForDone(timeout_ms)
+
+    # -- internals --------------------------------------------------------------------
+    def _start(
+        self,
+        pool: QThreadPool,
+        fn: Callable[..., Any],
+        args: tuple,
+        on_done: DoneCallback | None,
+        on_error: ErrorCallback | None,
+        owner: QObject | None,
+    ) -> int:
+        if self._stopped:
+            raise RuntimeError("TaskRunner is stopped")
+        if owner is None:
+            owner = _owner_of(on_done) or _owner_of(on_error)
+        job_id = next(self._ids)
+        was_idle = not self._pending
+        self._pending[job_id] = _Pending(on_done, on_error, owner)
+        pool.start(_Job(job_id, self._relay, fn, args))
+        if was_idle:
+            self.busyChanged.emit(True)
+        return job_id
+
+    def _take(self, job_id: int) -> _Pending | None:
+        pending = self._pending.pop(job_id, None)
+        if not self._pending:
+            self.busyChanged.emit(False)
+        if pending is None:
+            return None
+        if pending.owner is not None and not shiboken6.isValid(pending.owner):
+            return None  # the widget that asked is gone
+        return pending
+
+    @Slot(int, object)
+    def _on_finished(self, job_id: int, result: object) -> None:
+        pending = self._take(job_id)
+        if pending is not None and pending.on_done is not None:
+            pending.on_done(result)
+
+    @Slot(int, object)
+    def _on_failed(self, job_id: int, exc: object) -> None:
+        pending = self._take(job_id)
+        if pending is None or isinstance(exc, TaskCancelled):
+            return
+        assert isinstance(exc, BaseException)
+        if getattr(exc, "user_message", None) is None:
+            # A bug, not a service error: keep the type for diagnosis, never the text.
+            log.error("background task failed: %s", type(exc).__name__)
+        if pending.on_error is not None:
+            pending.on_error(exc)
+        else:
+            self.failed.emit(user_message_for(exc))
+
+
+def _owner_of(callback: Callable[..., Any] | None) -> QObject | None:
+    target = getattr(callback, "__self__", None)
+    return target if isinstance(target, QObject) else None

@@ -1,0 +1,173 @@
+"""The Medical card tab: filters on top, the timeline on the left, the record on the right."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.models.card import RecordKeyRole, RowRole, TimelineModel, load_detail, make_filter
+from desktop.models.tasks import user_message_for
+from desktop.views.card.detail_html import render_detail
+from desktop.views.card.detail_pane import DetailPane
+from desktop.views.card.filter_bar import FilterBar
+from desktop.views.context import AppContext
+from desktop.views.icons import kind_icons
+
+log = logging.getLogger(__name__)
+
+
+class CardTab(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("cardTab")
+        self.ctx = ctx
+        icons = kind_icons()
+        self.filters = FilterBar(icons, self)
+        self.model = TimelineModel(self)
+        self.model.set_icon_provider(icons)
+        self.model.totalChanged.connect(self.filters.set_count)
+
+        self.table = QTableView(self)
+        self.table.setObjectName("timeline")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setShowGrid(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(30)
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(TimelineModel.COL_TITLE, QHeaderView.ResizeMode.Stretch)
+        for col, width in ((0, 90), (1, 150), (3, 150), (4, 170)):
+            header.resizeSection(col, width)
+        self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
+
+        self.detail = DetailPane(self)
+        self.detail.errorOccurred.connect(ctx.errorOccurred)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.setObjectName("cardSplitter")
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setChildrenCollapsible(False)
+        self.splitter = splitter
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 10, 10, 10)
+        layout.setSpacing(8)
+        layout.addWidget(self.filters)
+        layout.addWidget(splitter, 1)
+
+        QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search)
+        self.filters.search.installEventFilter(self)
+        self.setTabOrder(self.filters.search, self.filters.date_from)
+        self.setTabOrder(self.filters.date_from, self.filters.date_to)
+        self.setTabOrder(self.filters.date_to, self.filters.reset_button)
+        self.setTabOrder(self.filters.reset_button, self.table)
+        self.setTabOrder(self.table, self.detail.browser)
+
+        self.filters.changed.connect(self.reload)
+        ctx.patientChanged.connect(self._on_patient_changed)
+        ctx.synced.connect(self.reload)
+        ctx.accountChanged.connect(self.reload)
+        self.reload()
+
+    # -- data -------------------------------------------------------------------------
+    def current_filter(self) -> object:
+        date_from, date_to = self.filters.date_range()
+        return make_filter(self.filters.kinds(), date_from, date_to, self.filters.text())
+
+    def reload(self) -> None:
+        """Re-run the query (SQL count + first page) and keep the open record if listed."""
+        cache = self.ctx.cache
+        keep = self._selected_key()
+        try:
+            reader = cache.card if cache is not None else None
+            self.model.set_query(reader, self.ctx.patient_id, self.current_filter())
+        except Exception as exc:  # noqa: BLE001 - a broken query must not kill the window
+            log.warning("timeline query failed: %s", type(exc).__name__)
+            self.model.clear()
+            self.ctx.errorOccurred.emit(user_message_for(exc))
+        self._select_key(keep)
+
+    def _selected_key(self) -> tuple[str, str] | None:
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].data(RecordKeyRole) if rows else None
+
+    def _select_key(self, key: tuple[str, str] | None) -> None:
+        if key is not None:
+            for row in range(self.model.rowCount()):
+                index = self.model.index(row, 0)
+                if index.data(RecordKeyRole) == key:
+                    self.table.selectRow(row)
+                    return
+        self.detail.show_record(None, "")
+
+    def _on_patient_changed(self, _patient_id: str) -> None:
+        self.detail.show_record(None, "")
+        self.reload()
+
+    def _on_selection_changed(self, selected: QItemSelection, _old: QItemSelection) -> None:
+        indexes = selected.indexes()
+        if not indexes:
+            self.detail.show_record(None, "")
+            return
+        self.show_index(indexes[0])
+
+    def show_index(self, index: QModelIndex) -> None:
+        row = index.data(RowRole)
+        cache = self.ctx.cache
+        if row is None or cache is None:
+            return
+        try:
+            detail = load_detail(cache, row.resource_type, row.resource_id)
+        except Exception as exc:  # noqa: BLE001 - show the row, report the problem
+            log.warning("record detail failed: %s", type(exc).__name__)
+            self.ctx.errorOccurred.emit(user_message_for(exc))
+            detail = None
+        self.detail.show_record(render_detail(row, detail), row.title or "")
+
+    # -- keyboard ---------------------------------------------------------------------
+    def focus_search(self) -> None:
+        self.filters.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.filters.search.selectAll()
+
+    def eventFilter(self, watched: object, event: QEvent) -> bool:
+        if watched is self.filters.search and event.type() == QEvent.Type.KeyPress:
+            key = event.key()  # type: ignore[attr-defined]
+            if key == Qt.Key.Key_Escape and self.filters.search.text():
+                self.filters.search.clear()
+                return True
+            if key in (Qt.Key.Key_Down, Qt.Key.Key_Up) and self.model.rowCount():
+                # Arrows from the search box move straight into the list.
+                self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+                if not self.table.selectionModel().hasSelection():
+                    self.table.selectRow(0)
+                return True
+        return super().eventFilter(watched, event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            # Column titles, kind names and dates come from the model: repaint them.
+            self.model.refresh()
+        super().changeEvent(event)
+
+
+def create_tab(ctx: AppContext) -> QWidget:
+    return CardTab(ctx)
