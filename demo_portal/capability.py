@@ -1,0 +1,105 @@
+"""The server's self-description: FHIR CapabilityStatement and SMART configuration."""
+
+from __future__ import annotations
+
+from flask import Blueprint, Response, request
+
+from demo_portal.fhir_common import PATIENT_WRITABLE, RESOURCE_TYPES, dumps, fhir_response
+from demo_portal.indexing import REFERENCE_PARAMS
+from demo_portal.oauth import SCOPES
+
+bp = Blueprint("capability", __name__)
+
+_COMMON_PARAMS = [
+    ("_id", "token"), ("_lastUpdated", "date"), ("patient", "reference"),
+    ("subject", "reference"), ("date", "date"), ("code", "token"), ("category", "token"),
+    ("status", "token"), ("identifier", "token"),
+    *((name, "reference") for name in REFERENCE_PARAMS),
+]
+
+
+def _root() -> str:
+    return request.host_url.rstrip("/")
+
+
+def capability_statement() -> dict:
+    root = _root()
+    resources = []
+    for rtype in sorted(RESOURCE_TYPES):
+        interactions = ["read", "search-type"]
+        if rtype in PATIENT_WRITABLE:
+            interactions += ["create", "update"]
+        if rtype == "Observation":
+            interactions.append("delete")
+        entry = {
+            "type": rtype,
+            "interaction": [{"code": code} for code in interactions],
+            "versioning": "versioned-update",
+            "conditionalCreate": rtype in PATIENT_WRITABLE,
+            "searchParam": [{"name": n, "type": t} for n, t in _COMMON_PARAMS],
+        }
+        if rtype == "Patient":
+            entry["operation"] = [{
+                "name": "everything",
+                "definition": "http://hl7.org/fhir/OperationDefinition/Patient-everything"}]
+        resources.append(entry)
+    return {
+        "resourceType": "CapabilityStatement",
+        "status": "active",
+        "date": "2026-11-25",
+        "kind": "instance",
+        "software": {"name": "Medcard demo portal", "version": "0.1.0"},
+        "implementation": {"description": "Medcard demo portal (synthetic data)",
+                           "url": f"{root}/fhir"},
+        "fhirVersion": "4.0.1",
+        "format": ["application/fhir+json", "json"],
+        "rest": [{
+            "mode": "server",
+            "security": {
+                "cors": False,
+                "service": [{"coding": [{
+                    "system": "http://terminology.hl7.org/CodeSystem/restful-security-service",
+                    "code": "SMART-on-FHIR"}]}],
+                "extension": [{
+                    "url": "http://fhir-registry.smarthealthit.org/StructureDefinition/oauth-uris",
+                    "extension": [
+                        {"url": "authorize", "valueUri": f"{root}/oauth/authorize"},
+                        {"url": "token", "valueUri": f"{root}/oauth/token"},
+                        {"url": "revoke", "valueUri": f"{root}/oauth/revoke"},
+                        {"url": "manage", "valueUri": f"{root}/account"},
+                    ]}],
+            },
+            "resource": resources,
+        }],
+    }
+
+
+def smart_configuration() -> dict:
+    root = _root()
+    return {
+        "issuer": root,
+        "authorization_endpoint": f"{root}/oauth/authorize",
+        "token_endpoint": f"{root}/oauth/token",
+        "revocation_endpoint": f"{root}/oauth/revoke",
+        "management_endpoint": f"{root}/account",
+        "token_endpoint_auth_methods_supported": ["none"],
+        "grant_types_supported": ["authorization_code", "refresh_token"],
+        "response_types_supported": ["code"],
+        "scopes_supported": list(SCOPES),
+        "code_challenge_methods_supported": ["S256"],
+        "capabilities": [
+            "launch-standalone", "client-public", "permission-offline", "permission-patient",
+            "permission-user", "permission-v2", "context-standalone-patient",
+        ],
+    }
+
+
+@bp.get("/fhir/metadata")
+def metadata() -> Response:
+    return fhir_response(dumps(capability_statement()))
+
+
+@bp.get("/fhir/.well-known/smart-configuration")
+@bp.get("/.well-known/smart-configuration")
+def smart() -> Response:
+    return Response(dumps(smart_configuration()), content_type="application/json")

@@ -1,0 +1,98 @@
+"""Filling the store: the generated demo dataset and FHIR Bundles from a folder."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from demo_portal.store import Store
+
+SYNTHEA_PASSWORD = "demo1234"
+
+
+def load_demo_dataset(store: Store, seed: int = 42, scale: int = 0,
+                      today: date | None = None) -> dict[str, int]:
+    """Generate the demo family (deterministic for seed+today) and load it with accounts."""
+    try:
+        from demo_portal.datagen import generate
+    except ImportError:  # the generator is not there yet: a tiny stand-in dataset
+        from demo_portal.minidata import generate
+    dataset: Any = generate(seed=seed, scale=scale, today=today or date.today())
+    store.load(dataset.resources)
+    for user in dataset.users:
+        store.add_user(user.email, user.password, user.patient_id, user.display_name,
+                       user.snils_verified, user.region_available)
+    for link in dataset.links:
+        store.grant_access(link.user_email, link.patient_id, link.relationship, link.status)
+    counts: dict[str, int] = {}
+    for resource in dataset.resources:
+        counts[resource["resourceType"]] = counts.get(resource["resourceType"], 0) + 1
+    return counts
+
+
+def _resolve_references(node: Any, mapping: dict[str, str]) -> Any:
+    """Replace `urn:uuid:` references of a transaction Bundle with `Type/id`."""
+    if isinstance(node, dict):
+        out = {}
+        for key, value in node.items():
+            if key == "reference" and isinstance(value, str) and value in mapping:
+                out[key] = mapping[value]
+            else:
+                out[key] = _resolve_references(value, mapping)
+        return out
+    if isinstance(node, list):
+        return [_resolve_references(item, mapping) for item in node]
+    return node
+
+
+def bundle_resources(bundle: dict) -> list[dict]:
+    """The resources of a transaction/collection/searchset Bundle, references resolved."""
+    entries = [e for e in bundle.get("entry") or [] if isinstance(e.get("resource"), dict)]
+    mapping = {}
+    for entry in entries:
+        resource = entry["resource"]
+        full_url = entry.get("fullUrl")
+        if "id" not in resource and isinstance(full_url, str):
+            resource["id"] = full_url.rsplit(":", 1)[-1].rsplit("/", 1)[-1]
+        if isinstance(full_url, str) and "id" in resource:
+            mapping[full_url] = f"{resource['resourceType']}/{resource['id']}"
+    return [_resolve_references(e["resource"], mapping) for e in entries]
+
+
+def _ascii(text: str) -> str:
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "", plain.lower())
+
+
+def synthea_login(patient: dict) -> tuple[str, str]:
+    """(email, display name) for a loaded Patient: `<given>.<family>@synthea.demo`."""
+    names = patient.get("name") or [{}]
+    official = next((n for n in names if n.get("use") == "official"), names[0])
+    given = (official.get("given") or ["patient"])[0]
+    family = official.get("family") or patient["id"][:8]
+    email = f"{_ascii(given)}.{_ascii(family)}@synthea.demo"
+    return email, f"{given} {family}"
+
+
+def load_bundle_dir(store: Store, folder: Path) -> list[tuple[str, str]]:
+    """Load every *.json Bundle (or single resource) in the folder; give each Patient a
+    login. Returns the (email, patient id) accounts created."""
+    resources: list[dict] = []
+    for path in sorted(Path(folder).glob("*.json")):
+        data = orjson.loads(path.read_bytes())
+        if data.get("resourceType") == "Bundle":
+            resources.extend(bundle_resources(data))
+        elif isinstance(data.get("resourceType"), str) and data.get("id"):
+            resources.append(data)
+    store.load(resources)
+    accounts = []
+    for patient in (r for r in resources if r["resourceType"] == "Patient"):
+        email, display = synthea_login(patient)
+        store.add_user(email, SYNTHEA_PASSWORD, patient["id"], display)
+        accounts.append((email, patient["id"]))
+    return accounts

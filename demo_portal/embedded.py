@@ -1,0 +1,102 @@
+"""The demo portal in a background thread on a random loopback port (demo mode, tests)."""
+
+from __future__ import annotations
+
+import tempfile
+import threading
+from datetime import date
+from pathlib import Path
+from types import TracebackType
+
+from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler, make_server
+
+from demo_portal.app import create_app
+from demo_portal.data import load_bundle_dir, load_demo_dataset
+from demo_portal.db import make_engine
+from demo_portal.faults import FaultInjector
+from demo_portal.store import Store
+
+
+class QuietRequestHandler(WSGIRequestHandler):
+    """No access log: URLs carry patient ids and search terms (medical data)."""
+
+    def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
+        pass
+
+
+class DemoPortal:
+    """Start/stop the portal; `base_url` is the FHIR base, `store` gives direct access.
+
+    With `db_path=None` the database is a temporary file removed by `stop()`. An existing
+    `db_path` that already holds data is served as it is (no regeneration).
+    """
+
+    def __init__(self, db_path: str | Path | None = None, seed: int = 42, scale: int = 0,
+                 load_dir: str | Path | None = None, access_token_ttl: int = 3600,
+                 today: date | None = None, host: str = "127.0.0.1", port: int = 0):
+        self._tmpdir: tempfile.TemporaryDirectory[str] | None = None
+        if db_path is None:
+            self._tmpdir = tempfile.TemporaryDirectory(prefix="medcard-portal-")
+            db_path = Path(self._tmpdir.name) / "portal.db"
+        self.db_path = Path(db_path)
+        self.seed, self.scale, self.today = seed, scale, today
+        self.load_dir = Path(load_dir) if load_dir else None
+        self.access_token_ttl = access_token_ttl
+        self.host, self.port = host, port
+        self.faults = FaultInjector()
+        self.store: Store | None = None  # type: ignore[assignment]
+        self.loaded_accounts: list[tuple[str, str]] = []
+        self._server: BaseWSGIServer | None = None
+        self._thread: threading.Thread | None = None
+
+    @property
+    def root_url(self) -> str:
+        if self._server is None:
+            raise RuntimeError("the demo portal is not running")
+        host = self.host if ":" not in self.host else f"[{self.host}]"
+        return f"http://{host}:{self._server.server_port}"
+
+    @property
+    def base_url(self) -> str:
+        return f"{self.root_url}/fhir"
+
+    def start(self) -> DemoPortal:
+        if self._server is not None:
+            return self
+        engine = make_engine(self.db_path)
+        store = Store(engine)
+        if store.count() == 0:
+            load_demo_dataset(store, seed=self.seed, scale=self.scale, today=self.today)
+        if self.load_dir is not None:
+            self.loaded_accounts = load_bundle_dir(store, self.load_dir)
+        self.store = store
+        _app, wsgi = create_app(store, self.faults, self.access_token_ttl)
+        self._server = make_server(self.host, self.port, wsgi, threaded=True,
+                                   request_handler=QuietRequestHandler)
+        self._server.daemon_threads = True
+        self._thread = threading.Thread(target=self._server.serve_forever,
+                                        name="demo-portal", daemon=True)
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        """Stop serving and free the port (idempotent); removes a temporary database."""
+        server, self._server = self._server, None
+        if server is not None:
+            server.shutdown()
+            server.server_close()
+        if self._thread is not None:
+            self._thread.join(timeout=10)
+            self._thread = None
+        if self.store is not None:
+            self.store.engine.dispose()
+        if self._tmpdir is not None:
+            self._tmpdir.cleanup()
+            self._tmpdir = None
+
+    def __enter__(self) -> DemoPortal:
+        return self.start()
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.stop()

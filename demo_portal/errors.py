@@ -1,0 +1,64 @@
+"""FHIR errors as OperationOutcome: English diagnostics plus Russian details.text."""
+
+from __future__ import annotations
+
+import orjson
+
+_ISSUE_CODE = {
+    400: "invalid",
+    401: "login",
+    403: "forbidden",
+    404: "not-found",
+    405: "not-supported",
+    409: "conflict",
+    410: "deleted",
+    412: "conflict",
+    422: "processing",
+    429: "throttled",
+    500: "exception",
+    503: "transient",
+}
+
+
+class FhirError(Exception):
+    """Raised anywhere in request handling (also by write rules); becomes an OperationOutcome."""
+
+    def __init__(self, status: int, en: str, ru: str, headers: dict[str, str] | None = None):
+        super().__init__(en)
+        self.status = status
+        self.en = en
+        self.ru = ru
+        self.headers = headers or {}
+
+    def outcome(self) -> dict:
+        return operation_outcome(self.status, self.en, self.ru)
+
+    def body(self) -> bytes:
+        return orjson.dumps(self.outcome())
+
+
+def operation_outcome(status: int, en: str, ru: str) -> dict:
+    return {
+        "resourceType": "OperationOutcome",
+        "issue": [
+            {
+                "severity": "error" if status >= 400 else "information",
+                "code": _ISSUE_CODE.get(status, "processing"),
+                "diagnostics": en,
+                "details": {"text": ru},
+            }
+        ],
+    }
+
+
+def not_found(rtype: str, rid: str) -> FhirError:
+    return FhirError(404, f"{rtype}/{rid} not found", f"Ресурс {rtype}/{rid} не найден")
+
+
+def bad_request(en: str, ru: str) -> FhirError:
+    return FhirError(400, en, ru)
+
+
+def forbidden(en: str = "Access to this patient is not allowed",
+              ru: str = "Нет доступа к данным этого пациента") -> FhirError:
+    return FhirError(403, en, ru)

@@ -1,0 +1,102 @@
+"""Test-only fault injection: make the next N matching FHIR requests fail on purpose.
+
+Applied as WSGI middleware in front of the app, so a fault looks exactly like a real
+outage to the client: a 503/429 with Retry-After, a connection closed without an answer,
+or a malformed body with a success status.
+"""
+
+from __future__ import annotations
+
+import socket
+import threading
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import orjson
+
+from demo_portal.errors import operation_outcome
+
+
+@dataclass
+class Fault:
+    status: int = 503
+    count: int = 1
+    path_contains: str = ""
+    retry_after: int | None = None
+    drop: bool = False
+    body: bytes | None = None
+
+
+class FaultInjector:
+    def __init__(self) -> None:
+        self._faults: list[Fault] = []
+        self._lock = threading.Lock()
+
+    def add(self, status: int = 503, count: int = 1, path_contains: str = "",
+            retry_after: int | None = None, drop: bool = False,
+            body: bytes | str | None = None) -> Fault:
+        if isinstance(body, str):
+            body = body.encode()
+        fault = Fault(status, count, path_contains, retry_after, drop, body)
+        with self._lock:
+            self._faults.append(fault)
+        return fault
+
+    def clear(self) -> None:
+        with self._lock:
+            self._faults.clear()
+
+    def pending(self) -> int:
+        with self._lock:
+            return sum(f.count for f in self._faults)
+
+    def take(self, path: str) -> Fault | None:
+        """The first fault matching this request path, consuming one of its uses."""
+        with self._lock:
+            for fault in self._faults:
+                if fault.path_contains in path:
+                    fault.count -= 1
+                    if fault.count <= 0:
+                        self._faults.remove(fault)
+                    return fault
+        return None
+
+
+class FaultMiddleware:
+    """Applies faults to requests under the FHIR base (`/fhir`), before the app sees them."""
+
+    def __init__(self, app: Callable, faults: FaultInjector, prefix: str = "/fhir"):
+        self.app = app
+        self.faults = faults
+        self.prefix = prefix
+
+    def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
+        path = environ.get("PATH_INFO", "")
+        query = environ.get("QUERY_STRING", "")
+        full = f"{path}?{query}" if query else path
+        fault = self.faults.take(full) if path.startswith(self.prefix) else None
+        if fault is None:
+            return self.app(environ, start_response)
+        if fault.drop:
+            sock: Any = environ.get("werkzeug.socket")
+            if sock is not None:
+                try:
+                    sock.shutdown(socket.SHUT_RDWR)
+                except OSError:
+                    pass
+            # The dev server treats ConnectionError as "client went away" and stays quiet.
+            raise ConnectionAbortedError("fault injection: connection dropped")
+        if fault.body is not None:
+            body, content_type = fault.body, "application/fhir+json"
+        else:
+            body = orjson.dumps(operation_outcome(
+                fault.status, f"Injected fault: HTTP {fault.status}",
+                f"Искусственный сбой: HTTP {fault.status}"))
+            content_type = "application/fhir+json"
+        headers = [("Content-Type", content_type), ("Content-Length", str(len(body)))]
+        if fault.retry_after is not None:
+            headers.append(("Retry-After", str(fault.retry_after)))
+        reason = {200: "OK", 429: "Too Many Requests", 503: "Service Unavailable"}
+        start_response(f"{fault.status} {reason.get(fault.status, 'Fault')}", headers)
+        return [body]

@@ -1,0 +1,175 @@
+"""FHIR read, search and Patient/$everything."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlencode
+
+from flask import Blueprint, Response, request
+
+from demo_portal.errors import bad_request, not_found
+from demo_portal.fhir_common import (
+    Caller,
+    authenticate,
+    fhir_response,
+    require_type,
+    store,
+)
+from demo_portal.search import (
+    DEFAULT_COUNT,
+    MAX_COUNT,
+    SearchSpec,
+    bundle_bytes,
+    decode_cursor,
+    encode_cursor,
+    entry_bytes,
+    keyset_sql,
+    order_sql,
+    parse_search,
+    where_sql,
+)
+
+bp = Blueprint("fhir_read", __name__)
+
+_SHARED_REFERENCED = ("Practitioner/", "Organization/", "Location/", "PractitionerRole/")
+
+
+def _base() -> str:
+    return request.host_url.rstrip("/") + "/fhir"
+
+
+def _paging_params() -> tuple[list[tuple[str, str]], list[Any] | None, int | None]:
+    """The search parameters, and the keyset + total when this is a next-page request."""
+    given = list(request.args.items(multi=True))
+    if any(name == "_page" for name, _ in given):
+        if len(given) != 1:
+            raise bad_request("_page cannot be combined with other parameters",
+                              "Параметр _page нельзя сочетать с другими")
+        params, key, total = decode_cursor(given[0][1])
+        return params, key, total
+    return given, None, None
+
+
+def run_search(caller: Caller, spec: SearchSpec, key: list[Any] | None, total: int | None
+               ) -> tuple[list[tuple[str, bytes]], list[Any] | None, int]:
+    """One page: (id, body) rows, the keyset of the next page (None at the end), total."""
+    for patient in spec.patients:
+        caller.require_patient(patient)
+    where, args = where_sql(spec, caller.allowed)
+    with store().engine.connect() as conn:
+        if total is None:
+            total = int(conn.exec_driver_sql(
+                f"SELECT COUNT(*) FROM resources r WHERE {where}", tuple(args)).scalar() or 0)
+        if key is not None:
+            keyset, key_args = keyset_sql(spec.sort, key)
+            where, args = f"{where} AND {keyset}", [*args, *key_args]
+        rows = conn.exec_driver_sql(
+            f"SELECT r.rid, r.body, r.date_key, r.last_updated FROM resources r WHERE {where} "
+            f"ORDER BY {order_sql(spec.sort)} LIMIT ?", (*args, spec.count + 1)).fetchall()
+    next_key = None
+    if len(rows) > spec.count:
+        rows = rows[: spec.count]
+        last = rows[-1]
+        next_key = [last[3]] if "lastUpdated" in spec.sort else [last[2], last[3]]
+    return [(r[0], r[1]) for r in rows], next_key, total
+
+
+@bp.get("/fhir/<rtype>")
+def search(rtype: str) -> Response:
+    require_type(rtype)
+    caller = authenticate()
+    params, key, total = _paging_params()
+    spec = parse_search(rtype, params)
+    rows, next_key, total = run_search(caller, spec, key, total)
+    base = _base()
+    self_url = f"{base}/{rtype}" + (f"?{urlencode(params)}" if params else "")
+    next_url = None
+    if next_key is not None:
+        next_url = f"{base}/{rtype}?_page={encode_cursor(params, next_key, total)}"
+    base_bytes = base.encode()
+    entries = [entry_bytes(base_bytes, rtype, rid, body) for rid, body in rows]
+    return fhir_response(bundle_bytes(total, self_url, next_url, entries))
+
+
+@bp.get("/fhir/<rtype>/<rid>")
+def read(rtype: str, rid: str) -> Response:
+    require_type(rtype)
+    caller = authenticate()
+    stored = store().get_stored(rtype, rid)
+    if stored is None:
+        raise not_found(rtype, rid)
+    caller.require_patient(stored.patient_id)
+    return fhir_response(stored.body, headers={"ETag": f'W/"{stored.version}"'})
+
+
+def _everything_params(params: list[tuple[str, str]]) -> tuple[int, int]:
+    since, count = 0, DEFAULT_COUNT
+    from demo_portal.indexing import parse_fhir_datetime
+
+    for name, value in params:
+        if name == "_since":
+            try:
+                since = parse_fhir_datetime(value)[0]
+            except ValueError as exc:
+                raise bad_request(f"Invalid _since {value!r}", f"Неверный _since: {value}") from exc
+        elif name == "_count":
+            if not value.isdigit() or int(value) < 1:
+                raise bad_request(f"Invalid _count {value!r}", f"Неверный _count: {value}")
+            count = min(int(value), MAX_COUNT)
+        elif name not in ("_format",):
+            raise bad_request(f"Unsupported $everything parameter '{name}'",
+                              f"Неподдерживаемый параметр $everything «{name}»")
+    return since, count
+
+
+def _referenced_shared(patient_id: str, since: int) -> list[tuple[str, str, bytes]]:
+    """Practitioners, organizations and locations the patient's records point at."""
+    like = " OR ".join("t.value LIKE ?" for _ in _SHARED_REFERENCED)
+    with store().engine.connect() as conn:
+        refs = [row[0] for row in conn.exec_driver_sql(
+            "SELECT DISTINCT t.value FROM tokens t JOIN resources r ON r.seq = t.seq "
+            f"WHERE r.patient_id = ? AND ({like})",
+            (patient_id, *(p + "%" for p in _SHARED_REFERENCED)))]
+        found = []
+        for ref in sorted(refs):
+            rtype, _, rid = ref.partition("/")
+            row = conn.exec_driver_sql(
+                "SELECT body FROM resources WHERE rtype = ? AND rid = ? AND last_updated >= ?",
+                (rtype, rid, since)).first()
+            if row is not None:
+                found.append((rtype, rid, row[0]))
+    return found
+
+
+@bp.get("/fhir/Patient/<pid>/$everything")
+def everything(pid: str) -> Response:
+    caller = authenticate()
+    params, key, total = _paging_params()
+    since, count = _everything_params(params)
+    caller.require_patient(pid)
+    if store().get_stored("Patient", pid) is None:
+        raise not_found("Patient", pid)
+    extra: list[tuple[str, str, bytes]] = []
+    with store().engine.connect() as conn:
+        if key is None:
+            # First page: the referenced shared resources travel here, once.
+            extra = _referenced_shared(pid, since)
+            total = len(extra) + int(conn.exec_driver_sql(
+                "SELECT COUNT(*) FROM resources WHERE patient_id = ? AND last_updated >= ?",
+                (pid, since)).scalar() or 0)
+        after = key[0] if key else since - 1
+        rows = conn.exec_driver_sql(
+            "SELECT rtype, rid, body, last_updated FROM resources "
+            "WHERE patient_id = ? AND last_updated > ? ORDER BY last_updated LIMIT ?",
+            (pid, max(after, since - 1), count + 1)).fetchall()
+    base = _base()
+    next_url = None
+    if len(rows) > count:
+        rows = rows[:count]
+        next_url = (f"{base}/Patient/{pid}/$everything?_page="
+                    f"{encode_cursor(params, [rows[-1][3]], int(total or 0))}")
+    base_bytes = base.encode()
+    entries = [entry_bytes(base_bytes, t, i, b, b"include") for t, i, b in extra]
+    entries += [entry_bytes(base_bytes, r[0], r[1], r[2]) for r in rows]
+    self_url = f"{base}/Patient/{pid}/$everything" + (f"?{urlencode(params)}" if params else "")
+    return fhir_response(bundle_bytes(int(total or 0), self_url, next_url, entries))

@@ -1,0 +1,329 @@
+"""Resource, account and access storage of the demo portal.
+
+Writes go through one re-entrant lock (`write_lock`): it makes `meta.lastUpdated` strictly
+increasing across the server (clients use it as a sync watermark) and lets a write rule
+check-then-write atomically (e.g. a slot cannot be booked twice).
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import orjson
+from sqlalchemy import Engine, delete, insert, select, update
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from demo_portal.db import access_links, resources, tokens, users
+from demo_portal.indexing import format_instant, index_resource, parse_fhir_datetime
+
+# Demo passwords protect nothing real; a cheap hash keeps start-up fast.
+_HASH_METHOD = "pbkdf2:sha256:5000"
+
+
+@dataclass(frozen=True)
+class PortalUser:
+    email: str
+    patient_id: str
+    display_name: str
+    snils_verified: bool = True
+    region_available: bool = True
+
+
+@dataclass(frozen=True)
+class StoredResource:
+    rtype: str
+    rid: str
+    body: bytes  # the JSON served, meta included
+    version: int
+    last_updated: int
+    patient_id: str | None
+
+    def resource(self) -> dict:
+        return orjson.loads(self.body)
+
+
+class VersionConflict(Exception):
+    """Raised by Store.update when expected_version does not match the stored one."""
+
+    def __init__(self, current: int):
+        super().__init__(f"current version is {current}")
+        self.current = current
+
+
+class Store:
+    def __init__(self, engine: Engine):
+        self.engine = engine
+        self.write_lock = threading.RLock()
+        with engine.connect() as conn:
+            last = conn.exec_driver_sql("SELECT MAX(last_updated) FROM resources").scalar()
+        self._last_ms = int(last or 0)
+
+    # -- clock -------------------------------------------------------------------------
+    def _tick(self, at_least: int | None = None) -> int:
+        """Next server timestamp in epoch ms: never earlier than now, never repeated."""
+        floor = at_least if at_least is not None else int(time.time() * 1000)
+        self._last_ms = max(floor, self._last_ms + 1)
+        return self._last_ms
+
+    # -- reads ---------------------------------------------------------------------------
+    def get_stored(self, rtype: str, rid: str) -> StoredResource | None:
+        with self.engine.connect() as conn:
+            row = conn.exec_driver_sql(
+                "SELECT body, version, last_updated, patient_id FROM resources "
+                "WHERE rtype = ? AND rid = ?",
+                (rtype, rid),
+            ).first()
+        if row is None:
+            return None
+        return StoredResource(rtype, rid, row[0], row[1], row[2], row[3])
+
+    def get(self, rtype: str, rid: str) -> dict | None:
+        stored = self.get_stored(rtype, rid)
+        return stored.resource() if stored else None
+
+    def search(
+        self,
+        rtype: str,
+        *,
+        patient: str | None = None,
+        status: str | None = None,
+        where: dict[str, str] | None = None,
+        limit: int = 1000,
+    ) -> list[dict]:
+        """Simple search for rules and tools: `where` maps an indexed param (code, category,
+        identifier, schedule, actor, slot, focus, based-on, ...) to an exact value
+        (`system|code` or `code` for tokens, `Type/id` for references)."""
+        sql = ["SELECT r.body FROM resources r WHERE r.rtype = ?"]
+        args: list[Any] = [rtype]
+        if patient is not None:
+            sql.append("AND r.patient_id = ?")
+            args.append(patient)
+        if status is not None:
+            sql.append("AND r.status = ?")
+            args.append(status)
+        for param, value in (where or {}).items():
+            system, _, code = value.rpartition("|") if "|" in value else ("", "", value)
+            clause = "AND EXISTS (SELECT 1 FROM tokens t WHERE t.seq = r.seq AND t.param = ? "
+            clause += "AND t.value = ?" + (" AND t.system = ?)" if "|" in value else ")")
+            sql.append(clause)
+            args.extend([param, code] + ([system] if "|" in value else []))
+        sql.append("ORDER BY r.last_updated LIMIT ?")
+        args.append(limit)
+        with self.engine.connect() as conn:
+            rows = conn.exec_driver_sql(" ".join(sql), tuple(args)).fetchall()
+        return [orjson.loads(row[0]) for row in rows]
+
+    def find_by_identifier(self, rtype: str, system: str, value: str) -> dict | None:
+        found = self.search(rtype, where={"identifier": f"{system}|{value}"}, limit=1)
+        return found[0] if found else None
+
+    def count(self, rtype: str | None = None) -> int:
+        with self.engine.connect() as conn:
+            if rtype is None:
+                return int(conn.exec_driver_sql("SELECT COUNT(*) FROM resources").scalar() or 0)
+            return int(
+                conn.exec_driver_sql(
+                    "SELECT COUNT(*) FROM resources WHERE rtype = ?", (rtype,)
+                ).scalar()
+                or 0
+            )
+
+    # -- writes --------------------------------------------------------------------------
+    def create(self, resource: dict) -> dict:
+        """Store a new resource (an id is assigned when missing); returns it with meta."""
+        with self.write_lock:
+            resource = dict(resource)
+            resource.setdefault("id", str(uuid.uuid4()))
+            if self.get_stored(resource["resourceType"], resource["id"]) is not None:
+                raise VersionConflict(current=-1)
+            return self._write(resource, version=1, existing_seq=None)
+
+    def update(self, resource: dict, expected_version: int | None = None) -> dict:
+        """Replace a resource (create it if absent); optimistic locking by version."""
+        with self.write_lock:
+            rtype, rid = resource["resourceType"], resource["id"]
+            with self.engine.connect() as conn:
+                row = conn.exec_driver_sql(
+                    "SELECT seq, version FROM resources WHERE rtype = ? AND rid = ?", (rtype, rid)
+                ).first()
+            if row is None:
+                if expected_version is not None:
+                    raise VersionConflict(current=0)
+                return self._write(dict(resource), version=1, existing_seq=None)
+            if expected_version is not None and expected_version != row[1]:
+                raise VersionConflict(current=row[1])
+            return self._write(dict(resource), version=row[1] + 1, existing_seq=row[0])
+
+    def put(self, resource: dict) -> dict:
+        """Create or replace without version checks (for rules, tools and data loading)."""
+        return self.update(resource)
+
+    def delete(self, rtype: str, rid: str) -> bool:
+        with self.write_lock, self.engine.begin() as conn:
+            row = conn.exec_driver_sql(
+                "SELECT seq FROM resources WHERE rtype = ? AND rid = ?", (rtype, rid)
+            ).first()
+            if row is None:
+                return False
+            conn.execute(delete(tokens).where(tokens.c.seq == row[0]))
+            conn.execute(delete(resources).where(resources.c.seq == row[0]))
+            return True
+
+    def _write(self, resource: dict, version: int, existing_seq: int | None) -> dict:
+        stamp = self._tick()
+        meta = dict(resource.get("meta") or {})
+        meta["versionId"] = str(version)
+        meta["lastUpdated"] = format_instant(stamp)
+        resource["meta"] = meta
+        entry = index_resource(resource)
+        values = {
+            "rtype": resource["resourceType"],
+            "rid": resource["id"],
+            "patient_id": entry.patient_id,
+            "last_updated": stamp,
+            "version": version,
+            "date_key": entry.date_key,
+            "status": entry.status,
+            "body": orjson.dumps(resource),
+        }
+        with self.engine.begin() as conn:
+            if existing_seq is None:
+                seq = conn.execute(insert(resources).values(**values)).inserted_primary_key[0]
+            else:
+                seq = existing_seq
+                conn.execute(update(resources).where(resources.c.seq == seq).values(**values))
+                conn.execute(delete(tokens).where(tokens.c.seq == seq))
+            if entry.tokens:
+                conn.execute(
+                    insert(tokens),
+                    [{"seq": seq, "param": p, "system": s, "value": v} for p, s, v in entry.tokens],
+                )
+        return resource
+
+    def load(self, items: Iterable[dict]) -> int:
+        """Bulk-load resources keeping their ids (existing ones are replaced).
+
+        Given `meta.lastUpdated` values are kept in order but made unique (bumped by a
+        millisecond where they collide) so watermarks stay exact.
+        """
+
+        def given_ms(res: dict) -> int:
+            text = (res.get("meta") or {}).get("lastUpdated")
+            if isinstance(text, str):
+                try:
+                    return parse_fhir_datetime(text)[0]
+                except ValueError:
+                    pass
+            return int(time.time() * 1000)
+
+        batch = sorted(items, key=given_ms)
+        with self.write_lock, self.engine.begin() as conn:
+            existing = {
+                (t, i): s
+                for s, t, i in conn.exec_driver_sql("SELECT seq, rtype, rid FROM resources")
+            }
+            gone = [existing[(r["resourceType"], r["id"])] for r in batch
+                    if (r["resourceType"], r["id"]) in existing]
+            for start in range(0, len(gone), 500):
+                chunk = gone[start:start + 500]
+                conn.execute(delete(tokens).where(tokens.c.seq.in_(chunk)))
+                conn.execute(delete(resources).where(resources.c.seq.in_(chunk)))
+            rows, token_rows = [], []
+            seq = int(conn.exec_driver_sql("SELECT COALESCE(MAX(seq), 0) FROM resources").scalar())
+            for res in batch:
+                seq += 1
+                stamp = self._tick(given_ms(res))
+                res = dict(res)
+                res["meta"] = {**(res.get("meta") or {}), "versionId": "1",
+                               "lastUpdated": format_instant(stamp)}
+                entry = index_resource(res)
+                rows.append({
+                    "seq": seq, "rtype": res["resourceType"], "rid": res["id"],
+                    "patient_id": entry.patient_id, "last_updated": stamp, "version": 1,
+                    "date_key": entry.date_key, "status": entry.status,
+                    "body": orjson.dumps(res),
+                })
+                token_rows.extend(
+                    {"seq": seq, "param": p, "system": s, "value": v} for p, s, v in entry.tokens
+                )
+            if rows:
+                conn.execute(insert(resources), rows)
+            if token_rows:
+                conn.execute(insert(tokens), token_rows)
+        return len(batch)
+
+    # -- accounts and access ------------------------------------------------------------
+    def add_user(self, email: str, password: str, patient_id: str, display_name: str,
+                 snils_verified: bool = True, region_available: bool = True) -> PortalUser:
+        email = email.lower()
+        values = {
+            "email": email, "password_hash": generate_password_hash(password, _HASH_METHOD),
+            "patient_id": patient_id, "display_name": display_name,
+            "snils_verified": snils_verified, "region_available": region_available,
+        }
+        with self.write_lock, self.engine.begin() as conn:
+            conn.execute(delete(users).where(users.c.email == email))
+            conn.execute(insert(users).values(**values))
+        return PortalUser(email, patient_id, display_name, snils_verified, region_available)
+
+    def user(self, email: str) -> PortalUser | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(users).where(users.c.email == email.lower())).first()
+        if row is None:
+            return None
+        return PortalUser(row.email, row.patient_id, row.display_name,
+                          bool(row.snils_verified), bool(row.region_available))
+
+    def users(self) -> list[PortalUser]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(users).order_by(users.c.email)).fetchall()
+        return [PortalUser(r.email, r.patient_id, r.display_name, bool(r.snils_verified),
+                           bool(r.region_available)) for r in rows]
+
+    def verify_password(self, email: str, password: str) -> PortalUser | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                select(users.c.password_hash).where(users.c.email == email.strip().lower())
+            ).first()
+        if row is None or not check_password_hash(row[0], password):
+            return None
+        return self.user(email.strip())
+
+    def grant_access(self, user_email: str, patient_id: str, relationship: str = "",
+                     status: str = "accepted") -> None:
+        """Create or change a link; only status "accepted" gives access."""
+        user_email = user_email.lower()
+        with self.write_lock, self.engine.begin() as conn:
+            conn.execute(delete(access_links).where(
+                (access_links.c.user_email == user_email)
+                & (access_links.c.patient_id == patient_id)))
+            conn.execute(insert(access_links).values(
+                user_email=user_email, patient_id=patient_id, status=status,
+                relationship=relationship))
+
+    def revoke_access(self, user_email: str, patient_id: str) -> None:
+        with self.write_lock, self.engine.begin() as conn:
+            conn.execute(delete(access_links).where(
+                (access_links.c.user_email == user_email.lower())
+                & (access_links.c.patient_id == patient_id)))
+
+    def links(self, user_email: str) -> list[tuple[str, str, str]]:
+        """(patient_id, status, relationship) of every link of the user."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(access_links.c.patient_id, access_links.c.status,
+                       access_links.c.relationship)
+                .where(access_links.c.user_email == user_email.lower())
+                .order_by(access_links.c.patient_id)).fetchall()
+        return [(r[0], r[1], r[2]) for r in rows]
+
+    def accessible_patients(self, user: PortalUser) -> list[str]:
+        """The user's own patient first, then every patient linked with accepted access."""
+        linked = [p for p, status, _ in self.links(user.email)
+                  if status == "accepted" and p != user.patient_id]
+        return [user.patient_id, *linked]
