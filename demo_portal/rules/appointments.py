@@ -207,3 +207,37 @@ def advance_home_visit(
             start = (now or datetime.now(UTC)) + timedelta(hours=3)
             changed["start"], changed["end"] = _instant(start), _instant(start + timedelta(hours=1))
         return store.put(changed)
+
+
+def add_schedule(
+    store: Any,
+    schedule_id: str,
+    practitioner: tuple[str, str],
+    location_id: str,
+    specialty: tuple[str, str],
+    first_start: datetime,
+    count: int,
+    minutes: int = 20,
+) -> list[dict[str, Any]]:
+    """Operator tool (demo set-up, tests): a Schedule with `count` free consecutive Slots.
+
+    `practitioner` and `specialty` are (id or code, display) pairs. Returns the Slots.
+    """
+    code, display = specialty
+    store.put({
+        "resourceType": "Schedule", "id": schedule_id, "active": True,
+        "specialty": [{"coding": [{"system": "http://snomed.info/sct", "code": code,
+                                   "display": display}], "text": display}],
+        "actor": [{"reference": f"Practitioner/{practitioner[0]}", "display": practitioner[1]},
+                  {"reference": f"Location/{location_id}"}],
+        "planningHorizon": {"start": _instant(first_start)},
+    })
+    slots = []
+    for n in range(count):
+        start = first_start + timedelta(minutes=minutes * n)
+        slots.append(store.put({
+            "resourceType": "Slot", "id": f"{schedule_id}-{n}",
+            "schedule": {"reference": f"Schedule/{schedule_id}"}, "status": "free",
+            "start": _instant(start), "end": _instant(start + timedelta(minutes=minutes)),
+        }))
+    return slots

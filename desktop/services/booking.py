@@ -379,5 +379,15 @@ class BookingService:
         if not isinstance(appointment, dict) or appointment.get("resourceType") != "Appointment":
             raise MalformedAnswer("expected an Appointment")
         self._remember([appointment])
-        self._ingest([appointment])
-        return describe(appointment, self.lookup)
+        used: list[dict[str, Any]] = []
+
+        def lookup(reference: str) -> dict[str, Any] | None:
+            found = self.lookup(reference)
+            if found is not None:
+                used.append(found)
+            return found
+
+        info = describe(appointment, lookup)
+        # The doctor, room and clinic go to the cache too, so the list shows them at once.
+        self._ingest([appointment, *used])
+        return info
