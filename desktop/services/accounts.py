@@ -7,7 +7,6 @@ store; the account's cached card lives in ``<profile>/accounts/<id>/``.
 
 from __future__ import annotations
 
-import hashlib
 import secrets
 import shutil
 import threading
@@ -58,10 +57,10 @@ class Account:
         return cls(**values)
 
 
-def account_id_for(portal_url: str, user: str) -> str:
-    """Stable id of (portal, user): signing in again updates the same account."""
-    digest = hashlib.sha256(f"{portal_url.rstrip('/')}|{user}".encode()).hexdigest()
-    return digest[:16]
+def new_account_id() -> str:
+    # Random, not derived from portal + user: two profiles on one machine share the OS
+    # keyring, and must never overwrite (or sign out) each other's tokens.
+    return secrets.token_hex(8)
 
 
 def display_name_of(patient: dict[str, Any]) -> str | None:
@@ -177,11 +176,9 @@ class AccountManager:
 
     def add(self, portal_url: str, tokens: TokenSet) -> Account:
         portal_url = portal_url.rstrip("/")
-        user = str(
-            tokens.id_claims.get("fhirUser") or tokens.patient or tokens.id_claims.get("sub")
-        )
-        account_id = account_id_for(portal_url, user)
         with self._lock:
+            existing = self._existing(portal_url, tokens)
+            account_id = existing.id if existing else new_account_id()
             manager = self.token_manager_for(account_id, tokens.token_endpoint)
             manager.store(tokens)
             name = self._display_name(portal_url, manager, tokens)
@@ -194,10 +191,23 @@ class AccountManager:
                 needs_sign_in=False,
                 token_endpoint=tokens.token_endpoint,
                 revocation_endpoint=tokens.revocation_endpoint,
+                extra={"user": tokens.id_claims.get("fhirUser") or tokens.patient},
             )
             self._put(account, make_current=True)
             self.profile.account_dir(account_id, create=True)
             return account
+
+    def _existing(self, portal_url: str, tokens: TokenSet) -> Account | None:
+        """The account this sign-in renews: same portal, same user (signing in again)."""
+        user = tokens.id_claims.get("fhirUser") or tokens.patient
+        for account in self.list():
+            if (
+                account.portal_url == portal_url
+                and user
+                and (account.extra.get("user") == user or account.patient_id == user)
+            ):
+                return account
+        return None
 
     def _display_name(self, portal_url: str, manager: TokenManager, tokens: TokenSet) -> str:
         claims = tokens.id_claims

@@ -1,0 +1,80 @@
+"""SMART standalone sign-in through the demo portal, with autologin as the browser."""
+
+from __future__ import annotations
+
+import threading
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+import requests
+
+from desktop.services.auth import CLIENT_ID, sign_in
+from desktop.services.errors import SignInCancelled, SignInFailed
+from tests.services.conftest import FAMILY, sign_in_as
+
+
+def test_sign_in_returns_tokens_for_the_family(portal):
+    tokens = sign_in_as(portal, FAMILY)
+    assert tokens.access_token and tokens.refresh_token
+    assert tokens.patient == "ivanov-sergey"
+    assert tokens.patients[0] == "ivanov-sergey" and "ivanova-masha" in tokens.patients
+    assert "offline_access" in tokens.scope
+    assert tokens.token_endpoint and tokens.expires_at > tokens.issued_at
+    assert tokens.access_token not in repr(tokens)
+
+
+def test_authorize_url_carries_pkce_state_and_loopback_redirect(portal):
+    seen: dict[str, str] = {}
+
+    def browser(url: str) -> None:
+        seen.update({k: v[0] for k, v in parse_qs(urlsplit(url).query).items()})
+        requests.get(
+            seen["redirect_uri"],
+            params={"error": "access_denied", "state": seen["state"]},
+            timeout=5,
+        )
+
+    with pytest.raises(SignInCancelled):
+        sign_in(portal.base_url, open_url=browser, timeout=10)
+    assert seen["client_id"] == CLIENT_ID
+    assert seen["code_challenge_method"] == "S256" and len(seen["code_challenge"]) == 43
+    assert seen["redirect_uri"].startswith("http://127.0.0.1:") and seen["redirect_uri"].endswith(
+        "/callback"
+    )
+    assert seen["aud"] == portal.base_url
+    assert "offline_access" in seen["scope"].split()
+
+
+def test_state_mismatch_is_rejected(portal):
+    def forged_redirect(url: str) -> None:
+        redirect = parse_qs(urlsplit(url).query)["redirect_uri"][0]
+        answer = requests.get(redirect, params={"code": "stolen", "state": "forged"}, timeout=5)
+        assert "Medcard" in answer.text
+
+    with pytest.raises(SignInFailed) as caught:
+        sign_in(portal.base_url, open_url=forged_redirect, timeout=10)
+    assert "state" in caught.value.detail
+
+
+def test_no_browser_fails_fast(portal):
+    with pytest.raises(SignInFailed):
+        sign_in(portal.base_url, open_url=lambda url: False, timeout=10)
+
+
+def test_cancel_ends_the_wait(portal):
+    cancel = threading.Event()
+    with pytest.raises(SignInCancelled):
+        sign_in(portal.base_url, open_url=lambda url: cancel.set(), timeout=30, cancel=cancel)
+
+
+def test_wrong_password_never_completes(portal):
+    from demo_portal import autologin
+
+    def browser(url: str) -> None:
+        try:
+            autologin.follow(url, FAMILY, "wrong-password")
+        except Exception:
+            pass  # the login page refuses; the user would just close the browser
+
+    with pytest.raises(SignInCancelled):
+        sign_in(portal.base_url, open_url=browser, timeout=1)
