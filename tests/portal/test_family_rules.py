@@ -270,3 +270,28 @@ def test_other_tasks_pass_untouched(store: Store, user: PortalUser) -> None:
     }
     ctx = RuleContext(store=store, user=user, now=NOW)
     assert rules.on_family_task_create(ctx, other) is other
+
+
+def test_operator_commands(store: Store, user: PortalUser, tmp_path: Path, capsys) -> None:
+    from demo_portal import operator
+
+    db = str(tmp_path / "portal.db")
+    held = create(store, user, request_task(birth="2015-05-01", issued="2015-05-10"))
+    other = create(
+        store,
+        user,
+        request_task(birth="2016-01-01", issued="2016-01-10", name="Смирнов Иван Петрович"),
+    )
+    assert operator.main(["--db", db, "family-requests"]) == 0
+    assert held["id"] in capsys.readouterr().out
+    assert operator.main(["--db", db, "complete-check", held["id"]]) == 0
+    assert operator.main(["--db", db, "complete-check", held["id"]]) == 1  # not on hold now
+    assert operator.main(["--db", db, "reject-check", other["id"], "--reason", "Нет паспорта"]) == 0
+    decided = store.get("Task", other["id"])
+    assert decided is not None and decided["statusReason"]["text"] == "Нет паспорта"
+    child_id = store.get("Task", held["id"])["focus"]["reference"].split("/")[1]
+    assert operator.main(["--db", db, "end-access"]) == 0
+    assert child_id in store.accessible_patients(user)
+    assert operator.main(["--db", db, "turn-15", child_id]) == 0
+    assert child_id not in store.accessible_patients(user)
+    assert operator.main(["--db", db, "turn-15", "nobody"]) == 1
