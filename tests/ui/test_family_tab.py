@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QMessageBox
 
 from demo_portal import autologin
 from demo_portal.embedded import DemoPortal
@@ -140,3 +141,122 @@ def test_recent_certificate_is_accepted_and_the_child_appears(qtbot: Any, family
     assert not card.open_button.isHidden()
     card.open_button.click()
     assert family.ctx.patient_id == child
+
+
+def portal_task(family: Family, task_id: str) -> dict:
+    task = family.store.get("Task", task_id)
+    assert task is not None
+    return task
+
+
+def test_child_of_15_is_rejected(qtbot: Any, family: Family) -> None:
+    birth = years_ago(15)
+    request = send(qtbot, family, form(birth_date=birth, certificate_issued=birth))
+    assert request.status == "rejected"
+    assert portal_task(family, request.task_id)["status"] == "rejected"
+    qtbot.waitUntil(lambda: family.states().get(request.child_name) == "rejected")
+    card = family.tab.card_for(request.child_name)
+    assert "From the age of 15" in card.detail_label.text()
+    assert "rejected" in family.tab.message.text()
+    assert card.open_button.isHidden() and card.withdraw_button.isHidden()
+
+
+def test_guardian_is_rejected(qtbot: Any, family: Family) -> None:
+    request = send(qtbot, family, form(role="guardian", child_name="Петров Олег"))
+    assert (request.status, request.reason_code) == ("rejected", "guardian")
+    qtbot.waitUntil(lambda: family.states().get("Петров Олег") == "rejected")
+    card = family.tab.card_for("Петров Олег")
+    assert "Guardians and trustees cannot" in card.detail_label.text()
+    assert family.store.links(FAMILY) == [("ivanova-masha", "accepted", "parent")]
+
+
+def test_moscow_certificate_before_registry_is_accepted(qtbot: Any, family: Family) -> None:
+    request = send(
+        qtbot,
+        family,
+        form(
+            certificate_issued=dt.date(2017, 1, 10),
+            birth_date=dt.date(2017, 1, 1),
+            certificate_place="Отдел ЗАГС Москвы № 1",
+        ),
+    )
+    assert request.status == "accepted"
+    qtbot.waitUntil(lambda: family.card_of(request.child_patient_id) is not None, timeout=30_000)
+
+
+def _hold(qtbot: Any, family: Family, name: str = "Сидорова Анна") -> Any:
+    request = send(
+        qtbot,
+        family,
+        form(
+            child_name=name, birth_date=dt.date(2016, 2, 2), certificate_issued=dt.date(2016, 2, 20)
+        ),
+    )
+    assert (request.status, request.reason_code) == ("on-hold", "in-person-check")
+    qtbot.waitUntil(lambda: family.states().get(name) == "on-hold")
+    return request
+
+
+def test_on_hold_shows_reason_and_what_to_bring_then_withdraw(
+    qtbot: Any, family: Family, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    request = _hold(qtbot, family)
+    card = family.tab.card_for("Сидорова Анна")
+    text = card.detail_label.text()
+    assert "checked in person" in text and "passport" in text and "birth certificate" in text
+    assert "insurance policy" in text
+    assert not card.withdraw_button.isHidden() and card.open_button.isHidden()
+    # Withdraw, confirming the question.
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    with qtbot.waitSignal(family.tab.model.actionDone, timeout=30_000):
+        card.withdraw_button.click()
+    assert portal_task(family, request.task_id)["status"] == "cancelled"
+    qtbot.waitUntil(lambda: "Сидорова Анна" not in family.states())
+
+
+def test_withdraw_not_confirmed_changes_nothing(
+    qtbot: Any, family: Family, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    request = _hold(qtbot, family)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    family.tab.card_for("Сидорова Анна").withdraw_button.click()
+    assert not family.tab.model.busy
+    assert portal_task(family, request.task_id)["status"] == "on-hold"
+
+
+def test_form_validation_messages_inline(qtbot: Any, family: Family) -> None:
+    dialog = family.tab.open_request_dialog()
+    future = TODAY + dt.timedelta(days=1)
+    fill(
+        dialog,
+        form(
+            child_name="Пётр",
+            insurance_policy="123",
+            certificate_series="12-AB",
+            certificate_number="12",
+            birth_date=future,
+            certificate_issued=future,
+            certificate_place="",
+            role="",
+        ),
+    )
+    dialog.send_button.click()
+    shown = dialog.errors_shown()
+    assert shown == {
+        "child_name": "Enter the surname and the given name (and patronymic, if any).",
+        "birth_date": "The birth date cannot be in the future.",
+        "insurance_policy": "The insurance policy (OMS) number has 16 digits.",
+        "certificate_series": "The series is a Roman numeral and two Cyrillic letters, "
+        "for example IV-МЮ.",
+        "certificate_number": "The birth certificate number has 6 digits.",
+        "certificate_issued": "The issue date cannot be in the future.",
+        "certificate_place": "Enter where the certificate was issued (the registry office "
+        "and town).",
+        "role": "Choose who you are to the child.",
+    }
+    assert dialog.isVisible() and not family.tab.model.busy
+    # Corrected, the messages go and the request is sent.
+    fill(dialog, form())
+    with qtbot.waitSignal(family.tab.model.requestSent, timeout=30_000):
+        dialog.send_button.click()
+    assert dialog.errors_shown() == {}
