@@ -22,6 +22,7 @@ from desktop.services.auth import TokenManager, TokenSet, revoke, sign_in, token
 from desktop.services.errors import MedcardError, NotFound
 from desktop.services.i18n import N_
 from desktop.services.portal import FhirClient, new_session
+from desktop.services.portal.address import check_base_url
 from desktop.services.profile import Profile, read_json, write_json_atomic
 from desktop.services.secrets import SecretStore
 
@@ -175,7 +176,7 @@ class AccountManager:
         return self.add(portal_url, tokens)
 
     def add(self, portal_url: str, tokens: TokenSet) -> Account:
-        portal_url = portal_url.rstrip("/")
+        portal_url = check_base_url(portal_url)
         with self._lock:
             existing = self._existing(portal_url, tokens)
             account_id = existing.id if existing else new_account_id()

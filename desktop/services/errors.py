@@ -116,3 +116,19 @@ class SignInFailed(MedcardError):
 
 class SignInCancelled(SignInFailed):
     default_message = N_("Sign-in was cancelled.")
+
+
+class InvalidPortalAddress(MedcardError):
+    """Not a usable FHIR base URL (no scheme/host, or plain http to a non-local host)."""
+
+    default_message = N_(
+        "This is not a valid portal address. It should look like https://portal.example/fhir"
+    )
+
+
+class InsecureConnection(PortalUnreachable):
+    """TLS failed (certificate not trusted, wrong host): never retried, never bypassed."""
+
+    default_message = N_(
+        "The portal's security certificate could not be verified, so Medcard did not connect."
+    )

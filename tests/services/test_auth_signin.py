@@ -9,7 +9,7 @@ import pytest
 import requests
 
 from desktop.services.auth import CLIENT_ID, sign_in
-from desktop.services.errors import SignInCancelled, SignInFailed
+from desktop.services.errors import InvalidPortalAddress, SignInCancelled, SignInFailed
 from tests.services.conftest import FAMILY, sign_in_as
 
 
@@ -67,14 +67,20 @@ def test_cancel_ends_the_wait(portal):
         sign_in(portal.base_url, open_url=lambda url: cancel.set(), timeout=30, cancel=cancel)
 
 
-def test_wrong_password_never_completes(portal):
+def test_wrong_password_is_a_failed_sign_in(portal):
     from demo_portal import autologin
 
     def browser(url: str) -> None:
-        try:
-            autologin.follow(url, FAMILY, "wrong-password")
-        except Exception:
-            pass  # the login page refuses; the user would just close the browser
+        autologin.follow(url, FAMILY, "wrong-password")  # the login page refuses
 
-    with pytest.raises(SignInCancelled):
-        sign_in(portal.base_url, open_url=browser, timeout=1)
+    with pytest.raises(SignInFailed):
+        sign_in(portal.base_url, open_url=browser, timeout=5)
+
+
+@pytest.mark.parametrize(
+    "address",
+    ["portal.example/fhir", "ftp://portal.example/fhir", "http://portal.example/fhir", ""],
+)
+def test_unusable_portal_addresses_are_refused(address):
+    with pytest.raises(InvalidPortalAddress):
+        sign_in(address, open_url=lambda url: None, timeout=1)

@@ -18,6 +18,7 @@ from desktop.services.auth.tokens import TokenSet
 from desktop.services.errors import MalformedAnswer, SignInCancelled, SignInFailed
 from desktop.services.i18n import N_
 from desktop.services.portal import FhirClient, new_session
+from desktop.services.portal.address import check_base_url
 
 
 def discover(base_url: str, session: requests.Session | None = None) -> dict[str, Any]:
@@ -53,7 +54,7 @@ def sign_in(
     ``BROWSER``); it may block — the loopback listener runs in its own thread. Setting
     ``cancel`` (e.g. from a Cancel button) ends the wait with SignInCancelled.
     """
-    base_url = base_url.rstrip("/")
+    base_url = check_base_url(base_url)
     own_session = session is None
     http = session or new_session()
     try:
@@ -74,7 +75,14 @@ def sign_in(
                     "code_challenge_method": "S256",
                 },
             )
-            if open_url(url) is False:
+            try:
+                opened = open_url(url)
+            except Exception as exc:  # a browser launcher failing is the user's problem to see
+                raise SignInFailed(
+                    f"browser launcher failed: {type(exc).__name__}",
+                    user_message=N_("Could not open a web browser for signing in."),
+                ) from None
+            if opened is False:
                 raise SignInFailed(
                     "no browser could be started",
                     user_message=N_("Could not open a web browser for signing in."),

@@ -18,12 +18,14 @@ import orjson
 import requests
 
 from desktop.services.errors import (
+    InsecureConnection,
     MalformedAnswer,
     NotFound,
     OperationNotSupported,
     PortalUnreachable,
     ValidationFailed,
 )
+from desktop.services.portal.address import check_base_url
 from desktop.services.portal.outcome import error_for_response, outcome_texts
 from desktop.services.portal.transport import CONNECTION_ERRORS, RetryPolicy, send_with_retries
 
@@ -80,7 +82,7 @@ class FhirClient:
         timeout: tuple[float, float] = (5, 30),
         retry: RetryPolicy | None = None,
     ) -> None:
-        self.base_url = base_url.rstrip("/")
+        self.base_url = check_base_url(base_url)
         self.token_provider = token_provider
         self.timeout = timeout
         self.retry = retry or RetryPolicy()
@@ -320,6 +322,8 @@ class FhirClient:
                     headers=all_headers,
                     body=data,
                 )
+            except requests.exceptions.SSLError:
+                raise InsecureConnection(f"{where}: TLS verification failed") from None
             except CONNECTION_ERRORS as exc:
                 raise PortalUnreachable(f"{where}: {type(exc).__name__}") from None
             if response.status_code == 401 and self.token_provider is not None and not refreshed:

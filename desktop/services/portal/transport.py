@@ -97,6 +97,9 @@ def send_with_retries(
             response = session.request(
                 method, url, params=params, headers=headers, data=body, timeout=timeout
             )
+        except requests.exceptions.SSLError:
+            log_exchange(method, url, "SSLError", started)
+            raise  # a certificate problem does not go away by retrying
         except CONNECTION_ERRORS as exc:
             log_exchange(method, url, type(exc).__name__, started)
             if not retriable or attempt >= policy.attempts:
