@@ -13,6 +13,10 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any, Protocol
 
+import orjson
+from sqlalchemy import select
+
+from desktop.services.cache.schema import resources
 from desktop.services.errors import MalformedAnswer, ValidationFailed
 from desktop.services.family_form import AccessRequestForm, normalize, validate
 from desktop.services.i18n import N_
@@ -290,3 +294,79 @@ class FamilyService:
                 if isinstance(resource, dict) and parse_request(resource) is not None:
                     found.append(resource)
         return found
+
+
+def read_requests(cache: Any, account_patient_id: str) -> list[AccessRequest]:
+    """Access-request Tasks of this account from the cache, newest first.
+
+    Reads the raw Tasks (not the `family` projection) because the tab needs the reason
+    *code* to show our own translated sentence.
+    """
+    query = select(resources.c.json).where(
+        resources.c.type == "Task", resources.c.patient_id == account_patient_id
+    )
+    with cache.read() as conn:
+        blobs = list(conn.execute(query).scalars())
+    return requests_from(orjson.loads(blob) for blob in blobs)
+
+
+@dataclass(frozen=True)
+class FamilyEntry:
+    """One line of the family tab."""
+
+    patient_id: str | None  # None while the portal has not matched the child yet
+    name: str
+    birth_date: date | None
+    state: str  # "holder", "active", or a Task status: requested, on-hold, rejected...
+    task_id: str | None = None
+    requested_at: datetime | None = None
+    reason: str = ""  # N_-marked sentence or the portal's own text
+
+    @property
+    def can_open(self) -> bool:
+        return self.state in ("holder", "active") and self.patient_id is not None
+
+
+HOLDER, ACTIVE = "holder", "active"
+
+
+def family_entries(
+    people: Iterable[Any], requests: Iterable[AccessRequest], own_patient_id: str
+) -> list[FamilyEntry]:
+    """The account holder, each child with access, then requests still worth showing.
+
+    `people` are the cards the account may open now (objects with patient_id,
+    display_name, birth_date). An accepted request whose child is not among them yet
+    (tokens not refreshed) shows as accepted; one whose child is there is the active
+    line already; withdrawn and ended requests are not shown.
+    """
+    entries: list[FamilyEntry] = []
+    open_ids: set[str] = set()
+    for person in people:
+        pid = str(person.patient_id)
+        open_ids.add(pid)
+        entries.append(
+            FamilyEntry(
+                patient_id=pid,
+                name=str(person.display_name),
+                birth_date=person.birth_date,
+                state=HOLDER if pid == own_patient_id else ACTIVE,
+            )
+        )
+    for request in requests:
+        if request.status in (CANCELLED, COMPLETED):
+            continue
+        if request.status == ACCEPTED and request.child_patient_id in open_ids:
+            continue
+        entries.append(
+            FamilyEntry(
+                patient_id=request.child_patient_id,
+                name=request.child_name,
+                birth_date=request.child_birth_date,
+                state=request.status,
+                task_id=request.task_id,
+                requested_at=request.authored_on,
+                reason=reason_message(request),
+            )
+        )
+    return entries
