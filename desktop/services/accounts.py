@@ -162,6 +162,17 @@ class AccountManager:
                 return  # signed out meanwhile
             self._put(replace(account, needs_sign_in=needed), make_current=False)
 
+    def _on_tokens_renewed(self, account_id: str, tokens: TokenSet) -> None:
+        """A refresh answer carries the current list of patients (a child who turned 15
+        drops out): keep the registry in step with it."""
+        with self._lock:
+            try:
+                account = self.get(account_id)
+            except NotFound:
+                return
+            if tokens.patients and tokens.patients != account.patient_ids:
+                self._put(replace(account, patient_ids=tokens.patients), make_current=False)
+
     # -- signing in and out ---------------------------------------------------------------
 
     def sign_in(
@@ -277,6 +288,7 @@ class AccountManager:
                     token_endpoint or None,
                     session=self._session,
                     on_session_expired=self.mark_needs_sign_in,
+                    on_renewed=self._on_tokens_renewed,
                 )
                 self._token_managers[account_id] = manager
             return manager

@@ -115,3 +115,13 @@ def test_needs_refresh_margin_scales_with_lifetime():
     assert tokens.needs_refresh(now=1001.5)
     hour = TokenSet("a", "r", expires_at=4600.0, issued_at=1000.0)
     assert not hour.needs_refresh(now=4000.0) and hour.needs_refresh(now=4550.0)
+
+
+def test_refresh_updates_the_accounts_patients(fresh_portal, profile, memory_secrets):
+    manager = AccountManager(profile, memory_secrets)
+    account = manager.sign_in(fresh_portal.base_url, open_url=browser_for(FAMILY), timeout=30)
+    assert "ivanova-masha" in account.patient_ids
+    fresh_portal.store.revoke_access(FAMILY, "ivanova-masha")
+    renewed = manager.token_manager(account.id).refresh()
+    assert "ivanova-masha" not in renewed.patients
+    assert manager.get(account.id).patient_ids == ("ivanov-sergey",)

@@ -41,6 +41,7 @@ class TokenManager:
         timeout: tuple[float, float] = (5, 30),
         refresh_margin: float = 60.0,
         on_session_expired: Callable[[str], None] | None = None,
+        on_renewed: Callable[[str, TokenSet], None] | None = None,
     ) -> None:
         self.account_id = account_id
         self._store = secret_store
@@ -50,6 +51,7 @@ class TokenManager:
         self._timeout = timeout
         self._margin = refresh_margin
         self._on_session_expired = on_session_expired
+        self._on_renewed = on_renewed
         self._lock = threading.RLock()
         self._tokens: TokenSet | None = None
 
@@ -57,20 +59,40 @@ class TokenManager:
 
     def access_token(self) -> str:
         """A token valid for at least a little longer (renewed ahead of expiry)."""
-        with self._lock:
+
+        def current() -> tuple[TokenSet, bool]:
             tokens = self.tokens()
             if tokens.needs_refresh(self._margin):
-                tokens = self._refresh_locked(tokens)
-            return tokens.access_token
+                return self._refresh_locked(tokens), True
+            return tokens, False
+
+        return self._locked(current).access_token
 
     def refresh(self, rejected_token: str | None = None) -> TokenSet:
         """Renew the tokens now. With ``rejected_token`` (the token a server just refused),
         nothing is done when another thread has already replaced it."""
-        with self._lock:
+
+        def renew() -> tuple[TokenSet, bool]:
             tokens = self.tokens()
             if rejected_token is not None and tokens.access_token != rejected_token:
-                return tokens
-            return self._refresh_locked(tokens)
+                return tokens, False
+            return self._refresh_locked(tokens), True
+
+        return self._locked(renew)
+
+    def _locked(self, step: Callable[[], tuple[TokenSet, bool]]) -> TokenSet:
+        # Listeners run after the lock is released: they take their own locks (the account
+        # registry), and holding ours meanwhile could deadlock against a sign-out.
+        try:
+            with self._lock:
+                tokens, renewed = step()
+        except SessionExpired:
+            if self._on_session_expired is not None:
+                self._on_session_expired(self.account_id)
+            raise
+        if renewed and self._on_renewed is not None:
+            self._on_renewed(self.account_id, tokens)
+        return tokens
 
     # -- storage ------------------------------------------------------------------------
 
@@ -124,7 +146,5 @@ class TokenManager:
         return new_tokens
 
     def _expire(self, why: str) -> NoReturn:
-        self.forget()
-        if self._on_session_expired is not None:
-            self._on_session_expired(self.account_id)
+        self.forget()  # a dead refresh token is of no use to anyone
         raise SessionExpired(why)
