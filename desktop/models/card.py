@@ -57,19 +57,18 @@ class CardReader(Protocol):
 
 def kind_label(kind: str) -> str:
     """Translated, human name of a record kind (plural: used for chips and rows)."""
-    tr = QCoreApplication.translate
     labels = {
-        "visit": tr("medcard", "Visits"),
-        "lab": tr("medcard", "Lab results"),
-        "study": tr("medcard", "Studies"),
-        "discharge": tr("medcard", "Discharge summaries"),
-        "prescription": tr("medcard", "Prescriptions"),
-        "vaccination": tr("medcard", "Vaccinations"),
-        "diagnosis": tr("medcard", "Diagnoses"),
-        "procedure": tr("medcard", "Procedures"),
-        "allergy": tr("medcard", "Allergies"),
-        "document": tr("medcard", "Documents"),
-        "covid": tr("medcard", "COVID-19 tests"),
+        "visit": QCoreApplication.translate("medcard", "Visits"),
+        "lab": QCoreApplication.translate("medcard", "Lab results"),
+        "study": QCoreApplication.translate("medcard", "Studies"),
+        "discharge": QCoreApplication.translate("medcard", "Discharge summaries"),
+        "prescription": QCoreApplication.translate("medcard", "Prescriptions"),
+        "vaccination": QCoreApplication.translate("medcard", "Vaccinations"),
+        "diagnosis": QCoreApplication.translate("medcard", "Diagnoses"),
+        "procedure": QCoreApplication.translate("medcard", "Procedures"),
+        "allergy": QCoreApplication.translate("medcard", "Allergies"),
+        "document": QCoreApplication.translate("medcard", "Documents"),
+        "covid": QCoreApplication.translate("medcard", "COVID-19 tests"),
     }
     return labels.get(kind, kind)
 
@@ -168,15 +167,17 @@ class TimelineModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+        wanted = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole)
+        if orientation != Qt.Orientation.Horizontal or role not in wanted:
             return None
-        tr = QCoreApplication.translate
+        if section == self.COL_KIND and role == Qt.ItemDataRole.DisplayRole:
+            return ""  # an icon-only column: the name is in the tooltip
         titles = [
-            tr("medcard", "Date"),
-            tr("medcard", "Type"),
-            tr("medcard", "Record"),
-            tr("medcard", "Doctor"),
-            tr("medcard", "Clinic"),
+            QCoreApplication.translate("medcard", "Date"),
+            QCoreApplication.translate("medcard", "Type"),
+            QCoreApplication.translate("medcard", "Record"),
+            QCoreApplication.translate("medcard", "Doctor"),
+            QCoreApplication.translate("medcard", "Clinic"),
         ]
         return titles[section] if 0 <= section < len(titles) else None
 
@@ -190,7 +191,7 @@ class TimelineModel(QAbstractTableModel):
             if col == self.COL_DATE:
                 return format_date(getattr(row, "date", None), self._locale)
             if col == self.COL_KIND:
-                return kind_label(row.kind)
+                return ""  # the icon says it; the tooltip and accessible text name it
             if col == self.COL_TITLE:
                 return row.title or ""
             if col == self.COL_DOCTOR:
@@ -203,6 +204,8 @@ class TimelineModel(QAbstractTableModel):
             if col == self.COL_TITLE and flagged:
                 return self._icons.get("flag")
         elif role == Qt.ItemDataRole.ToolTipRole:
+            if col == self.COL_KIND:
+                return kind_label(row.kind)
             if col == self.COL_TITLE and flagged:
                 return QCoreApplication.translate("medcard", "Out of reference range")
             if col == self.COL_TITLE:
@@ -211,6 +214,8 @@ class TimelineModel(QAbstractTableModel):
             if col == self.COL_TITLE and flagged:
                 return QColor("#c62828")
         elif role == Qt.ItemDataRole.AccessibleTextRole:
+            if col == self.COL_KIND:
+                return kind_label(row.kind)
             return self.data(index, Qt.ItemDataRole.DisplayRole)
         elif role == KindRole:
             return row.kind

@@ -70,8 +70,8 @@ class LanguageManager(QObject):
 def _locale_for(lang: str) -> QLocale:
     """Russian UI -> ru_RU formats; English keeps the user's region if it is English."""
     if lang == "ru":
-        return QLocale(QLocale.Language.Russian, QLocale.Territory.Russia)
+        return QLocale(QLocale.Language.Russian, QLocale.Country.Russia)
     system = QLocale.system()
     if system.language() == QLocale.Language.English:
         return system
-    return QLocale(QLocale.Language.English, QLocale.Territory.UnitedKingdom)
+    return QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)

@@ -1,7 +1,7 @@
 """HTML for the detail pane, built from a timeline row and the cache's RecordDetail.
 
 Everything that comes from the portal is HTML-escaped: a record is data, never markup.
-Field names are read defensively (getattr) so a record with less data still renders.
+Dates and numbers use the current QLocale (set from the UI language).
 """
 
 from __future__ import annotations
@@ -16,139 +16,141 @@ from PySide6.QtCore import QCoreApplication, QLocale
 from desktop.models.card import format_date, kind_label
 
 _FLAG_COLOUR = "#c62828"
+_MUTED = "#757575"
+_ABNORMAL_CODES = {"H", "L", "HH", "LL", "A", "AA", "HU", "LU"}
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("medcard", text)
-
-
-def _get(obj: Any, *names: str) -> Any:
-    for name in names:
-        value = obj.get(name) if isinstance(obj, dict) else getattr(obj, name, None)
-        if value not in (None, "", [], ()):
-            return value
-    return None
-
-
-def _fmt_number(value: Any) -> str:
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return escape(str(value)) if value is not None else ""
-    locale = QLocale()
-    if isinstance(value, int) or float(value).is_integer():
-        return locale.toString(int(value))
-    return locale.toString(float(value), "g", 6)
-
-
-def _fmt_datetime(value: Any) -> str:
-    locale = QLocale()
+def _fmt_value(value: Any) -> str:
+    """Numbers in the locale's format ("5,6" in Russian); text as it came."""
+    if value is None:
+        return ""
     if isinstance(value, str):
         try:
-            value = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+            number = float(value.replace(",", "."))
         except ValueError:
             return escape(value)
-    if isinstance(value, dt.datetime):
-        if value.tzinfo is not None:
-            value = value.astimezone()
-        return locale.toString(value.replace(tzinfo=None), QLocale.FormatType.ShortFormat)
-    return escape(format_date(value, locale))
+    elif isinstance(value, int | float) and not isinstance(value, bool):
+        number = float(value)
+    else:
+        return escape(str(value))
+    locale = QLocale()
+    if number.is_integer() and abs(number) < 1e15:
+        return locale.toString(int(number))
+    return locale.toString(number, "g", 6)
+
+
+def _fmt_datetime(value: str) -> str:
+    try:
+        moment = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return escape(value)
+    if moment.tzinfo is not None:
+        moment = moment.astimezone().replace(tzinfo=None)  # shown in local time
+    return escape(QLocale().toString(moment, QLocale.FormatType.ShortFormat))
 
 
 def _paragraphs(text: str) -> str:
-    return "".join(f"<p>{escape(p)}</p>" for p in text.split("\n\n") if p.strip()).replace(
-        "\n", "<br>"
-    )
+    blocks = [b.strip() for b in text.split("\n\n") if b.strip()]
+    return "".join("<p>" + escape(b).replace("\n", "<br>") + "</p>" for b in blocks)
 
 
-def _range_text(item: Any) -> str:
-    text = _get(item, "reference_range", "range", "reference")
-    if isinstance(text, str):
-        return escape(text)
-    low, high = _get(item, "low", "ref_low"), _get(item, "high", "ref_high")
+def _range_text(low: float | None, high: float | None) -> str:
     if low is not None and high is not None:
-        return f"{_fmt_number(low)} – {_fmt_number(high)}"
+        return f"{_fmt_value(low)} – {_fmt_value(high)}"
     if low is not None:
-        return f"≥ {_fmt_number(low)}"
+        return f"≥ {_fmt_value(low)}"
     if high is not None:
-        return f"≤ {_fmt_number(high)}"
+        return f"≤ {_fmt_value(high)}"
     return ""
 
 
-def _results_table(results: Iterable[Any]) -> str:
-    head = "".join(
-        f"<th align='left'>{escape(h)}</th>"
-        for h in (_tr("Test"), _tr("Value"), _tr("Unit"), _tr("Reference range"), "")
+def _flag_text(flag: str) -> str:
+    code = flag.upper()
+    if code.startswith("H"):
+        return QCoreApplication.translate("medcard", "above range") + " ↑"
+    if code.startswith("L"):
+        return QCoreApplication.translate("medcard", "below range") + " ↓"
+    return QCoreApplication.translate("medcard", "out of range")
+
+
+def results_table(results: Iterable[Any]) -> str:
+    """Lab results: name, value, unit, reference range, flag (abnormal ones in red)."""
+    headers = (
+        QCoreApplication.translate("medcard", "Test"),
+        QCoreApplication.translate("medcard", "Value"),
+        QCoreApplication.translate("medcard", "Unit"),
+        QCoreApplication.translate("medcard", "Reference range"),
+        "",
     )
+    head = "".join(f"<th align='left'>{escape(h)}</th>" for h in headers)
     rows = []
     for item in results:
-        flag = _get(item, "flag", "interpretation")
-        abnormal = bool(_get(item, "abnormal")) or (
-            isinstance(flag, str) and flag.upper() in {"H", "L", "HH", "LL", "A", "AA"}
-        )
-        value = _get(item, "value", "value_text")
+        flag = str(getattr(item, "flag", "") or "")
+        abnormal = bool(getattr(item, "abnormal", False)) or flag.upper() in _ABNORMAL_CODES
         style = f" style='color:{_FLAG_COLOUR}; font-weight:600'" if abnormal else ""
-        marker = ""
-        if abnormal:
-            marker = escape(_flag_text(flag))
+        marker = escape(_flag_text(flag)) if abnormal else ""
+        unit = str(getattr(item, "unit", "") or "")
+        value = getattr(item, "value", None)
+        if isinstance(value, str) and unit and value.endswith(unit):
+            value = value[: -len(unit)].strip()  # "7.4 %" -> "7.4": the unit has its column
         rows.append(
             "<tr>"
-            f"<td>{escape(str(_get(item, 'name', 'title', 'display') or ''))}</td>"
-            f"<td{style}>{_fmt_number(value)}</td>"
-            f"<td>{escape(str(_get(item, 'unit') or ''))}</td>"
-            f"<td>{_range_text(item)}</td>"
+            f"<td>{escape(str(getattr(item, 'name', '') or ''))}</td>"
+            f"<td{style}>{_fmt_value(value)}</td>"
+            f"<td>{escape(unit)}</td>"
+            f"<td>{_range_text(getattr(item, 'low', None), getattr(item, 'high', None))}</td>"
             f"<td{style}>{marker}</td>"
             "</tr>"
         )
     return (
-        "<table width='100%' cellspacing='0' cellpadding='4' class='results'>"
+        "<table width='100%' cellspacing='0' cellpadding='4' border='0'>"
         f"<tr style='background:#eceff1'>{head}</tr>{''.join(rows)}</table>"
     )
 
 
-def _flag_text(flag: Any) -> str:
-    code = str(flag or "").upper()
-    if code in {"H", "HH"}:
-        return _tr("above range") + " ↑"
-    if code in {"L", "LL"}:
-        return _tr("below range") + " ↓"
-    return _tr("out of range")
+def _codes(resource: dict[str, Any]) -> str:
+    """ICD-10 (or other) codes of a diagnosis, e.g. "J06.9"."""
+    codings = (resource.get("code") or {}).get("coding") or []
+    return ", ".join(str(c["code"]) for c in codings if isinstance(c, dict) and c.get("code"))
+
+
+def _labelled(label: str, value: str) -> str:
+    return f"<p><b>{escape(label)}:</b> {escape(value)}</p>"
 
 
 def render_detail(row: Any, detail: Any) -> str:
-    """Full HTML for one record; `detail` may be None (show what the row knows)."""
+    """Full HTML for one record; `detail` None (not cached) shows what the row knows."""
     src = detail if detail is not None else row
-    title = _get(src, "title") or _get(row, "title") or ""
-    kind = _get(src, "kind") or _get(row, "kind") or ""
+    kind = getattr(src, "kind", None) or getattr(row, "kind", "")
+    date = getattr(src, "date", None) or getattr(row, "date", "")
+    title = getattr(src, "title", None) or getattr(row, "title", "")
     parts = [
-        "<html><body style='font-size:10.5pt'>",
-        f"<p style='color:#757575; margin:0'>{escape(kind_label(kind))} · "
-        f"{escape(format_date(_get(src, 'date') or _get(row, 'date')))}</p>",
+        "<html><body>",
+        f"<p style='color:{_MUTED}; margin:0'>{escape(kind_label(kind))} · "
+        f"{escape(format_date(date))}</p>",
         f"<h2 style='margin-top:4px'>{escape(str(title))}</h2>",
     ]
-    source = [escape(str(v)) for v in (_get(src, "doctor"), _get(src, "clinic")) if v is not None]
+    source = [str(v) for v in (getattr(src, "doctor", None), getattr(src, "clinic", None)) if v]
     if source:
-        parts.append(f"<p><b>{escape(_tr('Source'))}:</b> {' · '.join(source)}</p>")
-
-    if _get(detail, "diagnosis", "code") is not None and detail is not None:
-        parts.append(
-            f"<p><b>{escape(_tr('Diagnosis'))}:</b> "
-            f"{escape(str(_get(detail, 'diagnosis', 'code')))}</p>"
-        )
-    results = _get(detail, "results", "observations", "lab_results") if detail else None
+        parts.append(_labelled(QCoreApplication.translate("medcard", "Source"), " · ".join(source)))
+    resource = getattr(detail, "resource", None) or {}
+    if resource.get("resourceType") == "Condition" and _codes(resource):
+        parts.append(_labelled(QCoreApplication.translate("medcard", "ICD-10"), _codes(resource)))
+    results = getattr(detail, "results", ()) if detail is not None else ()
     if results:
-        parts.append(_results_table(results))
-    dosage = _get(detail, "dosage", "dosage_text") if detail else None
+        parts.append(results_table(results))
+    dosage = getattr(detail, "dosage", "") if detail is not None else ""
     if dosage:
-        parts.append(f"<p><b>{escape(_tr('Dosage'))}:</b> {escape(str(dosage))}</p>")
-    text = _get(detail, "text", "body", "narrative") if detail else None
-    if not text:
-        text = _get(row, "summary")
+        parts.append(_labelled(QCoreApplication.translate("medcard", "Dosage"), str(dosage)))
+    text = getattr(detail, "text", "") if detail is not None else ""
+    text = text or getattr(row, "summary", "")
     if text:
         parts.append(_paragraphs(str(text)))
-    updated = _get(src, "last_updated", "updated")
+    updated = getattr(src, "last_updated", "")
     if updated:
+        label = escape(QCoreApplication.translate("medcard", "Updated"))
         parts.append(
-            "<p style='color:#757575; margin-top:16px'>"
-            f"{escape(_tr('Updated'))}: {_fmt_datetime(updated)}</p>"
+            f"<p style='color:{_MUTED}; margin-top:16px'>{label}: {_fmt_datetime(updated)}</p>"
         )
     parts.append("</body></html>")
     return "".join(parts)

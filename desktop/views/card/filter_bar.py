@@ -62,6 +62,7 @@ class FilterBar(QWidget):
         row.addSpacing(8)
         row.addWidget(self.from_label)
         row.addWidget(self.date_from)
+        row.addSpacing(6)
         row.addWidget(self.to_label)
         row.addWidget(self.date_to)
         row.addWidget(self.reset_button)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, Qt
+from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, QSize, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -52,8 +52,10 @@ class CardTab(QWidget):
         header.setHighlightSections(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(TimelineModel.COL_TITLE, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((0, 90), (1, 150), (3, 150), (4, 170)):
+        header.setSectionResizeMode(TimelineModel.COL_KIND, QHeaderView.ResizeMode.Fixed)
+        for col, width in ((0, 92), (1, 34), (3, 170), (4, 200)):
             header.resizeSection(col, width)
+        self.table.setIconSize(QSize(20, 20))
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
 
         self.detail = DetailPane(self)

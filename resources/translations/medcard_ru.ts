@@ -1,0 +1,1230 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ru_RU">
+<context>
+    <name></name>
+    <message>
+        <source>converted from {units}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reported as {value} {unit}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Self-measured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Out of the reference range</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AppController</name>
+    <message>
+        <source>Finish signing in in your browser…</source>
+        <translation>Завершите вход в браузере…</translation>
+    </message>
+    <message>
+        <source>Starting the demo portal…</source>
+        <translation>Запускаем демо-портал…</translation>
+    </message>
+</context>
+<context>
+    <name>AppointmentDetails</name>
+    <message>
+        <source>Join video call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print ticket…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save ticket as PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add to calendar (.ics)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel appointment…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select an appointment to see its details.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Specialty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Doctor</source>
+        <translation>Врач</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Symptoms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Available from 10 minutes before the start</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AppointmentsTab</name>
+    <message>
+        <source>Book an appointment…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call a doctor home…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export upcoming (.ics)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upcoming (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Past (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No appointments this day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in to book appointments.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline: booking, cancelling and requests need the portal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Banner</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>Закрыть</translation>
+    </message>
+</context>
+<context>
+    <name>BookingDialog</name>
+    <message>
+        <source>Book an appointment — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visit to the clinic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Video consultation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Book</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Specialty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Doctor</source>
+        <translation>Врач</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>Loading specialties…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The portal offers no appointments right now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any doctor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looking for free time…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No free time in the next four weeks. Try another doctor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No free time this day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Booking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DetailPane</name>
+    <message>
+        <source>Select a record to see it in full.</source>
+        <translation>Выберите запись, чтобы увидеть её полностью.</translation>
+    </message>
+    <message>
+        <source>Print record</source>
+        <translation>Печать записи</translation>
+    </message>
+    <message>
+        <source>Save record as PDF</source>
+        <translation>Сохранить запись в PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Файлы PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The PDF could not be written to %1. Check the folder and free space.</source>
+        <translation>Не удалось записать PDF в %1. Проверьте папку и свободное место.</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Копировать</translation>
+    </message>
+    <message>
+        <source>Copy the record to the clipboard</source>
+        <translation>Скопировать запись в буфер обмена</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Печать…</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>Сохранить в PDF…</translation>
+    </message>
+</context>
+<context>
+    <name>FamilyModel</name>
+    <message>
+        <source>The request was withdrawn.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You no longer have access to this card.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FamilyTab</name>
+    <message>
+        <source>Withdraw request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdraw this request for access? You can send a new one later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give up access</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give up access to %1&apos;s card? The card will be removed from this computer, and getting access again needs a new request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Access granted: %1&apos;s card is being added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request for %1 sent. A check takes up to 5 days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request for %1 is on hold: see what to bring below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request for %1 was rejected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request for %1 sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation>Семья</translation>
+    </message>
+    <message>
+        <source>Request access to a child&apos;s card…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How access to a child&apos;s card works</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A parent or adoptive parent can open a child&apos;s card until the child turns 15; from 15 a person holds their own access.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Guardians and trustees cannot get online access.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A birth certificate issued from 1 October 2018, or issued in Moscow, is checked at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Otherwise the clinic checks your rights in person (up to 5 days): bring your passport, the child&apos;s insurance policy and birth certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When access ends, the child&apos;s card is removed from this computer at the next sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message numerus="yes">
+        <source>Records found: %n</source>
+        <translation>
+            <numerusform>Найдено записей: %n</numerusform>
+            <numerusform>Найдено записей: %n</numerusform>
+            <numerusform>Найдено записей: %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Search the whole card (Ctrl+F)</source>
+        <translation>Поиск по всей медкарте (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Поиск</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>&amp;С</translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation>&amp;По</translation>
+    </message>
+    <message>
+        <source>any date</source>
+        <translation>любая дата</translation>
+    </message>
+    <message>
+        <source>Reset filters</source>
+        <translation>Сбросить фильтры</translation>
+    </message>
+    <message>
+        <source>Show only this kind of record (combine several)</source>
+        <translation>Показать только записи этого вида (можно выбрать несколько)</translation>
+    </message>
+</context>
+<context>
+    <name>Header</name>
+    <message numerus="yes">
+        <source>%1, %n years</source>
+        <translation>
+            <numerusform>%1, %n год</numerusform>
+            <numerusform>%1, %n года</numerusform>
+            <numerusform>%1, %n лет</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open this person&apos;s card</source>
+        <translation>Открыть медкарту этого человека</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Учётная запись</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Синхронизация…</translation>
+    </message>
+    <message>
+        <source>Not synced yet</source>
+        <translation>Ещё не синхронизировано</translation>
+    </message>
+    <message>
+        <source>Synced %1</source>
+        <translation>Обновлено в %1</translation>
+    </message>
+    <message>
+        <source>Card of:</source>
+        <translation>Медкарта:</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Обновить</translation>
+    </message>
+    <message>
+        <source>Fetch new records from the portal (F5)</source>
+        <translation>Загрузить новые записи с портала (F5)</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Офлайн</translation>
+    </message>
+    <message>
+        <source>The portal cannot be reached. The saved card is still available.</source>
+        <translation>Портал недоступен. Сохранённая медкарта по-прежнему доступна.</translation>
+    </message>
+</context>
+<context>
+    <name>HomeVisitDialog</name>
+    <message>
+        <source>Call a doctor home — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What worries you, since when</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not measured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Symptoms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the address where the doctor should come.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Describe the symptoms for the doctor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a contact phone number with at least 10 digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Medcard</source>
+        <translation>Медкарта</translation>
+    </message>
+    <message>
+        <source>Medical card</source>
+        <translation>Медкарта</translation>
+    </message>
+    <message>
+        <source>Lab trends</source>
+        <translation>Динамика анализов</translation>
+    </message>
+    <message>
+        <source>Appointments</source>
+        <translation>Записи к врачу</translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation>Семья</translation>
+    </message>
+    <message>
+        <source>Add account…</source>
+        <translation>Добавить учётную запись…</translation>
+    </message>
+    <message>
+        <source>Switch account</source>
+        <translation>Сменить учётную запись</translation>
+    </message>
+    <message>
+        <source>Change password / manage account…</source>
+        <translation>Сменить пароль / управление учётной записью…</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>Настройки…</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Выйти</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Обновить</translation>
+    </message>
+</context>
+<context>
+    <name>MemberCard</name>
+    <message>
+        <source>Account holder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Access active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requested on %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your own medical card.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You can open this card until the child turns 15.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accepted. The card is being opened for you…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Born %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdraw request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give up access…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RequestAccessDialog</name>
+    <message>
+        <source>Sending…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request access to a child&apos;s card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parents and adoptive parents can open a child&apos;s card until the child turns 15. The clinic answers at once or after a check that takes up to 5 days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Child&apos;s full name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insurance policy (OMS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Birth certificate series</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Birth certificate number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date of issue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issued by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You are the child&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Surname, name, patronymic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>16 digits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>for example IV-МЮ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>6 digits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registry office and town</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Настройки</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Язык</translation>
+    </message>
+    <message>
+        <source>As in the system</source>
+        <translation>Как в системе</translation>
+    </message>
+    <message>
+        <source>Remind me about appointments</source>
+        <translation>Напоминать о записях к врачу</translation>
+    </message>
+    <message>
+        <source>Light or dark appearance follows the system settings.</source>
+        <translation>Светлое или тёмное оформление — как в настройках системы.</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>Another portal (enter its address)</source>
+        <translation>Другой портал (введите адрес)</translation>
+    </message>
+    <message>
+        <source>Welcome to Medcard</source>
+        <translation>Добро пожаловать в Медкарту</translation>
+    </message>
+    <message>
+        <source>Your medical card from the clinics&apos; portal, kept encrypted on this computer so it opens instantly and works without the Internet. Sign in with your portal account; the portal&apos;s own page opens in your browser.</source>
+        <translation>Ваша медицинская карта с портала поликлиник хранится на этом компьютере в зашифрованном виде, поэтому открывается мгновенно и работает без интернета. Войдите с учётной записью портала — страница входа портала откроется в браузере.</translation>
+    </message>
+    <message>
+        <source>&amp;Portal</source>
+        <translation>&amp;Портал</translation>
+    </message>
+    <message>
+        <source>&amp;Address</source>
+        <translation>&amp;Адрес</translation>
+    </message>
+    <message>
+        <source>Sign in…</source>
+        <translation>Войти…</translation>
+    </message>
+    <message>
+        <source>Try demo mode</source>
+        <translation>Демо-режим</translation>
+    </message>
+    <message>
+        <source>A built-in demo portal with a synthetic family; nothing is sent anywhere</source>
+        <translation>Встроенный демо-портал с вымышленной семьёй; никакие данные никуда не отправляются</translation>
+    </message>
+</context>
+<context>
+    <name>medcard</name>
+    <message>
+        <source>Visits</source>
+        <translation>Приёмы</translation>
+    </message>
+    <message>
+        <source>Lab results</source>
+        <translation>Анализы</translation>
+    </message>
+    <message>
+        <source>Studies</source>
+        <translation>Исследования</translation>
+    </message>
+    <message>
+        <source>Discharge summaries</source>
+        <translation>Выписки</translation>
+    </message>
+    <message>
+        <source>Prescriptions</source>
+        <translation>Рецепты</translation>
+    </message>
+    <message>
+        <source>Vaccinations</source>
+        <translation>Прививки</translation>
+    </message>
+    <message>
+        <source>Diagnoses</source>
+        <translation>Диагнозы</translation>
+    </message>
+    <message>
+        <source>Procedures</source>
+        <translation>Процедуры</translation>
+    </message>
+    <message>
+        <source>Allergies</source>
+        <translation>Аллергии</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Документы</translation>
+    </message>
+    <message>
+        <source>COVID-19 tests</source>
+        <translation>Тесты на COVID-19</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Запись</translation>
+    </message>
+    <message>
+        <source>Doctor</source>
+        <translation>Врач</translation>
+    </message>
+    <message>
+        <source>Clinic</source>
+        <translation>Медучреждение</translation>
+    </message>
+    <message>
+        <source>Out of reference range</source>
+        <translation>Вне референсного диапазона</translation>
+    </message>
+    <message>
+        <source>Something went wrong. Please try again; your data is safe.</source>
+        <translation>Что-то пошло не так. Попробуйте ещё раз; ваши данные в сохранности.</translation>
+    </message>
+    <message>
+        <source>There is no such account in this profile.</source>
+        <translation>В этом профиле нет такой учётной записи.</translation>
+    </message>
+    <message>
+        <source>No single account matches; run &apos;medcard accounts&apos; to see them.</source>
+        <translation>Подходит не одна учётная запись; список покажет &apos;medcard accounts&apos;.</translation>
+    </message>
+    <message>
+        <source>The account&apos;s saved data could not be deleted. Close other Medcard windows and try again.</source>
+        <translation>Не удалось удалить сохранённые данные учётной записи. Закройте другие окна Медкарты и попробуйте ещё раз.</translation>
+    </message>
+    <message>
+        <source>This portal does not support secure sign-in for desktop apps.</source>
+        <translation>Этот портал не поддерживает безопасный вход для настольных приложений.</translation>
+    </message>
+    <message>
+        <source>Sign-in was not completed in time. Please try again.</source>
+        <translation>Вход не был завершён вовремя. Попробуйте ещё раз.</translation>
+    </message>
+    <message>
+        <source>Could not open a web browser for signing in.</source>
+        <translation>Не удалось открыть браузер для входа.</translation>
+    </message>
+    <message>
+        <source>This time has just been taken by someone else. Please choose another.</source>
+        <translation>Это время только что занял кто-то другой. Выберите другое.</translation>
+    </message>
+    <message>
+        <source>This appointment can no longer be cancelled.</source>
+        <translation>Эту запись уже нельзя отменить.</translation>
+    </message>
+    <message>
+        <source>The local copy of the medical card cannot be opened.</source>
+        <translation>Не удаётся открыть сохранённую копию медкарты.</translation>
+    </message>
+    <message>
+        <source>The local copy of the medical card is locked with another key. Sign in again to download the card anew.</source>
+        <translation>Сохранённая копия медкарты зашифрована другим ключом. Войдите снова, чтобы загрузить медкарту заново.</translation>
+    </message>
+    <message>
+        <source>The local copy of the medical card is busy in another window.</source>
+        <translation>Сохранённая копия медкарты занята в другом окне.</translation>
+    </message>
+    <message>
+        <source>The local copy of the medical card cannot be saved: the disk is full or read-only.</source>
+        <translation>Не удаётся сохранить копию медкарты: диск заполнен или защищён от записи.</translation>
+    </message>
+    <message>
+        <source>Opening the browser to sign in…</source>
+        <translation>Открываем браузер для входа…</translation>
+    </message>
+    <message>
+        <source>No accounts to sign out of.</source>
+        <translation>Нет учётных записей для выхода.</translation>
+    </message>
+    <message>
+        <source>The portal could not be told; the sign-in was still removed here.</source>
+        <translation>Не удалось сообщить порталу; вход на этом компьютере всё равно удалён.</translation>
+    </message>
+    <message>
+        <source>Signed in as {name}.</source>
+        <translation>Выполнен вход: {name}.</translation>
+    </message>
+    <message>
+        <source>No accounts. Sign in with: medcard sign-in --portal URL</source>
+        <translation>Учётных записей нет. Войдите командой: medcard sign-in --portal URL</translation>
+    </message>
+    <message>
+        <source>Signed out of {name}; its data was deleted.</source>
+        <translation>Выполнен выход из {name}; данные удалены.</translation>
+    </message>
+    <message>
+        <source>Use --secret-store encrypted-file to keep the sign-in in an encrypted file.</source>
+        <translation>Используйте --secret-store encrypted-file, чтобы хранить вход в зашифрованном файле.</translation>
+    </message>
+    <message>
+        <source>Blood pressure</source>
+        <translation>Артериальное давление</translation>
+    </message>
+    <message>
+        <source>Pulse</source>
+        <translation>Пульс</translation>
+    </message>
+    <message>
+        <source>Blood glucose</source>
+        <translation>Глюкоза крови</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>Вес</translation>
+    </message>
+    <message>
+        <source>Body temperature</source>
+        <translation>Температура тела</translation>
+    </message>
+    <message>
+        <source>Oxygen saturation (SpO2)</source>
+        <translation>Сатурация (SpO2)</translation>
+    </message>
+    <message>
+        <source>Systolic pressure</source>
+        <translation>Систолическое давление</translation>
+    </message>
+    <message>
+        <source>Diastolic pressure</source>
+        <translation>Диастолическое давление</translation>
+    </message>
+    <message>
+        <source>The measurement time has no time zone.</source>
+        <translation>У времени измерения не указан часовой пояс.</translation>
+    </message>
+    <message>
+        <source>The note is too long (at most 1000 characters).</source>
+        <translation>Слишком длинная заметка (не более 1000 знаков).</translation>
+    </message>
+    <message>
+        <source>The measurement time is in the future.</source>
+        <translation>Время измерения — в будущем.</translation>
+    </message>
+    <message>
+        <source>Enter the value: {name}.</source>
+        <translation>Введите значение: {name}.</translation>
+    </message>
+    <message>
+        <source>{name}: not a number.</source>
+        <translation>{name}: не число.</translation>
+    </message>
+    <message>
+        <source>{name} of {value} {unit} is not plausible: expected {low}–{high} {unit}.</source>
+        <translation>{name} {value} {unit} — неправдоподобное значение: ожидается {low}–{high} {unit}.</translation>
+    </message>
+    <message>
+        <source>Diastolic pressure must be lower than systolic pressure.</source>
+        <translation>Диастолическое давление должно быть ниже систолического.</translation>
+    </message>
+    <message>
+        <source>The measurement date is too far in the past.</source>
+        <translation>Дата измерения слишком давняя.</translation>
+    </message>
+    <message>
+        <source>The file is too large (more than {size} MB).</source>
+        <translation>Файл слишком большой (больше {size} МБ).</translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>Файл пуст.</translation>
+    </message>
+    <message>
+        <source>The first line must name the columns: date, time and at least one measurement (systolic, diastolic, pulse, glucose, weight, temperature, spo2).</source>
+        <translation>В первой строке должны быть названия столбцов: date, time и хотя бы одно измерение (systolic, diastolic, pulse, glucose, weight, temperature, spo2).</translation>
+    </message>
+    <message>
+        <source>Date or time not understood: “{text}” (expected 2026-11-25 or 25.11.2026 and 08:30).</source>
+        <translation>Не удалось разобрать дату или время: «{text}» (ожидается 2026-11-25 или 25.11.2026 и 08:30).</translation>
+    </message>
+    <message>
+        <source>The line has no measurement.</source>
+        <translation>В строке нет измерений.</translation>
+    </message>
+    <message>
+        <source>The file is not a text CSV file (unknown encoding).</source>
+        <translation>Файл не является текстовым CSV (неизвестная кодировка).</translation>
+    </message>
+    <message>
+        <source>The line cannot be read as CSV: {reason}</source>
+        <translation>Строку не удаётся прочитать как CSV: {reason}</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a number.</source>
+        <translation>«{text}» — не число.</translation>
+    </message>
+    <message>
+        <source>Only the first {rows} lines are imported.</source>
+        <translation>Импортированы только первые {rows} строк.</translation>
+    </message>
+    <message>
+        <source>Only your own diary entries can be changed or deleted.</source>
+        <translation>Изменять и удалять можно только свои записи дневника.</translation>
+    </message>
+    <message>
+        <source>The portal cannot be reached. Entries already sent can be changed or deleted only when the portal is available; new entries are kept and sent later.</source>
+        <translation>Портал недоступен. Уже отправленные записи можно изменить или удалить, только когда портал доступен; новые записи сохраняются и будут отправлены позже.</translation>
+    </message>
+    <message>
+        <source>Something went wrong.</source>
+        <translation>Что-то пошло не так.</translation>
+    </message>
+    <message>
+        <source>The portal cannot be reached. Check the Internet connection and try again; the saved card remains available.</source>
+        <translation>Портал недоступен. Проверьте подключение к интернету и попробуйте ещё раз; сохранённая медкарта остаётся доступной.</translation>
+    </message>
+    <message>
+        <source>The session has ended. Please sign in again.</source>
+        <translation>Сеанс завершён. Войдите снова.</translation>
+    </message>
+    <message>
+        <source>The portal denied access.</source>
+        <translation>Портал отказал в доступе.</translation>
+    </message>
+    <message>
+        <source>The portal has no such record.</source>
+        <translation>На портале нет такой записи.</translation>
+    </message>
+    <message>
+        <source>The portal sent an answer that could not be understood. Try again later.</source>
+        <translation>Портал прислал непонятный ответ. Попробуйте позже.</translation>
+    </message>
+    <message>
+        <source>The portal is having problems. Try again later.</source>
+        <translation>На портале неполадки. Попробуйте позже.</translation>
+    </message>
+    <message>
+        <source>The portal does not support this operation.</source>
+        <translation>Портал не поддерживает эту операцию.</translation>
+    </message>
+    <message>
+        <source>The record was changed meanwhile. Refresh and try again.</source>
+        <translation>Запись за это время изменилась. Обновите и попробуйте ещё раз.</translation>
+    </message>
+    <message>
+        <source>The portal did not accept the request.</source>
+        <translation>Портал не принял запрос.</translation>
+    </message>
+    <message>
+        <source>No working system keyring was found to keep the sign-in safely. You can store it in an encrypted file protected by a master password instead.</source>
+        <translation>Не найдено работающее системное хранилище паролей для безопасного хранения входа. Вместо него можно использовать зашифрованный файл с мастер-паролем.</translation>
+    </message>
+    <message>
+        <source>The master password is wrong.</source>
+        <translation>Неверный мастер-пароль.</translation>
+    </message>
+    <message>
+        <source>Sign-in did not succeed. Please try again.</source>
+        <translation>Войти не удалось. Попробуйте ещё раз.</translation>
+    </message>
+    <message>
+        <source>Sign-in was cancelled.</source>
+        <translation>Вход отменён.</translation>
+    </message>
+    <message>
+        <source>This is not a valid portal address. It should look like https://portal.example/fhir</source>
+        <translation>Это не адрес портала. Он должен выглядеть так: https://portal.example/fhir</translation>
+    </message>
+    <message>
+        <source>The portal&apos;s security certificate could not be verified, so Medcard did not connect.</source>
+        <translation>Не удалось проверить сертификат безопасности портала, поэтому Медкарта не подключилась.</translation>
+    </message>
+    <message>
+        <source>Bring to the clinic: your passport, the child&apos;s insurance policy and the child&apos;s birth certificate.</source>
+        <translation>Возьмите в поликлинику: ваш паспорт, полис ОМС ребёнка и свидетельство о рождении ребёнка.</translation>
+    </message>
+    <message>
+        <source>A check takes up to 5 days.</source>
+        <translation>Проверка занимает до 5 дней.</translation>
+    </message>
+    <message>
+        <source>From the age of 15 a person holds their own access to their medical card.</source>
+        <translation>С 15 лет человек сам распоряжается доступом к своей медкарте.</translation>
+    </message>
+    <message>
+        <source>Guardians and trustees cannot get online access to a child&apos;s card.</source>
+        <translation>Опекуны и попечители не могут получить онлайн-доступ к медкарте ребёнка.</translation>
+    </message>
+    <message>
+        <source>You already have access to this child&apos;s card.</source>
+        <translation>У вас уже есть доступ к медкарте этого ребёнка.</translation>
+    </message>
+    <message>
+        <source>Your parental rights need to be checked in person at the clinic.</source>
+        <translation>Родительские права нужно подтвердить лично в поликлинике.</translation>
+    </message>
+    <message>
+        <source>The clinic could not confirm your parental rights.</source>
+        <translation>Поликлиника не смогла подтвердить ваши родительские права.</translation>
+    </message>
+    <message>
+        <source>You withdrew this request.</source>
+        <translation>Вы отозвали эту заявку.</translation>
+    </message>
+    <message>
+        <source>The child has turned 15 and now holds their own access.</source>
+        <translation>Ребёнку исполнилось 15 лет, теперь он сам распоряжается доступом.</translation>
+    </message>
+    <message>
+        <source>You gave up access to this child&apos;s card.</source>
+        <translation>Вы отказались от доступа к медкарте этого ребёнка.</translation>
+    </message>
+    <message>
+        <source>Please correct the highlighted fields.</source>
+        <translation>Исправьте выделенные поля.</translation>
+    </message>
+    <message>
+        <source>Parent</source>
+        <translation>Родитель</translation>
+    </message>
+    <message>
+        <source>Adoptive parent</source>
+        <translation>Усыновитель</translation>
+    </message>
+    <message>
+        <source>Guardian</source>
+        <translation>Опекун</translation>
+    </message>
+    <message>
+        <source>Trustee</source>
+        <translation>Попечитель</translation>
+    </message>
+    <message>
+        <source>Enter the child&apos;s full name.</source>
+        <translation>Введите ФИО ребёнка.</translation>
+    </message>
+    <message>
+        <source>Enter the surname and the given name (and patronymic, if any).</source>
+        <translation>Введите фамилию и имя (и отчество, если есть).</translation>
+    </message>
+    <message>
+        <source>The name may contain only letters, spaces, hyphens and apostrophes.</source>
+        <translation>В имени допустимы только буквы, пробелы, дефисы и апострофы.</translation>
+    </message>
+    <message>
+        <source>Enter the child&apos;s birth date.</source>
+        <translation>Введите дату рождения ребёнка.</translation>
+    </message>
+    <message>
+        <source>The birth date cannot be in the future.</source>
+        <translation>Дата рождения не может быть в будущем.</translation>
+    </message>
+    <message>
+        <source>Check the birth date: it is too far in the past.</source>
+        <translation>Проверьте дату рождения: она слишком давняя.</translation>
+    </message>
+    <message>
+        <source>Enter the birth certificate series.</source>
+        <translation>Введите серию свидетельства о рождении.</translation>
+    </message>
+    <message>
+        <source>The series is a Roman numeral and two Cyrillic letters, for example IV-МЮ.</source>
+        <translation>Серия — римское число и две русские буквы, например IV-МЮ.</translation>
+    </message>
+    <message>
+        <source>Enter the date the birth certificate was issued.</source>
+        <translation>Введите дату выдачи свидетельства о рождении.</translation>
+    </message>
+    <message>
+        <source>The issue date cannot be in the future.</source>
+        <translation>Дата выдачи не может быть в будущем.</translation>
+    </message>
+    <message>
+        <source>The certificate cannot be issued before the child was born.</source>
+        <translation>Свидетельство не может быть выдано до рождения ребёнка.</translation>
+    </message>
+    <message>
+        <source>Enter the child&apos;s insurance policy number.</source>
+        <translation>Введите номер полиса ОМС ребёнка.</translation>
+    </message>
+    <message>
+        <source>Enter the birth certificate number.</source>
+        <translation>Введите номер свидетельства о рождении.</translation>
+    </message>
+    <message>
+        <source>Enter where the certificate was issued (the registry office and town).</source>
+        <translation>Введите, где выдано свидетельство (отдел ЗАГС и город).</translation>
+    </message>
+    <message>
+        <source>Choose who you are to the child.</source>
+        <translation>Укажите, кем вы приходитесь ребёнку.</translation>
+    </message>
+    <message>
+        <source>The insurance policy (OMS) number has 16 digits.</source>
+        <translation>Номер полиса ОМС состоит из 16 цифр.</translation>
+    </message>
+    <message>
+        <source>The birth certificate number has 6 digits.</source>
+        <translation>Номер свидетельства о рождении состоит из 6 цифр.</translation>
+    </message>
+    <message>
+        <source>The place of issue is too long.</source>
+        <translation>Слишком длинное место выдачи.</translation>
+    </message>
+    <message>
+        <source>Medcard could not save its settings. Is the disk full?</source>
+        <translation>Медкарта не смогла сохранить настройки. Возможно, диск заполнен?</translation>
+    </message>
+    <message>
+        <source>Medcard cannot create its data folder.</source>
+        <translation>Медкарта не может создать папку для данных.</translation>
+    </message>
+    <message>
+        <source>Enter a master password.</source>
+        <translation>Введите мастер-пароль.</translation>
+    </message>
+    <message>
+        <source>The encrypted secrets file is damaged or unreadable.</source>
+        <translation>Зашифрованный файл с секретами повреждён или не читается.</translation>
+    </message>
+    <message>
+        <source>{name}: {n} resources received.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>above range</source>
+        <translation>выше нормы</translation>
+    </message>
+    <message>
+        <source>below range</source>
+        <translation>ниже нормы</translation>
+    </message>
+    <message>
+        <source>out of range</source>
+        <translation>вне нормы</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>Показатель</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Результат</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Ед. изм.</translation>
+    </message>
+    <message>
+        <source>Reference range</source>
+        <translation>Референсный диапазон</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Источник</translation>
+    </message>
+    <message>
+        <source>ICD-10</source>
+        <translation>МКБ-10</translation>
+    </message>
+    <message>
+        <source>Dosage</source>
+        <translation>Дозировка</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Обновлено</translation>
+    </message>
+</context>
+</TS>

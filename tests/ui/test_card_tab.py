@@ -1,0 +1,105 @@
+"""The Medical card tab on a real cache: counts, search, details, keyboard, PDF."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+
+from desktop.models.session import SessionParts
+from desktop.models.signin import make_session
+from desktop.models.tasks import TaskRunner
+from desktop.views.card import CardTab
+from desktop.views.context import AppContext
+from tests.ui.conftest import MAIN
+
+
+@pytest.fixture
+def tab(qtbot, card_cache):
+    runner = TaskRunner()
+    ctx = AppContext(runner)
+    parts = SessionParts(
+        account=None, client=None, cache=card_cache, own_patient_id=MAIN, patient_ids=[MAIN]
+    )
+    ctx.set_session(make_session(runner, parts), MAIN)
+    widget = CardTab(ctx)
+    qtbot.addWidget(widget)
+    widget.resize(1100, 700)
+    widget.show()
+    yield widget
+    runner.stop()
+    ctx.session.cache = None  # the fixture owns and closes the cache
+    ctx.set_session(None)
+
+
+def count_in_label(tab: CardTab) -> int:
+    return int("".join(ch for ch in tab.filters.count_label.text() if ch.isdigit()))
+
+
+def test_count_label_equals_sql(tab, card_cache):
+    with card_cache.read() as conn:
+        truth = conn.exec_driver_sql(
+            "SELECT count(*) FROM timeline WHERE patient_id = ?", (MAIN,)
+        ).scalar()
+    assert count_in_label(tab) == truth == tab.model.total
+
+
+def test_chip_and_search_narrow_the_list(qtbot, tab, card_cache):
+    tab.filters.chips["lab"].click()
+    with card_cache.read() as conn:
+        labs = conn.exec_driver_sql(
+            "SELECT count(*) FROM timeline WHERE patient_id = ? AND kind = 'lab'", (MAIN,)
+        ).scalar()
+    assert count_in_label(tab) == labs
+    # QTest cannot type non-ASCII keys; insert() goes through the same textChanged path.
+    tab.filters.search.insert("гемогл")
+    # Debounced: the query runs once typing pauses.
+    qtbot.waitUntil(lambda: count_in_label(tab) < labs, timeout=3000)
+    assert tab.model.total > 0
+    titles = [tab.model.row_at(i).title.lower() for i in range(tab.model.rowCount())]
+    assert any("гемоглоб" in t or "крови" in t for t in titles)
+
+
+def test_selecting_a_record_shows_its_details(qtbot, tab):
+    tab.filters.chips["lab"].click()
+    tab.table.selectRow(0)
+    row = tab.model.row_at(0)
+    html_text = tab.detail.browser.toPlainText()
+    assert row.title in html_text
+    assert "Reference range" in html_text  # the lab table header
+    assert tab.detail.pdf_button.isEnabled()
+
+
+def test_copy_puts_the_record_on_the_clipboard(tab):
+    tab.table.selectRow(0)
+    tab.detail.copy_button.click()
+    assert tab.model.row_at(0).title in QGuiApplication.clipboard().text()
+
+
+def test_save_as_pdf_writes_the_record(tab, tmp_path):
+    from pypdf import PdfReader
+
+    tab.table.selectRow(0)
+    target = tmp_path / "record.pdf"
+    assert tab.detail.write_pdf(str(target))
+    text = "".join(page.extract_text() for page in PdfReader(target).pages)
+    first_word = tab.model.row_at(0).title.split()[0]
+    assert first_word in text
+
+
+def test_ctrl_f_focuses_search_and_esc_clears(qtbot, tab):
+    tab.table.setFocus()
+    tab.activateWindow()
+    qtbot.keyClick(tab, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(tab.filters.search.hasFocus, timeout=2000)
+    qtbot.keyClicks(tab.filters.search, "abc")
+    qtbot.keyClick(tab.filters.search, Qt.Key.Key_Escape)
+    assert tab.filters.search.text() == ""
+
+
+def test_down_arrow_moves_from_search_into_the_list(qtbot, tab):
+    tab.focus_search()
+    qtbot.keyClick(tab.filters.search, Qt.Key.Key_Down)
+    assert tab.table.currentIndex().row() == 0 or tab.table.selectionModel().hasSelection()
+    qtbot.keyClick(tab.table, Qt.Key.Key_Down)
+    assert tab.table.selectionModel().selectedRows()[0].row() == 1
