@@ -50,8 +50,13 @@ class Cache:
         path.parent.mkdir(parents=True, exist_ok=True)
         cache = cls(path, key)
         try:
-            with cache.write() as conn:
-                migrate.upgrade(conn)
+            # Reading the revision takes no write lock, so opening a cache another
+            # process is syncing into does not wait for it (unless a migration is due).
+            with cache.read() as conn:
+                current = migrate.current_revision(conn)
+            if current != migrate.SCHEMA_HEAD:
+                with cache.write() as conn:
+                    migrate.upgrade(conn)
         except BaseException:
             cache.close()
             raise

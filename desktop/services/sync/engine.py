@@ -1,0 +1,175 @@
+"""`SyncEngine`: network threads fetch pages, this thread is the cache's one writer.
+
+Pages travel through a small bounded queue, so downloading page N+1 overlaps writing
+page N while memory stays bounded. Each page is committed in one transaction together
+with its watermark (see watermarks.py), so a kill at any moment loses at most the page
+in flight and the next run resumes from the last committed watermark; resources are
+upserted by (type, id), so anything fetched twice lands once.
+"""
+
+from __future__ import annotations
+
+import logging
+import queue
+import threading
+import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+from desktop.services.cache import Cache
+from desktop.services.cache import writer as cache_writer
+from desktop.services.cache.schema import watermarks
+from desktop.services.cache.types import SyncProgress, SyncResult
+
+from .directory import fetch_missing_directory
+from .fetch import (
+    CARD_TYPES,
+    EVERYTHING,
+    Client,
+    Page,
+    Producer,
+    StreamDone,
+    StreamFailed,
+)
+
+log = logging.getLogger("medcard.sync")
+
+
+class SyncCancelled(Exception):
+    """The user cancelled; everything committed so far stays (and is consistent)."""
+
+
+class SyncEngine:
+    def __init__(
+        self,
+        client: Client,
+        cache: Cache,
+        patients: list[str],
+        progress: Callable[[SyncProgress], None] | None = None,
+        cancel: threading.Event | None = None,
+        *,
+        use_everything: bool | None = None,
+        workers: int = 3,
+        page_size: int = 1000,
+    ) -> None:
+        """`patients`: every Patient id the token may read (own first). `use_everything`:
+        None = use Patient/$everything when the server offers it."""
+        self.client = client
+        self.cache = cache
+        self.patients = list(dict.fromkeys(patients))
+        self.progress = progress
+        self.cancel = cancel or threading.Event()
+        self.use_everything = use_everything
+        self.workers = max(1, workers)
+        self.page_size = page_size
+
+    def run(self) -> SyncResult:
+        started = time.monotonic()
+        self._forget_patients_without_access()
+        transferred = self._pull()
+        transferred += fetch_missing_directory(self.client, self.cache)
+        result = SyncResult(self.cache.counts(), transferred, time.monotonic() - started)
+        log.info("sync: %d resources in %.1f s", transferred, result.seconds)
+        return result
+
+    def _forget_patients_without_access(self) -> None:
+        allowed = set(self.patients)
+        for patient_id in self.cache.patients():
+            if patient_id not in allowed:
+                self.cache.delete_patient(patient_id)
+
+    def _watermarks(self) -> dict[tuple[str, str], str]:
+        with self.cache.read() as conn:
+            rows = conn.execute(watermarks.select()).all()
+        return {(r.patient_id, r.resource_type): r.last_updated for r in rows}
+
+    def _everything(self) -> bool:
+        if self.use_everything is not None:
+            return self.use_everything
+        supports = getattr(self.client, "supports_everything", None)
+        return bool(supports()) if callable(supports) else False
+
+    def _pull(self) -> int:
+        marks = self._watermarks()
+        pages: queue.Queue[Any] = queue.Queue(maxsize=4)
+        stop = threading.Event()
+        producer = Producer(self.client, pages, stop, self.page_size)
+        jobs: list[tuple[Any, ...]] = []
+        for patient_id in self.patients:
+            if self._everything():
+                fallback = {t: marks.get((patient_id, t)) for t in CARD_TYPES}
+                jobs.append(
+                    (
+                        producer.everything_stream,
+                        patient_id,
+                        marks.get((patient_id, EVERYTHING)),
+                        fallback,
+                    )
+                )
+            else:
+                jobs += [
+                    (producer.type_stream, patient_id, t, marks.get((patient_id, t)))
+                    for t in CARD_TYPES
+                ]
+        transferred = 0
+        tracker = _Progress(self.progress)
+        pool = ThreadPoolExecutor(max_workers=self.workers, thread_name_prefix="medcard-fetch")
+        futures = [pool.submit(producer.run_safely, *job) for job in jobs]
+        try:
+            while True:
+                if self.cancel.is_set():
+                    raise SyncCancelled
+                try:
+                    item = pages.get(timeout=0.1)
+                except queue.Empty:
+                    if all(f.done() for f in futures) and pages.empty():
+                        break
+                    continue
+                if isinstance(item, StreamFailed):
+                    raise item.error
+                if isinstance(item, StreamDone):
+                    continue
+                self._commit(item)
+                transferred += len(item.resources)
+                tracker.page(item)
+        finally:
+            stop.set()
+            pool.shutdown(wait=True, cancel_futures=True)
+        return transferred
+
+    def _commit(self, page: Page) -> None:
+        """One page and its watermark in one transaction (the single writer)."""
+        with self.cache.write() as conn:
+            if page.resources:
+                cache_writer.store(conn, page.resources)
+            if page.watermark:
+                cache_writer.set_watermark(conn, page.patient_id, page.stream, page.watermark)
+
+
+class _Progress:
+    """done/total over all streams, totals known as their first pages arrive."""
+
+    def __init__(self, callback: Callable[[SyncProgress], None] | None) -> None:
+        self._callback = callback
+        self._done = 0
+        self._total = 0
+        self._per_stream: dict[tuple[str, str], int] = {}
+
+    def page(self, page: Page) -> None:
+        key = (page.patient_id, page.stream)
+        if page.first and page.total is not None:
+            self._total += page.total
+        self._per_stream[key] = self._per_stream.get(key, 0) + len(page.resources)
+        self._done += len(page.resources)
+        if self._callback is not None:
+            self._callback(
+                SyncProgress(
+                    patient_id=page.patient_id,
+                    resource_type=page.stream,
+                    done=self._per_stream[key],
+                    total=page.total,
+                    overall_done=self._done,
+                    overall_total=max(self._total, self._done) or None,
+                )
+            )

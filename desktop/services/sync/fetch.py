@@ -1,0 +1,201 @@
+"""Producers: network threads that turn search/$everything pages into `Page`s."""
+
+from __future__ import annotations
+
+import queue
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from desktop.services.errors import MalformedAnswer, OperationNotSupported
+
+from .watermarks import SortedStream, last_updated, next_since
+
+EVERYTHING = "$everything"
+# What a card holds, in an order that lets records find what they refer to early
+# (documents after visits, reports before their results are fine either way).
+CARD_TYPES = (
+    "Patient",
+    "Encounter",
+    "Composition",
+    "DocumentReference",
+    "DiagnosticReport",
+    "Observation",
+    "Condition",
+    "Procedure",
+    "AllergyIntolerance",
+    "MedicationRequest",
+    "Immunization",
+    "ImagingStudy",
+    "ExplanationOfBenefit",
+    "Coverage",
+    "Appointment",
+    "Task",
+    "RelatedPerson",
+)
+
+
+class Client(Protocol):
+    def search(self, resource_type: str, params: Any = None) -> Iterator[dict[str, Any]]: ...
+
+    def everything(
+        self, patient_id: str, since: Any = None, count: int = 1000
+    ) -> Iterator[dict[str, Any]]: ...
+
+
+@dataclass
+class Page:
+    """One server page, to be committed in one transaction with its watermark."""
+
+    patient_id: str
+    stream: str  # resource type, or EVERYTHING
+    resources: list[dict[str, Any]]
+    watermark: str | None  # None: leave the stream's watermark as it is
+    total: int | None  # Bundle.total of the stream, when the server gives it
+    first: bool
+
+
+@dataclass
+class StreamDone:
+    patient_id: str
+    stream: str
+
+
+@dataclass
+class StreamFailed:
+    error: BaseException
+
+
+class Stopped(Exception):
+    """The consumer asked the producers to stop (cancel or an error elsewhere)."""
+
+
+def bundle_resources(bundle: dict[str, Any]) -> list[dict[str, Any]]:
+    """The resources of a page (OperationOutcome entries are warnings, not data)."""
+    entries = bundle.get("entry")
+    if entries is None:
+        return []
+    if not isinstance(entries, list):
+        raise MalformedAnswer("Bundle.entry is not a list")
+    found = []
+    for entry in entries:
+        resource = entry.get("resource") if isinstance(entry, dict) else None
+        if not isinstance(resource, dict) or "resourceType" not in resource:
+            raise MalformedAnswer("a Bundle entry carries no resource")
+        if (entry.get("search") or {}).get("mode") == "outcome":
+            continue
+        if resource["resourceType"] == "OperationOutcome":
+            continue
+        if not isinstance(resource.get("id"), str) or not resource["id"]:
+            raise MalformedAnswer("a Bundle entry's resource has no id")
+        found.append(resource)
+    return found
+
+
+def _total(bundle: dict[str, Any]) -> int | None:
+    total = bundle.get("total")
+    return total if isinstance(total, int) and total >= 0 else None
+
+
+def _has_next(bundle: dict[str, Any]) -> bool:
+    return any(
+        isinstance(link, dict) and link.get("relation") == "next" and link.get("url")
+        for link in bundle.get("link") or []
+    )
+
+
+class Producer:
+    """Fetches streams and hands pages to the writer through a bounded queue."""
+
+    def __init__(
+        self, client: Client, out: queue.Queue[Any], stop: threading.Event, page_size: int
+    ) -> None:
+        self._client = client
+        self._out = out
+        self._stop = stop
+        self._page_size = page_size
+
+    def _put(self, item: Any) -> None:
+        while not self._stop.is_set():
+            try:
+                self._out.put(item, timeout=0.2)
+                return
+            except queue.Full:
+                continue
+        raise Stopped
+
+    def run_safely(self, job: Any, *args: Any) -> None:
+        try:
+            job(*args)
+        except Stopped:
+            pass
+        except BaseException as exc:  # noqa: BLE001 - handed to the writer thread
+            try:
+                self._put(StreamFailed(exc))
+            except Stopped:
+                pass
+
+    def type_stream(self, patient_id: str, resource_type: str, watermark: str | None) -> None:
+        params: list[tuple[str, str]] = [
+            ("_id" if resource_type == "Patient" else "patient", patient_id),
+            ("_sort", "_lastUpdated"),
+            ("_count", str(self._page_size)),
+        ]
+        if watermark:
+            params.append(("_lastUpdated", f"gt{watermark}"))
+        stream = SortedStream(watermark)
+        total: int | None = None
+        first = True
+        for bundle in self._client.search(resource_type, params):
+            if self._stop.is_set():
+                raise Stopped
+            if first:
+                total = _total(bundle)
+            resources = bundle_resources(bundle)
+            mark = stream.page(resources, _has_next(bundle))
+            self._put(Page(patient_id, resource_type, resources, mark, total, first))
+            first = False
+        self._put(StreamDone(patient_id, resource_type))
+
+    def everything_stream(
+        self, patient_id: str, since: str | None, fallback: dict[str, str | None]
+    ) -> None:
+        """$everything; without the operation, the per-type searches instead."""
+        try:
+            pages = self._client.everything(patient_id, since=since, count=self._page_size)
+            first_bundle = next(iter(pages))
+        except OperationNotSupported:
+            for resource_type in CARD_TYPES:
+                self.type_stream(patient_id, resource_type, fallback.get(resource_type))
+            return
+        newest: str | None = None
+        total = _total(first_bundle)
+        first = True
+        for bundle in _chain(first_bundle, pages):
+            if self._stop.is_set():
+                raise Stopped
+            resources = bundle_resources(bundle)
+            for resource in resources:
+                stamp = last_updated(resource)
+                if stamp and (newest is None or _later(stamp, newest)):
+                    newest = stamp
+            final = not _has_next(bundle)
+            mark = (next_since(newest) if newest else since) if final else None
+            self._put(Page(patient_id, EVERYTHING, resources, mark, total, first))
+            first = False
+        self._put(StreamDone(patient_id, EVERYTHING))
+
+
+def _chain(first: dict[str, Any], rest: Iterator[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    yield first
+    yield from rest
+
+
+def _later(a: str, b: str) -> bool:
+    from .watermarks import parse_instant
+
+    pa, pb = parse_instant(a), parse_instant(b)
+    if pa is None or pb is None:
+        return a > b
+    return pa > pb

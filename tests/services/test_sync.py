@@ -1,0 +1,155 @@
+"""Sync against the embedded demo portal over loopback HTTP."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from desktop.services.accounts import Account, AccountManager
+from desktop.services.cache import Cache, TimelineFilter
+from desktop.services.cache.schema import PATIENT_TABLES
+from desktop.services.sync import SyncEngine, SyncProgress
+from tests.services.conftest import FAMILY, browser_for
+
+MODES = pytest.mark.parametrize("everything", [True, False], ids=["everything", "type-search"])
+
+
+def server_content(portal: object, patients: list[str]) -> dict[tuple[str, str], str]:
+    """(type, id) -> version of every patient-compartment resource the user may read."""
+    marks = ",".join("?" * len(patients))
+    with portal.store.engine.connect() as conn:  # type: ignore[attr-defined]
+        rows = conn.exec_driver_sql(
+            f"SELECT rtype, rid, version FROM resources WHERE patient_id IN ({marks})",
+            tuple(patients),
+        ).all()
+    return {(t, i): str(v) for t, i, v in rows}
+
+
+def cache_content(cache: Cache) -> dict[tuple[str, str], str]:
+    with cache.read() as conn:
+        rows = conn.exec_driver_sql(
+            "SELECT type, id, version_id FROM resources WHERE patient_id IS NOT NULL"
+        ).all()
+    return {(t, i): str(v) for t, i, v in rows}
+
+
+def sign_in(portal: object, tmp_path: Path) -> tuple[AccountManager, Account]:
+    from desktop.services.profile import Profile
+    from desktop.services.secrets import MemorySecretStore
+
+    manager = AccountManager(Profile(tmp_path / "profile"), MemorySecretStore())
+    account = manager.sign_in(portal.base_url, open_url=browser_for(FAMILY), timeout=30)  # type: ignore[attr-defined]
+    return manager, account
+
+
+@pytest.fixture
+def cache(tmp_path: Path) -> Iterator[Cache]:
+    with Cache.open(tmp_path / "cache.db", Cache.new_key()) as opened:
+        yield opened
+
+
+@MODES
+def test_full_sync_matches_server_and_resync_transfers_nothing(
+    portal: object, tmp_path: Path, cache: Cache, everything: bool
+) -> None:
+    manager, account = sign_in(portal, tmp_path)
+    patients = list(account.patient_ids)
+    client = manager.client(account.id)
+    seen: list[SyncProgress] = []
+    first = SyncEngine(
+        client, cache, patients, progress=seen.append, use_everything=everything, page_size=200
+    ).run()
+    expected = server_content(portal, patients)
+    assert cache_content(cache) == expected
+    assert first.transferred >= len(expected)
+    per_type: dict[str, int] = {}
+    for rtype, _ in expected:
+        per_type[rtype] = per_type.get(rtype, 0) + 1
+    assert {k: v for k, v in first.counts.items() if k in per_type} == per_type
+    # progress: monotonic overall counter reaching everything transferred, with totals
+    overall = [p.overall_done for p in seen]
+    assert overall == sorted(overall)
+    assert len(expected) <= overall[-1] <= first.transferred  # + shared doctors/clinics
+    assert all(p.total is not None for p in seen)
+    # the card is usable: names resolved from the directory, labs searchable in Russian
+    me = patients[0]
+    assert cache.card.count(me) > 0
+    again = SyncEngine(client, cache, patients, use_everything=everything).run()
+    assert again.transferred == 0
+    assert cache_content(cache) == expected
+
+
+@MODES
+def test_an_update_on_the_portal_replaces_the_cached_version(
+    fresh_portal: object, tmp_path: Path, cache: Cache, everything: bool
+) -> None:
+    manager, account = sign_in(fresh_portal, tmp_path)
+    patients = list(account.patient_ids)
+    client = manager.client(account.id)
+    SyncEngine(client, cache, patients, use_everything=everything).run()
+    store = fresh_portal.store  # type: ignore[attr-defined]
+    with store.engine.connect() as conn:
+        rtype, rid = conn.exec_driver_sql(
+            "SELECT rtype, rid FROM resources WHERE rtype = 'Encounter' AND patient_id = ?"
+            " ORDER BY rid LIMIT 1",
+            (patients[0],),
+        ).one()
+    encounter = store.get(rtype, rid)
+    encounter["type"] = [{"text": "Консультация гастроэнтеролога (исправлено)"}]
+    store.update(encounter)
+    result = SyncEngine(client, cache, patients, use_everything=everything).run()
+    assert result.transferred == 1
+    assert cache_content(cache) == server_content(fresh_portal, patients)
+    rows = cache.card.page(patients[0], TimelineFilter(text="гастроэнтер исправ"), 0, 10)
+    assert [(r.resource_type, r.resource_id) for r in rows] == [(rtype, rid)]
+    assert cache.card.count(patients[0], TimelineFilter(kinds=frozenset({"visit"}))) == len(
+        [k for k in server_content(fresh_portal, patients[:1]) if k[0] == "Encounter"]
+    )
+
+
+def test_access_removed_deletes_the_patient_everywhere(
+    fresh_portal: object, tmp_path: Path, cache: Cache
+) -> None:
+    manager, account = sign_in(fresh_portal, tmp_path)
+    me, child = account.patient_ids[0], account.patient_ids[1]
+    client = manager.client(account.id)
+    SyncEngine(client, cache, list(account.patient_ids)).run()
+    assert child in cache.patients()
+    fresh_portal.store.revoke_access(FAMILY, child)  # type: ignore[attr-defined]
+    tokens = manager.token_manager(account.id).refresh()
+    assert child not in tokens.patients
+    SyncEngine(client, cache, list(tokens.patients)).run()
+    assert cache.patients() == [me]
+    with cache.read() as conn:
+        for table in PATIENT_TABLES:
+            left = conn.execute(table.select().where(table.c.patient_id == child)).all()
+            assert left == [], table.name
+    assert cache_content(cache) == server_content(fresh_portal, [me])
+
+
+def test_token_expiring_mid_sync_is_renewed(tmp_path: Path, cache: Cache) -> None:
+    import time
+
+    from demo_portal.embedded import DemoPortal
+
+    with DemoPortal(db_path=tmp_path / "portal.db", access_token_ttl=2) as short:
+        manager, account = sign_in(short, tmp_path)
+        patients = list(account.patient_ids)
+        slept: list[bool] = []
+
+        def slow(progress: SyncProgress) -> None:
+            if not slept:  # outlive the access token once, between two pages
+                slept.append(True)
+                time.sleep(2.5)
+
+        SyncEngine(
+            manager.client(account.id),
+            cache,
+            patients,
+            progress=slow,
+            use_everything=False,
+            page_size=100,
+        ).run()
+        assert cache_content(cache) == server_content(short, patients)
