@@ -97,3 +97,27 @@ def test_unreachable_portal_gives_a_message_not_a_traceback(tmp_path, capsys):
 def test_sign_out_without_accounts(tmp_path):
     code, text = run_cli("sign-out", "--profile", str(tmp_path / "p"))
     assert code == 1 and "No accounts" in text
+
+
+def test_no_keyring_explains_the_encrypted_file_choice(tmp_path, monkeypatch, capsys):
+    import keyring
+
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+    keyring.core.init_backend()
+    try:
+        code, _ = run_cli("accounts", "--profile", str(tmp_path / "p"))
+        err = capsys.readouterr().err
+        assert code == 3 and "--secret-store encrypted-file" in err
+
+        monkeypatch.setenv("MEDCARD_MASTER_PASSWORD", "s3cret master")
+        code, _ = run_cli(
+            "accounts", "--profile", str(tmp_path / "p"), "--secret-store", "encrypted-file"
+        )
+        assert code == 0 and (tmp_path / "p" / "secrets.enc").exists()
+        # The choice is remembered; a wrong master password is a clear error.
+        monkeypatch.setenv("MEDCARD_MASTER_PASSWORD", "not it")
+        code, _ = run_cli("accounts", "--profile", str(tmp_path / "p"))
+        assert code == 2 and "master password is wrong" in capsys.readouterr().err
+    finally:
+        monkeypatch.undo()
+        keyring.core.init_backend()
