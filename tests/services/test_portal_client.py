@@ -19,6 +19,15 @@ def test_discovery_finds_smart_endpoints(portal):
     assert config["token_endpoint"].endswith("/token")
 
 
+def test_discovery_falls_back_to_the_capability_statement(fresh_portal):
+    fresh_portal.faults.add(status=404, count=1, path_contains="smart-configuration")
+    with FhirClient(fresh_portal.base_url) as client:
+        config = client.smart_configuration()
+    assert config["authorization_endpoint"].endswith("/oauth/authorize")
+    assert config["revocation_endpoint"].endswith("/oauth/revoke")
+    assert fresh_portal.faults.pending() == 0
+
+
 def test_read_own_patient(family_account, accounts: AccountManager):
     with accounts.client(family_account.id) as client:
         patient = client.read("Patient", "ivanov-sergey")
