@@ -56,6 +56,11 @@ def _slot_ids(appointment: dict[str, Any]) -> list[str]:
     return ids
 
 
+def _ref_id(reference: Any, rtype: str) -> str:
+    text = (reference or {}).get("reference") or "" if isinstance(reference, dict) else ""
+    return text[len(rtype) + 1:] if text.startswith(rtype + "/") else ""
+
+
 def _now(ctx: Any) -> datetime:
     now = getattr(ctx, "now", None)
     if callable(now):
@@ -111,6 +116,13 @@ def book_slot(ctx: Any, resource: dict[str, Any]) -> dict[str, Any]:
             raise _unprocessable("Slot not found", "Слот расписания не найден")
         if slot.get("status") != "free":
             raise FhirError(409, "Slot already taken", "Это время уже занято")
+        schedule = store.get("Schedule", _ref_id(slot.get("schedule"), "Schedule")) or {}
+        offered = _kind(slot) if slot.get("serviceCategory") else _kind(schedule)
+        if offered != kind:
+            raise _unprocessable(
+                f"This time is for a {offered} appointment, not {kind}",
+                "Это время предназначено для другого вида приёма",
+            )
         start = _parse(slot.get("start"))
         if start is None or start <= _now(ctx):
             raise _unprocessable("The slot is in the past", "Это время уже прошло")
@@ -218,6 +230,7 @@ def add_schedule(
     first_start: datetime,
     count: int,
     minutes: int = 20,
+    kind: str = "clinic",
 ) -> list[dict[str, Any]]:
     """Operator tool (demo set-up, tests): a Schedule with `count` free consecutive Slots.
 
@@ -226,6 +239,7 @@ def add_schedule(
     code, display = specialty
     store.put({
         "resourceType": "Schedule", "id": schedule_id, "active": True,
+        "serviceCategory": [{"coding": [{"system": VISIT_KIND_SYSTEM, "code": kind}]}],
         "specialty": [{"coding": [{"system": "http://snomed.info/sct", "code": code,
                                    "display": display}], "text": display}],
         "actor": [{"reference": f"Practitioner/{practitioner[0]}", "display": practitioner[1]},

@@ -35,6 +35,7 @@ from desktop.services.booking_fhir import (
     kind_concept,
     parse_instant,
     ref_id,
+    visit_kind,
 )
 from desktop.services.errors import Conflict, MalformedAnswer, NotFound, ValidationFailed
 from desktop.services.i18n import N_
@@ -95,8 +96,20 @@ class Catalog:
     doctors: list[Doctor] = field(default_factory=list)
     schedules: dict[str, dict[str, Any]] = field(default_factory=dict)
 
-    def doctors_for(self, specialty_code: str) -> list[Doctor]:
-        return [d for d in self.doctors if d.specialty_code == specialty_code]
+    def schedule_kind(self, schedule_id: str) -> str:
+        """clinic | video (a schedule without a visit-kind category is in the clinic)."""
+        return visit_kind(self.schedules.get(schedule_id, {}))
+
+    def doctors_for(self, specialty_code: str, kind: str | None = None) -> list[Doctor]:
+        return [
+            d
+            for d in self.doctors
+            if d.specialty_code == specialty_code
+            and (kind is None or any(self.schedule_kind(s) == kind for s in d.schedule_ids))
+        ]
+
+    def specialties_for(self, kind: str | None = None) -> list[Specialty]:
+        return [s for s in self.specialties if self.doctors_for(s.code, kind)]
 
 
 @dataclass(frozen=True)
@@ -200,13 +213,21 @@ class BookingService:
         return catalog
 
     def free_slots(
-        self, catalog: Catalog, doctors: Iterable[Doctor], start: datetime, end: datetime
+        self,
+        catalog: Catalog,
+        doctors: Iterable[Doctor],
+        start: datetime,
+        end: datetime,
+        kind: str | None = None,
     ) -> list[FreeSlot]:
-        """Free slots of the doctors between start and end, earliest first, none in the past."""
+        """Free slots of the doctors between start and end, earliest first, none in the past;
+        with `kind`, only from schedules of that kind (clinic or video)."""
         start = max(start, self._clock())
         found: list[FreeSlot] = []
         for doctor in doctors:
             for schedule_id in doctor.schedule_ids:
+                if kind is not None and catalog.schedule_kind(schedule_id) != kind:
+                    continue
                 params = [
                     ("schedule", f"Schedule/{schedule_id}"),
                     ("status", "free"),

@@ -187,7 +187,9 @@ def identifier_value(resource: dict[str, Any], system: str) -> str:
     return ""
 
 
-def visit_kind(appointment: dict[str, Any]) -> str:
+def visit_kind(resource: dict[str, Any]) -> str:
+    """clinic | video | home from an Appointment's (or Schedule's, Slot's) serviceCategory."""
+    appointment = resource
     for concept in appointment.get("serviceCategory") or []:
         for coding in (concept or {}).get("coding") or []:
             if coding.get("system") == VISIT_KIND_SYSTEM and coding.get("code") in (

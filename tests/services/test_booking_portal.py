@@ -16,6 +16,7 @@ from demo_portal.rules.appointments import add_schedule, advance_home_visit
 from desktop.services.accounts import AccountManager
 from desktop.services.booking import BookingService, HomeVisitRequest, SlotTaken, new_booking_key
 from desktop.services.booking_fhir import KIND_VIDEO
+from desktop.services.errors import ValidationFailed
 from desktop.services.profile import Profile
 from desktop.services.secrets import MemorySecretStore
 
@@ -47,6 +48,8 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
         start = (datetime.now(UTC) + timedelta(days=2)).replace(minute=0, second=0, microsecond=0)
         add_schedule(store, "t-sched", ("t-doc", "Тестов Пётр Ильич"), "t-room",
                      ("t-0001", "Тестология"), start, count=12)
+        add_schedule(store, "t-video", ("t-doc", "Тестов Пётр Ильич"), "t-room",
+                     ("t-0001", "Тестология"), start + timedelta(hours=6), count=4, kind="video")
         family = _login(portal, home / "fam", "family@demo.medcard")
         other = _login(portal, home / "other", "other@demo.medcard")
         yield {"portal": portal, "store": store, "family": family, "other": other,
@@ -60,11 +63,11 @@ def other_patient(client: Any) -> str:
     return bundle["entry"][0]["resource"]["id"]
 
 
-def free_slots(service: BookingService) -> list:
+def free_slots(service: BookingService, kind: str = "clinic") -> list:
     catalog = service.load_catalog()
     doctors = [d for d in catalog.doctors if d.id == "t-doc"]
     now = datetime.now(UTC)
-    return service.free_slots(catalog, doctors, now, now + timedelta(days=28))
+    return service.free_slots(catalog, doctors, now, now + timedelta(days=28), kind)
 
 
 def test_catalog_lists_specialty_and_doctor(world: dict) -> None:
@@ -153,8 +156,14 @@ def test_stale_version_is_retried_once(world: dict) -> None:
 
 def test_video_consultation_gets_a_join_link(world: dict) -> None:
     service = BookingService(world["family"])
-    info = service.book(SERGEY, free_slots(service)[0], new_booking_key(), kind=KIND_VIDEO)
-    assert info.kind == KIND_VIDEO
+    with pytest.raises(ValidationFailed):  # a clinic time cannot become a video call
+        service.book(SERGEY, free_slots(service)[0], new_booking_key(), kind=KIND_VIDEO)
+    catalog = service.load_catalog()
+    assert [d.id for d in catalog.doctors_for("t-0001", KIND_VIDEO)] == ["t-doc"]
+    video_slots = free_slots(service, KIND_VIDEO)
+    assert video_slots and all(s.schedule_id == "t-video" for s in video_slots)
+    info = service.book(SERGEY, video_slots[0], new_booking_key(), kind=KIND_VIDEO)
+    assert info.kind == KIND_VIDEO and info.room == ""
     assert info.join_url.startswith("https://telemed.demo.medcard/room/")
 
 
@@ -175,8 +184,6 @@ def test_home_visit_request_and_its_lifecycle(world: dict) -> None:
 
 
 def test_home_visit_without_symptoms_is_refused(world: dict) -> None:
-    from desktop.services.errors import ValidationFailed
-
     with pytest.raises(ValidationFailed) as refused:
         BookingService(world["family"]).request_home_visit(
             HomeVisitRequest(SERGEY, "Москва", "  ", None, "+79001234567"))
