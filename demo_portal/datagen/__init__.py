@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from datetime import date
 
+from .billing import appointment_history, bill_labs, bill_visits, demo_appointments
 from .builder import Builder
 from .directory import build_directory
 from .model import DemoDataset, DemoLink, DemoUser
 from .patients import LINKS, build_people, users
+from .schedule import Appointments, build_schedules
 from .sergey import build_sergey
 
 __all__ = ["DemoDataset", "DemoLink", "DemoUser", "generate"]
@@ -25,5 +27,11 @@ def generate(seed: int = 42, scale: int = 0, today: date | None = None) -> DemoD
     b = Builder(seed, today or date.today())
     directory = build_directory(b)
     persons = build_people(b, directory)
-    build_sergey(b, directory, persons[MAIN_PATIENT])
+    slots = build_schedules(b, directory)
+    sergey_labs = build_sergey(b, directory, persons[MAIN_PATIENT])
+    bill_visits(b, directory)
+    bill_labs(b, directory, persons[MAIN_PATIENT], sergey_labs)
+    appts = Appointments(b, directory)
+    appointment_history(b, directory, appts)
+    demo_appointments(b, directory, persons, slots, appts)
     return DemoDataset(resources=b.resources, users=users(persons), links=list(LINKS))

@@ -41,6 +41,9 @@ class Builder:
         self.cutoff = datetime.combine(today, time(0), tzinfo=UTC) - timedelta(minutes=1)
         self.resources: list[dict] = []
         self._counters: dict[str, int] = {}
+        self.visit_log: list = []  # visits.VisitLog, for costs and appointment history
+        # encounter id -> extra billed services (code, name, price, quantity)
+        self.extra_items: dict[str, list[tuple[str, str, float, int]]] = {}
         self._lag_rng = self.rng("lag")
 
     def rng(self, name: str) -> random.Random:

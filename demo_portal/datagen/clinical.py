@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from . import codes as c
 from .builder import Builder, local_dt
@@ -65,7 +65,7 @@ def medication_request(b: Builder, d: Directory, p: Person, atc: str, atc_name: 
     return b.add(res, authored)
 
 
-def allergy(b: Builder, d: Directory, p: Person, snomed: str, snomed_display: str, text: str,
+def allergy(b: Builder, d: Directory, p: Person, snomed: str | None, snomed_display: str, text: str,
             reaction: str, onset: date, doctor_id: str, category: str = "medication",
             criticality: str = "high") -> dict:
     return b.add({
@@ -74,7 +74,7 @@ def allergy(b: Builder, d: Directory, p: Person, snomed: str, snomed_display: st
         "verificationStatus": c.concept(c.ALLERGY_VERIFICATION, "confirmed", "Confirmed",
                                         "Подтверждена"),
         "type": "allergy", "category": [category], "criticality": criticality,
-        "code": c.concept(c.SNOMED, snomed, snomed_display, text),
+        "code": c.concept(c.SNOMED, snomed, snomed_display, text) if snomed else c.text_only(text),
         "patient": c.ref("Patient", p.id, p.full_name),
         "onsetDateTime": onset.isoformat(),
         "recordedDate": onset.isoformat(),
@@ -84,11 +84,12 @@ def allergy(b: Builder, d: Directory, p: Person, snomed: str, snomed_display: st
 
 
 def immunization(b: Builder, d: Directory, p: Person, cvx: str, cvx_display: str, text: str,
-                 when: datetime, doctor_id: str, dose: str, lot: str, site: str = "Дельтовидная мышца",
-                 org_id: str | None = None) -> dict:
-    doc = d.doctor(doctor_id)
-    org = org_id or doc.org_id
-    return b.add({
+                 when: datetime, doctor_id: str | None, dose: str, lot: str,
+                 site: str = "Дельтовидная мышца", org_id: str | None = None) -> dict:
+    """A vaccination; without ``doctor_id`` (maternity hospital) only ``org_id`` is named."""
+    doc = d.doctor(doctor_id) if doctor_id else None
+    org = org_id or (doc.org_id if doc else "org-gkb17")
+    res = {
         "resourceType": "Immunization", "id": b.new_id(f"imm-{p.id}"), "status": "completed",
         "vaccineCode": c.concept(c.CVX, cvx, cvx_display, text),
         "patient": c.ref("Patient", p.id, p.full_name),
@@ -96,23 +97,25 @@ def immunization(b: Builder, d: Directory, p: Person, cvx: str, cvx_display: str
         "primarySource": True,
         "lotNumber": lot,
         "site": c.text_only(site),
-        "performer": [{"actor": c.ref("Practitioner", doctor_id, doc.name)}],
-        "location": c.ref("Location", doc.location_id),
+        "performer": [{"actor": c.ref("Organization", org, d.org_names[org])}],
         "protocolApplied": [{"series": "Национальный календарь профилактических прививок",
                              "doseNumberString": dose,
                              "authority": c.ref("Organization", org, d.org_names[org])}],
-    }, when)
+    }
+    if doc and doctor_id:
+        res["performer"].insert(0, {"actor": c.ref("Practitioner", doctor_id, doc.name)})
+        res["location"] = c.ref("Location", doc.location_id)
+    return b.add(res, when)
 
 
-def procedure(b: Builder, d: Directory, p: Person, snomed: str, snomed_display: str, text: str,
+def procedure(b: Builder, d: Directory, p: Person, service_code: str, text: str,
               when: datetime, doctor_id: str, encounter_id: str | None = None,
               outcome: str | None = None, minutes: int = 20) -> dict:
-    from datetime import timedelta
-
+    """A procedure coded with the Russian nomenclature of medical services (804н)."""
     doc = d.doctor(doctor_id)
     res = {
         "resourceType": "Procedure", "id": b.new_id(f"proc-{p.id}"), "status": "completed",
-        "code": c.concept(c.SNOMED, snomed, snomed_display, text),
+        "code": c.concept(c.SERVICE_NOMENCLATURE, service_code, None, text),
         "subject": c.ref("Patient", p.id, p.full_name),
         "performedPeriod": {"start": local_dt(when), "end": local_dt(when + timedelta(minutes=minutes))},
         "performer": [{"actor": c.ref("Practitioner", doctor_id, doc.name),

@@ -41,8 +41,14 @@ SERVICE_NOMENCLATURE = "urn:oid:1.2.643.5.1.13.13.11.1070"
 
 # Codes of this demo portal (documented in the datagen report / CONTRACTS.md).
 DEMO = "http://demo.medcard/fhir"
-VISIT_TYPE = f"{DEMO}/CodeSystem/visit-type"  # in-person | video | home
-TAGS = f"{DEMO}/CodeSystem/tags"  # self-measured
+TAGS = f"{DEMO}/CodeSystem/tags"  # self-measured (shared with the diary)
+# Shared with desktop/services/booking_fhir.py and demo_portal/rules/appointments.py:
+VISIT_KIND = "https://demo.medcard/fhir/CodeSystem/visit-kind"  # clinic | video | home
+TICKET_SYSTEM = "https://demo.medcard/fhir/sid/ticket"
+EXT_BASE = "https://demo.medcard/fhir/StructureDefinition/"
+JOIN_URL_EXT = EXT_BASE + "telemed-join-url"
+HOME_ADDRESS_EXT = EXT_BASE + "home-visit-address"
+TELEMED_ROOM_BASE = "https://telemed.demo.medcard/room/"
 REQUEST_TYPE = f"{DEMO}/CodeSystem/request-type"  # extract | certificate
 DEMO_PATIENT_ID = f"{DEMO}/sid/patient"
 

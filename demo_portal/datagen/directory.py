@@ -205,7 +205,7 @@ def _healthcare_services(b: Builder, d: Directory, founded) -> None:
         b.add({
             "resourceType": "HealthcareService", "id": hs_id, "active": True,
             "providedBy": c.ref("Organization", "org-gp12", d.org_names["org-gp12"]),
-            "type": [c.concept(c.VISIT_TYPE, code, None, name)],
+            "type": [c.concept(c.VISIT_KIND, code, None, name)],
             "specialty": [specialty_concept("therapist")],
             "name": name, "comment": comment,
             "availableTime": [{"daysOfWeek": ["mon", "tue", "wed", "thu", "fri"],

@@ -8,11 +8,13 @@ from .builder import Builder, years_before
 from .clinical import condition
 from .directory import Directory
 from .patients import Person
-from .sergey_labs import build_diary, build_sergey_labs
+from .sergey_extras import build_sergey_extras
+from .sergey_labs import LabVisit, build_diary, build_sergey_labs
 from .sergey_visits import build_sergey_visits
 
 
-def build_sergey(b: Builder, d: Directory, p: Person) -> None:
+def build_sergey(b: Builder, d: Directory, p: Person) -> list[LabVisit]:
+    """Everything on Sergey's card; returns his blood draws for the costs."""
     t = b.today
     conds = {
         "I10": condition(b, d, p, "I10", "Эссенциальная (первичная) гипертензия",
@@ -24,6 +26,8 @@ def build_sergey(b: Builder, d: Directory, p: Person) -> None:
                            years_before(t, 10) - timedelta(days=120), "pr-morozov"),
     }
     ids = {k: v["id"] for k, v in conds.items()}
-    build_sergey_labs(b, d, p)
+    labs = build_sergey_labs(b, d, p)
     build_sergey_visits(b, d, p, ids)
+    build_sergey_extras(b, d, p)
     build_diary(b, p)
+    return labs

@@ -26,6 +26,20 @@ VIRTUAL = c.coding(c.ACT_CODE, "VR", "virtual")
 
 
 @dataclass
+class VisitLog:
+    """A finished visit, kept for the costs and the appointment history."""
+
+    patient: Person
+    encounter: dict
+    doctor_id: str
+    start: datetime
+    minutes: int
+    first: bool
+    kind: str
+    paid: bool
+
+
+@dataclass
 class Protocol:
     complaints: str
     history: str
@@ -38,9 +52,13 @@ class Protocol:
         return [(code, disp, title, getattr(self, key)) for key, code, disp, title in SECTIONS]
 
 
+def position_genitive(specialty: str) -> str:
+    """'врача-эндокринолога' for the specialty's position."""
+    return _genitive(SPECIALTIES[specialty][3].lower().replace(" участковый", ""))
+
+
 def visit_title(specialty: str, first: bool) -> str:
-    position = SPECIALTIES[specialty][3].lower().replace(" участковый", "")
-    return f"Приём {_genitive(position)} {'первичный' if first else 'повторный'}"
+    return f"Приём {position_genitive(specialty)} {'первичный' if first else 'повторный'}"
 
 
 def _genitive(position: str) -> str:
@@ -83,6 +101,8 @@ def record_visit(b: Builder, d: Directory, p: Person, doctor_id: str, start: dat
         enc["diagnosis"] = [{"condition": c.ref("Condition", cid), "rank": i + 1}
                             for i, cid in enumerate(conditions)]
     b.add(enc, end)
+    b.visit_log.append(VisitLog(p, enc, doctor_id, start, minutes, protocol.first, kind,
+                                paid=doc.org_id == "org-zdorovie"))
     if as_document:
         document_reference(b, d, p, doctor_id, end, title, protocol_text(title, p, doc.name, start, protocol),
                            CONSULT_NOTE, enc_id)
