@@ -146,7 +146,8 @@ def result_rows(resource: JSON) -> list[dict[str, Any]]:
         rows.append(
             {
                 "name": name,
-                "value": value_text(part),
+                # the number alone when there is a unit column to show it in
+            "value": f"{value:g}" if value is not None else value_text(part),
                 "unit": quantity.get("unit") or quantity.get("code") or "",
                 "low": low,
                 "high": high,
