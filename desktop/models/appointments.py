@@ -1,0 +1,188 @@
+"""Appointments from the cache: a loader (worker thread) and a Qt table model (GUI thread).
+
+The loader reads the raw Appointment resources of one patient and the Practitioners,
+Locations and Organizations they reference, and flattens them with
+`desktop.services.booking_fhir.describe` — the same function the booking service uses on the
+portal's answers, so a fresh booking and a cached one look exactly alike.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+from typing import Any
+
+import orjson
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QColor
+from sqlalchemy import and_, select
+
+from desktop.services.booking_fhir import (
+    KIND_HOME,
+    KIND_VIDEO,
+    AppointmentInfo,
+    address_text,
+    describe,
+)
+from desktop.services.cache.schema import resources
+
+InfoRole = Qt.ItemDataRole.UserRole + 1
+Index = QModelIndex | QPersistentModelIndex
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("medcard", text)
+
+
+def load_appointments(cache: Any, patient_id: str) -> list[AppointmentInfo]:
+    """Every cached appointment of the patient, newest first (runs on a worker thread)."""
+    with cache.read() as conn:
+        rows = conn.execute(
+            select(resources.c.json).where(
+                and_(resources.c.type == "Appointment", resources.c.patient_id == patient_id)
+            )
+        ).scalars()
+        appointments = [orjson.loads(raw) for raw in rows]
+        seen: dict[str, dict[str, Any] | None] = {}
+
+        def lookup(reference: str) -> dict[str, Any] | None:
+            if reference not in seen:
+                rtype, _, rid = reference.partition("/")
+                raw = conn.execute(
+                    select(resources.c.json).where(
+                        and_(resources.c.type == rtype, resources.c.id == rid)
+                    )
+                ).scalar()
+                seen[reference] = orjson.loads(raw) if raw else None
+            return seen[reference]
+
+        infos = [describe(a, lookup) for a in appointments]
+    far_past = datetime.min.replace(tzinfo=UTC)
+    return sorted(infos, key=lambda i: i.start or i.created or far_past, reverse=True)
+
+
+def status_text(info: AppointmentInfo) -> str:
+    return {
+        "requested": _tr("Requested"),
+        "pending": _tr("Doctor assigned"),
+        "booked": _tr("Booked"),
+        "fulfilled": _tr("Visited"),
+        "cancelled": _tr("Cancelled"),
+        "missed": _tr("Missed"),
+    }.get(info.display_status, info.display_status)
+
+
+def kind_text(info: AppointmentInfo) -> str:
+    return {
+        KIND_VIDEO: _tr("Video consultation"),
+        KIND_HOME: _tr("Doctor at home"),
+    }.get(info.kind, _tr("Visit to the clinic"))
+
+
+def place_text(info: AppointmentInfo) -> str:
+    if info.kind == KIND_VIDEO:
+        return _tr("Online")
+    parts = [info.clinic, info.address]
+    if info.room:
+        parts.append(info.room)
+    return ", ".join(p for p in parts if p)
+
+
+def when_text(info: AppointmentInfo, locale: QLocale | None = None) -> str:
+    if info.start is None:
+        return _tr("Time not set yet")
+    locale = locale or QLocale()
+    local = info.start.astimezone()
+    return locale.toString(local.replace(tzinfo=None), "dd.MM.yyyy, HH:mm")
+
+
+class AppointmentListModel(QAbstractTableModel):
+    """A short list (a person has tens of appointments), filtered by a predicate."""
+
+    COL_WHEN, COL_KIND, COL_SPECIALTY, COL_DOCTOR, COL_PLACE, COL_STATUS = range(6)
+    HEADERS = ("Date and time", "Type", "Specialty", "Doctor", "Place", "Status")
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[AppointmentInfo] = []
+
+    def set_items(
+        self, items: list[AppointmentInfo], keep: Callable[[AppointmentInfo], bool] = bool
+    ) -> None:
+        self.beginResetModel()
+        self._rows = [i for i in items if keep(i)]
+        self.endResetModel()
+
+    def items(self) -> list[AppointmentInfo]:
+        return list(self._rows)
+
+    def info(self, row: int) -> AppointmentInfo | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def row_of(self, appointment_id: str) -> int:
+        return next((n for n, i in enumerate(self._rows) if i.id == appointment_id), -1)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            if 0 <= section < len(self.HEADERS):
+                return _tr(self.HEADERS[section])
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        info = self._rows[index.row()]
+        col = index.column()
+        if role == InfoRole:
+            return info
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return (
+                when_text(info),
+                kind_text(info),
+                info.specialty,
+                info.doctor,
+                place_text(info),
+                status_text(info),
+            )[col]
+        if role == Qt.ItemDataRole.ForegroundRole and col == self.COL_STATUS:
+            colors = {"cancelled": "#9e9e9e", "missed": "#c62828", "fulfilled": "#2e7d32"}
+            color = colors.get(info.display_status)
+            return QColor(color) if color else None
+        return None
+
+
+def days_with_appointments(items: list[AppointmentInfo]) -> dict[date, list[AppointmentInfo]]:
+    days: dict[date, list[AppointmentInfo]] = {}
+    for info in items:
+        if info.local_day is not None:
+            days.setdefault(info.local_day, []).append(info)
+    return days
+
+
+def load_patient_address(cache: Any, patient_id: str) -> str:
+    """The patient's home address from the cached Patient (prefills a home-visit request)."""
+    with cache.read() as conn:
+        raw = conn.execute(
+            select(resources.c.json).where(
+                and_(resources.c.type == "Patient", resources.c.id == patient_id)
+            )
+        ).scalar()
+    if not raw:
+        return ""
+    patient = orjson.loads(raw)
+    addresses = [a for a in patient.get("address") or [] if isinstance(a, dict)]
+    home = [a for a in addresses if a.get("use") == "home"] or addresses
+    return address_text(home[0]) if home else ""

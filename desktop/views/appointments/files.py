@@ -1,0 +1,117 @@
+"""What leaves the tab: the browser for a video call, the printer, PDF and .ics files."""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QStandardPaths, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from desktop.models.appointments import kind_text, place_text, when_text
+from desktop.services.booking_fhir import AppointmentInfo
+from desktop.services.ics import build_calendar, write_ics
+from desktop.services.ticket import ticket_for
+from desktop.views.appointments.ticket_print import print_ticket, save_ticket_pdf
+
+log = logging.getLogger(__name__)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("medcard", text)
+
+
+def join(info: AppointmentInfo | None) -> bool:
+    if info is None or not info.join_url.startswith("https://"):
+        return False  # only the portal's https links are opened
+    return QDesktopServices.openUrl(QUrl(info.join_url))
+
+
+def _documents_dir() -> str:
+    return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+
+
+def _report(parent: QWidget, exc: OSError) -> None:
+    log.warning("could not write a file: %s", type(exc).__name__)
+    QMessageBox.warning(
+        parent,
+        _tr("File not saved"),
+        _tr("The file could not be saved. Check the folder and free disk space."),
+    )
+
+
+def print_ticket_of(info: AppointmentInfo | None, parent: QWidget) -> None:
+    if info is not None:
+        print_ticket(ticket_for(info), parent)
+
+
+def save_pdf_of(info: AppointmentInfo | None, parent: QWidget) -> Path | None:
+    if info is None:
+        return None
+    ticket = ticket_for(info)
+    suggested = str(Path(_documents_dir()) / f"ticket-{ticket.number}.pdf")
+    path, _ = QFileDialog.getSaveFileName(
+        parent, _tr("Save ticket as PDF"), suggested, _tr("PDF files (*.pdf)")
+    )
+    if not path:
+        return None
+    try:
+        save_ticket_pdf(ticket, path)
+    except OSError as exc:
+        _report(parent, exc)
+        return None
+    return Path(path)
+
+
+def ics_title(info: AppointmentInfo) -> str:
+    return f"{kind_text(info)}: {info.specialty}" if info.specialty else kind_text(info)
+
+
+def ics_description(info: AppointmentInfo) -> str:
+    lines = [
+        f"{_tr('Doctor')}: {info.doctor}" if info.doctor else "",
+        f"{_tr('Place')}: {place_text(info)}" if place_text(info) else "",
+        f"{_tr('Ticket')}: {info.ticket_number}" if info.ticket_number else "",
+        info.join_url,
+    ]
+    return "\n".join(line for line in lines if line)
+
+
+def write_ics_file(items: list[AppointmentInfo], path: str | Path, now: datetime) -> None:
+    write_ics(Path(path), build_calendar(items, ics_title, ics_description, now=now))
+
+
+def export_ics(items: list[AppointmentInfo], parent: QWidget, now: datetime) -> Path | None:
+    name = "appointments.ics" if len(items) != 1 else f"appointment-{items[0].id[:8]}.ics"
+    path, _ = QFileDialog.getSaveFileName(
+        parent,
+        _tr("Export to calendar"),
+        str(Path(_documents_dir()) / name),
+        _tr("iCalendar files (*.ics)"),
+    )
+    if not path:
+        return None
+    try:
+        write_ics_file(items, path, now)
+    except OSError as exc:
+        _report(parent, exc)
+        return None
+    return Path(path)
+
+
+def confirm_cancel(info: AppointmentInfo, parent: QWidget) -> bool:
+    box = QMessageBox(parent)
+    box.setObjectName("confirmCancel")
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(_tr("Cancel the appointment?"))
+    box.setText(
+        _tr("Cancel the appointment on %1?").replace("%1", when_text(info))
+        + "\n"
+        + ", ".join(p for p in (info.specialty, info.doctor) if p)
+    )
+    yes = box.addButton(_tr("Cancel appointment"), QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton(_tr("Keep it"), QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    return box.clickedButton() is yes

@@ -1,0 +1,100 @@
+"""Tray reminders a day and two hours before each appointment, while the app runs.
+
+The decisions (what is due, when to look again) are `ReminderPlanner`'s, plain Python with
+an injected clock; this class only owns the timer and the tray icon.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QSystemTrayIcon
+
+from desktop.models.appointments import kind_text
+from desktop.models.appointments_reminders import DAY_BEFORE, Reminder, ReminderPlanner, utc_now
+from desktop.services.booking_fhir import AppointmentInfo
+
+SETTINGS_KEY = "reminders_enabled"
+MAX_SLEEP_MS = 5 * 60 * 1000  # look again at least this often (sleep, clock changes)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("medcard", text)
+
+
+def reminder_text(reminder: Reminder) -> tuple[str, str]:
+    info = reminder.appointment
+    title = _tr("Tomorrow: %1") if reminder.kind == DAY_BEFORE else _tr("In two hours: %1")
+    title = title.replace("%1", info.specialty or kind_text(info))
+    when = ""
+    if info.start is not None:
+        when = QLocale().toString(info.start.astimezone().replace(tzinfo=None), "d MMMM, HH:mm")
+    place = info.room or info.clinic or kind_text(info)
+    text = ", ".join(p for p in (when, info.doctor, place) if p)
+    return title, text
+
+
+class ReminderNotifier(QObject):
+    reminded = Signal(str, str)  # title, text (also shown in the tray)
+
+    def __init__(
+        self,
+        parent: QObject | None = None,
+        clock: Callable[[], datetime] = utc_now,
+        enabled: bool = True,
+    ) -> None:
+        super().__init__(parent)
+        self.planner = ReminderPlanner(clock)
+        self._clock = clock
+        self._items: list[AppointmentInfo] = []
+        self._enabled = enabled
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.check)
+        self._tray: QSystemTrayIcon | None = None
+
+    @property
+    def enabled(self) -> bool:
+        return self._enabled
+
+    def set_enabled(self, enabled: bool) -> None:
+        self._enabled = enabled
+        if enabled:
+            self.check()
+        else:
+            self._timer.stop()
+            if self._tray is not None:
+                self._tray.hide()
+
+    def set_items(self, items: list[AppointmentInfo]) -> None:
+        self._items = list(items)
+        self.check()
+
+    def check(self) -> None:
+        """Show what is due, then sleep until the next reminder (or MAX_SLEEP_MS)."""
+        if not self._enabled:
+            return
+        for reminder in self.planner.take_due(self._items):
+            title, text = reminder_text(reminder)
+            self._show(title, text)
+            self.reminded.emit(title, text)
+        nxt = self.planner.next_check(self._items)
+        if nxt is None:
+            self._timer.stop()
+            return
+        wait_ms = int((nxt - self._clock()).total_seconds() * 1000) + 1000
+        self._timer.start(max(1000, min(wait_ms, MAX_SLEEP_MS)))
+
+    def _show(self, title: str, text: str) -> None:
+        if not QSystemTrayIcon.isSystemTrayAvailable():
+            return
+        if self._tray is None:
+            app = QApplication.instance()
+            icon = app.windowIcon() if isinstance(app, QApplication) else None
+            self._tray = QSystemTrayIcon(self)
+            if icon is not None and not icon.isNull():
+                self._tray.setIcon(icon)
+        self._tray.show()
+        self._tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Information, 15000)

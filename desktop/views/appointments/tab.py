@@ -1,0 +1,378 @@
+"""The Appointments tab: month calendar and the day's visits on the left; upcoming and past
+lists with the selected appointment's details on the right; book, home visit, export on top.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import date, datetime
+
+from PySide6.QtCore import QDate, QEvent, Qt, QTimer
+from PySide6.QtGui import QTextCharFormat
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCalendarWidget,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.models.appointments import (
+    AppointmentListModel,
+    days_with_appointments,
+    kind_text,
+    load_appointments,
+    load_patient_address,
+    status_text,
+)
+from desktop.models.appointments_actions import BookingActions
+from desktop.models.appointments_reminders import utc_now
+from desktop.models.tasks import user_message_for
+from desktop.services.booking_fhir import AppointmentInfo
+from desktop.views.appointments import files
+from desktop.views.appointments.booking_dialog import BookingDialog
+from desktop.views.appointments.details import AppointmentDetails
+from desktop.views.appointments.home_visit_dialog import HomeVisitDialog
+from desktop.views.appointments.reminders import SETTINGS_KEY, ReminderNotifier
+from desktop.views.context import AppContext
+
+log = logging.getLogger(__name__)
+InfoRole = Qt.ItemDataRole.UserRole + 1
+ACTIONS_REFRESH_MS = 20_000  # the Join button's window opens with the clock
+
+
+class AppointmentsTab(QWidget):
+    def __init__(
+        self, ctx: AppContext, parent: QWidget | None = None, clock: Callable[[], datetime] = utc_now
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("appointmentsTab")
+        self.ctx = ctx
+        self.clock = clock
+        self.items: list[AppointmentInfo] = []
+        self.booking_dialog: BookingDialog | None = None
+        self.home_dialog: HomeVisitDialog | None = None
+        self._loading_for = ""
+        self.actions = BookingActions(
+            ctx.runner, lambda: ctx.client, lambda: ctx.cache, self, clock=lambda: self.clock()
+        )
+        self._build()
+        self.reminders = ReminderNotifier(self, clock=lambda: self.clock())
+        self.reminders.set_enabled(self._reminders_setting())
+        self.actions.changed.connect(self.reload)
+        self.actions.cancelled.connect(self._on_cancelled)
+        self.actions.failed.connect(self._show_problem)
+        ctx.patientChanged.connect(lambda _pid: self.reload())
+        ctx.synced.connect(self.reload)
+        ctx.onlineChanged.connect(lambda _online: self._update_write_state())
+        ctx.accountChanged.connect(self.reload)
+        self._tick = QTimer(self)
+        self._tick.timeout.connect(self.details.refresh_actions)
+        self._tick.start(ACTIONS_REFRESH_MS)
+        self.retranslate()
+        self._update_write_state()
+        self.reload()
+
+    # -- layout --------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.book_button = QPushButton(self)
+        self.book_button.setObjectName("bookAppointment")
+        self.home_button = QPushButton(self)
+        self.home_button.setObjectName("callDoctorHome")
+        self.export_all = QPushButton(self)
+        self.export_all.setObjectName("exportAllIcs")
+        self.offline_reason = QLabel(self)
+        self.offline_reason.setObjectName("offlineReason")
+        self.offline_reason.setStyleSheet("color: #b26a00;")
+        self.problem = QLabel(self)
+        self.problem.setObjectName("appointmentsProblem")
+        self.problem.setStyleSheet("color: #c62828;")
+        self.problem.setWordWrap(True)
+        self.problem.hide()
+        top = QHBoxLayout()
+        top.addWidget(self.book_button)
+        top.addWidget(self.home_button)
+        top.addWidget(self.export_all)
+        top.addStretch(1)
+        top.addWidget(self.offline_reason)
+
+        self.calendar = QCalendarWidget(self)
+        self.calendar.setObjectName("appointmentsCalendar")
+        self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
+        self.calendar.setMaximumHeight(280)
+        self.day_title = QLabel(self)
+        self.day_title.setObjectName("dayTitle")
+        self.day_list = QListWidget(self)
+        self.day_list.setObjectName("dayAppointments")
+        self.day_list.setWordWrap(True)
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.calendar)
+        left_layout.addWidget(self.day_title)
+        left_layout.addWidget(self.day_list, 1)
+
+        self.upcoming_model = AppointmentListModel(self)
+        self.past_model = AppointmentListModel(self)
+        self.upcoming = self._table(self.upcoming_model, "upcomingTable")
+        self.past = self._table(self.past_model, "pastTable")
+        self.lists = QTabWidget(self)
+        self.lists.setObjectName("appointmentLists")
+        self.lists.addTab(self.upcoming, "")
+        self.lists.addTab(self.past, "")
+        self.details = AppointmentDetails(lambda: self.clock(), self)
+        right = QSplitter(Qt.Orientation.Vertical, self)
+        right.addWidget(self.lists)
+        right.addWidget(self.details)
+        right.setStretchFactor(0, 3)
+        right.setStretchFactor(1, 2)
+        right.setChildrenCollapsible(False)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.setObjectName("appointmentsSplitter")
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([340, 900])
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 10, 10, 10)
+        layout.setSpacing(8)
+        layout.addLayout(top)
+        layout.addWidget(self.problem)
+        layout.addWidget(splitter, 1)
+
+        self.book_button.clicked.connect(self.open_booking)
+        self.home_button.clicked.connect(self.open_home_visit)
+        self.export_all.clicked.connect(self._on_export_all)
+        self.calendar.selectionChanged.connect(self._show_day)
+        self.calendar.currentPageChanged.connect(lambda *_: self._mark_days())
+        self.day_list.currentItemChanged.connect(self._on_day_item)
+        self.lists.currentChanged.connect(lambda _i: self._on_table_selection())
+        self.details.joinRequested.connect(lambda: files.join(self.details.info))
+        self.details.printRequested.connect(lambda: files.print_ticket_of(self.details.info, self))
+        self.details.pdfRequested.connect(lambda: files.save_pdf_of(self.details.info, self))
+        self.details.icsRequested.connect(lambda: self._export([self.details.info]))
+        self.details.cancelRequested.connect(self.confirm_cancel)
+
+    def _table(self, model: AppointmentListModel, name: str) -> QTableView:
+        table = QTableView(self)
+        table.setObjectName(name)
+        table.setModel(model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setShowGrid(False)
+        table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
+        table.verticalHeader().hide()
+        header = table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(AppointmentListModel.COL_PLACE, QHeaderView.ResizeMode.Stretch)
+        for col, width in ((0, 130), (1, 150), (2, 140), (3, 190), (5, 110)):
+            header.resizeSection(col, width)
+        table.selectionModel().selectionChanged.connect(lambda *_: self._on_table_selection())
+        return table
+
+    def retranslate(self) -> None:
+        self.book_button.setText(self.tr("Book an appointment…"))
+        self.home_button.setText(self.tr("Call a doctor home…"))
+        self.export_all.setText(self.tr("Export upcoming (.ics)…"))
+        self._update_counts()
+        self._update_write_state()
+        self._show_day()
+        self.details.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # -- data ----------------------------------------------------------------------------
+    def reload(self) -> None:
+        cache, patient_id = self.ctx.cache, self.ctx.patient_id
+        if cache is None or not patient_id:
+            self.set_items([])
+            return
+        self._loading_for = patient_id
+        self.ctx.runner.submit(
+            load_appointments, cache, patient_id,
+            on_done=lambda items, pid=patient_id: self._on_loaded(pid, items),
+            on_error=self._show_problem_of,
+            owner=self,
+        )
+
+    def _on_loaded(self, patient_id: str, items: list[AppointmentInfo]) -> None:
+        if patient_id == self.ctx.patient_id:  # a late answer for the previous person
+            self.set_items(items)
+
+    def set_items(self, items: list[AppointmentInfo]) -> None:
+        selected = self.details.info.id if self.details.info else ""
+        self.items = items
+        now = self.clock()
+        upcoming = sorted((i for i in items if i.is_upcoming(now)), key=_start_key)
+        self.upcoming_model.set_items(upcoming)
+        self.past_model.set_items([i for i in items if not i.is_upcoming(now)])
+        self._update_counts()
+        self._mark_days()
+        self._show_day()
+        self.reminders.set_items(upcoming)
+        self.select(selected) or self.details.show_info(None)
+
+    def select(self, appointment_id: str) -> bool:
+        for table, model in ((self.upcoming, self.upcoming_model), (self.past, self.past_model)):
+            row = model.row_of(appointment_id) if appointment_id else -1
+            if row >= 0:
+                self.lists.setCurrentWidget(table)
+                table.selectRow(row)
+                self.details.show_info(model.info(row))
+                return True
+        return False
+
+    def _update_counts(self) -> None:
+        self.lists.setTabText(0, self.tr("Upcoming (%1)").replace("%1", str(self.upcoming_model.rowCount())))
+        self.lists.setTabText(1, self.tr("Past (%1)").replace("%1", str(self.past_model.rowCount())))
+
+    def _mark_days(self) -> None:
+        self.calendar.setDateTextFormat(QDate(), QTextCharFormat())
+        for day, infos in days_with_appointments(self.items).items():
+            fmt = QTextCharFormat()
+            fmt.setFontWeight(700)
+            active = any(i.is_active for i in infos)
+            fmt.setBackground(Qt.GlobalColor.cyan if active else Qt.GlobalColor.lightGray)
+            fmt.setToolTip("\n".join(f"{kind_text(i)}: {i.specialty}" for i in infos))
+            self.calendar.setDateTextFormat(QDate(day.year, day.month, day.day), fmt)
+
+    def _show_day(self, *_: object) -> None:
+        day: date = self.calendar.selectedDate().toPython()
+        self.day_title.setText(self.locale().toString(self.calendar.selectedDate(), "d MMMM yyyy, dddd"))
+        self.day_list.clear()
+        for info in sorted(days_with_appointments(self.items).get(day, []), key=_start_key):
+            time = info.start.astimezone().strftime("%H:%M") if info.start else ""
+            text = f"{time}  {info.specialty or kind_text(info)} — {info.doctor}\n{status_text(info)}"
+            item = QListWidgetItem(text.strip())
+            item.setData(InfoRole, info)
+            self.day_list.addItem(item)
+        if not self.day_list.count():
+            empty = QListWidgetItem(self.tr("No appointments this day"))
+            empty.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.day_list.addItem(empty)
+
+    def _on_day_item(self, item: QListWidgetItem | None, _previous: object = None) -> None:
+        info = item.data(InfoRole) if item is not None else None
+        if isinstance(info, AppointmentInfo) and not self.select(info.id):
+            self.details.show_info(info)
+
+    def _on_table_selection(self) -> None:
+        table = self.lists.currentWidget()
+        model = table.model() if isinstance(table, QTableView) else None
+        rows = table.selectionModel().selectedRows() if isinstance(table, QTableView) else []
+        if isinstance(model, AppointmentListModel) and rows:
+            self.details.show_info(model.info(rows[0].row()))
+
+    # -- writes --------------------------------------------------------------------------
+    def write_block_reason(self) -> str:
+        if self.ctx.session is None:
+            return self.tr("Sign in to book appointments.")
+        if not self.ctx.online:
+            return self.tr("Offline: booking, cancelling and requests need the portal.")
+        return ""
+
+    def _update_write_state(self) -> None:
+        reason = self.write_block_reason()
+        for button in (self.book_button, self.home_button):
+            button.setEnabled(not reason)
+            button.setToolTip(reason)
+        self.offline_reason.setText(reason)
+        self.offline_reason.setVisible(bool(reason))
+        self.details.writes_allowed = not reason
+        self.details.refresh_actions()
+
+    def open_booking(self) -> BookingDialog | None:
+        if self.write_block_reason():
+            return None
+        self._show_problem("")
+        dialog = BookingDialog(
+            self.actions, self.ctx.patient_id, self.ctx.patient_name, self, lambda: self.clock()
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.bookedAppointment.connect(lambda info: self._after_write(info))
+        self.booking_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def open_home_visit(self) -> None:
+        if self.write_block_reason():
+            return
+        self._show_problem("")
+        self.ctx.runner.submit(
+            load_patient_address, self.ctx.cache, self.ctx.patient_id,
+            on_done=self._show_home_dialog, on_error=lambda _exc: self._show_home_dialog(""),
+            owner=self,
+        )
+
+    def _show_home_dialog(self, address: str) -> None:
+        dialog = HomeVisitDialog(
+            self.actions, self.ctx.patient_id, self.ctx.patient_name, address, self
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.requested.connect(self._after_write)
+        self.home_dialog = dialog
+        dialog.open()
+
+    def _after_write(self, info: AppointmentInfo) -> None:
+        self._pending_select = info.id
+        QTimer.singleShot(0, lambda: self.select(info.id))
+
+    def confirm_cancel(self) -> None:
+        info = self.details.info
+        if info is None or self.write_block_reason():
+            return
+        if files.confirm_cancel(info, self):
+            self.actions.cancel(info.id)
+
+    def _on_cancelled(self, info: AppointmentInfo) -> None:
+        self._after_write(info)
+
+    def _show_problem(self, message: str) -> None:
+        self.problem.setText(message)
+        self.problem.setVisible(bool(message))
+
+    def _show_problem_of(self, exc: BaseException) -> None:
+        self._show_problem(user_message_for(exc))
+
+    # -- export / reminders --------------------------------------------------------------
+    def _on_export_all(self) -> None:
+        self._export(self.upcoming_model.items())
+
+    def _export(self, items: list[AppointmentInfo | None]) -> None:
+        chosen = [i for i in items if i is not None and i.start is not None]
+        if chosen:
+            files.export_ics(chosen, self, self.clock())
+
+    def _reminders_setting(self) -> bool:
+        settings = self.ctx.settings
+        value = settings.get(SETTINGS_KEY, True) if settings is not None else True
+        return bool(value)
+
+    def set_reminders_enabled(self, enabled: bool) -> None:
+        self.reminders.set_enabled(enabled)
+
+
+def _start_key(info: AppointmentInfo) -> datetime:
+    return info.start or info.created or datetime.max.replace(tzinfo=utc_now().tzinfo)
+
+
+def create_tab(ctx: AppContext) -> QWidget:
+    return AppointmentsTab(ctx)

@@ -1,0 +1,98 @@
+"""The appointment ticket as a QTextDocument: printed with QPrintDialog or saved as PDF.
+
+The QR image is added to the document as an in-memory resource (no temp file).
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLocale, QMarginsF, QUrl
+from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QWidget
+
+from desktop.services.booking_fhir import KIND_HOME, KIND_VIDEO
+from desktop.services.ticket import Ticket, qr_png
+
+QR_URL = QUrl("medcard-ticket://qr.png")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("medcard", text)
+
+
+def ticket_html(ticket: Ticket, locale: QLocale | None = None) -> str:
+    locale = locale or QLocale()
+    when = ""
+    if ticket.start is not None:
+        local = ticket.start.astimezone().replace(tzinfo=None)
+        when = locale.toString(local, "d MMMM yyyy, HH:mm")
+        when += " (" + locale.toString(local.date(), "dddd") + ")"
+    rows: list[tuple[str, str]] = [
+        (_tr("Patient"), ticket.patient),
+        (_tr("Doctor"), ticket.doctor),
+        (_tr("Specialty"), ticket.specialty),
+        (_tr("Date and time"), when or _tr("Time not set yet")),
+    ]
+    if ticket.kind == KIND_VIDEO:
+        rows.append((_tr("Where"), _tr("Video consultation") + ": " + ticket.join_url))
+    elif ticket.kind == KIND_HOME:
+        rows.append((_tr("Address"), ticket.address))
+    else:
+        rows += [
+            (_tr("Clinic"), ticket.clinic),
+            (_tr("Address"), ticket.address),
+            (_tr("Room"), ticket.room),
+        ]
+    body = "".join(
+        f"<tr><td style='color:#555;padding:4px 16px 4px 0'>{html.escape(label)}</td>"
+        f"<td style='padding:4px 0'><b>{html.escape(value or '—')}</b></td></tr>"
+        for label, value in rows
+    )
+    return (
+        "<html><body style='font-family:sans-serif'>"
+        f"<h2>{html.escape(_tr('Appointment ticket'))} № {html.escape(ticket.number)}</h2>"
+        f"<table cellspacing='0'>{body}</table>"
+        f"<p><img src='{QR_URL.toString()}' width='140' height='140'></p>"
+        f"<p style='color:#555'>{html.escape(_tr('Appointment ID'))}: "
+        f"{html.escape(ticket.appointment_id)}</p>"
+        f"<p style='color:#555'>{html.escape(_tr('Please come 10 minutes early.'))}</p>"
+        "</body></html>"
+    )
+
+
+def ticket_document(ticket: Ticket) -> QTextDocument:
+    doc = QTextDocument()
+    image = QImage.fromData(qr_png(ticket, scale=6), "PNG")
+    doc.addResource(QTextDocument.ResourceType.ImageResource, QR_URL, image)
+    doc.setHtml(ticket_html(ticket))
+    return doc
+
+
+def save_ticket_pdf(ticket: Ticket, path: str | Path) -> None:
+    writer = QPdfWriter(str(path))
+    writer.setTitle(_tr("Appointment ticket") + " " + ticket.number)
+    writer.setCreator("Medcard")
+    writer.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A5),
+            QPageLayout.Orientation.Portrait,
+            QMarginsF(12, 12, 12, 12),
+        )
+    )
+    doc = ticket_document(ticket)
+    doc.setPageSize(writer.pageLayout().paintRectPoints().size())
+    doc.print_(writer)
+
+
+def print_ticket(ticket: Ticket, parent: QWidget | None = None) -> bool:
+    """Show the system print dialog; True when the ticket was sent to a printer."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    dialog = QPrintDialog(printer, parent)
+    dialog.setWindowTitle(_tr("Print the ticket"))
+    if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+        return False
+    ticket_document(ticket).print_(printer)
+    return True
