@@ -82,6 +82,17 @@ def _explicitly_configured() -> bool:
         return False
 
 
+CHUNK_CHARS = 1000
+CHUNK_MARK = "medcard-chunks:"  # never the start of our values (JSON or hex)
+
+
+def _chunk_head(head: str | None) -> tuple[str, int] | None:
+    if head is None or not head.startswith(CHUNK_MARK):
+        return None
+    generation, _, count = head[len(CHUNK_MARK) :].partition(":")
+    return (generation, int(count)) if count.isdigit() else None
+
+
 class KeyringSecretStore:
     """Secrets in the OS keyring (Keychain, Credential Locker, Secret Service, KWallet)."""
 
@@ -101,20 +112,60 @@ class KeyringSecretStore:
     def backend_name(self) -> str:
         return f"{type(self._backend).__module__}.{type(self._backend).__name__}"
 
+    # Long values are split: Windows Credential Manager holds at most 2560 bytes (UTF-16)
+    # per entry, and real JWT access tokens plus a refresh token can exceed that. The head
+    # entry names a fresh generation of chunks, written first, so a crash midway leaves
+    # the previous value intact.
+
     def get(self, key: str) -> str | None:
+        head = self._raw_get(key)
+        parsed = _chunk_head(head)
+        if parsed is None:
+            return head
+        generation, count = parsed
+        parts = [self._raw_get(f"{key}#{generation}.{i}") for i in range(count)]
+        if any(part is None for part in parts):
+            return None  # damaged entry: treated as absent (the user signs in again)
+        return "".join(part or "" for part in parts)
+
+    def set(self, key: str, value: str) -> None:
+        old_head = self._raw_get(key)
+        if len(value) <= CHUNK_CHARS:
+            self._raw_set(key, value)
+        else:
+            generation = os.urandom(4).hex()
+            chunks = [value[i : i + CHUNK_CHARS] for i in range(0, len(value), CHUNK_CHARS)]
+            for i, chunk in enumerate(chunks):
+                self._raw_set(f"{key}#{generation}.{i}", chunk)
+            self._raw_set(key, f"{CHUNK_MARK}{generation}:{len(chunks)}")
+        self._drop_chunks(key, old_head)
+
+    def delete(self, key: str) -> None:
+        old_head = self._raw_get(key)
+        self._raw_delete(key)
+        self._drop_chunks(key, old_head)
+
+    def _drop_chunks(self, key: str, head: str | None) -> None:
+        parsed = _chunk_head(head)
+        if parsed is not None:
+            generation, count = parsed
+            for i in range(count):
+                self._raw_delete(f"{key}#{generation}.{i}")
+
+    def _raw_get(self, key: str) -> str | None:
         try:
             value = self._backend.get_password(self.service, key)
             return None if value is None else str(value)
         except Exception as exc:
             raise self._unavailable("read", exc) from None
 
-    def set(self, key: str, value: str) -> None:
+    def _raw_set(self, key: str, value: str) -> None:
         try:
             self._backend.set_password(self.service, key, value)
         except Exception as exc:
             raise self._unavailable("write", exc) from None
 
-    def delete(self, key: str) -> None:
+    def _raw_delete(self, key: str) -> None:
         import keyring.errors
 
         try:

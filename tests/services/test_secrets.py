@@ -73,3 +73,20 @@ def test_open_secret_store_choices(tmp_path):
     with pytest.raises(WrongPassword):
         open_secret_store("encrypted-file", tmp_path, None)
     assert isinstance(open_secret_store("keyring", tmp_path), KeyringSecretStore)
+
+
+def test_long_values_survive_the_keyring_entry_limit(keyring_secrets):
+    import orjson
+
+    long_value = orjson.dumps({"access_token": "a" * 2600, "refresh_token": "r" * 900}).decode()
+    keyring_secrets.set("test:long", long_value)
+    assert keyring_secrets.get("test:long") == long_value
+    backend = keyring.get_keyring()
+    head = backend.get_password("medcard", "test:long")
+    assert head.startswith("medcard-chunks:") and len(head) < 100
+    keyring_secrets.set("test:long", "short now")  # old chunks are cleaned up
+    assert keyring_secrets.get("test:long") == "short now"
+    generation = head.split(":")[1]
+    assert backend.get_password("medcard", f"test:long#{generation}.0") is None
+    keyring_secrets.delete("test:long")
+    assert keyring_secrets.get("test:long") is None
