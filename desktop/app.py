@@ -114,6 +114,9 @@ def run_gui(args: argparse.Namespace, size: tuple[int, int]) -> int:
 
         def capture(_ok: bool) -> None:
             window.show_tab(args.tab)
+            card = window.tab_widget("card")
+            if args.tab == "card" and card is not None:
+                card.table.selectRow(0)  # show a record in the detail pane too
             # Let layouts settle and the model paint before grabbing.
             QTimer.singleShot(300, lambda: _save_and_quit(window, args.screenshot, app))
 

@@ -109,17 +109,23 @@ class Session(QObject):
         return True
 
     def _progress(self, *args: Any) -> None:
-        """Called by the sync engine on the worker thread between pages."""
-        if self._closed.is_set():
-            raise TaskCancelled()
-        self.runner.check_cancelled()
+        """Called by the sync engine on a worker thread between pages."""
+        if self.runner.cancelled:
+            self._closed.set()  # the engine watches this event and stops cleanly
         done, total = _progress_numbers(args)
         self.syncProgress.emit(done, total)  # queued to the GUI thread
 
     def _run_sync(self) -> Any:
         assert self._sync_factory is not None
-        engine = self._sync_factory(self.client, self.cache, progress=self._progress)
-        return engine.run()
+        engine = self._sync_factory(
+            self.client, self.cache, list(self.patient_ids), self._progress, self._closed
+        )
+        try:
+            return engine.run()
+        except Exception as exc:
+            if self._closed.is_set() and type(exc).__name__ == "SyncCancelled":
+                raise TaskCancelled() from None
+            raise
 
     def _on_sync_done(self, _result: Any) -> None:
         self.syncing = False
@@ -165,9 +171,10 @@ def _progress_numbers(args: tuple) -> tuple[int, int]:
     if len(args) >= 2 and all(isinstance(a, int) for a in args[:2]):
         return int(args[0]), int(args[1])
     if args:
-        obj = args[0]
-        done = getattr(obj, "done", None)
-        total = getattr(obj, "total", None)
-        if isinstance(done, int):
-            return done, int(total or 0)
+        obj = args[0]  # SyncProgress: prefer the whole-sync figures over one stream's
+        for done_name, total_name in (("overall_done", "overall_total"), ("done", "total")):
+            done = getattr(obj, done_name, None)
+            total = getattr(obj, total_name, None)
+            if isinstance(done, int) and (done or total):
+                return done, int(total or 0)
     return 0, 0

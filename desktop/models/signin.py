@@ -53,10 +53,16 @@ def management_url(client: Any) -> str | None:
     return url if isinstance(url, str) and url.startswith(("https://", "http://")) else None
 
 
-def sync_factory(client: Any, cache: Any, progress: Callable[..., None]) -> Any:
-    from desktop.services.sync import SyncEngine  # lands with the cache/sync part
+def sync_factory(
+    client: Any,
+    cache: Any,
+    patients: list[str],
+    progress: Callable[..., None],
+    cancel: threading.Event,
+) -> Any:
+    from desktop.services.sync import SyncEngine
 
-    return SyncEngine(client, cache, progress=progress)
+    return SyncEngine(client, cache, patients, progress=progress, cancel=cancel)
 
 
 def make_session(runner: TaskRunner, parts: SessionParts) -> Session:

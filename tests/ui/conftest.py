@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+import threading
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -41,3 +43,91 @@ def card_cache(card_cache_file: Path, tmp_path: Path) -> Iterator[Cache]:
     cache = Cache.open(copy, CACHE_KEY)
     yield cache
     cache.close()
+
+
+# -- end to end: the real sign-in and sync against the embedded demo portal -------------
+
+FAMILY_EMAIL = "family@demo.medcard"
+DEMO_PASSWORD = "demo1234"
+
+
+def autologin_browser(email: str = FAMILY_EMAIL):
+    from demo_portal import autologin
+
+    return lambda url: autologin.follow(url, email, DEMO_PASSWORD)
+
+
+def sign_in_and_sync(portal_url: str, profile_dir: Path):
+    """Sign in through SMART (autologin plays the browser) and sync once, synchronously.
+
+    Returns (accounts, account): the account's cache is at accounts.cache_path(id)."""
+    from desktop.models.signin import open_session_parts, sign_in_account, sync_factory
+    from desktop.services.accounts import AccountManager
+    from desktop.services.profile import Profile
+    from desktop.services.secrets import MemorySecretStore
+
+    accounts = AccountManager(Profile(profile_dir), MemorySecretStore())
+    account = sign_in_account(accounts, portal_url, autologin_browser())
+    parts = open_session_parts(accounts, account)
+    try:
+        sync_factory(
+            parts.client, parts.cache, parts.patient_ids, lambda *_: None, threading.Event()
+        ).run()
+    finally:
+        parts.cache.close()
+    return accounts, account
+
+
+@dataclass
+class SyncedSeed:
+    """A signed-in account synced once; tests copy it instead of syncing from zero."""
+
+    portal_url: str
+    tokens_json: str
+    cache_file: Path
+    cache_key: str
+
+
+@pytest.fixture(scope="session")
+def synced_seed(portal, tmp_path_factory: pytest.TempPathFactory) -> SyncedSeed:
+    from desktop.services.auth import tokens_key
+
+    accounts, account = sign_in_and_sync(portal.base_url, tmp_path_factory.mktemp("seed"))
+    return SyncedSeed(
+        portal_url=portal.base_url,
+        tokens_json=accounts.secrets.get(tokens_key(account.id)),
+        cache_file=accounts.cache_path(account.id),
+        cache_key=accounts.cache_key(account.id),
+    )
+
+
+def make_controller(profile_dir: Path, seed: SyncedSeed | None = None, demo_starter=None):
+    """A real AppController on its own profile; with `seed`, already signed in + synced."""
+    from desktop.services.accounts import cache_key_name
+    from desktop.services.auth import TokenSet
+    from desktop.services.profile import Profile
+    from desktop.services.secrets import MemorySecretStore
+    from desktop.views.controller import AppController
+    from desktop.views.language import LanguageManager
+
+    profile = Profile(profile_dir)
+    secrets = MemorySecretStore()
+    controller = AppController(profile, secrets, LanguageManager(), demo_starter=demo_starter)
+    if seed is not None:
+        account = controller.accounts.add(seed.portal_url, TokenSet.from_json(seed.tokens_json))
+        shutil.copy(seed.cache_file, controller.accounts.cache_path(account.id))
+        secrets.set(cache_key_name(account.id), seed.cache_key)
+    return controller
+
+
+@pytest.fixture
+def signed_in(qtbot, synced_seed: SyncedSeed, tmp_path: Path):
+    """The main window signed in to the session portal, first (incremental) sync done."""
+    controller = make_controller(tmp_path / "profile", seed=synced_seed)
+    qtbot.addWidget(controller.window)
+    controller.window.show()
+    with qtbot.waitSignal(controller.firstSyncDone, timeout=30_000):
+        controller.start()
+    yield controller
+    controller.language.apply("en")  # the next test starts in English whatever this did
+    controller.shutdown()

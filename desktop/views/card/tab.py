@@ -68,6 +68,7 @@ class CardTab(QWidget):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setChildrenCollapsible(False)
+        splitter.setSizes([640, 460])
         self.splitter = splitter
 
         layout = QVBoxLayout(self)

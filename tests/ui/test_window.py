@@ -1,0 +1,162 @@
+"""The main window end to end: real SMART sign-in, real sync, real SQLCipher cache."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+
+from demo_portal.embedded import DemoPortal
+from tests.ui.conftest import CHILD, MAIN, make_controller, sign_in_and_sync
+
+
+def timeline_count(cache, patient_id: str) -> int:
+    with cache.read() as conn:
+        return conn.exec_driver_sql(
+            "SELECT count(*) FROM timeline WHERE patient_id = ?", (patient_id,)
+        ).scalar()
+
+
+def test_opens_on_own_card_with_header(signed_in):
+    window, ctx = signed_in.window, signed_in.ctx
+    assert window.pages.currentWidget() is window.work
+    assert ctx.patient_id == MAIN
+    names = [b.text() for b in window.header.person_group.buttons()]
+    assert any("Сергей" in n for n in names) and any("Мария" in n for n in names)
+    card = window.tab_widget("card")
+    assert card.model.total == timeline_count(ctx.cache, MAIN) > 0
+    assert window.header.status_label.text().startswith("Synced")
+
+
+def test_switching_to_the_child_changes_view_and_header(qtbot, signed_in):
+    window, ctx = signed_in.window, signed_in.ctx
+    card = window.tab_widget("card")
+    card.table.selectRow(0)
+    child_button = next(b for b in window.header.person_group.buttons() if "Мария" in b.text())
+    with qtbot.waitSignal(ctx.patientChanged, timeout=2000):
+        child_button.click()
+    assert ctx.patient_id == CHILD
+    assert child_button.isChecked()
+    assert card.model.total == timeline_count(ctx.cache, CHILD)
+    assert card.detail.plain_text() == ""  # the adult's record is no longer shown
+    rows = {card.model.row_at(i).resource_id for i in range(card.model.rowCount())}
+    with ctx.cache.read() as conn:
+        adult_ids = set(
+            conn.exec_driver_sql(
+                "SELECT resource_id FROM timeline WHERE patient_id = ?", (MAIN,)
+            ).scalars()
+        )
+    assert not rows & adult_ids
+
+
+def test_progress_bar_moves_during_a_full_sync(qtbot, portal, tmp_path):
+    """Demo-mode start: SMART sign-in through autologin, then a full first sync."""
+    from desktop.views.controller import DemoEnvironment
+    from tests.ui.conftest import autologin_browser
+
+    def demo() -> DemoEnvironment:
+        return DemoEnvironment(portal.base_url, autologin_browser(), str(tmp_path / "demo"))
+
+    controller = make_controller(tmp_path / "profile", demo_starter=demo)
+    qtbot.addWidget(controller.window)
+    header, ctx = controller.window.header, controller.ctx
+    seen: list[tuple[int, int, bool]] = []
+
+    def record(_done: int, _total: int) -> None:
+        bar = header.progress
+        seen.append((bar.value(), bar.maximum(), bar.isVisible()))
+
+    ctx.syncProgress.connect(record)
+    controller.window.show()
+    with qtbot.waitSignal(controller.firstSyncDone, timeout=60_000) as done:
+        controller.start(demo=True)
+    assert done.args == [True]
+    assert seen, "no progress was reported"
+    assert all(visible for _v, _m, visible in seen)
+    values = [v for v, _m, _vis in seen]
+    assert len(set(values)) >= 2 and values == sorted(values)  # it moved forward
+    assert not header.progress.isVisible() and header.sync_button.isEnabled()
+    controller.shutdown()
+
+
+def test_language_switch_changes_visible_strings(qtbot, signed_in):
+    window = signed_in.window
+    card = window.tab_widget("card")
+    assert window.tabs.tabText(0) == "Medical card"
+    assert card.filters.count_label.text().startswith("Records found")
+    signed_in.set_language("ru")
+    # Qt posts LanguageChange to every widget: wait for the event loop to deliver it.
+    qtbot.waitUntil(lambda: window.tabs.tabText(0) == "Медкарта", timeout=3000)
+    assert card.filters.count_label.text().startswith("Найдено записей")
+    assert window.header.sync_button.text() == "Обновить"
+    assert card.model.headerData(0, Qt.Orientation.Horizontal) == "Дата"
+    first_date = card.model.index(0, 0).data()
+    assert "." in first_date  # dd.MM.yyyy in the Russian locale
+    signed_in.set_language("en")
+    qtbot.waitUntil(lambda: window.tabs.tabText(0) == "Medical card", timeout=3000)
+    assert signed_in.profile.settings.get("language") == "en"
+
+
+def test_sign_out_empties_the_window(qtbot, signed_in):
+    window, ctx = signed_in.window, signed_in.ctx
+    account = ctx.account
+    folder = signed_in.profile.account_dir(account.id)
+    assert folder.exists()
+    window.act_sign_out.trigger()
+    assert window.pages.currentWidget() is window.welcome
+    card = window.tab_widget("card")
+    assert card.model.rowCount() == 0 and card.detail.plain_text() == ""
+    assert window.header.person_group.buttons() == []
+    qtbot.waitUntil(lambda: not folder.exists(), timeout=10_000)
+    assert signed_in.accounts.list() == []
+
+
+def test_window_state_is_remembered(qtbot, signed_in, tmp_path):
+    window = signed_in.window
+    child_button = next(b for b in window.header.person_group.buttons() if "Мария" in b.text())
+    child_button.click()
+    window.resize(1000, 700)
+    signed_in.shutdown()
+    settings = signed_in.profile.settings
+    assert settings.get("last_patient") == CHILD
+    assert settings.get("window_geometry")[2:] == [1000, 700]
+    assert settings.get("last_tab") == "card"
+    text = (Path(signed_in.profile.path) / "settings.json").read_text(encoding="utf-8")
+    assert "access_token" not in text and "refresh" not in text
+
+
+def test_offline_badge_and_browsing_when_portal_stops(qtbot, tmp_path):
+    """A portal of this test's own, so stopping it harms nobody else."""
+    with DemoPortal(db_path=tmp_path / "portal.db") as portal:
+        _accounts, _account = None, None
+        controller = make_controller(tmp_path / "profile")
+        qtbot.addWidget(controller.window)
+        accounts, account = sign_in_and_sync(portal.base_url, tmp_path / "seed")
+        from desktop.services.auth import tokens_key
+        from tests.ui.conftest import SyncedSeed
+
+        seed = SyncedSeed(
+            portal.base_url,
+            accounts.secrets.get(tokens_key(account.id)),
+            accounts.cache_path(account.id),
+            accounts.cache_key(account.id),
+        )
+        controller.shutdown()
+        controller = make_controller(tmp_path / "profile2", seed=seed)
+        qtbot.addWidget(controller.window)
+        controller.window.show()
+        with qtbot.waitSignal(controller.firstSyncDone, timeout=30_000):
+            controller.start()
+        portal.stop()
+        header = controller.window.header
+        with qtbot.waitSignal(controller.ctx.syncFinished, timeout=60_000) as done:
+            header.sync_button.click()
+        assert done.args == [False]
+        assert header.offline_badge.isVisible() and header.offline_badge.text() == "Offline"
+        assert not controller.window.banner.isVisible()  # the badge says it; no error wall
+        card = controller.window.tab_widget("card")
+        assert card.model.total > 0
+        card.filters.chips["lab"].click()
+        card.table.selectRow(0)
+        assert card.model.row_at(0).title in card.detail.plain_text()
+        controller.shutdown()
