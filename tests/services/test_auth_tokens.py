@@ -125,3 +125,17 @@ def test_refresh_updates_the_accounts_patients(fresh_portal, profile, memory_sec
     renewed = manager.token_manager(account.id).refresh()
     assert "ivanova-masha" not in renewed.patients
     assert manager.get(account.id).patient_ids == ("ivanov-sergey",)
+
+
+def test_a_second_process_renewing_does_not_end_the_session(family_account, accounts):
+    # Two managers over one profile and secret store stand for the app and a CLI sync.
+    other_process = AccountManager(accounts.profile, accounts.secrets)
+    ours = accounts.token_manager(family_account.id)
+    theirs = other_process.token_manager(family_account.id)
+    stale = ours.tokens()
+    theirs.refresh()  # rotates: the refresh token in `ours` memory is now void
+    renewed = ours.refresh(rejected_token=stale.access_token)
+    assert renewed.refresh_token == theirs.tokens().refresh_token
+    assert not accounts.get(family_account.id).needs_sign_in
+    with accounts.client(family_account.id) as client:
+        assert client.read("Patient", "ivanov-sergey")["id"] == "ivanov-sergey"

@@ -76,7 +76,7 @@ class TokenManager:
             tokens = self.tokens()
             if rejected_token is not None and tokens.access_token != rejected_token:
                 return tokens, False
-            return self._refresh_locked(tokens), True
+            return self._refresh_locked(tokens, rejected_token), True
 
         return self._locked(renew)
 
@@ -118,7 +118,25 @@ class TokenManager:
 
     # -- refresh ------------------------------------------------------------------------
 
-    def _refresh_locked(self, tokens: TokenSet) -> TokenSet:
+    def _newer_in_store(self, tokens: TokenSet) -> TokenSet | None:
+        """Tokens another process (a CLI sync, a second window) renewed meanwhile: under
+        rotation theirs are the only valid ones. None when the store holds ours."""
+        text = self._store.get(tokens_key(self.account_id))
+        if text is None:
+            self._tokens = None
+            self._expire("tokens were removed (signed out elsewhere)")
+        stored = TokenSet.from_json(text)
+        if stored.refresh_token == tokens.refresh_token:
+            return None
+        self._tokens = stored
+        return stored
+
+    def _refresh_locked(self, tokens: TokenSet, rejected: str | None = None) -> TokenSet:
+        newer = self._newer_in_store(tokens)
+        if newer is not None:
+            if newer.access_token != rejected and not newer.needs_refresh(self._margin):
+                return newer
+            tokens = newer
         endpoint = self._token_endpoint or tokens.token_endpoint
         if not tokens.refresh_token or not endpoint:
             self._expire("no refresh token")
@@ -136,6 +154,10 @@ class TokenManager:
                 self._timeout,
             )
         except OAuthError as exc:
+            # Lost a race with another process that rotated the token a moment ago?
+            newer = self._newer_in_store(tokens)
+            if newer is not None and not newer.needs_refresh(self._margin):
+                return newer
             # invalid_grant & co: the refresh token is dead (revoked, expired, reused).
             self._expire(f"refresh refused: {exc.error}")
         # PortalUnreachable / ServerError propagate: the tokens may still be fine later.
