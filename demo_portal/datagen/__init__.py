@@ -10,9 +10,13 @@ from datetime import date
 
 from .billing import appointment_history, bill_labs, bill_visits, demo_appointments
 from .builder import Builder
+from .child import build_masha
 from .directory import build_directory
+from .elder import build_anna
 from .model import DemoDataset, DemoLink, DemoUser
+from .others import build_others
 from .patients import LINKS, build_people, users
+from .requests import build_requests
 from .schedule import Appointments, build_schedules
 from .sergey import build_sergey
 
@@ -29,6 +33,10 @@ def generate(seed: int = 42, scale: int = 0, today: date | None = None) -> DemoD
     persons = build_people(b, directory)
     slots = build_schedules(b, directory)
     sergey_labs = build_sergey(b, directory, persons[MAIN_PATIENT])
+    build_masha(b, directory, persons[CHILD_PATIENT])
+    build_anna(b, directory, persons[ELDER_PATIENT])
+    build_others(b, directory, persons)
+    build_requests(b, directory, persons[MAIN_PATIENT], persons[CHILD_PATIENT])
     bill_visits(b, directory)
     bill_labs(b, directory, persons[MAIN_PATIENT], sergey_labs)
     appts = Appointments(b, directory)
