@@ -14,6 +14,7 @@ from typing import Any
 
 import orjson
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QLocale,
@@ -70,25 +71,25 @@ def load_appointments(cache: Any, patient_id: str) -> list[AppointmentInfo]:
 
 def status_text(info: AppointmentInfo) -> str:
     return {
-        "requested": _tr("Requested"),
-        "pending": _tr("Doctor assigned"),
-        "booked": _tr("Booked"),
-        "fulfilled": _tr("Visited"),
-        "cancelled": _tr("Cancelled"),
-        "missed": _tr("Missed"),
+        "requested": QCoreApplication.translate("medcard", "Requested"),
+        "pending": QCoreApplication.translate("medcard", "Doctor assigned"),
+        "booked": QCoreApplication.translate("medcard", "Booked"),
+        "fulfilled": QCoreApplication.translate("medcard", "Visited"),
+        "cancelled": QCoreApplication.translate("medcard", "Cancelled"),
+        "missed": QCoreApplication.translate("medcard", "Missed"),
     }.get(info.display_status, info.display_status)
 
 
 def kind_text(info: AppointmentInfo) -> str:
     return {
-        KIND_VIDEO: _tr("Video consultation"),
-        KIND_HOME: _tr("Doctor at home"),
-    }.get(info.kind, _tr("Visit to the clinic"))
+        KIND_VIDEO: QCoreApplication.translate("medcard", "Video consultation"),
+        KIND_HOME: QCoreApplication.translate("medcard", "Doctor at home"),
+    }.get(info.kind, QCoreApplication.translate("medcard", "Visit to the clinic"))
 
 
 def place_text(info: AppointmentInfo) -> str:
     if info.kind == KIND_VIDEO:
-        return _tr("Online")
+        return QCoreApplication.translate("medcard", "Online")
     parts = [info.clinic, info.address]
     if info.room:
         parts.append(info.room)
@@ -97,7 +98,7 @@ def place_text(info: AppointmentInfo) -> str:
 
 def when_text(info: AppointmentInfo, locale: QLocale | None = None) -> str:
     if info.start is None:
-        return _tr("Time not set yet")
+        return QCoreApplication.translate("medcard", "Time not set yet")
     locale = locale or QLocale()
     local = info.start.astimezone()
     return locale.toString(local.replace(tzinfo=None), "dd.MM.yyyy, HH:mm")
@@ -107,7 +108,14 @@ class AppointmentListModel(QAbstractTableModel):
     """A short list (a person has tens of appointments), filtered by a predicate."""
 
     COL_WHEN, COL_KIND, COL_SPECIALTY, COL_DOCTOR, COL_PLACE, COL_STATUS = range(6)
-    HEADERS = ("Date and time", "Type", "Specialty", "Doctor", "Place", "Status")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("medcard", "Date and time"),
+        QT_TRANSLATE_NOOP("medcard", "Type"),
+        QT_TRANSLATE_NOOP("medcard", "Specialty"),
+        QT_TRANSLATE_NOOP("medcard", "Doctor"),
+        QT_TRANSLATE_NOOP("medcard", "Place"),
+        QT_TRANSLATE_NOOP("medcard", "Status"),
+    )
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)

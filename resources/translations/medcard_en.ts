@@ -707,6 +707,61 @@
     </message>
 </context>
 <context>
+    <name>labs</name>
+    <message>
+        <source>Blood chemistry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blood count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Urine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hormones</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vital signs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Health diary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Analyte</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Out of the reference range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>medcard</name>
     <message>
         <source>Visits</source>

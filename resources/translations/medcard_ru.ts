@@ -39,31 +39,31 @@
     <name>AppointmentDetails</name>
     <message>
         <source>Join video call</source>
-        <translation type="unfinished"></translation>
+        <translation>Подключиться к видеосвязи</translation>
     </message>
     <message>
         <source>Print ticket…</source>
-        <translation type="unfinished"></translation>
+        <translation>Печать талона…</translation>
     </message>
     <message>
         <source>Save ticket as PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Сохранить талон в PDF…</translation>
     </message>
     <message>
         <source>Add to calendar (.ics)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Добавить в календарь (.ics)…</translation>
     </message>
     <message>
         <source>Cancel appointment…</source>
-        <translation type="unfinished"></translation>
+        <translation>Отменить запись…</translation>
     </message>
     <message>
         <source>Select an appointment to see its details.</source>
-        <translation type="unfinished"></translation>
+        <translation>Выберите запись, чтобы увидеть подробности.</translation>
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>Когда</translation>
     </message>
     <message>
         <source>Type</source>
@@ -71,11 +71,11 @@
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Статус</translation>
     </message>
     <message>
         <source>Specialty</source>
-        <translation type="unfinished"></translation>
+        <translation>Специальность</translation>
     </message>
     <message>
         <source>Doctor</source>
@@ -83,62 +83,62 @@
     </message>
     <message>
         <source>Place</source>
-        <translation type="unfinished"></translation>
+        <translation>Место</translation>
     </message>
     <message>
         <source>Symptoms</source>
-        <translation type="unfinished"></translation>
+        <translation>Симптомы</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Телефон</translation>
     </message>
     <message>
         <source>Temperature</source>
-        <translation type="unfinished"></translation>
+        <translation>Температура</translation>
     </message>
     <message>
         <source>Ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>Талон</translation>
     </message>
     <message>
         <source>Available from 10 minutes before the start</source>
-        <translation type="unfinished"></translation>
+        <translation>Доступно за 10 минут до начала</translation>
     </message>
 </context>
 <context>
     <name>AppointmentsTab</name>
     <message>
         <source>Book an appointment…</source>
-        <translation type="unfinished"></translation>
+        <translation>Записаться к врачу…</translation>
     </message>
     <message>
         <source>Call a doctor home…</source>
-        <translation type="unfinished"></translation>
+        <translation>Вызвать врача на дом…</translation>
     </message>
     <message>
         <source>Export upcoming (.ics)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Экспорт предстоящих (.ics)…</translation>
     </message>
     <message>
         <source>Upcoming (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Предстоящие (%1)</translation>
     </message>
     <message>
         <source>Past (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Прошедшие (%1)</translation>
     </message>
     <message>
         <source>No appointments this day</source>
-        <translation type="unfinished"></translation>
+        <translation>В этот день записей нет</translation>
     </message>
     <message>
         <source>Sign in to book appointments.</source>
-        <translation type="unfinished"></translation>
+        <translation>Войдите, чтобы записываться к врачу.</translation>
     </message>
     <message>
         <source>Offline: booking, cancelling and requests need the portal.</source>
-        <translation type="unfinished"></translation>
+        <translation>Нет связи с порталом: запись, отмена и заявки недоступны.</translation>
     </message>
 </context>
 <context>
@@ -152,23 +152,23 @@
     <name>BookingDialog</name>
     <message>
         <source>Book an appointment — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Запись к врачу — %1</translation>
     </message>
     <message>
         <source>Visit to the clinic</source>
-        <translation type="unfinished"></translation>
+        <translation>Приём в поликлинике</translation>
     </message>
     <message>
         <source>Video consultation</source>
-        <translation type="unfinished"></translation>
+        <translation>Видеоконсультация</translation>
     </message>
     <message>
         <source>Book</source>
-        <translation type="unfinished"></translation>
+        <translation>Записаться</translation>
     </message>
     <message>
         <source>Specialty</source>
-        <translation type="unfinished"></translation>
+        <translation>Специальность</translation>
     </message>
     <message>
         <source>Doctor</source>
@@ -176,7 +176,7 @@
     </message>
     <message>
         <source>The portal offers no appointments of this type right now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Сейчас портал не предлагает записи такого вида.</translation>
     </message>
     <message>
         <source>Type</source>
@@ -184,27 +184,27 @@
     </message>
     <message>
         <source>Loading specialties…</source>
-        <translation type="unfinished"></translation>
+        <translation>Загружаем специальности…</translation>
     </message>
     <message>
         <source>Any doctor</source>
-        <translation type="unfinished"></translation>
+        <translation>Любой врач</translation>
     </message>
     <message>
         <source>Looking for free time…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ищем свободное время…</translation>
     </message>
     <message>
         <source>No free time in the next four weeks. Try another doctor.</source>
-        <translation type="unfinished"></translation>
+        <translation>На ближайшие четыре недели свободного времени нет. Попробуйте другого врача.</translation>
     </message>
     <message>
         <source>No free time this day</source>
-        <translation type="unfinished"></translation>
+        <translation>В этот день свободного времени нет</translation>
     </message>
     <message>
         <source>Booking…</source>
-        <translation type="unfinished"></translation>
+        <translation>Записываем…</translation>
     </message>
 </context>
 <context>
@@ -422,47 +422,47 @@
     <name>HomeVisitDialog</name>
     <message>
         <source>Call a doctor home — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Вызов врача на дом — %1</translation>
     </message>
     <message>
         <source>What worries you, since when</source>
-        <translation type="unfinished"></translation>
+        <translation>Что беспокоит и с какого времени</translation>
     </message>
     <message>
         <source>not measured</source>
-        <translation type="unfinished"></translation>
+        <translation>не измеряли</translation>
     </message>
     <message>
         <source>Address</source>
-        <translation type="unfinished"></translation>
+        <translation>Адрес</translation>
     </message>
     <message>
         <source>Symptoms</source>
-        <translation type="unfinished"></translation>
+        <translation>Симптомы</translation>
     </message>
     <message>
         <source>Temperature</source>
-        <translation type="unfinished"></translation>
+        <translation>Температура</translation>
     </message>
     <message>
         <source>Contact phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Контактный телефон</translation>
     </message>
     <message>
         <source>Send request</source>
-        <translation type="unfinished"></translation>
+        <translation>Отправить заявку</translation>
     </message>
     <message>
         <source>Enter the address where the doctor should come.</source>
-        <translation type="unfinished"></translation>
+        <translation>Укажите адрес, куда должен прийти врач.</translation>
     </message>
     <message>
         <source>Describe the symptoms for the doctor.</source>
-        <translation type="unfinished"></translation>
+        <translation>Опишите симптомы для врача.</translation>
     </message>
     <message>
         <source>Enter a contact phone number with at least 10 digits.</source>
-        <translation type="unfinished"></translation>
+        <translation>Укажите контактный телефон (не меньше 10 цифр).</translation>
     </message>
 </context>
 <context>
@@ -524,7 +524,7 @@
     </message>
     <message>
         <source>Requested</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Заявка принята</translation>
     </message>
     <message>
         <source>On hold</source>
@@ -583,7 +583,7 @@
     </message>
     <message>
         <source>Send request</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Отправить заявку</translation>
     </message>
     <message>
         <source>Request access to a child&apos;s card</source>
@@ -709,6 +709,61 @@
     </message>
 </context>
 <context>
+    <name>labs</name>
+    <message>
+        <source>Blood chemistry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blood count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Urine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hormones</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vital signs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Health diary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Analyte</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished">Дата</translation>
+    </message>
+    <message>
+        <source>Out of the reference range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>medcard</name>
     <message>
         <source>Visits</source>
@@ -760,51 +815,51 @@
     </message>
     <message>
         <source>Requested</source>
-        <translation type="unfinished"></translation>
+        <translation>Заявка принята</translation>
     </message>
     <message>
         <source>Doctor assigned</source>
-        <translation type="unfinished"></translation>
+        <translation>Врач назначен</translation>
     </message>
     <message>
         <source>Booked</source>
-        <translation type="unfinished"></translation>
+        <translation>Запланирован</translation>
     </message>
     <message>
         <source>Visited</source>
-        <translation type="unfinished"></translation>
+        <translation>Состоялся</translation>
     </message>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Отменён</translation>
     </message>
     <message>
         <source>Missed</source>
-        <translation type="unfinished"></translation>
+        <translation>Неявка</translation>
     </message>
     <message>
         <source>Video consultation</source>
-        <translation type="unfinished"></translation>
+        <translation>Видеоконсультация</translation>
     </message>
     <message>
         <source>Doctor at home</source>
-        <translation type="unfinished"></translation>
+        <translation>Врач на дом</translation>
     </message>
     <message>
         <source>Visit to the clinic</source>
-        <translation type="unfinished"></translation>
+        <translation>Приём в поликлинике</translation>
     </message>
     <message>
         <source>Online</source>
-        <translation type="unfinished"></translation>
+        <translation>Онлайн</translation>
     </message>
     <message>
         <source>Time not set yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Время ещё не назначено</translation>
     </message>
     <message>
         <source>Date and time</source>
-        <translation type="unfinished"></translation>
+        <translation>Дата и время</translation>
     </message>
     <message>
         <source>Type</source>
@@ -812,15 +867,15 @@
     </message>
     <message>
         <source>Specialty</source>
-        <translation type="unfinished"></translation>
+        <translation>Специальность</translation>
     </message>
     <message>
         <source>Place</source>
-        <translation type="unfinished"></translation>
+        <translation>Место</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Статус</translation>
     </message>
     <message>
         <source>Record</source>
@@ -1288,75 +1343,75 @@
     </message>
     <message>
         <source>File not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Файл не сохранён</translation>
     </message>
     <message>
         <source>The file could not be saved. Check the folder and free disk space.</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удалось сохранить файл. Проверьте папку и свободное место на диске.</translation>
     </message>
     <message>
         <source>Save ticket as PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Сохранить талон в PDF</translation>
     </message>
     <message>
         <source>PDF files (*.pdf)</source>
-        <translation type="unfinished">Файлы PDF (*.pdf)</translation>
+        <translation>Файлы PDF (*.pdf)</translation>
     </message>
     <message>
         <source>Export to calendar</source>
-        <translation type="unfinished"></translation>
+        <translation>Экспорт в календарь</translation>
     </message>
     <message>
         <source>iCalendar files (*.ics)</source>
-        <translation type="unfinished"></translation>
+        <translation>Файлы iCalendar (*.ics)</translation>
     </message>
     <message>
         <source>Cancel the appointment?</source>
-        <translation type="unfinished"></translation>
+        <translation>Отменить запись?</translation>
     </message>
     <message>
         <source>Cancel the appointment on %1?</source>
-        <translation type="unfinished"></translation>
+        <translation>Отменить запись на %1?</translation>
     </message>
     <message>
         <source>Cancel appointment</source>
-        <translation type="unfinished"></translation>
+        <translation>Отменить запись</translation>
     </message>
     <message>
         <source>Keep it</source>
-        <translation type="unfinished"></translation>
+        <translation>Оставить</translation>
     </message>
     <message>
         <source>Tomorrow: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Завтра: %1</translation>
     </message>
     <message>
         <source>In two hours: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Через два часа: %1</translation>
     </message>
     <message>
         <source>Patient</source>
-        <translation type="unfinished"></translation>
+        <translation>Пациент</translation>
     </message>
     <message>
         <source>Where</source>
-        <translation type="unfinished"></translation>
+        <translation>Где</translation>
     </message>
     <message>
         <source>Address</source>
-        <translation type="unfinished"></translation>
+        <translation>Адрес</translation>
     </message>
     <message>
         <source>Room</source>
-        <translation type="unfinished"></translation>
+        <translation>Кабинет</translation>
     </message>
     <message>
         <source>Appointment ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>Талон на приём</translation>
     </message>
     <message>
         <source>Print the ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>Печать талона</translation>
     </message>
 </context>
 </TS>

@@ -19,9 +19,6 @@ from desktop.views.appointments.ticket_print import print_ticket, save_ticket_pd
 log = logging.getLogger(__name__)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("medcard", text)
-
 
 def join(info: AppointmentInfo | None) -> bool:
     if info is None or not info.join_url.startswith("https://"):
@@ -37,8 +34,8 @@ def _report(parent: QWidget, exc: OSError) -> None:
     log.warning("could not write a file: %s", type(exc).__name__)
     QMessageBox.warning(
         parent,
-        _tr("File not saved"),
-        _tr("The file could not be saved. Check the folder and free disk space."),
+        QCoreApplication.translate("medcard", "File not saved"),
+        QCoreApplication.translate("medcard", "The file could not be saved. Check the folder and free disk space."),
     )
 
 
@@ -53,7 +50,7 @@ def save_pdf_of(info: AppointmentInfo | None, parent: QWidget) -> Path | None:
     ticket = ticket_for(info)
     suggested = str(Path(_documents_dir()) / f"ticket-{ticket.number}.pdf")
     path, _ = QFileDialog.getSaveFileName(
-        parent, _tr("Save ticket as PDF"), suggested, _tr("PDF files (*.pdf)")
+        parent, QCoreApplication.translate("medcard", "Save ticket as PDF"), suggested, QCoreApplication.translate("medcard", "PDF files (*.pdf)")
     )
     if not path:
         return None
@@ -71,9 +68,9 @@ def ics_title(info: AppointmentInfo) -> str:
 
 def ics_description(info: AppointmentInfo) -> str:
     lines = [
-        f"{_tr('Doctor')}: {info.doctor}" if info.doctor else "",
-        f"{_tr('Place')}: {place_text(info)}" if place_text(info) else "",
-        f"{_tr('Ticket')}: {info.ticket_number}" if info.ticket_number else "",
+        f"{QCoreApplication.translate('medcard', 'Doctor')}: {info.doctor}" if info.doctor else "",
+        f"{QCoreApplication.translate('medcard', 'Place')}: {place_text(info)}" if place_text(info) else "",
+        f"{QCoreApplication.translate('medcard', 'Ticket')}: {info.ticket_number}" if info.ticket_number else "",
         info.join_url,
     ]
     return "\n".join(line for line in lines if line)
@@ -87,9 +84,9 @@ def export_ics(items: list[AppointmentInfo], parent: QWidget, now: datetime) -> 
     name = "appointments.ics" if len(items) != 1 else f"appointment-{items[0].id[:8]}.ics"
     path, _ = QFileDialog.getSaveFileName(
         parent,
-        _tr("Export to calendar"),
+        QCoreApplication.translate("medcard", "Export to calendar"),
         str(Path(_documents_dir()) / name),
-        _tr("iCalendar files (*.ics)"),
+        QCoreApplication.translate("medcard", "iCalendar files (*.ics)"),
     )
     if not path:
         return None
@@ -105,13 +102,13 @@ def confirm_cancel(info: AppointmentInfo, parent: QWidget) -> bool:
     box = QMessageBox(parent)
     box.setObjectName("confirmCancel")
     box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle(_tr("Cancel the appointment?"))
+    box.setWindowTitle(QCoreApplication.translate("medcard", "Cancel the appointment?"))
     box.setText(
-        _tr("Cancel the appointment on %1?").replace("%1", when_text(info))
+        QCoreApplication.translate("medcard", "Cancel the appointment on %1?").replace("%1", when_text(info))
         + "\n"
         + ", ".join(p for p in (info.specialty, info.doctor) if p)
     )
-    yes = box.addButton(_tr("Cancel appointment"), QMessageBox.ButtonRole.DestructiveRole)
-    box.addButton(_tr("Keep it"), QMessageBox.ButtonRole.RejectRole)
+    yes = box.addButton(QCoreApplication.translate("medcard", "Cancel appointment"), QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton(QCoreApplication.translate("medcard", "Keep it"), QMessageBox.ButtonRole.RejectRole)
     box.exec()
     return box.clickedButton() is yes

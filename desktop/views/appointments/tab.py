@@ -9,7 +9,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 
 from PySide6.QtCore import QDate, QEvent, Qt, QTimer
-from PySide6.QtGui import QTextCharFormat
+from PySide6.QtGui import QColor, QTextCharFormat
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCalendarWidget,
@@ -74,7 +74,7 @@ class AppointmentsTab(QWidget):
         ctx.patientChanged.connect(lambda _pid: self.reload())
         ctx.synced.connect(self.reload)
         ctx.onlineChanged.connect(lambda _online: self._update_write_state())
-        ctx.accountChanged.connect(self.reload)
+        ctx.accountChanged.connect(self._on_account_changed)
         self._tick = QTimer(self)
         self._tick.timeout.connect(self.details.refresh_actions)
         self._tick.start(ACTIONS_REFRESH_MS)
@@ -200,6 +200,10 @@ class AppointmentsTab(QWidget):
         super().changeEvent(event)
 
     # -- data ----------------------------------------------------------------------------
+    def _on_account_changed(self) -> None:
+        self._update_write_state()
+        self.reload()
+
     def reload(self) -> None:
         cache, patient_id = self.ctx.cache, self.ctx.patient_id
         if cache is None or not patient_id:
@@ -228,7 +232,19 @@ class AppointmentsTab(QWidget):
         self._mark_days()
         self._show_day()
         self.reminders.set_items(upcoming)
-        self.select(selected) or self.details.show_info(None)
+        if self.select(selected):
+            return
+        if upcoming and not selected:
+            # Open on what matters next: the nearest appointment, its day in the calendar.
+            self.select(upcoming[0].id)
+            self.show_day_of(upcoming[0])
+        else:
+            self.details.show_info(None)
+
+    def show_day_of(self, info: AppointmentInfo) -> None:
+        day = info.local_day
+        if day is not None:
+            self.calendar.setSelectedDate(QDate(day.year, day.month, day.day))
 
     def select(self, appointment_id: str) -> bool:
         for table, model in ((self.upcoming, self.upcoming_model), (self.past, self.past_model)):
@@ -250,7 +266,8 @@ class AppointmentsTab(QWidget):
             fmt = QTextCharFormat()
             fmt.setFontWeight(700)
             active = any(i.is_active for i in infos)
-            fmt.setBackground(Qt.GlobalColor.cyan if active else Qt.GlobalColor.lightGray)
+            fmt.setBackground(QColor("#cfe8ff") if active else QColor("#ececec"))
+            fmt.setForeground(QColor("#0b4f8a") if active else QColor("#555555"))
             fmt.setToolTip("\n".join(f"{kind_text(i)}: {i.specialty}" for i in infos))
             self.calendar.setDateTextFormat(QDate(day.year, day.month, day.day), fmt)
 

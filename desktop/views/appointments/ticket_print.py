@@ -19,9 +19,6 @@ from desktop.services.ticket import Ticket, qr_png
 QR_URL = QUrl("medcard-ticket://qr.png")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("medcard", text)
-
 
 def ticket_html(ticket: Ticket, locale: QLocale | None = None) -> str:
     locale = locale or QLocale()
@@ -31,20 +28,20 @@ def ticket_html(ticket: Ticket, locale: QLocale | None = None) -> str:
         when = locale.toString(local, "d MMMM yyyy, HH:mm")
         when += " (" + locale.toString(local.date(), "dddd") + ")"
     rows: list[tuple[str, str]] = [
-        (_tr("Patient"), ticket.patient),
-        (_tr("Doctor"), ticket.doctor),
-        (_tr("Specialty"), ticket.specialty),
-        (_tr("Date and time"), when or _tr("Time not set yet")),
+        (QCoreApplication.translate("medcard", "Patient"), ticket.patient),
+        (QCoreApplication.translate("medcard", "Doctor"), ticket.doctor),
+        (QCoreApplication.translate("medcard", "Specialty"), ticket.specialty),
+        (QCoreApplication.translate("medcard", "Date and time"), when or QCoreApplication.translate("medcard", "Time not set yet")),
     ]
     if ticket.kind == KIND_VIDEO:
-        rows.append((_tr("Where"), _tr("Video consultation") + ": " + ticket.join_url))
+        rows.append((QCoreApplication.translate("medcard", "Where"), QCoreApplication.translate("medcard", "Video consultation") + ": " + ticket.join_url))
     elif ticket.kind == KIND_HOME:
-        rows.append((_tr("Address"), ticket.address))
+        rows.append((QCoreApplication.translate("medcard", "Address"), ticket.address))
     else:
         rows += [
-            (_tr("Clinic"), ticket.clinic),
-            (_tr("Address"), ticket.address),
-            (_tr("Room"), ticket.room),
+            (QCoreApplication.translate("medcard", "Clinic"), ticket.clinic),
+            (QCoreApplication.translate("medcard", "Address"), ticket.address),
+            (QCoreApplication.translate("medcard", "Room"), ticket.room),
         ]
     body = "".join(
         f"<tr><td style='color:#555;padding:4px 16px 4px 0'>{html.escape(label)}</td>"
@@ -53,12 +50,12 @@ def ticket_html(ticket: Ticket, locale: QLocale | None = None) -> str:
     )
     return (
         "<html><body style='font-family:sans-serif'>"
-        f"<h2>{html.escape(_tr('Appointment ticket'))} № {html.escape(ticket.number)}</h2>"
+        f"<h2>{html.escape(QCoreApplication.translate('medcard', 'Appointment ticket'))} № {html.escape(ticket.number)}</h2>"
         f"<table cellspacing='0'>{body}</table>"
         f"<p><img src='{QR_URL.toString()}' width='140' height='140'></p>"
-        f"<p style='color:#555'>{html.escape(_tr('Appointment ID'))}: "
+        f"<p style='color:#555'>{html.escape(QCoreApplication.translate('medcard', 'Appointment ID'))}: "
         f"{html.escape(ticket.appointment_id)}</p>"
-        f"<p style='color:#555'>{html.escape(_tr('Please come 10 minutes early.'))}</p>"
+        f"<p style='color:#555'>{html.escape(QCoreApplication.translate('medcard', 'Please come 10 minutes early.'))}</p>"
         "</body></html>"
     )
 
@@ -73,7 +70,7 @@ def ticket_document(ticket: Ticket) -> QTextDocument:
 
 def save_ticket_pdf(ticket: Ticket, path: str | Path) -> None:
     writer = QPdfWriter(str(path))
-    writer.setTitle(_tr("Appointment ticket") + " " + ticket.number)
+    writer.setTitle(QCoreApplication.translate("medcard", "Appointment ticket") + " " + ticket.number)
     writer.setCreator("Medcard")
     writer.setPageLayout(
         QPageLayout(
@@ -91,7 +88,7 @@ def print_ticket(ticket: Ticket, parent: QWidget | None = None) -> bool:
     """Show the system print dialog; True when the ticket was sent to a printer."""
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     dialog = QPrintDialog(printer, parent)
-    dialog.setWindowTitle(_tr("Print the ticket"))
+    dialog.setWindowTitle(QCoreApplication.translate("medcard", "Print the ticket"))
     if dialog.exec() != QPrintDialog.DialogCode.Accepted:
         return False
     ticket_document(ticket).print_(printer)
