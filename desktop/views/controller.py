@@ -210,11 +210,11 @@ class AppController(QObject):
             settings = self.profile.settings
             dialog = SettingsDialog(
                 str(settings.get("language") or "system"),
-                bool(settings.get("reminders", True)),
+                bool(settings.get("reminders_enabled", True)),
                 self.window,
             )
             dialog.languageChosen.connect(self.set_language)
-            dialog.remindersToggled.connect(lambda on: self.profile.settings.set("reminders", on))
+            dialog.remindersToggled.connect(lambda on: self.profile.settings.set("reminders_enabled", on))
             self._settings_dialog = dialog
         self._settings_dialog.show()
         self._settings_dialog.raise_()
