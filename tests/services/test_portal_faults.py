@@ -10,62 +10,81 @@ from desktop.services.accounts import AccountManager
 from desktop.services.errors import MalformedAnswer, PortalUnreachable, ServerError
 from desktop.services.portal import FhirClient, RetryPolicy, retry_after_seconds
 from desktop.services.portal.outcome import outcome_texts
+from desktop.services.profile import Profile
+from desktop.services.secrets import MemorySecretStore
 from tests.services.conftest import FAMILY, browser_for
 
 FAST = RetryPolicy(attempts=3, base_delay=0.05, max_delay=0.2, max_retry_after=2)
 
 
-@pytest.fixture
-def client(fresh_portal, profile, memory_secrets):
-    manager = AccountManager(profile, memory_secrets)
-    account = manager.sign_in(fresh_portal.base_url, open_url=browser_for(FAMILY), timeout=30)
+@pytest.fixture(scope="module")
+def faulty_portal(tmp_path_factory):
+    """One portal for this module (faults are cleared after every test)."""
+    from demo_portal.embedded import DemoPortal
+
+    with DemoPortal(db_path=tmp_path_factory.mktemp("faults") / "portal.db") as p:
+        yield p
+
+
+@pytest.fixture(scope="module")
+def client(faulty_portal, tmp_path_factory):
+    manager = AccountManager(Profile(tmp_path_factory.mktemp("profile")), MemorySecretStore())
+    account = manager.sign_in(faulty_portal.base_url, open_url=browser_for(FAMILY), timeout=30)
     with FhirClient(account.portal_url, manager.token_manager(account.id), retry=FAST) as c:
         yield c
 
 
-def test_503_with_retry_after_is_retried(fresh_portal, client):
-    fresh_portal.faults.add(status=503, count=2, path_contains="/Patient", retry_after=1)
+@pytest.fixture(autouse=True)
+def _no_leftover_faults(faulty_portal):
+    faulty_portal.faults.clear()
+    yield
+    faulty_portal.faults.clear()
+
+
+def test_503_with_retry_after_is_retried(faulty_portal, client):
+    faulty_portal.faults.add(status=503, count=1, path_contains="/Patient", retry_after=1)
+    faulty_portal.faults.add(status=503, count=1, path_contains="/Patient")
     assert client.read("Patient", "ivanov-sergey")["id"] == "ivanov-sergey"
-    assert fresh_portal.faults.pending() == 0
+    assert faulty_portal.faults.pending() == 0
 
 
-def test_429_is_retried(fresh_portal, client):
-    fresh_portal.faults.add(status=429, count=1, path_contains="/Observation", retry_after=0)
+def test_429_is_retried(faulty_portal, client):
+    faulty_portal.faults.add(status=429, count=1, path_contains="/Observation", retry_after=0)
     pages = list(client.search("Observation", {"patient": "ivanov-sergey", "_count": "3"}))
     assert pages
-    assert fresh_portal.faults.pending() == 0
+    assert faulty_portal.faults.pending() == 0
 
 
-def test_dropped_connection_is_retried(fresh_portal, client):
-    fresh_portal.faults.add(drop=True, count=1, path_contains="/Patient")
+def test_dropped_connection_is_retried(faulty_portal, client):
+    faulty_portal.faults.add(drop=True, count=1, path_contains="/Patient")
     assert client.read("Patient", "ivanov-sergey")["id"] == "ivanov-sergey"
 
 
-def test_persistent_outage_ends_with_a_typed_error(fresh_portal, client):
-    fresh_portal.faults.add(status=503, count=10, path_contains="/Patient")
+def test_persistent_outage_ends_with_a_typed_error(faulty_portal, client):
+    faulty_portal.faults.add(status=503, count=10, path_contains="/Patient")
     with pytest.raises(ServerError) as caught:
         client.read("Patient", "ivanov-sergey")
     assert caught.value.status == 503
-    assert fresh_portal.faults.pending() == 10 - FAST.attempts  # bounded attempts
-    fresh_portal.faults.clear()
+    assert faulty_portal.faults.pending() == 10 - FAST.attempts  # bounded attempts
+    faulty_portal.faults.clear()
 
 
-def test_persistent_drops_mean_unreachable(fresh_portal, client):
-    fresh_portal.faults.add(drop=True, count=10, path_contains="/Patient")
+def test_persistent_drops_mean_unreachable(faulty_portal, client):
+    faulty_portal.faults.add(drop=True, count=10, path_contains="/Patient")
     with pytest.raises(PortalUnreachable):
         client.read("Patient", "ivanov-sergey")
-    fresh_portal.faults.clear()
+    faulty_portal.faults.clear()
 
 
 @pytest.mark.parametrize("body", [b"<html>oops</html>", b'{"resourceType": "Bund', b"[1, 2]"])
-def test_malformed_answers(fresh_portal, client, body):
-    fresh_portal.faults.add(body=body, status=200, count=1, path_contains="/Patient")
+def test_malformed_answers(faulty_portal, client, body):
+    faulty_portal.faults.add(body=body, status=200, count=1, path_contains="/Patient")
     with pytest.raises(MalformedAnswer):
         client.read("Patient", "ivanov-sergey")
 
 
-def test_wrong_resource_type_is_malformed(fresh_portal, client):
-    fresh_portal.faults.add(
+def test_wrong_resource_type_is_malformed(faulty_portal, client):
+    faulty_portal.faults.add(
         body=b'{"resourceType": "Observation", "id": "x"}',
         status=200,
         count=1,
@@ -98,16 +117,16 @@ def _diary_entry(marker: str) -> dict:
     }
 
 
-def test_plain_post_is_not_retried(fresh_portal, client):
-    fresh_portal.faults.add(status=503, count=1, path_contains="/Observation")
+def test_plain_post_is_not_retried(faulty_portal, client):
+    faulty_portal.faults.add(status=503, count=1, path_contains="/Observation")
     with pytest.raises(ServerError):
         client.create(_diary_entry("plain-post"))
-    assert fresh_portal.faults.pending() == 0
+    assert faulty_portal.faults.pending() == 0
 
 
-def test_conditional_create_is_retried_and_creates_once(fresh_portal, client):
+def test_conditional_create_is_retried_and_creates_once(faulty_portal, client):
     entry = _diary_entry("guarded-post")
-    fresh_portal.faults.add(status=503, count=1, path_contains="/Observation")
+    faulty_portal.faults.add(status=503, count=1, path_contains="/Observation")
     created = client.create(entry, if_none_exist={"identifier": "urn:medcard:test|guarded-post"})
     again = client.create(entry, if_none_exist={"identifier": "urn:medcard:test|guarded-post"})
     assert created["id"] == again["id"]
