@@ -9,8 +9,11 @@ variable: `BROWSER="python -m demo_portal.autologin --email E --password P %s"`.
 from __future__ import annotations
 
 import argparse
+import base64
+import hashlib
+import secrets
 import sys
-from urllib.parse import urljoin
+from urllib.parse import parse_qs, urlencode, urljoin, urlsplit
 
 import requests
 
@@ -49,6 +52,31 @@ def follow(authorize_url: str, email: str, password: str, deliver: bool = True) 
         except requests.RequestException as exc:
             raise AutologinError(f"could not deliver the redirect: {exc}") from exc
     return redirect
+
+
+def obtain_token(base_url: str, email: str, password: str,
+                 scope: str = "openid fhirUser launch/patient offline_access patient/*.cruds "
+                              "user/*.cruds") -> dict:
+    """The whole SMART sign-in for scripts and benchmarks (PKCE S256, no listener needed):
+    returns the token response (access_token, refresh_token, patient, medcard_patients)."""
+    root = base_url.rstrip("/").rsplit("/fhir", 1)[0]
+    verifier = secrets.token_urlsafe(48)
+    challenge = base64.urlsafe_b64encode(hashlib.sha256(verifier.encode()).digest())
+    redirect_uri = "http://127.0.0.1:1/callback"  # never contacted: deliver=False
+    state = secrets.token_urlsafe(12)
+    url = f"{root}/oauth/authorize?" + urlencode({
+        "response_type": "code", "client_id": "medcard", "redirect_uri": redirect_uri,
+        "scope": scope, "state": state, "aud": base_url,
+        "code_challenge": challenge.decode().rstrip("="), "code_challenge_method": "S256"})
+    params = parse_qs(urlsplit(follow(url, email, password, deliver=False)).query)
+    if params.get("state") != [state] or "code" not in params:
+        raise AutologinError(f"sign-in did not return a code: {params.get('error')}")
+    answer = requests.post(f"{root}/oauth/token", timeout=TIMEOUT_S, data={
+        "grant_type": "authorization_code", "code": params["code"][0],
+        "redirect_uri": redirect_uri, "client_id": "medcard", "code_verifier": verifier})
+    if answer.status_code != 200:
+        raise AutologinError(f"token exchange answered HTTP {answer.status_code}")
+    return answer.json()
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -30,7 +30,7 @@ from demo_portal.store import VersionConflict
 bp = Blueprint("fhir_write", __name__)
 
 _ID = re.compile(r"^[A-Za-z0-9\-.]{1,64}$")
-_IF_MATCH = re.compile(r'^(?:W/)?"(\d+)"$')
+_IF_MATCH = re.compile(r'^(?:W/)?"?(\d+)"?$')
 # Minimal structural checks: elements FHIR R4 requires for each writable type.
 _REQUIRED = {
     "Observation": ("status", "code"),
@@ -176,8 +176,10 @@ def remove(rtype: str, rid: str) -> Response:
         if stored is None:
             raise not_found(rtype, rid)
         caller.require_patient(stored.patient_id)
-        if rtype != "Observation" or not _authored_by_patient(stored.resource(), caller):
+        resource = stored.resource()
+        if rtype != "Observation" or not _authored_by_patient(resource, caller):
             raise forbidden("Only the patient's own diary Observations can be deleted",
                             "Удалять можно только собственные записи дневника")
+        rules.registry.run_before("before_delete", _context(caller, resource), resource)
         store().delete(rtype, rid)
     return Response(status=204)

@@ -155,13 +155,18 @@ def parse_fhir_datetime(text: str) -> tuple[int, int]:
     return _ms(start), _ms(end)
 
 
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_ONE_MS = timedelta(milliseconds=1)
+
+
 def _ms(moment: datetime) -> int:
-    return int(moment.timestamp() * 1000)
+    # Integer arithmetic: float timestamps would turn .123 into .122999 and break `gt`.
+    return (moment - _EPOCH) // _ONE_MS
 
 
 def format_instant(ms: int) -> str:
     """Epoch ms -> FHIR instant in UTC with millisecond precision."""
-    moment = datetime.fromtimestamp(ms / 1000, tz=UTC)
+    moment = _EPOCH + ms * _ONE_MS
     return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{ms % 1000:03d}Z"
 
 

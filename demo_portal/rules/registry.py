@@ -14,7 +14,7 @@ from datetime import datetime
 from typing import Any
 
 Hook = Callable[["RuleContext", dict], Any]
-PHASES = ("before_create", "before_update", "after_create", "after_update")
+PHASES = ("before_create", "before_update", "after_create", "after_update", "before_delete")
 
 
 @dataclass
@@ -49,6 +49,10 @@ class RuleRegistry:
     def after_update(self, rtype: str) -> Callable[[Hook], Hook]:
         return self._register("after_update", rtype)
 
+    def before_delete(self, rtype: str) -> Callable[[Hook], Hook]:
+        """Runs with the stored resource before a DELETE; raise FhirError to refuse."""
+        return self._register("before_delete", rtype)
+
     def run_before(self, phase: str, ctx: RuleContext, resource: dict) -> dict:
         for hook in self._hooks.get((phase, resource["resourceType"]), []):
             changed = hook(ctx, resource)
@@ -72,6 +76,7 @@ before_create = registry.before_create
 before_update = registry.before_update
 after_create = registry.after_create
 after_update = registry.after_update
+before_delete = registry.before_delete
 run_before = registry.run_before
 run_after = registry.run_after
 hooks = registry.hooks

@@ -181,3 +181,13 @@ def test_denied_consent_returns_access_denied(portal):
     params = query_of(answer.headers["Location"])
     assert params["error"] == "access_denied"
     assert params["state"] == "st-1"
+
+
+def test_obtain_token_for_scripts(portal):
+    from demo_portal.autologin import obtain_token
+
+    token = obtain_token(portal.base_url, FAMILY, PASSWORD)
+    assert token["patient"] == "ivanov-sergey"
+    assert FhirSession(portal, token["access_token"]).get("Patient/ivanov-sergey").ok
+    with pytest.raises(AutologinError):
+        obtain_token(portal.base_url, FAMILY, "wrong")
