@@ -139,3 +139,22 @@ def test_a_second_process_renewing_does_not_end_the_session(family_account, acco
     assert not accounts.get(family_account.id).needs_sign_in
     with accounts.client(family_account.id) as client:
         assert client.read("Patient", "ivanov-sergey")["id"] == "ivanov-sergey"
+
+
+def test_logs_hold_no_tokens_or_queries(family_account, accounts, caplog):
+    import logging
+
+    caplog.set_level(logging.DEBUG, logger="medcard")
+    manager = accounts.token_manager(family_account.id)
+    renewed = manager.refresh()
+    with accounts.client(family_account.id) as client:
+        list(
+            client.search(
+                "Observation", {"patient": "ivanov-sergey", "code": "2345-7", "_count": "2"}
+            )
+        )
+    ours = [r.getMessage() for r in caplog.records if r.name.startswith("medcard")]
+    assert any("GET /fhir/Observation" in line for line in ours)
+    text = "\n".join(ours)
+    for secret in (renewed.access_token, renewed.refresh_token or "?", "2345-7", "?"):
+        assert secret not in text
