@@ -214,7 +214,9 @@ class AppController(QObject):
                 self.window,
             )
             dialog.languageChosen.connect(self.set_language)
-            dialog.remindersToggled.connect(lambda on: self.profile.settings.set("reminders_enabled", on))
+            dialog.remindersToggled.connect(
+                lambda on: self.profile.settings.set("reminders_enabled", on)
+            )
             self._settings_dialog = dialog
         self._settings_dialog.show()
         self._settings_dialog.raise_()

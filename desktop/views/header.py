@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QToolButton,
     QWidget,
 )
@@ -37,6 +38,10 @@ class Header(QFrame):
 
         self.status_label = QLabel(self)
         self.status_label.setObjectName("syncStatus")
+        # May shrink on narrow windows (the full text is in the tooltip too).
+        self.status_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.status_label.setMinimumWidth(60)
+        self.status_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.offline_badge = QLabel(self)
         self.offline_badge.setObjectName("offlineBadge")
         self.offline_badge.hide()
@@ -60,7 +65,7 @@ class Header(QFrame):
         layout.addWidget(self.people)
         layout.addStretch(1)
         layout.addWidget(self.offline_badge)
-        layout.addWidget(self.status_label)
+        layout.addWidget(self.status_label, 1)
         layout.addWidget(self.progress)
         layout.addWidget(self.sync_button)
         layout.addWidget(self.account_button)
@@ -98,7 +103,12 @@ class Header(QFrame):
             self.people_layout.addWidget(b)
         self.people.setVisible(bool(patients))
         self.sync_button.setEnabled(self.ctx.session is not None)
-        self.account_button.setText(self._account_text())
+        full = self._account_text()
+        # Long Russian full names (with patronymic) must not push the header wider.
+        self.account_button.setText(
+            self.account_button.fontMetrics().elidedText(full, Qt.TextElideMode.ElideRight, 200)
+        )
+        self.account_button.setToolTip(full)
         self._show_status()
 
     def _account_text(self) -> str:
@@ -147,6 +157,7 @@ class Header(QFrame):
             self.status_label.setText(self.tr("Not synced yet") if session else "")
         else:
             self.status_label.setText(self.tr("Synced %1").replace("%1", _format_when(when)))
+        self.status_label.setToolTip(self.status_label.text())
 
     # -- language ---------------------------------------------------------------------
     def retranslate(self) -> None:

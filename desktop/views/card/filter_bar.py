@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -71,13 +70,12 @@ class FilterBar(QWidget):
 
         chips = QWidget(self)
         flow = FlowLayout(chips, spacing=6)
-        self.chips: dict[str, QToolButton] = {}
+        self.chips: dict[str, QPushButton] = {}
         for kind in RECORD_KINDS:
-            chip = QToolButton(chips)
+            chip = QPushButton(chips)
             chip.setObjectName("chip")
             chip.setCheckable(True)
             chip.setIcon(icons[kind])
-            chip.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
             chip.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             chip.toggled.connect(self._flush)
             flow.addWidget(chip)

@@ -1,0 +1,179 @@
+"""Medical card tab on a 100 000-record cache: first rows, search/filter latency, memory.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/card_tab.py [--scale N] [--data DIR]
+
+The first run builds the data once (demo portal `--scale N`, then a real SMART sign-in and
+a real sync into an encrypted cache file) and keeps it in DIR for later runs; the cache
+key of this synthetic benchmark data is fixed and stored next to it. Figures are printed,
+never asserted (timings belong in benchmarks, not tests).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+DEFAULT_DATA = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "medcard-bench"
+MAIN = "ivanov-sergey"
+SEARCHES = ("глюк", "анализ крови", "эндокрин", "холестерин", "приём")
+
+
+def build_cache(scale: int, data: Path) -> tuple[Path, str]:
+    """Portal at `scale`, sign-in via autologin, one full sync; reused when present."""
+    meta_file = data / f"cache-{scale}.json"
+    if meta_file.exists():
+        meta = json.loads(meta_file.read_text())
+        if Path(meta["cache"]).exists():
+            return Path(meta["cache"]), meta["key"]
+    from demo_portal import autologin
+    from demo_portal.embedded import DemoPortal
+    from desktop.models.signin import open_session_parts, sign_in_account, sync_factory
+    from desktop.services.accounts import AccountManager
+    from desktop.services.profile import Profile
+    from desktop.services.secrets import MemorySecretStore
+
+    data.mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
+    with DemoPortal(db_path=data / f"portal-{scale}.db", scale=scale) as portal:
+        print(f"portal ready in {time.perf_counter() - started:.0f} s", flush=True)
+        accounts = AccountManager(Profile(data / f"profile-{scale}"), MemorySecretStore())
+        account = sign_in_account(
+            accounts,
+            portal.base_url,
+            lambda url: autologin.follow(url, "family@demo.medcard", "demo1234"),
+        )
+        parts = open_session_parts(accounts, account)
+        synced = time.perf_counter()
+        import threading
+
+        result = sync_factory(
+            parts.client, parts.cache, parts.patient_ids, lambda *_: None, threading.Event()
+        ).run()
+        parts.cache.close()
+        print(
+            f"synced {result.transferred} resources in {time.perf_counter() - synced:.0f} s",
+            flush=True,
+        )
+        path, key = accounts.cache_path(account.id), accounts.cache_key(account.id)
+    meta_file.write_text(json.dumps({"cache": str(path), "key": key}))
+    return path, key
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:.0f} ms"
+
+
+def measure(cache_path: Path, key: str) -> dict[str, float]:
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication([])
+    from desktop.models.session import SessionParts
+    from desktop.models.signin import make_session
+    from desktop.models.tasks import TaskRunner
+    from desktop.services.cache import Cache
+    from desktop.views.card import CardTab
+    from desktop.views.context import AppContext
+
+    cache = Cache.open(cache_path, key)
+    runner = TaskRunner()
+    ctx = AppContext(runner)
+    parts = SessionParts(None, None, cache, MAIN, [MAIN])
+
+    started = time.perf_counter()
+    ctx.set_session(make_session(runner, parts), MAIN)
+    tab = CardTab(ctx)
+    tab.resize(1280, 760)
+    tab.show()
+    app.processEvents()  # first paint
+    first_rows = time.perf_counter() - started
+    total = tab.model.total
+
+    def timed(action) -> float:  # noqa: ANN001
+        t0 = time.perf_counter()
+        action()
+        app.processEvents()
+        return time.perf_counter() - t0
+
+    search_times = []
+    for text in SEARCHES:
+        tab.filters.search.blockSignals(True)
+        tab.filters.search.setText(text)
+        tab.filters.search.blockSignals(False)
+        search_times.append(timed(tab.reload))  # what the debounce timer triggers
+    tab.filters.reset()
+    filter_times = [timed(tab.filters.chips[k].click) for k in ("lab", "visit", "lab", "visit")]
+    tab.filters.reset()
+    scroll = timed(lambda: [tab.model.fetchMore() for _ in range(10)])
+    tab.table.selectRow(0)
+    detail = timed(lambda: tab.table.selectRow(1))
+    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+    runner.stop()
+    ctx.session.cache = None
+    ctx.set_session(None)
+    cache.close()
+    return {
+        "records": total,
+        "first_rows": first_rows,
+        "search_median": statistics.median(search_times),
+        "search_max": max(search_times),
+        "filter_median": statistics.median(filter_times),
+        "filter_max": max(filter_times),
+        "ten_more_pages": scroll,
+        "open_record": detail,
+        "peak_rss_mb": rss_mb,
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--scale", type=int, default=100_000)
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--build-only", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if args.build_only:
+        build_cache(args.scale, args.data)
+        return 0
+    # Build in a child process, so the portal and the sync do not count in our memory.
+    subprocess.run(
+        [
+            sys.executable,
+            __file__,
+            "--build-only",
+            "--scale",
+            str(args.scale),
+            "--data",
+            str(args.data),
+        ],
+        check=True,
+    )
+    cache_path, key = build_cache(args.scale, args.data)  # now just reads the metadata
+    r = measure(cache_path, key)
+    print(f"records in the timeline:     {r['records']:,}")
+    print(f"first rows after opening:    {ms(r['first_rows'])}  (goal < 300 ms)")
+    print(
+        f"search (median / worst):     {ms(r['search_median'])} / {ms(r['search_max'])}"
+        "  (goal < 100 ms)"
+    )
+    print(
+        f"filter (median / worst):     {ms(r['filter_median'])} / {ms(r['filter_max'])}"
+        "  (goal < 100 ms)"
+    )
+    print(f"10 more pages (2 000 rows):  {ms(r['ten_more_pages'])}")
+    print(f"open a record:               {ms(r['open_record'])}")
+    print(f"peak resident memory:        {r['peak_rss_mb']:.0f} MB  (goal < 300 MB)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
