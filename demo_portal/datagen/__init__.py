@@ -17,6 +17,7 @@ from .model import DemoDataset, DemoLink, DemoUser
 from .others import build_others
 from .patients import LINKS, build_people, users
 from .requests import build_requests
+from .scale import add_scale
 from .schedule import Appointments, build_schedules
 from .sergey import build_sergey
 
@@ -42,4 +43,5 @@ def generate(seed: int = 42, scale: int = 0, today: date | None = None) -> DemoD
     appts = Appointments(b, directory)
     appointment_history(b, directory, appts)
     demo_appointments(b, directory, persons, slots, appts)
+    add_scale(b, scale)
     return DemoDataset(resources=b.resources, users=users(persons), links=list(LINKS))
