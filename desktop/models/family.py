@@ -45,8 +45,10 @@ class FamilyModel(QObject):
         self.busy = False
         self._pending_request_id: str | None = None  # reused on retry: no double request
         self._refreshing_access = False
+        self._refreshed_for: set[str] = set()
         ctx.accountChanged.connect(self.reload)
         ctx.synced.connect(self._on_synced)
+        ctx.syncFinished.connect(self._on_sync_finished)
 
     # -- reading ----------------------------------------------------------------------
     @property
@@ -74,22 +76,33 @@ class FamilyModel(QObject):
         self.requests = requests
         self.entries = svc.family_entries(self._ctx.patients, requests, self.own_patient_id)
         self.changed.emit()
+        # The clinic may have confirmed a request meanwhile: an accepted child that is
+        # not among our cards yet means the token's patient list is stale. Asked once
+        # per child, so a portal that does not list the child cannot cause a loop.
+        open_ids = {p.patient_id for p in self._ctx.patients}
+        waiting = {
+            r.child_patient_id
+            for r in requests
+            if r.status == svc.ACCEPTED
+            and r.child_patient_id
+            and r.child_patient_id not in open_ids
+        } - self._refreshed_for
+        if waiting and not self._refreshing_access:
+            self._refreshed_for |= waiting
+            self.refresh_access()
 
     def _on_read_failed(self, exc: BaseException) -> None:
         self.actionFailed.emit(user_message_for(exc))
 
     def _on_synced(self) -> None:
         self.reload()
-        # The clinic may have confirmed a request meanwhile: an accepted child that is
-        # not among our cards yet means the token's patient list is stale.
-        open_ids = {p.patient_id for p in self._ctx.patients}
-        waiting = [
-            r
-            for r in self.requests
-            if r.status == svc.ACCEPTED and r.child_patient_id not in open_ids
-        ]
-        if waiting and not self._refreshing_access:
-            self.refresh_access()
+
+    def _on_sync_finished(self, ok: bool) -> None:
+        # A sync refused for a child whose access just ended (a 15th birthday, ended by
+        # the portal) fails with the token's stale patient list: ask for the current
+        # list, and sync again only if it changed (no loop on other failures).
+        if not ok and self._ctx.online:
+            self.refresh_access(sync_if_unchanged=False)
 
     # -- actions ----------------------------------------------------------------------
     def _service(self) -> svc.FamilyService:
@@ -197,7 +210,7 @@ class FamilyModel(QObject):
         self.refresh_access()
 
     # -- access changed -----------------------------------------------------------------
-    def refresh_access(self) -> None:
+    def refresh_access(self, sync_if_unchanged: bool = True) -> None:
         """New tokens -> new patient list -> sync (adds or deletes children's cards)."""
         session = self._ctx.session
         if session is None or self._refreshing_access:
@@ -209,19 +222,22 @@ class FamilyModel(QObject):
         self._refreshing_access = True
         self._ctx.runner.submit(
             provider.refresh,
-            on_done=self._on_tokens_refreshed,
+            on_done=lambda tokens: self._on_tokens_refreshed(tokens, sync_if_unchanged),
             on_error=self._on_refresh_failed,
             owner=self,
         )
 
-    def _on_tokens_refreshed(self, tokens: Any) -> None:
+    def _on_tokens_refreshed(self, tokens: Any, sync_if_unchanged: bool = True) -> None:
         self._refreshing_access = False
         session = self._ctx.session
         if session is None:
             return
         patients = [str(p) for p in getattr(tokens, "patients", ()) or ()]
-        if patients:
-            session.patient_ids = patients
+        if not patients:
+            return
+        if set(patients) == set(session.patient_ids) and not sync_if_unchanged:
+            return
+        session.patient_ids = patients
         gone = [p.patient_id for p in session.patients if p.patient_id not in patients]
         if self._ctx.patient_id in gone:
             self._ctx.set_patient(session.own_patient_id)  # never show a closed card
