@@ -3,7 +3,8 @@
 A patient (or a parent acting for a child) writes Observations only as diary entries: the
 performer is the subject Patient itself and the entry carries the ``self-measured`` tag.
 The clinic's Observations (lab results, vital signs taken at a visit) can never be
-changed or deleted by a patient: 403 with an English and a Russian explanation.
+changed by a patient: 403 with an English and a Russian explanation. (Deletes are checked
+by the FHIR DELETE handler itself: only the patient's own diary Observations.)
 
 The vocabulary is the app's (desktop/services/diary.py); the two packages may not import
 each other, so the URLs are repeated here.
@@ -78,9 +79,3 @@ def diary_entry_updated(ctx: Any, resource: dict[str, Any]) -> dict[str, Any]:
                         "Запись дневника нельзя перенести в карту другого пациента.")
     return resource
 
-
-def check_delete(ctx: Any, stored: dict[str, Any]) -> None:
-    """Only the patient's own entries may be deleted (the registry has no delete phase
-    yet: the FHIR DELETE handler calls this for Observations)."""
-    if _is_patient_user(ctx) and not is_patient_authored(stored):
-        raise _not_own_record()

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from typing import Any
@@ -105,7 +106,7 @@ class Problem:
 
     field: str
     message: str
-    params: Mapping[str, Any] = field(default_factory=dict)
+    params: Mapping[str, Any] = dataclass_field(default_factory=dict)
 
     def text(self, translate: Callable[[str], str] = str) -> str:
         """The message, translated by ``translate`` (identity by default), then filled in."""
@@ -120,7 +121,7 @@ class DiaryEntry:
     measured_at: datetime  # timezone-aware
     values: Mapping[str, float]
     note: str = ""
-    identifier: str = field(default_factory=lambda: new_identifier())
+    identifier: str = dataclass_field(default_factory=lambda: new_identifier())
     resource_id: str | None = None  # set once the portal has it
     version_id: str | None = None
 

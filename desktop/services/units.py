@@ -88,7 +88,7 @@ class UnitMismatch(ValueError):
 @lru_cache(maxsize=1)
 def _registry() -> pint.UnitRegistry:
     # Building a registry takes a few hundred ms: do it once, on first use.
-    ureg = pint.UnitRegistry(autoconvert_offset_to_baseunit=True)
+    ureg: pint.UnitRegistry = pint.UnitRegistry(autoconvert_offset_to_baseunit=True)
     # International units are analyte-specific: an own base dimension keeps them
     # convertible among themselves (mIU/L <-> IU/L) and never into mass or moles.
     ureg.define("international_unit = [international_unit] = IU")

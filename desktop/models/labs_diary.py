@@ -1,0 +1,235 @@
+"""Qt side of the health diary: the own-entries table and the write operations.
+
+Writes run on the task runner's serial writer queue (the cache has one writer; the
+network call is part of the same job so "saved" and "cached" happen in order). Results
+come back as plain dataclasses; the view only sees signals with translated text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QDateTime,
+    QLocale,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor
+
+from desktop.models.labs import format_number
+from desktop.models.labs_series import LabPoint
+from desktop.models.tasks import user_message_for
+from desktop.services import diary
+from desktop.services.diary import DiaryEntry, DiaryKind
+from desktop.services.diary_store import FAILED, PENDING, DiaryRecord, DiaryStore, FlushResult
+from desktop.services.i18n import CONTEXT
+
+ENTRY_ROLE = Qt.ItemDataRole.UserRole + 10
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def translate(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+def entry_value_text(entry: DiaryEntry) -> str:
+    """"142/91 mmHg", "6,4 mmol/L"."""
+    keys = diary.KIND_MEASURES[entry.kind]
+    values = [format_number(entry.values[k]) for k in keys if k in entry.values]
+    unit = diary.MEASURES[keys[0]].unit_label
+    return f"{'/'.join(values)} {translate(unit) if unit == '/min' else unit}"
+
+
+class DiaryRecordsModel(QAbstractTableModel):
+    """Own diary entries, newest first: when, what, value, note, state."""
+
+    HEADERS = ("Date and time", "Measurement", "Value", "Note", "Status")
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.records: list[DiaryRecord] = []
+
+    def set_records(self, records: Sequence[DiaryRecord]) -> None:
+        self.beginResetModel()
+        self.records = list(records)
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.records)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return QCoreApplication.translate("labs", self.HEADERS[section])
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.records):
+            return None
+        record = self.records[index.row()]
+        entry = record.entry
+        column = index.column()
+        if role == ENTRY_ROLE:
+            return record
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == 0:
+                moment = QDateTime.fromSecsSinceEpoch(int(entry.measured_at.timestamp()))
+                return QLocale().toString(moment, QLocale.FormatType.ShortFormat)
+            if column == 1:
+                return translate(diary.KIND_LABELS[entry.kind])
+            if column == 2:
+                return entry_value_text(entry)
+            if column == 3:
+                return entry.note.replace("\n", " ")
+            if column == 4:
+                return self._state_text(record)
+        if role == Qt.ItemDataRole.ForegroundRole and column == 4 and record.state != "sent":
+            return QBrush(QColor(198, 40, 40) if record.state == FAILED else QColor(180, 95, 6))
+        if role == Qt.ItemDataRole.ToolTipRole and record.state == FAILED and record.error:
+            return translate(record.error)
+        return None
+
+    @staticmethod
+    def _state_text(record: DiaryRecord) -> str:
+        if record.state == PENDING:
+            return QCoreApplication.translate("labs", "Not sent yet")
+        if record.state == FAILED:
+            return QCoreApplication.translate("labs", "Not accepted")
+        return QCoreApplication.translate("labs", "Sent")
+
+
+class DiaryController(QObject):
+    """Runs diary operations in the background and reports what happened."""
+
+    recordsChanged = Signal()  # the list (and the charts' diary points) must be re-read
+    saved = Signal(bool)  # True: on the portal; False: kept as "not sent yet"
+    failed = Signal(str)  # translated message
+    flushed = Signal(int)  # how many waiting entries were uploaded
+
+    def __init__(self, ctx: Any, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self.model = DiaryRecordsModel(self)
+        self._busy = False
+        self._store_key: tuple[int, int] | None = None
+        self._store: DiaryStore | None = None
+
+    # -- plumbing ---------------------------------------------------------------------
+    def store(self) -> DiaryStore | None:
+        client, cache = self._ctx.client, self._ctx.cache
+        if client is None or cache is None:
+            return None
+        key = (id(client), id(cache))
+        if self._store is None or self._store_key != key:
+            self._store, self._store_key = DiaryStore(client, cache), key
+        return self._store
+
+    def current_patient(self) -> str:
+        return str(self._ctx.patient_id or "")
+
+    @property
+    def busy(self) -> bool:
+        return self._busy
+
+    def _run(self, fn: Any, *args: Any, on_done: Any) -> bool:
+        store = self.store()
+        if store is None or self._busy:
+            return False  # signed out, or a double click while the first save runs
+        self._busy = True
+
+        def done(result: Any) -> None:
+            self._busy = False
+            on_done(result)
+            self.refresh()
+
+        def error(exc: BaseException) -> None:
+            self._busy = False
+            self.failed.emit(_message(exc))
+            self.refresh()
+
+        self._ctx.runner.submit_write(fn, *args, on_done=done, on_error=error, owner=self)
+        return True
+
+    # -- operations -------------------------------------------------------------------
+    def refresh(self) -> None:
+        store, patient = self.store(), self._ctx.patient_id
+        if store is None or not patient:
+            self.model.set_records([])
+            self.recordsChanged.emit()
+            return
+
+        def done(records: list[DiaryRecord]) -> None:
+            if patient == self._ctx.patient_id:
+                self.model.set_records(records)
+                self.recordsChanged.emit()
+
+        self._ctx.runner.submit(store.records, patient, on_done=done,
+                                on_error=lambda exc: self.failed.emit(_message(exc)), owner=self)
+
+    def save(self, entry: DiaryEntry) -> bool:
+        store = self.store()
+        return store is not None and self._run(store.save, entry, self._ctx.patient_id,
+                                               on_done=lambda r: self.saved.emit(r.sent))
+
+    def update(self, entry: DiaryEntry) -> bool:
+        store = self.store()
+        return store is not None and self._run(store.update, entry, self._ctx.patient_id,
+                                               on_done=lambda r: self.saved.emit(r.sent))
+
+    def delete(self, entry: DiaryEntry) -> bool:
+        store = self.store()
+        return store is not None and self._run(store.delete, entry, self._ctx.patient_id,
+                                               on_done=lambda _r: None)
+
+    def import_entries(self, entries: Sequence[DiaryEntry]) -> bool:
+        store = self.store()
+        return store is not None and self._run(
+            store.save_many, list(entries), self._ctx.patient_id,
+            on_done=lambda r: self.flushed.emit(r.sent))
+
+    def flush(self) -> bool:
+        """Upload what waits in the outbox (called when the portal is back)."""
+        store = self.store()
+
+        def done(result: FlushResult) -> None:
+            if result.sent:
+                self.flushed.emit(result.sent)
+
+        return store is not None and self._run(store.flush, on_done=done)
+
+    # -- for the charts ---------------------------------------------------------------
+    def pending_points(self) -> tuple[list[LabPoint], list[str]]:
+        """Unsent entries as chart points (with their LOINC codes)."""
+        points: list[LabPoint] = []
+        codes: list[str] = []
+        for record in self.model.records:
+            if record.state == "sent":
+                continue
+            for key, value in record.entry.values.items():
+                measure = diary.MEASURES[key]
+                points.append(LabPoint(record.entry.measured_at.timestamp(), value,
+                                       measure.unit, self_measured=True, pending=True))
+                codes.append(measure.code)
+        return points, codes
+
+
+def _message(exc: BaseException) -> str:
+    if isinstance(exc, diary.DiaryValidationError):
+        return "\n".join(p.text(translate) for p in exc.problems)
+    return user_message_for(exc)
+
+
+def new_entry(kind: DiaryKind, when: datetime, values: dict[str, float], note: str
+              ) -> DiaryEntry:
+    return DiaryEntry(kind=kind, measured_at=when, values=values, note=note)

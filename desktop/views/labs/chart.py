@@ -1,0 +1,279 @@
+"""Trend charts: one stacked plot per analyte, X axes linked, dates in the user's zone.
+
+Each plot shows the reference range as a shaded band, the values as a line with points,
+out-of-range points in red, self-measured (diary) points as hollow diamonds, and a tooltip
+with value, unit, date and lab on hover. Plots of different units are never merged.
+"""
+
+from __future__ import annotations
+
+import time as _time
+from dataclasses import dataclass
+from datetime import datetime, tzinfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QCoreApplication, QLocale, QPointF, QTimeZone, Signal
+from PySide6.QtGui import QColor, QCursor
+from PySide6.QtWidgets import QToolTip, QVBoxLayout, QWidget
+
+from desktop.models.labs_series import ChartSeries
+from desktop.services.units import same_unit
+from desktop.views.labs.date_ticks import choose_levels, tick_label, tick_times
+
+_YEAR = 365.25 * 86400
+BAND = QColor(76, 175, 80, 40)
+LINE = QColor(33, 100, 170)
+ABNORMAL = QColor(211, 47, 47)
+DIARY = QColor(123, 31, 162)
+DENSE_POINTS = 1500  # above this many visible points ordinary lab dots are not drawn
+
+
+@dataclass
+class PointLayers:
+    lab: pg.ScatterPlotItem
+    diary: pg.ScatterPlotItem
+    pending: pg.ScatterPlotItem
+    abnormal: pg.ScatterPlotItem
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("labs", text)
+
+
+def system_zone() -> tzinfo:
+    """The computer's IANA time zone (DST-aware), UTC when it cannot be named."""
+    try:
+        return ZoneInfo(bytes(QTimeZone.systemTimeZoneId().data()).decode())
+    except (ZoneInfoNotFoundError, ValueError, UnicodeDecodeError):
+        return datetime.now().astimezone().tzinfo or ZoneInfo("UTC")
+
+
+class LocaleDateAxis(pg.DateAxisItem):
+    """DateAxisItem (epoch seconds) whose ticks sit on local midnights across DST changes
+    and whose labels use the UI language's month names."""
+
+    def __init__(self, zone: tzinfo, locale: QLocale, **kwargs: object) -> None:
+        super().__init__(orientation="bottom", **kwargs)
+        self._zone = zone
+        self._locale = locale
+        self._level = choose_levels(_YEAR, 100)[0]
+
+    def _month(self, month: int, standalone: bool) -> str:
+        fmt = QLocale.FormatType.ShortFormat
+        if standalone:
+            return self._locale.standaloneMonthName(month, fmt)
+        return self._locale.monthName(month, fmt)
+
+    def tickValues(self, minVal: float, maxVal: float, size: float) -> list:  # noqa: N802
+        self._level, _ = choose_levels(maxVal - minVal, size)
+        return [(self._level.approx, tick_times(minVal, maxVal, self._level, self._zone))]
+
+    def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:  # noqa: N802
+        return [tick_label(v, self._level, self._zone, self._month) for v in values]
+
+
+class TrendChart(QWidget):
+    """Stacked, X-linked plots for the selected analytes."""
+
+    pointsShown = Signal(int)  # how many points the plots hold (for status/tests)
+
+    def __init__(self, parent: QWidget | None = None, zone: tzinfo | None = None,
+                 locale: QLocale | None = None) -> None:
+        super().__init__(parent)
+        self.zone = zone or system_zone()
+        self.locale = locale or QLocale()
+        self.view = pg.GraphicsLayoutWidget(self)
+        self.view.setBackground("w")
+        self.view.ci.setSpacing(4)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.view)
+        self.plots: list[pg.PlotItem] = []
+        self.series: list[ChartSeries] = []
+        self.bands: list[pg.LinearRegionItem | None] = []
+        self.layers: list[PointLayers] = []
+        self.markers: list[pg.ScatterPlotItem] = []
+        self.view.scene().sigMouseMoved.connect(self._on_mouse_moved)
+
+    # -- content --------------------------------------------------------------------
+
+    def set_series(self, series: list[ChartSeries]) -> None:
+        self.view.clear()
+        self.plots, self.bands, self.layers, self.markers = [], [], [], []
+        self.series = [s for s in series if len(s)]
+        first: pg.PlotItem | None = None
+        for row, item in enumerate(self.series):
+            axis = LocaleDateAxis(self.zone, self.locale)
+            plot = self.view.addPlot(row=row, col=0, axisItems={"bottom": axis})
+            self._fill(plot, item)
+            if first is None:
+                first = plot
+            else:
+                plot.setXLink(first)
+            last = row == len(self.series) - 1
+            axis.setStyle(showValues=last)  # one date scale, under the lowest plot
+            self.plots.append(plot)
+        if first is not None:
+            self.show_all()
+        self.pointsShown.emit(sum(len(s) for s in self.series))
+
+    def _fill(self, plot: pg.PlotItem, item: ChartSeries) -> None:
+        plot.showGrid(x=False, y=True, alpha=0.15)
+        plot.setMenuEnabled(False)
+        plot.hideButtons()
+        plot.getViewBox().setMouseMode(pg.ViewBox.PanMode)
+        title = f"{item.title}, {item.unit}" if item.unit else item.title
+        if item.converted_from:
+            title += " — " + tr("converted from {units}").format(
+                units=", ".join(item.converted_from))
+        plot.setTitle(title, size="10pt", color="#333")
+        plot.getAxis("left").setWidth(56)
+        self.bands.append(self._band(plot, item))
+        line = plot.plot(item.times, item.values, pen=pg.mkPen(LINE, width=1))  # width 1: the fast cosmetic path
+        line.setClipToView(True)
+        line.setDownsampling(auto=True, method="peak")
+        # Uniform-style layers draw far faster than per-point styles; the dense layer of
+        # ordinary lab points is hidden while too many are visible to tell apart.
+        lab = ~item.self_measured & ~item.abnormal
+        layers = PointLayers(
+            lab=self._layer(plot, item, lab, "o", 7, pg.mkBrush(LINE), pg.mkPen(LINE)),
+            diary=self._layer(plot, item, item.self_measured & ~item.pending & ~item.abnormal,
+                              "d", 9, pg.mkBrush("w"), pg.mkPen(DIARY, width=1.5)),
+            pending=self._layer(plot, item, item.pending & ~item.abnormal, "d", 9,
+                                pg.mkBrush(DIARY), pg.mkPen(DIARY, width=1.5)),
+            abnormal=self._layer(plot, item, item.abnormal, "o", 9, pg.mkBrush(ABNORMAL),
+                                 pg.mkPen(ABNORMAL, width=1.5)))
+        self.layers.append(layers)
+        marker = pg.ScatterPlotItem(size=13, pen=pg.mkPen("k", width=2), brush=pg.mkBrush(None))
+        marker.setZValue(20)
+        plot.addItem(marker, ignoreBounds=True)
+        self.markers.append(marker)
+        plot.getViewBox().sigXRangeChanged.connect(self._on_range_changed)
+
+    @staticmethod
+    def _layer(plot: pg.PlotItem, item: ChartSeries, mask: np.ndarray, symbol: str, size: int,
+               brush: object, pen: object) -> pg.ScatterPlotItem:
+        layer = pg.ScatterPlotItem(x=item.times[mask], y=item.values[mask], symbol=symbol,
+                                   size=size, brush=brush, pen=pen)
+        plot.addItem(layer)
+        return layer
+
+    def _on_range_changed(self, *_: object) -> None:
+        lo, hi = self.x_range()
+        for item, layers in zip(self.series, self.layers, strict=True):
+            first, last = np.searchsorted(item.times, [lo, hi])
+            layers.lab.setVisible(int(last - first) <= DENSE_POINTS)
+
+    # -- hover ----------------------------------------------------------------------
+
+    def _on_mouse_moved(self, scene_pos: QPointF) -> None:
+        for index, plot in enumerate(self.plots):
+            vb = plot.getViewBox()
+            if not vb.sceneBoundingRect().contains(scene_pos):
+                continue
+            hit = self.point_near(index, scene_pos)
+            for other, marker in enumerate(self.markers):
+                if other != index or hit is None:
+                    marker.setData([], [])
+            if hit is None:
+                QToolTip.hideText()
+                return
+            item = self.series[index]
+            self.markers[index].setData([item.times[hit]], [item.values[hit]])
+            QToolTip.showText(QCursor.pos(), self.tooltip(index, hit), self.view)
+            return
+        for marker in self.markers:
+            marker.setData([], [])
+
+    def point_near(self, plot_index: int, scene_pos: QPointF, radius: float = 12.0
+                   ) -> int | None:
+        """Index of the point within ``radius`` pixels of a scene position, if any."""
+        item = self.series[plot_index]
+        vb = self.plots[plot_index].getViewBox()
+        here = vb.mapSceneToView(scene_pos)
+        at = int(np.searchsorted(item.times, here.x()))
+        best, best_dist = None, radius
+        # Neighbours in time only: O(log n) whatever the number of points.
+        for candidate in range(max(at - 3, 0), min(at + 3, len(item))):
+            spot = vb.mapViewToScene(QPointF(item.times[candidate], item.values[candidate]))
+            dist = ((spot.x() - scene_pos.x()) ** 2 + (spot.y() - scene_pos.y()) ** 2) ** 0.5
+            if dist <= best_dist:
+                best, best_dist = candidate, dist
+        return best
+
+    def tooltip(self, plot_index: int, index: int) -> str:
+        item = self.series[plot_index]
+        point = item.points[index]
+        when = datetime.fromtimestamp(point.time, self.zone)
+        date_text = self.locale.toString(when.date(), QLocale.FormatType.LongFormat)
+        lines = [f"{self._number(float(item.values[index]))} {item.unit}",
+                 f"{date_text}, {when:%H:%M}"]
+        if item.unit and point.unit and not same_unit(point.unit, item.unit):
+            lines.append(tr("reported as {value} {unit}").format(
+                value=self._number(point.value), unit=point.unit))
+        if point.self_measured:
+            lines.append(tr("Self-measured") + (" — " + tr("not sent yet")
+                                                if point.pending else ""))
+        elif point.source:
+            lines.append(point.source)
+        if item.abnormal[index]:
+            lines.append(tr("Out of the reference range"))
+        return "\n".join(lines)
+
+    def _band(self, plot: pg.PlotItem, item: ChartSeries) -> pg.LinearRegionItem | None:
+        low, high = item.ref_low, item.ref_high
+        if low is None and high is None:
+            return None
+        values = item.values
+        floor = min(float(values.min()), low if low is not None else np.inf)
+        ceiling = max(float(values.max()), high if high is not None else -np.inf)
+        pad = (ceiling - floor) * 0.5 or 1.0
+        # A one-sided range ("below 5.2") is shaded from the plot's far edge.
+        region = (low if low is not None else min(0.0, floor - pad),
+                  high if high is not None else ceiling + pad)
+        band = pg.LinearRegionItem(values=region, orientation="horizontal", movable=False,
+                                   brush=pg.mkBrush(BAND), pen=pg.mkPen(None))
+        band.setZValue(-10)
+        plot.addItem(band, ignoreBounds=True)
+        return band
+
+    def _number(self, value: float) -> str:
+        text = self.locale.toString(value, "f", 2)
+        decimal = self.locale.decimalPoint()
+        return text.rstrip("0").rstrip(decimal) if decimal in text else text
+
+    # -- navigation -----------------------------------------------------------------
+
+    def show_all(self) -> None:
+        if not self.plots:
+            return
+        lo = min(float(s.times[0]) for s in self.series)
+        hi = max(float(s.times[-1]) for s in self.series)
+        pad = max((hi - lo) * 0.03, 86400.0)
+        self.plots[0].setXRange(lo - pad, hi + pad, padding=0)
+        for plot in self.plots:
+            plot.enableAutoRange(axis="y")
+            plot.setAutoVisible(y=True)
+
+    def show_years(self, years: float, now: float | None = None) -> None:
+        if not self.plots:
+            return
+        end = now if now is not None else _time.time()
+        latest = max(float(s.times[-1]) for s in self.series)
+        end = max(end, latest)
+        self.plots[0].setXRange(end - years * _YEAR, end + 86400.0 * 7, padding=0)
+        for plot in self.plots:
+            plot.setAutoVisible(y=True)
+            plot.enableAutoRange(axis="y")
+
+    def x_range(self) -> tuple[float, float]:
+        if not self.plots:
+            return 0.0, 0.0
+        lo, hi = self.plots[0].getViewBox().viewRange()[0]
+        return float(lo), float(hi)
+
+    def export_png(self, path: str) -> bool:
+        return bool(self.view.grab().save(path, "PNG"))
+

@@ -1,0 +1,153 @@
+"""The diary entry dialog: what was measured, when, the value(s) and a note.
+
+Validation runs on OK (and when the kind changes nothing is lost): implausible values are
+refused with the services' messages next to the field, so the patient sees what to fix.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QCoreApplication, QDateTime
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.services import diary
+from desktop.services.diary import DiaryEntry, DiaryKind, Problem
+from desktop.services.i18n import CONTEXT, N_
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+class DiaryEntryDialog(QDialog):
+    """New entry (``entry`` None) or edit of an own entry (kind fixed)."""
+
+    def __init__(self, parent: QWidget | None = None, entry: DiaryEntry | None = None,
+                 now: datetime | None = None) -> None:
+        super().__init__(parent)
+        self._original = entry
+        self._now = now
+        self.result_entry: DiaryEntry | None = None
+        self.setWindowTitle(self.tr("Edit diary entry") if entry else self.tr("New diary entry"))
+        self.kind = QComboBox()
+        for kind in DiaryKind:
+            self.kind.addItem(_t(diary.KIND_LABELS[kind]), kind.value)
+        self.when = QDateTimeEdit(QDateTime.currentDateTime())
+        self.when.setCalendarPopup(True)
+        self.when.setDisplayFormat("dd.MM.yyyy HH:mm")
+        self.fields: dict[str, QLineEdit] = {}
+        self.errors: dict[str, QLabel] = {}
+        form = QFormLayout()
+        form.addRow(self.tr("Measurement"), self.kind)
+        form.addRow(self.tr("Date and time"), self.when)
+        self.errors["measured_at"] = self._error_label()
+        form.addRow("", self.errors["measured_at"])
+        self._rows: dict[str, tuple[QLabel, QLineEdit, QLabel]] = {}
+        for key, measure in diary.MEASURES.items():
+            edit = QLineEdit()
+            edit.setPlaceholderText(f"{measure.low:g}–{measure.high:g} {measure.unit_label}")
+            label = QLabel(f"{_t(measure.label)}, {measure.unit_label}")
+            error = self._error_label()
+            form.addRow(label, edit)
+            form.addRow("", error)
+            self.fields[key], self.errors[key] = edit, error
+            self._rows[key] = (label, edit, error)
+        self.note = QPlainTextEdit()
+        self.note.setPlaceholderText(self.tr("For example: after a walk, before breakfast"))
+        self.note.setFixedHeight(60)
+        form.addRow(self.tr("Note"), self.note)
+        self.errors["note"] = self._error_label()
+        form.addRow("", self.errors["note"])
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self._on_save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        self.kind.currentIndexChanged.connect(self._on_kind_changed)
+        if entry is not None:
+            self._load(entry)
+        self._on_kind_changed()
+
+    @staticmethod
+    def _error_label() -> QLabel:
+        label = QLabel()
+        label.setStyleSheet("color: #c62828;")
+        label.setWordWrap(True)
+        label.hide()
+        return label
+
+    def _load(self, entry: DiaryEntry) -> None:
+        self.kind.setCurrentIndex(self.kind.findData(entry.kind.value))
+        self.kind.setEnabled(False)  # an edit changes values, not what was measured
+        self.when.setDateTime(QDateTime.fromSecsSinceEpoch(int(entry.measured_at.timestamp())))
+        for key, value in entry.values.items():
+            self.fields[key].setText(f"{value:g}")
+        self.note.setPlainText(entry.note)
+
+    def current_kind(self) -> DiaryKind:
+        return DiaryKind(self.kind.currentData())
+
+    def _on_kind_changed(self) -> None:
+        visible = set(diary.KIND_MEASURES[self.current_kind()])
+        for key, (label, edit, error) in self._rows.items():
+            label.setVisible(key in visible)
+            edit.setVisible(key in visible)
+            if key not in visible:
+                error.hide()
+        self.adjustSize()
+
+    def build_entry(self) -> tuple[DiaryEntry | None, list[Problem]]:
+        kind = self.current_kind()
+        values: dict[str, float] = {}
+        problems: list[Problem] = []
+        for key in diary.KIND_MEASURES[kind]:
+            text = self.fields[key].text()
+            number = diary.parse_number(text)
+            if number is None and text.strip():
+                problems.append(Problem(key, N_("{name}: not a number."),
+                                        {"name": diary.MEASURES[key].label}))
+            elif number is not None:
+                values[key] = number
+        moment = datetime.fromtimestamp(self.when.dateTime().toSecsSinceEpoch(), UTC)
+        note = self.note.toPlainText()
+        if self._original is not None:
+            entry = replace(self._original, measured_at=moment, values=values, note=note)
+        else:
+            entry = DiaryEntry(kind=kind, measured_at=moment, values=values, note=note)
+        problems += [p for p in diary.validate(entry, self._now)
+                     if p.field not in {q.field for q in problems}]
+        return (None if problems else entry), problems
+
+    def show_problems(self, problems: list[Problem]) -> None:
+        for label in self.errors.values():
+            label.hide()
+        for problem in problems:
+            label = self.errors.get(problem.field)
+            if label is None:
+                continue
+            label.setText(problem.text(_t))
+            label.show()
+        if problems and problems[0].field in self.fields:
+            self.fields[problems[0].field].setFocus()
+
+    def _on_save(self) -> None:
+        entry, problems = self.build_entry()
+        self.show_problems(problems)
+        if entry is not None:
+            self.result_entry = entry
+            self.accept()

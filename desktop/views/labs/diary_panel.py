@@ -1,0 +1,142 @@
+"""The diary panel under the charts: own entries with add / edit / delete / import."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.models.labs_diary import ENTRY_ROLE, DiaryController
+from desktop.services.diary_store import DiaryRecord
+from desktop.views.labs.chart import system_zone
+from desktop.views.labs.diary_dialog import DiaryEntryDialog
+from desktop.views.labs.import_dialog import DiaryImportDialog
+
+
+class DiaryPanel(QWidget):
+    message = Signal(str)  # a status line for the tab
+
+    def __init__(self, controller: DiaryController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.title = QLabel()
+        font = self.title.font()
+        font.setBold(True)
+        self.title.setFont(font)
+        self.add_button = QPushButton()
+        self.edit_button = QPushButton()
+        self.delete_button = QPushButton()
+        self.import_button = QPushButton()
+        self.table = QTableView()
+        self.table.setModel(controller.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.setAlternatingRowColors(True)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.title)
+        buttons.addStretch(1)
+        for button in (self.add_button, self.edit_button, self.delete_button,
+                       self.import_button):
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.addLayout(buttons)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.status)
+        self.add_button.clicked.connect(self._on_add)
+        self.edit_button.clicked.connect(self._on_edit)
+        self.delete_button.clicked.connect(self._on_delete)
+        self.import_button.clicked.connect(self._on_import)
+        self.table.doubleClicked.connect(self._on_edit)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        controller.model.modelReset.connect(self._update_buttons)
+        controller.saved.connect(self._on_saved)
+        controller.failed.connect(self._show_status)
+        controller.flushed.connect(self._on_flushed)
+        self.retranslate()
+        self._update_buttons()
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("My health diary"))
+        self.add_button.setText(self.tr("Add entry…"))
+        self.edit_button.setText(self.tr("Edit…"))
+        self.delete_button.setText(self.tr("Delete"))
+        self.import_button.setText(self.tr("Import CSV…"))
+
+    def selected(self) -> DiaryRecord | None:
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].data(ENTRY_ROLE) if rows else None
+
+    def _update_buttons(self, *_: object) -> None:
+        has = self.selected() is not None
+        self.edit_button.setEnabled(has)
+        self.delete_button.setEnabled(has)
+
+    def _show_status(self, text: str) -> None:
+        self.status.setText(text)
+        self.message.emit(text)
+
+    # -- actions ----------------------------------------------------------------------
+    def _on_add(self) -> None:
+        dialog = DiaryEntryDialog(self)
+        if dialog.exec() and dialog.result_entry is not None:
+            self.controller.save(dialog.result_entry)
+
+    def _on_edit(self, *_: object) -> None:
+        record = self.selected()
+        if record is None:
+            return
+        dialog = DiaryEntryDialog(self, record.entry)
+        if dialog.exec() and dialog.result_entry is not None:
+            self.controller.update(dialog.result_entry)
+
+    def _on_delete(self) -> None:
+        record = self.selected()
+        if record is None:
+            return
+        answer = QMessageBox.question(
+            self, self.tr("Delete entry"),
+            self.tr("Delete this diary entry? This cannot be undone."))
+        if answer == QMessageBox.StandardButton.Yes:
+            self.controller.delete(record.entry)
+
+    def _on_import(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import readings"), str(Path.home()),
+            self.tr("CSV files (*.csv *.txt);;All files (*)"))
+        if not path:
+            return
+        dialog = DiaryImportDialog(self, Path(path), self.controller.current_patient(),
+                                   system_zone())
+        if dialog.exec() and dialog.entries:
+            self.controller.import_entries(dialog.entries)
+
+    def _on_saved(self, sent: bool) -> None:
+        if sent:
+            self._show_status(self.tr("Saved to the portal."))
+        else:
+            self._show_status(self.tr(
+                "The portal cannot be reached: the entry is kept on this computer and will "
+                "be sent when the portal is available."))
+
+    def _on_flushed(self, count: int) -> None:
+        self._show_status(self.tr("Sent to the portal: %n entries.", "", count))
