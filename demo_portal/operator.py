@@ -107,4 +107,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    # Run the importable module's main: feature modules register their commands on
+    # `demo_portal.operator`, which is a different module object than this __main__.
+    from demo_portal.operator import main as registered_main
+
+    sys.exit(registered_main())

@@ -75,3 +75,23 @@ def test_cli_serves_and_autologin_delivers_the_code(tmp_path):
         proc.send_signal(signal.SIGTERM)
         proc.wait(timeout=20)
     assert proc.returncode == 0
+
+
+def test_operator_changes_access_of_a_running_portal(fresh_portal):
+    from oauth_helpers import FhirSession, sign_in
+
+    fhir = FhirSession(fresh_portal, sign_in(fresh_portal, "other@demo.medcard")["access_token"])
+    assert fhir.get("Patient/ivanov-sergey").status_code == 403
+
+    def operator(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "demo_portal.operator", "--db", str(fresh_portal.db_path),
+             *args], capture_output=True, text=True, timeout=60)
+
+    assert operator("grant", "other@demo.medcard", "ivanov-sergey").returncode == 0
+    assert fhir.get("Patient/ivanov-sergey").status_code == 200
+    listing = operator("accounts")
+    assert "other@demo.medcard" in listing.stdout and "ivanov-sergey" in listing.stdout
+    assert operator("revoke", "other@demo.medcard", "ivanov-sergey").returncode == 0
+    assert fhir.get("Patient/ivanov-sergey").status_code == 403
+    assert operator("no-such-command").returncode == 2
