@@ -10,7 +10,7 @@ from datetime import date
 
 from .billing import appointment_history, bill_labs, bill_visits, demo_appointments
 from .builder import Builder
-from .child import build_masha
+from .child import build_masha, build_petr
 from .directory import build_directory
 from .elder import build_anna
 from .model import DemoDataset, DemoLink, DemoUser
@@ -35,6 +35,7 @@ def generate(seed: int = 42, scale: int = 0, today: date | None = None) -> DemoD
     slots = build_schedules(b, directory)
     sergey_labs = build_sergey(b, directory, persons[MAIN_PATIENT])
     build_masha(b, directory, persons[CHILD_PATIENT])
+    build_petr(b, directory, persons["ivanov-petr"])
     build_anna(b, directory, persons[ELDER_PATIENT])
     build_others(b, directory, persons)
     build_requests(b, directory, persons[MAIN_PATIENT], persons[CHILD_PATIENT])

@@ -48,7 +48,8 @@ def growth(months: int) -> tuple[float, float]:
     return 9.5 + 2.1 * (years - 1), 74 + 7.5 * min(years - 1, 3) + 6 * max(years - 4, 0)
 
 
-def checkup_protocol(rng, months: int, weight: float, height: float) -> Protocol:
+def checkup_protocol(rng, months: int, weight: float, height: float,
+                     girl: bool = True) -> Protocol:
     age = f"{months} мес." if months < 12 else f"{months // 12} г." if months < 60 else \
         f"{months // 12} лет"
     development = ("Держит голову, следит за игрушкой, гулит." if months <= 3 else
@@ -65,8 +66,8 @@ def checkup_protocol(rng, months: int, weight: float, height: float) -> Protocol
               "Кожа чистая, розовая. Лимфоузлы не увеличены. Зев спокоен. В лёгких дыхание "
               f"пуэрильное, хрипов нет. Тоны сердца ясные, ЧСС {rng.randint(90, 130) if months < 24 else rng.randint(80, 100)} "
               f"в минуту. Живот мягкий. {development}"),
-        diagnosis="Здорова (Z00.1). Группа здоровья I." if months < 60 else
-        "Здорова (Z00.1). Группа здоровья II (аллергический ринит).",
+        diagnosis=(f"{'Здорова' if girl else 'Здоров'} (Z00.1). Группа здоровья "
+                   + ("I." if months < 60 or not girl else "II (аллергический ринит).")),
         plan=("1. Режим и питание по возрасту.\n2. Прививки по национальному календарю.\n"
               "3. Следующий профилактический осмотр по плану."),
         first=months == 1)
@@ -147,3 +148,22 @@ def _illnesses(b: Builder, d: Directory, p: Person, rng) -> None:
               "pr-belova", note="Обострения в апреле–мае (цветение берёзы)")
     allergy(b, d, p, None, "", "Пыльца берёзы", "Ринит, конъюнктивит, чихание в период цветения",
             onset, "pr-belova", category="environment", criticality="low")
+
+
+def build_petr(b: Builder, d: Directory, p: Person) -> None:
+    """A few records, so the card is not empty once a parent's access is granted."""
+    rng = b.rng("petr")
+    for months in (108, 120, 132, 144):
+        day = weekday_on_or_after(p.birth + timedelta(days=int(months * 30.44) + 20))
+        if day >= b.today:
+            continue
+        weight, height = 28 + 3.2 * (months / 12 - 9), 133 + 6 * (months / 12 - 9)
+        record_visit(b, d, p, "pr-gusev", b.at(day, 15, 20),
+                     checkup_protocol(rng, months, weight, height, girl=False),
+                     [("Z00.1", "Рутинное обследование состояния здоровья ребёнка")])
+    day = weekday_on_or_after(b.today - timedelta(days=160))
+    record_visit(b, d, p, "pr-gusev", b.at(day, 13), child_cold(rng, "38,4"),
+                 [("J06.9", "Острая респираторная вирусная инфекция")])
+    immunization(b, d, p, "19", "BCG", "БЦЖ (ревакцинация)",
+                 b.at(weekday_on_or_after(p.birth + timedelta(days=7 * 365 + 40)), 11), "pr-gusev",
+                 "RV", f"{rng.randint(100, 999)}Б")

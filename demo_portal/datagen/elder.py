@@ -154,9 +154,11 @@ def _hospital_stay(b: Builder, d: Directory, p: Person, rng, conds: dict[str, di
                            reason=c.icd10("I25.1", "Атеросклеротическая болезнь сердца"),
                            encounter_id=enc_id, days=30)
     sections = discharge_sections(p, admitted, discharged)
-    composition(b, d, p, "pr-romanov", discharged, "Выписной эпикриз", sections, DISCHARGE, enc_id)
+    comp = composition(b, d, p, "pr-romanov", discharged, "Выписной эпикриз", sections, DISCHARGE,
+                       enc_id)
     document_reference(b, d, p, "pr-romanov", discharged, "Выписной эпикриз",
-                       discharge_text(p, d, admitted, discharged, sections), DISCHARGE, enc_id)
+                       discharge_text(p, d, admitted, discharged, sections), DISCHARGE, enc_id,
+                       same_as=comp)
     eob(b, d, p, "org-gkb17", discharged, [
         ("st13.001", "Стационарное лечение по КСГ: нестабильная стенокардия, инфаркт миокарда без "
                      "реваскуляризации", 74500, 1),

@@ -28,6 +28,7 @@ class Person:
     gp: str  # Practitioner id of the attached doctor
     org: str  # attached clinic
     region: str = "77"
+    birthplace: str = "Москва"
 
     @property
     def full_name(self) -> str:
@@ -59,6 +60,11 @@ def people(b: Builder) -> dict[str, Person]:
         Person("egorova-tatiana", "Егорова", "Татьяна", "Николаевна", "female",
                _birth(b, 51, 300), "Анадырь", "ул. Отке, д. 30, кв. 4", "Чукотский автономный округ",
                "pr-yakovleva", "org-chukotka", region="87"),
+        # Sergey's son from his first marriage, born in Tula: not linked to any account, so
+        # the family tab can demo an access request that needs the in-person check.
+        Person("ivanov-petr", "Иванов", "Пётр", "Сергеевич", "male", _birth(b, 12, 180),
+               "Москва", "ул. Профсоюзная, д. 93, кв. 211", "Коньково", "pr-gusev",
+               "org-child94", birthplace="Тула"),
     )}
 
 
@@ -100,8 +106,8 @@ def build_people(b: Builder, d: Directory) -> dict[str, Person]:
             {"use": "official", "system": c.OMS_SYSTEM, "type": c.text_only("Полис ОМС"),
              "value": policy},
         ]
-        if p.id in PARENTS:
-            identifiers.append(_birth_certificate(b, rng, p))
+        if years_before(b.today, 18) < p.birth:
+            identifiers.append(_birth_certificate(rng, p))
         telecom = [{"system": "phone", "value": phones[p.id], "use": "mobile"}]
         if p.id in emails:
             telecom.append({"system": "email", "value": emails[p.id]})
@@ -161,14 +167,22 @@ def build_people(b: Builder, d: Directory) -> dict[str, Person]:
     return persons
 
 
-def _birth_certificate(b: Builder, rng, p: Person) -> dict:
-    """Свидетельство о рождении: series like ``IV-МЮ``, 6-digit number, Moscow registry office."""
+# birthplace -> (series letters of the region, registry office)
+REGISTRY_OFFICES = {
+    "Москва": ("МЮ", "Органы ЗАГС Москвы № 2 по государственной регистрации рождения"),
+    "Тула": ("БО", "Отдел ЗАГС по г. Туле комитета ЗАГС администрации Тульской области"),
+}
+
+
+def _birth_certificate(rng, p: Person) -> dict:
+    """Свидетельство о рождении: series like ``IV-МЮ``, 6-digit number, the registry office."""
     issued = p.birth + timedelta(days=rng.randint(7, 25))
-    series = f"{rng.choice(['II', 'III', 'IV', 'V', 'VI'])}-МЮ"
+    letters, office = REGISTRY_OFFICES[p.birthplace]
+    series = f"{rng.choice(['II', 'III', 'IV', 'V', 'VI'])}-{letters}"
     return {
         "use": "official", "system": c.BIRTH_CERT_SYSTEM,
         "type": c.text_only("Свидетельство о рождении"),
         "value": f"{series} {rng.randint(100000, 999999)}",
         "period": {"start": issued.isoformat()},
-        "assigner": {"display": "Органы ЗАГС Москвы № 2 по государственной регистрации рождения"},
+        "assigner": {"display": office},
     }

@@ -134,7 +134,9 @@ def composition(b: Builder, d: Directory, p: Person, doctor_id: str, when: datet
 
 def document_reference(b: Builder, d: Directory, p: Person, doctor_id: str, when: datetime,
                        title: str, text: str, doc_type: tuple[str, str, str],
-                       encounter_id: str | None, doc_id: str | None = None) -> dict:
+                       encounter_id: str | None, doc_id: str | None = None,
+                       same_as: dict | None = None) -> dict:
+    """A text/plain document; ``same_as`` names a Composition with the same content."""
     doc = d.doctor(doctor_id)
     ref = {
         "resourceType": "DocumentReference", "id": doc_id or b.new_id(f"doc-{p.id}"),
@@ -155,6 +157,9 @@ def document_reference(b: Builder, d: Directory, p: Person, doctor_id: str, when
     }
     if encounter_id:
         ref["context"] = {"encounter": [c.ref("Encounter", encounter_id)]}
+    if same_as is not None:
+        # lets a timeline show the document once, not as two records
+        ref.setdefault("context", {})["related"] = [c.ref("Composition", same_as["id"])]
     return b.add(ref, when)
 
 

@@ -107,3 +107,17 @@ def test_demo_accounts(ds: DemoDataset) -> None:
     assert family == [("ivanova-masha", "accepted")]
     other_patient = users["other@demo.medcard"].patient_id
     assert other_patient not in {"ivanov-sergey", "ivanova-masha"}
+
+
+def test_children_carry_birth_certificates_and_one_is_not_linked_yet(ds: DemoDataset) -> None:
+    patients = {p["id"]: p for p in ds.by_type("Patient")}
+    certificates = {}
+    for pid, patient in patients.items():
+        for ident in patient["identifier"]:
+            if ident["type"]["text"] == "Свидетельство о рождении":
+                certificates[pid] = ident
+    assert set(certificates) == {"ivanova-masha", "smirnov-artem", "ivanov-petr"}
+    assert re.match(r"^[IVX]+-[А-Я]{2} \d{6}$", certificates["ivanova-masha"]["value"])
+    assert "Тул" in certificates["ivanov-petr"]["assigner"]["display"]
+    assert "ivanov-petr" not in {link.patient_id for link in ds.links}
+    assert _age(date.fromisoformat(patients["ivanov-petr"]["birthDate"]), TODAY) < 15
