@@ -29,7 +29,7 @@ from desktop.services.booking_fhir import AppointmentInfo
 
 class BookingActions(QObject):
     catalogLoaded = Signal(object)  # Catalog
-    slotsLoaded = Signal(object)  # list[FreeSlot]
+    slotsLoaded = Signal(int, object)  # request id, list[FreeSlot]
     booked = Signal(object)  # AppointmentInfo
     slotTaken = Signal(str)  # translated message; the dialog reloads slots
     cancelled = Signal(object)  # AppointmentInfo
@@ -100,10 +100,12 @@ class BookingActions(QObject):
         start: datetime,
         end: datetime,
         kind: str | None = None,
+        request_id: int = 0,
     ) -> None:
+        """Answers carry `request_id`: the dialog drops one that a newer choice outdated."""
         self._runner.submit(
             lambda: self._service().free_slots(catalog, doctors, start, end, kind),
-            on_done=self.slotsLoaded.emit,
+            on_done=lambda slots: self.slotsLoaded.emit(request_id, slots),
             on_error=self._fail,
             owner=self,
         )

@@ -287,20 +287,30 @@ def test_ics_export_of_upcoming(tmp_path: Path, qtbot: Any, win: Window) -> None
     assert "Поликлиника Тест" in str(mine["location"])
 
 
-def test_reminders_fire_a_day_and_two_hours_before(qtbot: Any, win: Window) -> None:
+def test_reminders_fire_a_day_and_two_hours_before_unless_switched_off(
+    qtbot: Any, win: Window, tmp_path: Path
+) -> None:
+    settings = Profile(tmp_path / "profile").settings
+    win.ctx.settings = settings
     info = book_directly(win)
     reload(qtbot, win)
-    shown: list[str] = []
-    win.tab.reminders.reminded.connect(lambda title, text: shown.append(title))
+    shown: list[tuple[str, str]] = []
+    win.tab.reminders.reminded.connect(lambda title, text: shown.append((title, text)))
     win.tab.clock = lambda: info.start - timedelta(hours=23)
     win.tab.reminders.check()
-    win.tab.reminders.check()
+    win.tab.reminders.check()  # never the same reminder twice
+    at = info.start.astimezone().strftime("%H:%M")
+    mine = [t for t, x in shown if SPECIALTY in t and f"{at}, Тестов Пётр, каб. 101" in x]
+    assert len(mine) == 1 and mine[0].startswith("Tomorrow")
     win.tab.clock = lambda: info.start - timedelta(hours=1)
     win.tab.reminders.check()
-    assert any(SPECIALTY in t for t in shown)
-    win.tab.set_reminders_enabled(False)
+    mine = [t for t, x in shown if f"{at}, Тестов Пётр" in x]
+    assert len(mine) == 2 and mine[1].startswith("In two hours")
+    settings.set("reminders_enabled", False)  # the Settings dialog's switch
+    later = book_directly(win)
+    reload(qtbot, win)
     before = len(shown)
-    win.tab.clock = lambda: info.start - timedelta(minutes=30)
+    win.tab.clock = lambda: later.start - timedelta(minutes=30)
     win.tab.reminders.check()
     assert len(shown) == before
 

@@ -51,6 +51,7 @@ class BookingDialog(QDialog):
         self._clock = clock
         self.catalog: Catalog | None = None
         self.slots: list[FreeSlot] = []
+        self._slots_request = 0  # answers to older requests are dropped
         self.result_info: AppointmentInfo | None = None
 
         self.specialty = QComboBox(self)
@@ -180,16 +181,18 @@ class BookingDialog(QDialog):
         self._mark_free_days()
         self._say(self.tr("Looking for free time…"))
         start = self._clock()
+        self._slots_request += 1
         self.actions.load_slots(
-            self.catalog, doctors, start, start + BOOKING_HORIZON, self.kind()
+            self.catalog, doctors, start, start + BOOKING_HORIZON, self.kind(), self._slots_request
         )
 
     def _on_doctor_changed(self, *_: object) -> None:
         self.reload_slots()
 
-    def _on_slots(self, slots: list[FreeSlot]) -> None:
-        wanted = {d.id for d in self.chosen_doctors()}
-        self.slots = [s for s in slots if s.doctor_id in wanted]  # a late answer for another doctor
+    def _on_slots(self, request_id: int, slots: list[FreeSlot]) -> None:
+        if request_id != self._slots_request:
+            return  # the user chose another specialty, doctor or type meanwhile
+        self.slots = slots
         self._mark_free_days()
         if not self.slots:
             self._say(self.tr("No free time in the next four weeks. Try another doctor."))

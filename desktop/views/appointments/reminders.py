@@ -41,12 +41,14 @@ class ReminderNotifier(QObject):
         parent: QObject | None = None,
         clock: Callable[[], datetime] = utc_now,
         enabled: bool = True,
+        setting: Callable[[], bool] | None = None,
     ) -> None:
         super().__init__(parent)
         self.planner = ReminderPlanner(clock)
         self._clock = clock
         self._items: list[AppointmentInfo] = []
         self._enabled = enabled
+        self._setting = setting  # read at every check, so the settings switch applies live
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.check)
@@ -54,7 +56,7 @@ class ReminderNotifier(QObject):
 
     @property
     def enabled(self) -> bool:
-        return self._enabled
+        return self._enabled and (self._setting() if self._setting is not None else True)
 
     def set_enabled(self, enabled: bool) -> None:
         self._enabled = enabled
@@ -71,7 +73,11 @@ class ReminderNotifier(QObject):
 
     def check(self) -> None:
         """Show what is due, then sleep until the next reminder (or MAX_SLEEP_MS)."""
-        if not self._enabled:
+        if not self.enabled:
+            if self._enabled:  # only the settings switch is off: look again later
+                self._timer.start(MAX_SLEEP_MS)
+            else:
+                self._timer.stop()
             return
         for reminder in self.planner.take_due(self._items):
             title, text = reminder_text(reminder)

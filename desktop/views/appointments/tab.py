@@ -66,8 +66,9 @@ class AppointmentsTab(QWidget):
             ctx.runner, lambda: ctx.client, lambda: ctx.cache, self, clock=lambda: self.clock()
         )
         self._build()
-        self.reminders = ReminderNotifier(self, clock=lambda: self.clock())
-        self.reminders.set_enabled(self._reminders_setting())
+        self.reminders = ReminderNotifier(
+            self, clock=lambda: self.clock(), setting=self._reminders_setting
+        )
         self.actions.changed.connect(self.reload)
         self.actions.cancelled.connect(self._on_cancelled)
         self.actions.failed.connect(self._show_problem)
