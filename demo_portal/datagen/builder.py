@@ -44,7 +44,6 @@ class Builder:
         self.visit_log: list = []  # visits.VisitLog, for costs and appointment history
         # encounter id -> extra billed services (code, name, price, quantity)
         self.extra_items: dict[str, list[tuple[str, str, float, int]]] = {}
-        self._lag_rng = self.rng("lag")
 
     def rng(self, name: str) -> random.Random:
         return random.Random(f"{self.seed}/{name}")
@@ -61,23 +60,27 @@ class Builder:
     def days_ago(self, days: int, hour: int = 9, minute: int = 0) -> datetime:
         return self.at(self.today - timedelta(days=days), hour, minute)
 
-    def recorded(self, clinical: datetime, late: bool | None = None) -> datetime:
+    def recorded(self, key: str, clinical: datetime, late: bool | None = None) -> datetime:
         """When a record made at ``clinical`` reached the portal.
 
         Usually minutes to hours later; about one record in ten is entered days later
-        (doctors fill records in late). Never after the cutoff.
+        (doctors fill records in late). Never after the cutoff. Drawn from the record's
+        own key, so one record's delay does not depend on how many came before it.
         """
+        rng = random.Random(f"{self.seed}/lag/{key}")
         if late is None:
-            late = self._lag_rng.random() < 0.1
+            late = rng.random() < 0.1
         if late:
-            lag = timedelta(days=self._lag_rng.randint(1, 12), minutes=self._lag_rng.randint(0, 600))
+            lag = timedelta(days=rng.randint(1, 12), minutes=rng.randint(0, 600))
         else:
-            lag = timedelta(minutes=self._lag_rng.randint(3, 240), seconds=self._lag_rng.randint(0, 59))
+            lag = timedelta(minutes=rng.randint(3, 240), seconds=rng.randint(0, 59))
         return min(clinical + lag, self.cutoff)
 
     def add(self, resource: dict, clinical: datetime | None = None, late: bool | None = None) -> dict:
         """Stamp and append ``resource``; ``clinical`` is when it happened (default: long ago)."""
-        moment = self.recorded(clinical, late) if clinical is not None else self.cutoff - timedelta(days=400)
+        key = f"{resource['resourceType']}/{resource['id']}"
+        moment = (self.recorded(key, clinical, late) if clinical is not None
+                  else self.cutoff - timedelta(days=400))
         resource["meta"] = {"versionId": "1", "lastUpdated": instant(moment)}
         self.resources.append(resource)
         return resource

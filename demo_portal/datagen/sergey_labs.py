@@ -143,6 +143,8 @@ def vital_signs(b: Builder, p: Person, when: datetime, performer: dict, encounte
     if weight is not None:
         out.append({"code": c.concept(c.LOINC, "29463-7", "Body weight", "Масса тела"),
                     "valueQuantity": c.quantity(round(weight, 1), "кг", "kg")})
+        out.append({"code": c.concept(c.LOINC, "8302-2", "Body height", "Рост"),
+                    "valueQuantity": c.quantity(round(HEIGHT_M * 100), "см", "cm")})
         out.append({"code": c.concept(c.LOINC, "39156-5", "Body mass index (BMI) [Ratio]",
                                       "Индекс массы тела"),
                     "valueQuantity": c.quantity(round(weight / HEIGHT_M ** 2, 1), "кг/м²", "kg/m2")})
