@@ -1,0 +1,250 @@
+"""Lab trends tab end to end: the real tab on a session signed in to an embedded demo
+portal (loopback HTTP) with a real SQLCipher cache filled by the real sync."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QLocale, Qt
+
+from demo_portal import autologin
+from demo_portal.embedded import DemoPortal
+from desktop.models.labs import CODE_ROLE
+from desktop.models.signin import make_session, open_session_parts
+from desktop.models.tasks import TaskRunner
+from desktop.services import diary
+from desktop.services.accounts import AccountManager
+from desktop.services.diary_store import PENDING, SENT
+from desktop.services.portal.transport import RetryPolicy
+from desktop.services.profile import Profile
+from desktop.services.secrets import MemorySecretStore
+from desktop.views.context import AppContext
+from desktop.views.labs.diary_dialog import DiaryEntryDialog
+from desktop.views.labs.tab import LabsTab
+
+SERGEY = "ivanov-sergey"
+HBA1C, GLUCOSE = "4548-4", "2345-7"
+WAIT = 20_000
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
+    home = tmp_path_factory.mktemp("labs")
+    with DemoPortal(db_path=home / "portal.db", access_token_ttl=3600) as portal:
+        accounts = AccountManager(Profile(home / "family"), MemorySecretStore())
+        account = accounts.sign_in(
+            portal.base_url, timeout=30,
+            open_url=lambda url: autologin.follow(url, "family@demo.medcard", "demo1234"))
+        yield {"portal": portal, "accounts": accounts, "account": account}
+
+
+class Window:
+    def __init__(self, qtbot: Any, world: dict[str, Any]) -> None:
+        self.qtbot = qtbot
+        self.world = world
+        self.runner = TaskRunner()
+        self.ctx = AppContext(self.runner)
+        parts = open_session_parts(world["accounts"], world["account"])
+        parts.client.retry = RetryPolicy(attempts=2, base_delay=0.02)
+        self.ctx.set_session(make_session(self.runner, parts))
+        with qtbot.waitSignal(self.ctx.syncFinished, timeout=60_000):
+            self.ctx.sync_now()
+        self.ctx.set_patient(SERGEY)
+        self.tab = LabsTab(self.ctx)
+        self.tab.resize(1280, 760)
+        self.tab.show()
+        self.settle()
+
+    def settle(self) -> None:
+        self.qtbot.waitUntil(lambda: not self.runner.is_busy(), timeout=WAIT)
+
+    def close(self) -> None:
+        self.tab.close()
+        self.tab.deleteLater()
+        self.ctx.set_session(None)
+        self.runner.stop()
+
+
+@pytest.fixture
+def win(qtbot: Any, world: dict[str, Any]) -> Iterator[Window]:
+    window = Window(qtbot, world)
+    yield window
+    window.close()
+
+
+def leaf_rows(tab: LabsTab) -> dict[tuple[str, bool], list[str]]:
+    """Visible analyte rows: (code, from diary) -> the texts of the four columns."""
+    out = {}
+    proxy = tab.proxy
+    for group_row in range(proxy.rowCount()):
+        group = proxy.index(group_row, 0)
+        for row in range(proxy.rowCount(group)):
+            cells = [proxy.index(row, c, group).data() for c in range(4)]
+            code = proxy.index(row, 0, group).data(CODE_ROLE)
+            out[(code, tab.model.key_for(proxy.mapToSource(proxy.index(row, 0, group)))
+                 .self_measured)] = cells
+    return out
+
+
+def test_analyte_list_and_latest_values_match_the_cache(win: Window) -> None:
+    analytes = win.ctx.cache.labs.analytes(SERGEY)
+    rows = leaf_rows(win.tab)
+    assert len(rows) == len(analytes) > 10
+    locale = QLocale()
+    for analyte in analytes:
+        name, latest, _date, flag = rows[(analyte.code, analyte.group == "diary")]
+        assert name == analyte.display
+        number = latest.split(" ")[0]
+        assert locale.toDouble(number)[0] == pytest.approx(analyte.latest_value, abs=0.01)
+        assert flag.endswith("!") == analyte.abnormal
+    # The search box filters; a group stays when one of its analytes matches.
+    win.tab.search.setText("гликир")
+    assert [k for k, _ in leaf_rows(win.tab)] == [HBA1C]
+    win.tab.search.setText("")
+    assert len(leaf_rows(win.tab)) == len(analytes)
+
+
+def test_default_charts_hba1c_and_glucose_with_band_and_flags(win: Window) -> None:
+    win.qtbot.waitUntil(lambda: len(win.tab.chart.plots) == 2, timeout=WAIT)
+    by_code = {s.code: s for s in win.tab.chart.series}
+    assert set(by_code) == {HBA1C, GLUCOSE}
+    hba1c = by_code[HBA1C]
+    points = win.ctx.cache.labs.series(SERGEY, HBA1C)
+    assert len(hba1c) == len(points)
+    latest = points[-1]
+    assert (hba1c.ref_low, hba1c.ref_high) == (latest.ref_low, latest.ref_high)
+    band = win.tab.chart.bands[win.tab.chart.series.index(hba1c)]
+    assert band is not None and band.getRegion() == (latest.ref_low, latest.ref_high)
+    expected_out = [p.value < p.ref_low or p.value > p.ref_high for p in points]
+    assert hba1c.abnormal.tolist() == expected_out and any(expected_out)
+    layers = win.tab.chart.layers[win.tab.chart.series.index(hba1c)]
+    assert len(layers.abnormal.data) == sum(expected_out)
+    # The X axes are linked: panning one plot moves the other.
+    win.tab.chart.plots[0].setXRange(1.6e9, 1.7e9, padding=0)
+    assert win.tab.chart.plots[1].getViewBox().viewRange()[0] == pytest.approx([1.6e9, 1.7e9])
+
+
+def test_glucose_in_mg_dl_is_converted_and_diary_points_are_marked(win: Window) -> None:
+    win.qtbot.waitUntil(lambda: len(win.tab.chart.series) == 2, timeout=WAIT)
+    glucose = next(s for s in win.tab.chart.series if s.code == GLUCOSE)
+    reported = {p.unit for p in glucose.points if not p.self_measured}
+    assert len(reported) == 2  # the demo's second lab reports mg/dL
+    assert glucose.unit in ("ммоль/л", "mmol/L")
+    assert glucose.converted_from == ("мг/дл",)
+    assert glucose.values.max() < 30  # nothing left in mg/dL on the mmol/L axis
+    mg = next(i for i, p in enumerate(glucose.points) if p.unit == "мг/дл")
+    assert glucose.values[mg] == pytest.approx(glucose.points[mg].value / 18.016, rel=1e-3)
+    assert "converted from мг/дл" in win.tab.chart.plots[
+        win.tab.chart.series.index(glucose)].titleLabel.text
+    # The glucometer's readings (2339-0) stand beside the lab's, marked as self-measured.
+    assert glucose.self_measured.sum() > 5
+    diary_points = [p for p in glucose.points if p.self_measured]
+    assert all(p.unit in ("ммоль/л", "mmol/L") for p in diary_points)
+
+
+def test_period_presets_and_exports(win: Window, tmp_path: Path) -> None:
+    win.qtbot.waitUntil(lambda: len(win.tab.chart.plots) == 2, timeout=WAIT)
+    win.tab.period_buttons.button(0).click()  # 1 year
+    lo, hi = win.tab.chart.x_range()
+    assert 360 < (hi - lo) / 86400 < 375
+    win.tab.period_buttons.button(2).click()  # all
+    lo, hi = win.tab.chart.x_range()
+    first = min(float(s.times[0]) for s in win.tab.chart.series)
+    assert lo <= first and (hi - lo) / 86400 > 5 * 365
+    png = tmp_path / "chart.png"
+    assert win.tab.chart.export_png(str(png)) and png.stat().st_size > 5000
+    csv_path = tmp_path / "data.csv"
+    win.tab._on_export_csv(str(csv_path))  # noqa: SLF001 - the file dialog's answer
+    lines = csv_path.read_text(encoding="utf-8-sig").splitlines()
+    assert lines[0].startswith("analyte,code,date_time,value,unit")
+    assert len(lines) == 1 + sum(len(s) + len(s.apart) for s in win.tab.chart.series)
+
+
+def test_diary_dialog_validation_save_edit_delete(win: Window) -> None:
+    portal_store = win.world["portal"].store
+    dialog = DiaryEntryDialog(win.tab)
+    dialog.kind.setCurrentIndex(dialog.kind.findData(diary.DiaryKind.BLOOD_PRESSURE.value))
+    dialog.fields["systolic"].setText("400")
+    dialog.fields["diastolic"].setText("20")
+    dialog._on_save()  # noqa: SLF001 - the Save button's handler
+    assert dialog.result_entry is None
+    assert dialog.errors["systolic"].isVisibleTo(dialog)
+    assert "400" in dialog.errors["systolic"].text()
+    dialog.fields["systolic"].setText("141")
+    dialog.fields["diastolic"].setText("92")
+    dialog.note.setPlainText("после работы")
+    dialog._on_save()  # noqa: SLF001
+    entry = dialog.result_entry
+    assert entry is not None
+    with win.qtbot.waitSignal(win.tab.diary.saved, timeout=WAIT) as saved:
+        assert win.tab.diary.save(entry)
+        assert not win.tab.diary.save(entry)  # a double click while the first one runs
+    assert saved.args == [True]
+    win.settle()
+    found = portal_store.search("Observation", where={
+        "identifier": f"{diary.DIARY_IDENTIFIER_SYSTEM}|{entry.identifier}"})
+    assert len(found) == 1 and found[0]["note"] == [{"text": "после работы"}]
+    records = win.tab.diary.model.records
+    record = next(r for r in records if r.entry.identifier == entry.identifier)
+    assert record.state == SENT
+    # Edit through the dialog (kind fixed), then delete.
+    edit = DiaryEntryDialog(win.tab, record.entry)
+    assert not edit.kind.isEnabled()
+    edit.fields["systolic"].setText("128")
+    edit._on_save()  # noqa: SLF001
+    assert edit.result_entry is not None
+    with win.qtbot.waitSignal(win.tab.diary.saved, timeout=WAIT):
+        win.tab.diary.update(edit.result_entry)
+    win.settle()
+    server = portal_store.get("Observation", found[0]["id"])
+    assert server["component"][0]["valueQuantity"]["value"] == 128
+    record = next(r for r in win.tab.diary.model.records
+                  if r.entry.identifier == entry.identifier)
+    with win.qtbot.waitSignal(win.tab.diary.recordsChanged, timeout=WAIT):
+        win.tab.diary.delete(record.entry)
+    win.settle()
+    assert portal_store.get("Observation", found[0]["id"]) is None
+    assert entry.identifier not in [r.entry.identifier for r in win.tab.diary.model.records]
+
+
+def test_offline_entry_is_kept_charts_stay_and_upload_happens_once(win: Window) -> None:
+    portal: DemoPortal = win.world["portal"]
+    win.qtbot.waitUntil(lambda: len(win.tab.chart.plots) == 2, timeout=WAIT)
+    port = portal._server.server_port  # noqa: SLF001 - come back on the same address
+    portal.stop()
+    try:
+        entry = diary.DiaryEntry(diary.DiaryKind.GLUCOSE,
+                                 datetime.now(UTC) - timedelta(minutes=5), {"glucose": 6.9})
+        with win.qtbot.waitSignal(win.tab.diary.saved, timeout=WAIT) as saved:
+            win.tab.diary.save(entry)
+        assert saved.args == [False]
+        win.settle()
+        record = next(r for r in win.tab.diary.model.records
+                      if r.entry.identifier == entry.identifier)
+        assert record.state == PENDING
+        status = win.tab.diary.model.index(win.tab.diary.model.records.index(record), 4)
+        assert status.data() == "Not sent yet"
+        assert status.data(Qt.ItemDataRole.ForegroundRole) is not None
+        # The charts still come from the cache, with the waiting reading on the glucose one.
+        win.qtbot.waitUntil(lambda: len(win.tab.chart.plots) == 2, timeout=WAIT)
+        glucose = next(s for s in win.tab.chart.series if s.code == GLUCOSE)
+        assert glucose.pending.sum() == 1
+    finally:
+        portal.port = port
+        portal.start()
+    with win.qtbot.waitSignal(win.tab.diary.flushed, timeout=WAIT) as flushed:
+        win.ctx.onlineChanged.emit(True)  # what the session says when the portal answers
+    assert flushed.args == [1]
+    win.settle()
+    query = {"identifier": f"{diary.DIARY_IDENTIFIER_SYSTEM}|{entry.identifier}"}
+    assert len(portal.store.search("Observation", where=query)) == 1
+    win.ctx.onlineChanged.emit(True)  # again: nothing left to send, nothing sent twice
+    win.settle()
+    assert len(portal.store.search("Observation", where=query)) == 1
+    record = next(r for r in win.tab.diary.model.records
+                  if r.entry.identifier == entry.identifier)
+    assert record.state == SENT
