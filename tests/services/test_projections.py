@@ -227,8 +227,13 @@ def test_demo_data_russian_prefix_search_and_flags(demo: Cache) -> None:
     visits = demo.card.page(me, TimelineFilter(kinds=frozenset({"visit"})), 0, 1000)
     assert labs > 0 and visits
     assert all(v.doctor and v.clinic for v in visits)
-    # protocols (Compositions) are inside their visits, not separate rows
-    assert demo.card.count(me, TimelineFilter(kinds=frozenset({"document"}))) == 0
+    # visit protocols (Compositions of an Encounter) are inside their visits, not rows
+    rows = demo.card.page(me, TimelineFilter(), 0, 100_000)
+    assert not [r for r in rows if r.resource_type == "Composition"]
+    with demo.read() as conn:
+        protocols = conn.exec_driver_sql(
+            "SELECT count(*) FROM links WHERE src_type = 'Composition'").scalar()
+    assert protocols and demo.card.count(me, TimelineFilter(text="жалоб")) > 0
 
 
 @pytest.mark.parametrize("text", ['"', "AND OR NOT", "NEAR(a b)", "col:val", "*", "a\"b'c", "--"])

@@ -40,6 +40,9 @@ def _connect(path: Path, key: str) -> sqlcipher3.Connection:
         conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute("PRAGMA temp_store = MEMORY")  # no clear-text temp files
         conn.execute("PRAGMA cache_size = -32000")  # 32 MB page cache per connection
+        # Checkpoint less often than every 1000 pages: each one re-encrypts pages into the
+        # main file, and a big sync would pay for it on every few commits.
+        conn.execute("PRAGMA wal_autocheckpoint = 8000")
     except sqlcipher3.DatabaseError as exc:
         conn.close()
         raise translate_error(exc) from exc

@@ -39,14 +39,14 @@ FTS_TABLES = frozenset(
 resources = Table(
     "resources",
     metadata,
-    Column("type", String, primary_key=True),
+    # (id, type): references by bare id (Synthea's urn:uuid) use the key's prefix
     Column("id", String, primary_key=True),
+    Column("type", String, primary_key=True),
     Column("patient_id", String, nullable=True),
     Column("last_updated", String, nullable=False, server_default=""),
     Column("version_id", String, nullable=True),
     Column("json", LargeBinary, nullable=False),  # orjson bytes of the resource
     Index("ix_resources_patient_type", "patient_id", "type"),
-    Index("ix_resources_id", "id"),  # references by bare id (urn:uuid:...)
 )
 
 # References that make one projection depend on another resource (a report on its

@@ -142,7 +142,7 @@ class SyncEngine:
         """One page and its watermark in one transaction (the single writer)."""
         with self.cache.write() as conn:
             if page.resources:
-                cache_writer.store(conn, page.resources)
+                cache_writer.store(conn, page.resources, owner=page.patient_id)
             if page.watermark:
                 cache_writer.set_watermark(conn, page.patient_id, page.stream, page.watermark)
 

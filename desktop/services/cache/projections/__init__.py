@@ -14,7 +14,7 @@ from typing import Any
 from . import admin, clinical, records
 from .clinical import Record, Resolver
 from .common import JSON, ref_id, ref_type
-from .observations import observation_rows
+from .observations import categories, is_self_measured, observation_rows
 
 __all__ = ["Projection", "Resolver", "links_of", "patient_of", "project", "DIRECTORY_TYPES"]
 
@@ -39,6 +39,11 @@ def patient_of(resource: JSON) -> str | None:
         return str(resource.get("id"))
     if rtype in DIRECTORY_TYPES:
         return None
+    subject = resource.get("subject")  # fast path: most resources say "Patient/<id>"
+    if isinstance(subject, dict):
+        value = subject.get("reference")
+        if isinstance(value, str) and value.startswith("Patient/") and "/" not in value[8:]:
+            return value[8:]
     for name in _SUBJECT_FIELDS:
         value = resource.get(name)
         if isinstance(value, dict) and ref_type(value) in (None, "Patient"):
@@ -83,9 +88,11 @@ def project(resource: JSON, resolver: Resolver) -> Projection:
         if resource.get("status") not in ("entered-in-error", "cancelled"):
             out.timeline = clinical.report(resource, resolver)
     elif rtype == "Observation":
-        out.observations = observation_rows(resource, patient)
+        cats = categories(resource)  # computed once: the hottest path of a big sync
+        self_measured = is_self_measured(resource, cats)
+        out.observations = observation_rows(resource, patient, cats, self_measured)
         if resource.get("status") not in ("entered-in-error", "cancelled"):
-            out.timeline = clinical.observation(resource, resolver)
+            out.timeline = clinical.observation(resource, resolver, cats, self_measured)
     elif rtype == "Condition":
         out.timeline = records.condition(resource)
     elif rtype == "Procedure":

@@ -234,11 +234,18 @@ def report(resource: JSON, resolver: Resolver) -> Record:
     )
 
 
-def observation(resource: JSON, resolver: Resolver) -> Record | None:
+def observation(
+    resource: JSON,
+    resolver: Resolver,
+    cats: set[str] | None = None,
+    self_measured: bool | None = None,
+) -> Record | None:
     """A lab result outside any report gets its own record; vitals and diary stay in charts."""
-    cats = categories(resource)
+    cats = categories(resource) if cats is None else cats
+    if self_measured is None:
+        self_measured = is_self_measured(resource, cats)
     covid = is_covid(resource)
-    if not covid and ("vital-signs" in cats or is_self_measured(resource)):
+    if not covid and ("vital-signs" in cats or self_measured):
         return None
     if not covid and cats and not cats & LAB_CATEGORIES:
         return None  # surveys, social history: not card records

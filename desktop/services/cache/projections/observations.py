@@ -63,12 +63,16 @@ def categories(resource: JSON) -> set[str]:
     return found
 
 
-def is_self_measured(resource: JSON) -> bool:
-    """Entered by the patient (health diary): performer is the Patient."""
+def is_self_measured(resource: JSON, cats: set[str] | None = None) -> bool:
+    """Entered by the patient (health diary): performer is the Patient, or tagged so."""
     for performer in resource.get("performer") or []:
         if ref_type(performer) == "Patient":
             return True
-    return "patient-reported" in categories(resource) or "diary" in categories(resource)
+    for tag in (resource.get("meta") or {}).get("tag") or []:
+        if isinstance(tag, dict) and tag.get("code") == "self-measured":
+            return True
+    cats = categories(resource) if cats is None else cats
+    return "patient-reported" in cats or "diary" in cats
 
 
 def _number(value: Any) -> float | None:
@@ -147,7 +151,7 @@ def result_rows(resource: JSON) -> list[dict[str, Any]]:
             {
                 "name": name,
                 # the number alone when there is a unit column to show it in
-            "value": f"{value:g}" if value is not None else value_text(part),
+                "value": f"{value:g}" if value is not None else value_text(part),
                 "unit": quantity.get("unit") or quantity.get("code") or "",
                 "low": low,
                 "high": high,
@@ -169,16 +173,22 @@ def is_abnormal(resource: JSON) -> bool:
     return any(row["abnormal"] for row in result_rows(resource))
 
 
-def observation_rows(resource: JSON, patient_id: str | None) -> list[dict[str, Any]]:
+def observation_rows(
+    resource: JSON,
+    patient_id: str | None,
+    cats: set[str] | None = None,
+    self_measured: bool | None = None,
+) -> list[dict[str, Any]]:
     """Numeric values for the charts: one row, or one per component (blood pressure)."""
     if patient_id is None or resource.get("status") in ("entered-in-error", "cancelled"):
         return []
     when = epoch(
         first_of(resource, "effectiveDateTime", "effectivePeriod", "effectiveInstant", "issued")
     )
-    cats = categories(resource)
+    cats = categories(resource) if cats is None else cats
     category = "vital-signs" if "vital-signs" in cats else (sorted(cats)[0] if cats else None)
-    self_measured = is_self_measured(resource)
+    if self_measured is None:
+        self_measured = is_self_measured(resource, cats)
     source = ref_display((resource.get("performer") or [None])[0]) or ref_id(
         (resource.get("performer") or [None])[0]
     )
