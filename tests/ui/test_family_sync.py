@@ -35,7 +35,9 @@ def synced(qtbot: Any, family: Family) -> None:
     with qtbot.waitSignal(family.ctx.syncFinished, timeout=60_000) as done:
         family.ctx.sync_now()
     assert done.args == [True]
-    qtbot.waitUntil(lambda: not family.tab.model.busy and not family.ctx.session.syncing)
+    qtbot.waitUntil(
+        lambda: not family.tab.model.busy and not family.ctx.session.syncing, timeout=30_000
+    )
 
 
 def traces_of(cache: Any, needles: list[str]) -> list[str]:

@@ -154,7 +154,7 @@ def test_child_of_15_is_rejected(qtbot: Any, family: Family) -> None:
     request = send(qtbot, family, form(birth_date=birth, certificate_issued=birth))
     assert request.status == "rejected"
     assert portal_task(family, request.task_id)["status"] == "rejected"
-    qtbot.waitUntil(lambda: family.states().get(request.child_name) == "rejected")
+    qtbot.waitUntil(lambda: family.states().get(request.child_name) == "rejected", timeout=30_000)
     card = family.tab.card_for(request.child_name)
     assert "From the age of 15" in card.detail_label.text()
     assert "rejected" in family.tab.message.text()
@@ -164,7 +164,7 @@ def test_child_of_15_is_rejected(qtbot: Any, family: Family) -> None:
 def test_guardian_is_rejected(qtbot: Any, family: Family) -> None:
     request = send(qtbot, family, form(role="guardian", child_name="Петров Олег"))
     assert (request.status, request.reason_code) == ("rejected", "guardian")
-    qtbot.waitUntil(lambda: family.states().get("Петров Олег") == "rejected")
+    qtbot.waitUntil(lambda: family.states().get("Петров Олег") == "rejected", timeout=30_000)
     card = family.tab.card_for("Петров Олег")
     assert "Guardians and trustees cannot" in card.detail_label.text()
     assert family.store.links(FAMILY) == [("ivanova-masha", "accepted", "parent")]
@@ -193,7 +193,7 @@ def _hold(qtbot: Any, family: Family, name: str = "Сидорова Анна") -
         ),
     )
     assert (request.status, request.reason_code) == ("on-hold", "in-person-check")
-    qtbot.waitUntil(lambda: family.states().get(name) == "on-hold")
+    qtbot.waitUntil(lambda: family.states().get(name) == "on-hold", timeout=30_000)
     return request
 
 
@@ -211,7 +211,7 @@ def test_on_hold_shows_reason_and_what_to_bring_then_withdraw(
     with qtbot.waitSignal(family.tab.model.actionDone, timeout=30_000):
         card.withdraw_button.click()
     assert portal_task(family, request.task_id)["status"] == "cancelled"
-    qtbot.waitUntil(lambda: "Сидорова Анна" not in family.states())
+    qtbot.waitUntil(lambda: "Сидорова Анна" not in family.states(), timeout=30_000)
 
 
 def test_withdraw_not_confirmed_changes_nothing(

@@ -19,6 +19,13 @@ def tr_service(text: str) -> str:
     return QCoreApplication.translate("medcard", text) if text else ""
 
 
+def fifteenth_birthday(birth: dt.date) -> dt.date:
+    try:
+        return birth.replace(year=birth.year + 15)
+    except ValueError:  # 29 February: the birthday counts from 1 March
+        return dt.date(birth.year + 15, 3, 1)
+
+
 def format_date(value: dt.date | dt.datetime | None) -> str:
     if value is None:
         return ""
@@ -50,7 +57,8 @@ class MemberCard(QFrame):
         self.name_label.setFont(font)
         self.state_label = QLabel(self)
         self.state_label.setObjectName("memberState")
-        self.state_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        self.state_label.setProperty("state", entry.state)
+        self.state_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.born_label = QLabel(self)
         self.detail_label = QLabel(self)
         self.detail_label.setObjectName("memberDetail")
@@ -76,7 +84,7 @@ class MemberCard(QFrame):
 
         top = QHBoxLayout()
         top.addWidget(self.name_label, 1)
-        top.addWidget(self.state_label)
+        top.addWidget(self.state_label, 0, Qt.AlignmentFlag.AlignTop)
         buttons = QHBoxLayout()
         buttons.addWidget(self.open_button)
         buttons.addWidget(self.withdraw_button)
@@ -107,7 +115,12 @@ class MemberCard(QFrame):
         if entry.state == "holder":
             return self.tr("Your own medical card.")
         if entry.state == svc.ACTIVE:
-            return self.tr("You can open this card until the child turns 15.")
+            if entry.birth_date is None:
+                return self.tr("You can open this card until the child turns 15.")
+            until = format_date(fifteenth_birthday(entry.birth_date))
+            return self.tr("You can open this card until the child turns 15 (%1).").replace(
+                "%1", until
+            )
         if entry.state == svc.REQUESTED:
             return f"{requested} {tr_service(svc.CHECK_TAKES)}"
         if entry.state == svc.ON_HOLD:
@@ -129,6 +142,8 @@ class MemberCard(QFrame):
         self.born_label.setText(born)
         self.born_label.setVisible(bool(born))
         self.detail_label.setText(self.detail_text())
-        self.open_button.setText(self.tr("Open card"))
+        current = bool(self.property("current"))
+        self.open_button.setText(self.tr("Card is open") if current else self.tr("Open card"))
+        self.open_button.setEnabled(not current)
         self.withdraw_button.setText(self.tr("Withdraw request"))
         self.give_up_button.setText(self.tr("Give up access…"))

@@ -20,11 +20,31 @@ from desktop.views.context import AppContext
 from desktop.views.family.member_card import MemberCard, tr_service
 from desktop.views.family.request_dialog import RequestAccessDialog
 
+# Accents by state; backgrounds from the palette so light and dark themes both work.
+_STYLE = """
+#familyMember, #familyRules {
+    border: 1px solid palette(mid); border-radius: 8px; background: palette(base);
+}
+#familyMember[current="true"] { border: 2px solid #1e88e5; }
+#memberState { border-radius: 9px; padding: 2px 10px; font-weight: 600; }
+#memberState[state="holder"] { background: #eceff1; color: #37474f; }
+#memberState[state="active"], #memberState[state="accepted"] {
+    background: #e8f5e9; color: #1b5e20;
+}
+#memberState[state="requested"] { background: #e3f2fd; color: #0d47a1; }
+#memberState[state="on-hold"] { background: #fff3e0; color: #8a4b00; }
+#memberState[state="rejected"] { background: #ffebee; color: #b71c1c; }
+#memberDetail { color: palette(text); }
+#familyMessage { padding: 6px 10px; border-radius: 6px; background: #e3f2fd; }
+#familyMessage[error="true"] { background: #ffebee; color: #b71c1c; }
+"""
+
 
 class FamilyTab(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("familyTab")
+        self.setStyleSheet(_STYLE)
         self.ctx = ctx
         self.model = FamilyModel(ctx, self)
         self.dialog: RequestAccessDialog | None = None
@@ -154,7 +174,9 @@ class FamilyTab(QWidget):
     # -- feedback -------------------------------------------------------------------------
     def show_message(self, text: str, error: bool = False) -> None:
         self.message.setText(text)
-        self.message.setStyleSheet("color: #b3261e;" if error else "")
+        self.message.setProperty("error", error)
+        self.message.style().unpolish(self.message)
+        self.message.style().polish(self.message)
         self.message.setVisible(bool(text))
 
     def _on_failed(self, text: str) -> None:
