@@ -69,8 +69,16 @@ def text_only(text: str) -> dict:
 
 
 def quantity(value: float, unit: str, code: str | None = None) -> dict:
-    """UCUM quantity; ``unit`` is the human form shown, ``code`` the UCUM code."""
-    return {"value": value, "unit": unit, "system": UCUM, "code": code or unit}
+    """UCUM quantity; ``unit`` is the human form shown, ``code`` the UCUM code.
+
+    FHIR strings may not be empty: a dimensionless result (pH, specific gravity) has no
+    ``unit`` text, only its UCUM code.
+    """
+    q: dict = {"value": value}
+    if unit:
+        q["unit"] = unit
+    q.update(system=UCUM, code=code or unit)
+    return q
 
 
 def money(value: float) -> dict:

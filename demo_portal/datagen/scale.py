@@ -79,8 +79,7 @@ def add_scale(b: Builder, n: int) -> None:
                     "subject": dict(subject),
                     "effectiveDateTime": when_text,
                     "performer": [{"reference": f"Organization/{lab[0]}", "display": lab[1]}],
-                    "valueQuantity": {"value": value, "unit": a.unit, "system": c.UCUM,
-                                      "code": a.ucum},
+                    "valueQuantity": c.quantity(value, a.unit, a.ucum),
                     "interpretation": [{"coding": [{"system": c.INTERPRETATION, "code": flag}]}],
                     "referenceRange": [_range(a)],
                     "meta": {"versionId": "1", "lastUpdated": stamp},
@@ -106,9 +105,9 @@ def add_scale(b: Builder, n: int) -> None:
 def _range(a) -> dict:
     rr: dict = {}
     if a.low is not None:
-        rr["low"] = {"value": a.low, "unit": a.unit, "system": c.UCUM, "code": a.ucum}
+        rr["low"] = c.quantity(a.low, a.unit, a.ucum)
     if a.high is not None:
-        rr["high"] = {"value": a.high, "unit": a.unit, "system": c.UCUM, "code": a.ucum}
+        rr["high"] = c.quantity(a.high, a.unit, a.ucum)
     return rr
 
 

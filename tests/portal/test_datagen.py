@@ -121,3 +121,21 @@ def test_children_carry_birth_certificates_and_one_is_not_linked_yet(ds: DemoDat
     assert "Тул" in certificates["ivanov-petr"]["assigner"]["display"]
     assert "ivanov-petr" not in {link.patient_id for link in ds.links}
     assert _age(date.fromisoformat(patients["ivanov-petr"]["birthDate"]), TODAY) < 15
+
+
+def _strings(node: object) -> Iterator[str]:
+    if isinstance(node, dict):
+        for value in node.values():
+            yield from _strings(value)
+    elif isinstance(node, list):
+        for item in node:
+            yield from _strings(item)
+    elif isinstance(node, str):
+        yield node
+
+
+def test_no_empty_strings_or_empty_lists(ds: DemoDataset) -> None:
+    """FHIR forbids empty strings and empty arrays (validators reject them)."""
+    for r in ds.resources:
+        assert all(s.strip() for s in _strings(r)), f"{r['resourceType']}/{r['id']}"
+        assert "[]" not in json.dumps(r), f"{r['resourceType']}/{r['id']}"
