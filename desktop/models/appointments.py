@@ -31,6 +31,7 @@ from desktop.services.booking_fhir import (
     AppointmentInfo,
     address_text,
     describe,
+    wall_time,
 )
 from desktop.services.cache.schema import resources
 
@@ -100,7 +101,7 @@ def when_text(info: AppointmentInfo, locale: QLocale | None = None) -> str:
     if info.start is None:
         return QCoreApplication.translate("medcard", "Time not set yet")
     locale = locale or QLocale()
-    local = info.start.astimezone()
+    local = wall_time(info.start)
     return locale.toString(local.replace(tzinfo=None), "dd.MM.yyyy, HH:mm")
 
 

@@ -86,7 +86,7 @@ class AppointmentInfo:
 
     @property
     def local_day(self) -> date | None:
-        return self.start.astimezone().date() if self.start else None
+        return wall_time(self.start).date() if self.start else None
 
     def is_upcoming(self, now: datetime) -> bool:
         """Active and not over yet; a home-visit request without a time stays upcoming."""
@@ -104,6 +104,14 @@ def parse_instant(value: Any) -> datetime | None:
     except ValueError:
         return None
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+def wall_time(moment: datetime) -> datetime:
+    """The clock time to show: the clinic's own (the offset the portal wrote, e.g. +03:00),
+    so a visit at 09:00 in Moscow reads 09:00 wherever the laptop is; a time the portal gave
+    in UTC is shown in the computer's zone instead."""
+    offset = moment.utcoffset()
+    return moment.astimezone() if offset is None or not offset else moment
 
 
 def fhir_instant(moment: datetime) -> str:

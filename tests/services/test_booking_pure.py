@@ -13,6 +13,7 @@ from desktop.services.booking_fhir import (
     VISIT_KIND_SYSTEM,
     AppointmentInfo,
     describe,
+    wall_time,
 )
 from desktop.services.ics import build_calendar, write_ics
 from desktop.services.ticket import qr_png, ticket_for
@@ -116,3 +117,10 @@ def test_ticket_content_and_qr() -> None:
     ticket = ticket_for(_info())
     assert ticket.number == "MC-00042" and ticket.qr_payload == "Appointment/a1"
     assert qr_png(ticket).startswith(b"\x89PNG")
+
+
+def test_wall_time_keeps_the_clinics_clock() -> None:
+    moscow = datetime.fromisoformat("2026-12-03T09:00:00+03:00")
+    assert wall_time(moscow).hour == 9  # the time on the ticket, wherever the laptop is
+    utc = datetime(2026, 12, 3, 6, 0, tzinfo=UTC)
+    assert wall_time(utc) == utc and wall_time(utc).utcoffset() == wall_time(utc).astimezone().utcoffset()

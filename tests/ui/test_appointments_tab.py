@@ -23,7 +23,7 @@ from desktop.models.signin import make_session, open_session_parts
 from desktop.models.tasks import TaskRunner
 from desktop.services.accounts import AccountManager
 from desktop.services.booking import BookingService, new_booking_key
-from desktop.services.booking_fhir import KIND_VIDEO, AppointmentInfo
+from desktop.services.booking_fhir import KIND_VIDEO, AppointmentInfo, wall_time
 from desktop.services.profile import Profile
 from desktop.services.secrets import MemorySecretStore
 from desktop.services.ticket import ticket_for
@@ -161,7 +161,7 @@ def test_book_for_the_child_with_a_double_click(qtbot: Any, win: Window) -> None
     qtbot.waitUntil(lambda: win.tab.upcoming_model.row_of(info.id) >= 0, timeout=WAIT)
     row = win.tab.upcoming_model.info(win.tab.upcoming_model.row_of(info.id))
     assert (row.doctor, row.room, row.clinic) == ("Тестов Пётр", "каб. 101", "Поликлиника Тест")
-    day = info.start.astimezone().date()
+    day = wall_time(info.start).date()
     from PySide6.QtCore import QDate
 
     assert win.tab.calendar.dateTextFormat(QDate(day.year, day.month, day.day)).fontWeight() == 700
@@ -270,7 +270,7 @@ def test_ticket_pdf_has_everything_the_desk_needs(tmp_path: Path, win: Window) -
     for expected in ("Иванов Сергей", "Тестов Пётр", "Поликлиника Тест", "каб. 101",
                      info.ticket_number, SPECIALTY):
         assert expected in flat, expected
-    assert str(info.start.astimezone().year) in flat and info.start.astimezone().strftime("%H:%M") in flat
+    assert str(wall_time(info.start).year) in flat and wall_time(info.start).strftime("%H:%M") in flat
 
 
 def test_ics_export_of_upcoming(tmp_path: Path, qtbot: Any, win: Window) -> None:
@@ -299,7 +299,7 @@ def test_reminders_fire_a_day_and_two_hours_before_unless_switched_off(
     win.tab.clock = lambda: info.start - timedelta(hours=23)
     win.tab.reminders.check()
     win.tab.reminders.check()  # never the same reminder twice
-    at = info.start.astimezone().strftime("%H:%M")
+    at = wall_time(info.start).strftime("%H:%M")
     mine = [t for t, x in shown if SPECIALTY in t and f"{at}, Тестов Пётр, каб. 101" in x]
     assert len(mine) == 1 and mine[0].startswith("Tomorrow")
     win.tab.clock = lambda: info.start - timedelta(hours=1)

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from desktop.models.appointments_actions import BookingActions
 from desktop.services.booking import Catalog, Doctor, FreeSlot
-from desktop.services.booking_fhir import KIND_CLINIC, KIND_VIDEO, AppointmentInfo
+from desktop.services.booking_fhir import KIND_CLINIC, KIND_VIDEO, AppointmentInfo, wall_time
 
 BOOKING_HORIZON = timedelta(days=28)
 SlotRole = Qt.ItemDataRole.UserRole + 1
@@ -199,14 +199,14 @@ class BookingDialog(QDialog):
             return
         if not self.message.text() or not self.message.styleSheet():
             self._say("")
-        first = self.slots[0].start.astimezone().date()
+        first = wall_time(self.slots[0].start).date()
         shown = self.calendar.selectedDate().toPython()
         if shown not in self._free_days():
             self.calendar.setSelectedDate(QDate(first.year, first.month, first.day))
         self._show_day()
 
     def _free_days(self) -> set[date]:
-        return {s.start.astimezone().date() for s in self.slots}
+        return {wall_time(s.start).date() for s in self.slots}
 
     def _mark_free_days(self) -> None:
         self.calendar.setDateTextFormat(QDate(), QTextCharFormat())  # clear all
@@ -221,7 +221,7 @@ class BookingDialog(QDialog):
         self.slot_list.clear()
         show_doctor = self.doctor.currentData() is None
         for slot in self.slots:
-            local = slot.start.astimezone()
+            local = wall_time(slot.start)
             if local.date() != day:
                 continue
             text = local.strftime("%H:%M")
@@ -243,7 +243,7 @@ class BookingDialog(QDialog):
         """Pick a slot by id (keyboard users and tests)."""
         for slot in self.slots:
             if slot.id == slot_id:
-                day = slot.start.astimezone().date()
+                day = wall_time(slot.start).date()
                 self.calendar.setSelectedDate(QDate(day.year, day.month, day.day))
                 for row in range(self.slot_list.count()):
                     if self.slot_list.item(row).data(SlotRole) == slot:

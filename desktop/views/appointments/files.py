@@ -67,10 +67,13 @@ def ics_title(info: AppointmentInfo) -> str:
 
 
 def ics_description(info: AppointmentInfo) -> str:
+    doctor = QCoreApplication.translate("medcard", "Doctor")
+    place = QCoreApplication.translate("medcard", "Place")
+    ticket = QCoreApplication.translate("medcard", "Ticket")
     lines = [
-        f"{QCoreApplication.translate('medcard', 'Doctor')}: {info.doctor}" if info.doctor else "",
-        f"{QCoreApplication.translate('medcard', 'Place')}: {place_text(info)}" if place_text(info) else "",
-        f"{QCoreApplication.translate('medcard', 'Ticket')}: {info.ticket_number}" if info.ticket_number else "",
+        f"{doctor}: {info.doctor}" if info.doctor else "",
+        f"{place}: {place_text(info)}" if place_text(info) else "",
+        f"{ticket}: {info.ticket_number}" if info.ticket_number else "",
         info.join_url,
     ]
     return "\n".join(line for line in lines if line)

@@ -37,7 +37,7 @@ from desktop.models.appointments import (
 from desktop.models.appointments_actions import BookingActions
 from desktop.models.appointments_reminders import utc_now
 from desktop.models.tasks import user_message_for
-from desktop.services.booking_fhir import AppointmentInfo
+from desktop.services.booking_fhir import AppointmentInfo, wall_time
 from desktop.views.appointments import files
 from desktop.views.appointments.booking_dialog import BookingDialog
 from desktop.views.appointments.details import AppointmentDetails
@@ -277,7 +277,7 @@ class AppointmentsTab(QWidget):
         self.day_title.setText(self.locale().toString(self.calendar.selectedDate(), "d MMMM yyyy, dddd"))
         self.day_list.clear()
         for info in sorted(days_with_appointments(self.items).get(day, []), key=_start_key):
-            time = info.start.astimezone().strftime("%H:%M") if info.start else ""
+            time = wall_time(info.start).strftime("%H:%M") if info.start else ""
             text = f"{time}  {info.specialty or kind_text(info)} — {info.doctor}\n{status_text(info)}"
             item = QListWidgetItem(text.strip())
             item.setData(InfoRole, info)

@@ -13,7 +13,7 @@ from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPdfWriter, QTextDocum
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QWidget
 
-from desktop.services.booking_fhir import KIND_HOME, KIND_VIDEO
+from desktop.services.booking_fhir import KIND_HOME, KIND_VIDEO, wall_time
 from desktop.services.ticket import Ticket, qr_png
 
 QR_URL = QUrl("medcard-ticket://qr.png")
@@ -24,7 +24,7 @@ def ticket_html(ticket: Ticket, locale: QLocale | None = None) -> str:
     locale = locale or QLocale()
     when = ""
     if ticket.start is not None:
-        local = ticket.start.astimezone().replace(tzinfo=None)
+        local = wall_time(ticket.start).replace(tzinfo=None)
         when = locale.toString(local, "d MMMM yyyy, HH:mm")
         when += " (" + locale.toString(local.date(), "dddd") + ")"
     rows: list[tuple[str, str]] = [
@@ -43,6 +43,9 @@ def ticket_html(ticket: Ticket, locale: QLocale | None = None) -> str:
             (QCoreApplication.translate("medcard", "Address"), ticket.address),
             (QCoreApplication.translate("medcard", "Room"), ticket.room),
         ]
+    title = QCoreApplication.translate("medcard", "Appointment ticket")
+    id_label = QCoreApplication.translate("medcard", "Appointment ID")
+    come_early = QCoreApplication.translate("medcard", "Please come 10 minutes early.")
     body = "".join(
         f"<tr><td style='color:#555;padding:4px 16px 4px 0'>{html.escape(label)}</td>"
         f"<td style='padding:4px 0'><b>{html.escape(value or '—')}</b></td></tr>"
@@ -50,12 +53,12 @@ def ticket_html(ticket: Ticket, locale: QLocale | None = None) -> str:
     )
     return (
         "<html><body style='font-family:sans-serif'>"
-        f"<h2>{html.escape(QCoreApplication.translate('medcard', 'Appointment ticket'))} № {html.escape(ticket.number)}</h2>"
+        f"<h2>{html.escape(title)} № {html.escape(ticket.number)}</h2>"
         f"<table cellspacing='0'>{body}</table>"
         f"<p><img src='{QR_URL.toString()}' width='140' height='140'></p>"
-        f"<p style='color:#555'>{html.escape(QCoreApplication.translate('medcard', 'Appointment ID'))}: "
+        f"<p style='color:#555'>{html.escape(id_label)}: "
         f"{html.escape(ticket.appointment_id)}</p>"
-        f"<p style='color:#555'>{html.escape(QCoreApplication.translate('medcard', 'Please come 10 minutes early.'))}</p>"
+        f"<p style='color:#555'>{html.escape(come_early)}</p>"
         "</body></html>"
     )
 
