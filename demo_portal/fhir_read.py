@@ -57,13 +57,15 @@ def run_search(caller: Caller, spec: SearchSpec, key: list[Any] | None, total: i
         caller.require_patient(patient)
     where, args = where_sql(spec, caller.allowed)
     with store().engine.connect() as conn:
+        # The DBAPI connection directly: no per-row result processing on the hot path.
+        sqlite = conn.connection.driver_connection
         if total is None:
-            total = int(conn.exec_driver_sql(
-                f"SELECT COUNT(*) FROM resources r WHERE {where}", tuple(args)).scalar() or 0)
+            total = int(sqlite.execute(
+                f"SELECT COUNT(*) FROM resources r WHERE {where}", args).fetchone()[0] or 0)
         if key is not None:
             keyset, key_args = keyset_sql(spec.sort, key)
             where, args = f"{where} AND {keyset}", [*args, *key_args]
-        rows = conn.exec_driver_sql(
+        rows = sqlite.execute(
             f"SELECT r.rid, r.body, r.date_key, r.last_updated FROM resources r WHERE {where} "
             f"ORDER BY {order_sql(spec.sort)} LIMIT ?", (*args, spec.count + 1)).fetchall()
     next_key = None

@@ -103,6 +103,9 @@ class IndexEntry:
 
 def _values(node: Any, path: str) -> list[Any]:
     """All values at a dotted path, flattening lists on the way."""
+    head = path.split(".", 1)[0]
+    if not isinstance(node, dict) or head not in node:
+        return []  # fast path: most paths tried on a resource are absent
     current = [node]
     for part in path.split("."):
         nxt: list[Any] = []

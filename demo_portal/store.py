@@ -233,7 +233,8 @@ class Store:
                 chunk = gone[start:start + 500]
                 conn.execute(delete(tokens).where(tokens.c.seq.in_(chunk)))
                 conn.execute(delete(resources).where(resources.c.seq.in_(chunk)))
-            rows, token_rows = [], []
+            rows: list[tuple] = []
+            token_rows: list[tuple] = []
             seq = int(conn.exec_driver_sql("SELECT COALESCE(MAX(seq), 0) FROM resources").scalar())
             for res in batch:
                 seq += 1
@@ -242,19 +243,18 @@ class Store:
                 res["meta"] = {**(res.get("meta") or {}), "versionId": "1",
                                "lastUpdated": format_instant(stamp)}
                 entry = index_resource(res)
-                rows.append({
-                    "seq": seq, "rtype": res["resourceType"], "rid": res["id"],
-                    "patient_id": entry.patient_id, "last_updated": stamp, "version": 1,
-                    "date_key": entry.date_key, "status": entry.status,
-                    "body": orjson.dumps(res),
-                })
-                token_rows.extend(
-                    {"seq": seq, "param": p, "system": s, "value": v} for p, s, v in entry.tokens
-                )
+                rows.append((seq, res["resourceType"], res["id"], entry.patient_id, stamp, 1,
+                             entry.date_key, entry.status, orjson.dumps(res)))
+                token_rows.extend((seq, p, s, v) for p, s, v in entry.tokens)
+            # Plain executemany: 100 000 resources load in seconds, not minutes.
             if rows:
-                conn.execute(insert(resources), rows)
+                conn.exec_driver_sql(
+                    "INSERT INTO resources (seq, rtype, rid, patient_id, last_updated, version, "
+                    "date_key, status, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
             if token_rows:
-                conn.execute(insert(tokens), token_rows)
+                conn.exec_driver_sql(
+                    "INSERT INTO tokens (seq, param, system, value) VALUES (?, ?, ?, ?)",
+                    token_rows)
         return len(batch)
 
     # -- accounts and access ------------------------------------------------------------
