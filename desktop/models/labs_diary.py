@@ -45,7 +45,7 @@ def entry_value_text(entry: DiaryEntry) -> str:
     keys = diary.KIND_MEASURES[entry.kind]
     values = [format_number(entry.values[k]) for k in keys if k in entry.values]
     unit = diary.MEASURES[keys[0]].unit_label
-    return f"{'/'.join(values)} {translate(unit) if unit == '/min' else unit}"
+    return f"{'/'.join(values)} {translate(unit)}"
 
 
 class DiaryRecordsModel(QAbstractTableModel):

@@ -54,7 +54,7 @@ class Measure:
     display: str  # English LOINC display, sent to the portal
     label: str  # user-facing name (N_)
     unit: str  # UCUM
-    unit_label: str
+    unit_label: str  # N_: shown translated ("мм рт. ст.")
     low: float
     high: float
     decimals: int
@@ -62,13 +62,13 @@ class Measure:
 
 MEASURES: dict[str, Measure] = {
     "systolic": Measure(BP_SYSTOLIC, "Systolic blood pressure", N_("Systolic pressure"),
-                        "mm[Hg]", "mmHg", 50, 300, 0),
+                        "mm[Hg]", N_("mmHg"), 50, 300, 0),
     "diastolic": Measure(BP_DIASTOLIC, "Diastolic blood pressure", N_("Diastolic pressure"),
-                         "mm[Hg]", "mmHg", 25, 200, 0),
-    "pulse": Measure("8867-4", "Heart rate", N_("Pulse"), "/min", "/min", 25, 250, 0),
+                         "mm[Hg]", N_("mmHg"), 25, 200, 0),
+    "pulse": Measure("8867-4", "Heart rate", N_("Pulse"), "/min", N_("/min"), 25, 250, 0),
     "glucose": Measure("2339-0", "Glucose [Mass/volume] in Blood", N_("Blood glucose"),
-                       "mmol/L", "mmol/L", 1.0, 40.0, 1),
-    "weight": Measure("29463-7", "Body weight", N_("Weight"), "kg", "kg", 1.0, 350.0, 1),
+                       "mmol/L", N_("mmol/L"), 1.0, 40.0, 1),
+    "weight": Measure("29463-7", "Body weight", N_("Weight"), "kg", N_("kg"), 1.0, 350.0, 1),
     "temperature": Measure("8310-5", "Body temperature", N_("Body temperature"),
                            "Cel", "°C", 32.0, 43.0, 1),
     "spo2": Measure("59408-5", "Oxygen saturation in Arterial blood by Pulse oximetry",
@@ -109,8 +109,10 @@ class Problem:
     params: Mapping[str, Any] = dataclass_field(default_factory=dict)
 
     def text(self, translate: Callable[[str], str] = str) -> str:
-        """The message, translated by ``translate`` (identity by default), then filled in."""
-        return translate(self.message).format(**self.params)
+        """The message, translated by ``translate`` (identity by default), then filled in.
+        Text parameters (measure names, units) are N_ strings too and are translated."""
+        params = {k: translate(v) if isinstance(v, str) else v for k, v in self.params.items()}
+        return translate(self.message).format(**params)
 
 
 @dataclass(frozen=True)

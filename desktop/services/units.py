@@ -77,7 +77,7 @@ _LOCAL_SPELLINGS = {
 }
 
 # Display spelling for units as patients read them (UCUM is for machines).
-_DISPLAY = {"umol/L": "µmol/L", "mm[Hg]": "mmHg", "Cel": "°C", "10*9/L": "10⁹/L",
+_DISPLAY = {"1": "", "[pH]": "", "umol/L": "µmol/L", "mm[Hg]": "mmHg", "Cel": "°C", "10*9/L": "10⁹/L",
             "10*12/L": "10¹²/L", "/min": "/min", "{beats}/min": "/min", "kg": "kg"}
 
 
@@ -93,6 +93,12 @@ def _registry() -> pint.UnitRegistry:
     # convertible among themselves (mIU/L <-> IU/L) and never into mass or moles.
     ureg.define("international_unit = [international_unit] = IU")
     return ureg
+
+
+def warm_up() -> None:
+    """Build the registry now (about a second), e.g. in the background when a screen opens,
+    so the first chart does not wait for it."""
+    _registry()
 
 
 def to_ucum(unit: str) -> str:

@@ -122,7 +122,7 @@ def test_default_charts_hba1c_and_glucose_with_band_and_flags(win: Window) -> No
     expected_out = [p.value < p.ref_low or p.value > p.ref_high for p in points]
     assert hba1c.abnormal.tolist() == expected_out and any(expected_out)
     layers = win.tab.chart.layers[win.tab.chart.series.index(hba1c)]
-    assert len(layers.abnormal.data) == sum(expected_out)
+    assert len(layers.abnormal.data) + len(layers.diary_abnormal.data) == sum(expected_out)
     # The X axes are linked: panning one plot moves the other.
     win.tab.chart.plots[0].setXRange(1.6e9, 1.7e9, padding=0)
     assert win.tab.chart.plots[1].getViewBox().viewRange()[0] == pytest.approx([1.6e9, 1.7e9])

@@ -35,7 +35,8 @@ class PointLayers:
     lab: pg.ScatterPlotItem
     diary: pg.ScatterPlotItem
     pending: pg.ScatterPlotItem
-    abnormal: pg.ScatterPlotItem
+    abnormal: pg.ScatterPlotItem  # lab values out of range
+    diary_abnormal: pg.ScatterPlotItem  # own readings out of range
 
 
 def tr(text: str) -> str:
@@ -136,15 +137,17 @@ class TrendChart(QWidget):
         line.setDownsampling(auto=True, method="peak")
         # Uniform-style layers draw far faster than per-point styles; the dense layer of
         # ordinary lab points is hidden while too many are visible to tell apart.
-        lab = ~item.self_measured & ~item.abnormal
+        lab, own, out = ~item.self_measured, item.self_measured, item.abnormal
+        red_pen = pg.mkPen(ABNORMAL, width=1.5)
         layers = PointLayers(
-            lab=self._layer(plot, item, lab, "o", 7, pg.mkBrush(LINE), pg.mkPen(LINE)),
-            diary=self._layer(plot, item, item.self_measured & ~item.pending & ~item.abnormal,
-                              "d", 9, pg.mkBrush("w"), pg.mkPen(DIARY, width=1.5)),
-            pending=self._layer(plot, item, item.pending & ~item.abnormal, "d", 9,
-                                pg.mkBrush(DIARY), pg.mkPen(DIARY, width=1.5)),
-            abnormal=self._layer(plot, item, item.abnormal, "o", 9, pg.mkBrush(ABNORMAL),
-                                 pg.mkPen(ABNORMAL, width=1.5)))
+            lab=self._layer(plot, item, lab & ~out, "o", 7, pg.mkBrush(LINE), pg.mkPen(LINE)),
+            diary=self._layer(plot, item, own & ~item.pending & ~out, "d", 9, pg.mkBrush("w"),
+                              pg.mkPen(DIARY, width=1.5)),
+            pending=self._layer(plot, item, item.pending & ~out, "d", 9, pg.mkBrush(DIARY),
+                                pg.mkPen(DIARY, width=1.5)),
+            abnormal=self._layer(plot, item, lab & out, "o", 9, pg.mkBrush(ABNORMAL), red_pen),
+            diary_abnormal=self._layer(plot, item, own & out, "d", 10, pg.mkBrush("w"),
+                                       red_pen))
         self.layers.append(layers)
         marker = pg.ScatterPlotItem(size=13, pen=pg.mkPen("k", width=2), brush=pg.mkBrush(None))
         marker.setZValue(20)

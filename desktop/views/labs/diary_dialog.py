@@ -58,8 +58,9 @@ class DiaryEntryDialog(QDialog):
         self._rows: dict[str, tuple[QLabel, QLineEdit, QLabel]] = {}
         for key, measure in diary.MEASURES.items():
             edit = QLineEdit()
-            edit.setPlaceholderText(f"{measure.low:g}–{measure.high:g} {measure.unit_label}")
-            label = QLabel(f"{_t(measure.label)}, {measure.unit_label}")
+            unit = _t(measure.unit_label)
+            edit.setPlaceholderText(f"{measure.low:g}–{measure.high:g} {unit}")
+            label = QLabel(f"{_t(measure.label)}, {unit}")
             error = self._error_label()
             form.addRow(label, edit)
             form.addRow("", error)

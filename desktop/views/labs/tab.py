@@ -33,6 +33,7 @@ from desktop.models.labs import (
 )
 from desktop.models.labs_diary import DiaryController
 from desktop.models.labs_series import ChartSeries
+from desktop.services import units
 from desktop.views.labs.chart import TrendChart
 from desktop.views.labs.diary_panel import DiaryPanel
 
@@ -60,6 +61,7 @@ class LabsTab(QWidget):
         ctx.accountChanged.connect(self.reload)
         ctx.onlineChanged.connect(self._on_online_changed)
         self.diary.recordsChanged.connect(self._on_diary_changed)
+        ctx.runner.submit(units.warm_up, owner=self)  # pint's registry takes ~1 s to build
         self.diary.refresh()
         self.reload()
 
