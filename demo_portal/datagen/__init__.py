@@ -1,7 +1,40 @@
 """Deterministic synthetic FHIR R4 data in Russian for the demo portal.
 
 ``generate(seed, scale, today)`` returns the same resources for the same (seed, today):
-each part draws from its own seeded random stream and dates are relative to ``today``.
+each part draws from its own seeded random stream and dates are relative to ``today``
+(so the demo people keep their ages). Every resource has ``id`` and
+``meta.lastUpdated`` (UTC, before ``today`` began); clinical times are Moscow time.
+
+What the screens can rely on (the vocabulary lives in ``codes.py``):
+
+- People: ``ivanov-sergey`` (45, E11.9 + I10), ``ivanova-masha`` (8, his daughter,
+  linked to family@), ``petrova-anna`` (72, hospital stay), ``smirnova-olga`` and her son
+  ``smirnov-artem`` (other@), ``kuznetsov-dmitry`` (unverified@), ``egorova-tatiana``
+  (region@, Chukotka), ``ivanov-petr`` (12, Sergey's son born in Tula, linked to nobody).
+- Every CodeableConcept has Russian ``text``; codings keep the code system's display.
+  Quantities: ``unit`` is the Russian display, ``code`` the UCUM code (convert with it).
+- Patient identifiers: СНИЛС ``SNILS_SYSTEM``, полис ОМС ``OMS_SYSTEM`` (16 digits),
+  свидетельство о рождении ``BIRTH_CERT_SYSTEM`` (children; ``assigner.display`` is the
+  registry office, ``period.start`` the issue date). Identifier ``type.text`` names each.
+- Labs: DiagnosticReport (category v2-0074 ``LAB``) + Observations (LOINC, interpretation
+  H/L/N, referenceRange in the result's own unit). The second lab ``org-medlab`` reports
+  glucose, lipids and creatinine in mg/dL under the same LOINC codes.
+- Studies: DiagnosticReport with v2-0074 ``EC`` (ECG), ``US`` (abdomen), ``CUS`` (echo),
+  ``conclusion`` and the protocol as a text/plain ``presentedForm``; ultrasound has an
+  ImagingStudy. COVID-19 PCR: LOINC 94500-6, SNOMED detected / not detected.
+- Visit protocols: Composition (sections Жалобы, Анамнез, Объективно, Диагноз,
+  Рекомендации) or a text/plain DocumentReference, both pointing at the Encounter.
+  Discharge summary: LOINC 18842-5 as Composition and DocumentReference; the
+  DocumentReference's ``context.related`` names the Composition (show it once).
+- Diary: Observations with performer = the Patient and the meta.tag ``self-measured``.
+- Appointments: ``serviceCategory`` visit-kind ``clinic|video|home``; ticket identifier
+  ``TICKET_SYSTEM``; video ones carry ``JOIN_URL_EXT``; home visits ``HOME_ADDRESS_EXT``.
+  Schedules (Practitioner + Location, or + HealthcareService ``hs-video``) with Slots on
+  the working days of the next four weeks; slot ids ``slot-<doctor>[-video]-YYYYMMDD-HHMM``.
+- Costs: ExplanationOfBenefit in RUB; ``insurance`` is ``cov-oms-<patient>`` (free for the
+  patient) or ``cov-self-<patient>`` (paid); adjudication submitted / benefit / copay.
+- Requests done: Task (code system ``REQUEST_TYPE``: certificate, extract) completed,
+  ``output`` = the issued DocumentReference.
 """
 
 from __future__ import annotations

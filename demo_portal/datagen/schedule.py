@@ -7,7 +7,7 @@ stay the same for a given day whatever else changes in the data.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from . import codes as c
 from .builder import Builder, local_dt
@@ -27,6 +27,16 @@ IN_PERSON: dict[str, tuple[str, int]] = {
 }
 # video consultations: practitioner id -> (first hour, last hour, minutes)
 VIDEO: dict[str, tuple[int, int, int]] = {"pr-orlov": (17, 19, 20), "pr-morozov": (15, 17, 30)}
+
+# Non-working public holidays of Russia (Labour Code art. 112), as (month, day)
+HOLIDAYS = frozenset([(1, d) for d in range(1, 9)] + [(2, 23), (3, 8), (5, 1), (5, 9), (6, 12),
+                                                       (11, 4)])
+
+
+def is_working_day(day: date) -> bool:
+    """Clinics take appointments Monday to Friday, except public holidays."""
+    return day.weekday() < 5 and (day.month, day.day) not in HOLIDAYS
+
 
 KIND_NAMES = {"clinic": "Приём в поликлинике", "video": "Телемедицинская консультация",
               "home": "Вызов врача на дом"}
@@ -64,7 +74,7 @@ def build_schedules(b: Builder, d: Directory) -> SlotBook:
     created = b.days_ago(35, 8)  # the clinic opened these weeks for booking a while ago
     first_day = b.today + timedelta(days=1)
     days = [first_day + timedelta(days=i) for i in range(HORIZON_DAYS)]
-    work_days = [day for day in days if day.weekday() < 5]
+    work_days = [day for day in days if is_working_day(day)]
     for pid, (shift, minutes) in IN_PERSON.items():
         times = [(day, _hours(shift, day.toordinal()), minutes) for day in work_days]
         _schedule(b, d, book, rng, pid, "clinic", times, created)

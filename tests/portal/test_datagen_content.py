@@ -11,6 +11,7 @@ import pytest
 
 from demo_portal.datagen import DemoDataset, generate
 from demo_portal.datagen.identifiers import luhn_digit
+from demo_portal.datagen.schedule import is_working_day
 
 TODAY = date(2026, 11, 25)
 CYRILLIC = re.compile(r"[А-Яа-яЁё]")
@@ -117,9 +118,18 @@ def test_free_slots_on_every_working_day_of_the_next_four_weeks(ds: DemoDataset)
     working = {TODAY + timedelta(days=i) for i in range(1, 29)
                if (TODAY + timedelta(days=i)).weekday() < 5}
     assert working <= free_days
+    assert len(working) == 20
     kinds = {s["serviceCategory"][0]["coding"][0]["code"] for s in ds.by_type("Slot")
              if s["status"] == "free"}
     assert kinds == {"clinic", "video"}
+
+
+def test_no_slots_on_new_year_holidays() -> None:
+    winter = generate(seed=42, today=date(2026, 12, 28))
+    days = {datetime.fromisoformat(s["start"]).date() for s in winter.by_type("Slot")}
+    assert date(2026, 12, 29) in days and date(2027, 1, 11) in days
+    assert not any(date(2027, 1, d) in days for d in range(1, 9))
+    assert all(is_working_day(d) for d in days)
 
 
 def test_booked_appointments_hold_busy_slots(ds: DemoDataset) -> None:
