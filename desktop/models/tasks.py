@@ -52,6 +52,7 @@ class _Pending:
     on_done: DoneCallback | None
     on_error: ErrorCallback | None
     owner: QObject | None
+    name: str = ""  # the function's qualified name, for diagnostics (never its data)
 
 
 class _Relay(QObject):
@@ -174,7 +175,8 @@ class TaskRunner(QObject):
             owner = _owner_of(on_done) or _owner_of(on_error)
         job_id = next(self._ids)
         was_idle = not self._pending
-        self._pending[job_id] = _Pending(on_done, on_error, owner)
+        name = getattr(fn, "__qualname__", type(fn).__name__)
+        self._pending[job_id] = _Pending(on_done, on_error, owner, name)
         pool.start(_Job(job_id, self._relay, fn, args))
         if was_idle:
             self.busyChanged.emit(True)
@@ -204,7 +206,7 @@ class TaskRunner(QObject):
         assert isinstance(exc, BaseException)
         if getattr(exc, "user_message", None) is None:
             # A bug, not a service error: keep the type for diagnosis, never the text.
-            log.error("background task failed: %s", type(exc).__name__)
+            log.error("background task %s failed: %s", pending.name, type(exc).__name__)
         if pending.on_error is not None:
             pending.on_error(exc)
         else:

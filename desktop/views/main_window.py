@@ -109,6 +109,7 @@ class MainWindow(QMainWindow):
         self._accounts: list[tuple[str, str]] = []
 
         ctx.errorOccurred.connect(self.banner.show_message)
+        self.welcome.backRequested.connect(self._on_account_changed)
         ctx.accountChanged.connect(self._on_account_changed)
         self.retranslate()
         self._on_account_changed()
@@ -131,6 +132,7 @@ class MainWindow(QMainWindow):
     def _on_account_changed(self) -> None:
         signed_in = self.ctx.session is not None
         self.pages.setCurrentWidget(self.work if signed_in else self.welcome)
+        self.welcome.back_button.setVisible(signed_in)
         self.act_sign_out.setEnabled(signed_in)
         self.act_manage.setEnabled(signed_in)
         self.act_sync.setEnabled(signed_in)

@@ -21,6 +21,7 @@ _CUSTOM = "__custom__"
 class WelcomePage(QWidget):
     signInRequested = Signal(str)  # FHIR base URL
     demoRequested = Signal()
+    backRequested = Signal()  # "Add account" was opened by mistake: back to the card
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -47,6 +48,10 @@ class WelcomePage(QWidget):
         self.demo_button = QPushButton(self)
         self.demo_button.setObjectName("tryDemo")
         self.demo_button.clicked.connect(self.demoRequested)
+        self.back_button = QPushButton(self)
+        self.back_button.setObjectName("welcomeBack")
+        self.back_button.clicked.connect(self.backRequested)
+        self.back_button.hide()
         self.status = QLabel(self)
         self.status.setObjectName("welcomeStatus")
         self.status.setWordWrap(True)
@@ -60,6 +65,7 @@ class WelcomePage(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.demo_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.back_button)
         buttons.addWidget(self.sign_in_button)
         inner = QVBoxLayout(card)
         inner.setContentsMargins(28, 24, 28, 24)
@@ -135,6 +141,7 @@ class WelcomePage(QWidget):
         self.custom_label.setText(self.tr("&Address"))
         self.sign_in_button.setText(self.tr("Sign in…"))
         self.demo_button.setText(self.tr("Try demo mode"))
+        self.back_button.setText(self.tr("Back to the card"))
         self.demo_button.setToolTip(
             self.tr("A built-in demo portal with a synthetic family; nothing is sent anywhere")
         )

@@ -247,6 +247,144 @@
     </message>
 </context>
 <context>
+    <name>DiaryEntryDialog</name>
+    <message>
+        <source>Edit diary entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New diary entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measurement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date and time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For example: after a walk, before breakfast</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DiaryImportDialog</name>
+    <message>
+        <source>Import readings from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date and time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measurement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lines that will not be imported:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reading(s) to import.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) with errors.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Readings imported before are not added again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DiaryPanel</name>
+    <message>
+        <source>My health diary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add entry…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete this diary entry? This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import readings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved to the portal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The portal cannot be reached: the entry is kept on this computer and will be sent when the portal is available.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Sent to the portal: %n entries.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>FamilyModel</name>
     <message>
         <source>The request was withdrawn.</source>
@@ -464,6 +602,81 @@
     </message>
 </context>
 <context>
+    <name>LabsTab</name>
+    <message>
+        <source>Search analytes…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>5 years</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save chart (PNG)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save data (CSV)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>out of range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>self-measured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not sent yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select one or several analytes on the left to see how they changed over time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not on the chart — the unit cannot be converted:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The chart could not be saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The data could not be saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Medcard</source>
@@ -549,6 +762,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>You can open this card until the child turns 15 (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Accepted. The card is being opened for you…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -562,6 +779,10 @@
     </message>
     <message>
         <source>Open card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Card is open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -699,6 +920,10 @@
     </message>
     <message>
         <source>Try demo mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to the card</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1000,7 +1225,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>mmHg</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Diastolic pressure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>/min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mmol/L</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kg</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1356,6 +1597,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Export to calendar</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1405,6 +1650,14 @@
     </message>
     <message>
         <source>Appointment ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Appointment ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please come 10 minutes early.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

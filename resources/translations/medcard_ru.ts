@@ -5,23 +5,23 @@
     <name></name>
     <message>
         <source>converted from {units}</source>
-        <translation type="unfinished"></translation>
+        <translation>пересчитано из {units}</translation>
     </message>
     <message>
         <source>reported as {value} {unit}</source>
-        <translation type="unfinished"></translation>
+        <translation>в исходном виде: {value} {unit}</translation>
     </message>
     <message>
         <source>Self-measured</source>
-        <translation type="unfinished"></translation>
+        <translation>Собственное измерение</translation>
     </message>
     <message>
         <source>not sent yet</source>
-        <translation type="unfinished"></translation>
+        <translation>ещё не отправлено</translation>
     </message>
     <message>
         <source>Out of the reference range</source>
-        <translation type="unfinished"></translation>
+        <translation>Вне референсного диапазона</translation>
     </message>
 </context>
 <context>
@@ -247,53 +247,194 @@
     </message>
 </context>
 <context>
+    <name>DiaryEntryDialog</name>
+    <message>
+        <source>Edit diary entry</source>
+        <translation>Изменить запись дневника</translation>
+    </message>
+    <message>
+        <source>New diary entry</source>
+        <translation>Новая запись дневника</translation>
+    </message>
+    <message>
+        <source>Measurement</source>
+        <translation>Измерение</translation>
+    </message>
+    <message>
+        <source>Date and time</source>
+        <translation>Дата и время</translation>
+    </message>
+    <message>
+        <source>For example: after a walk, before breakfast</source>
+        <translation>Например: после прогулки, до завтрака</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Заметка</translation>
+    </message>
+</context>
+<context>
+    <name>DiaryImportDialog</name>
+    <message>
+        <source>Import readings from %1</source>
+        <translation>Импорт измерений из %1</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Строка</translation>
+    </message>
+    <message>
+        <source>Date and time</source>
+        <translation>Дата и время</translation>
+    </message>
+    <message>
+        <source>Measurement</source>
+        <translation>Измерение</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Результат</translation>
+    </message>
+    <message>
+        <source>Lines that will not be imported:</source>
+        <translation>Строки, которые не будут импортированы:</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Импортировать</translation>
+    </message>
+    <message>
+        <source>The file cannot be read: %1</source>
+        <translation>Файл не удаётся прочитать: %1</translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>Строка %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reading(s) to import.</source>
+        <translation>
+            <numerusform>Будет импортировано %n измерение.</numerusform>
+            <numerusform>Будет импортировано %n измерения.</numerusform>
+            <numerusform>Будет импортировано %n измерений.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) with errors.</source>
+        <translation>
+            <numerusform>%n строка с ошибками.</numerusform>
+            <numerusform>%n строки с ошибками.</numerusform>
+            <numerusform>%n строк с ошибками.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Readings imported before are not added again.</source>
+        <translation>Ранее импортированные измерения повторно не добавляются.</translation>
+    </message>
+</context>
+<context>
+    <name>DiaryPanel</name>
+    <message>
+        <source>My health diary</source>
+        <translation>Мой дневник здоровья</translation>
+    </message>
+    <message>
+        <source>Add entry…</source>
+        <translation>Добавить запись…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Изменить…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <source>Import CSV…</source>
+        <translation>Импорт CSV…</translation>
+    </message>
+    <message>
+        <source>Delete entry</source>
+        <translation>Удалить запись</translation>
+    </message>
+    <message>
+        <source>Delete this diary entry? This cannot be undone.</source>
+        <translation>Удалить эту запись дневника? Отменить это действие нельзя.</translation>
+    </message>
+    <message>
+        <source>Import readings</source>
+        <translation>Импорт измерений</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation>Файлы CSV (*.csv *.txt);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>Saved to the portal.</source>
+        <translation>Сохранено на портале.</translation>
+    </message>
+    <message>
+        <source>The portal cannot be reached: the entry is kept on this computer and will be sent when the portal is available.</source>
+        <translation>Портал недоступен: запись сохранена на этом компьютере и будет отправлена, когда портал станет доступен.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sent to the portal: %n entries.</source>
+        <translation>
+            <numerusform>Отправлено на портал: %n запись.</numerusform>
+            <numerusform>Отправлено на портал: %n записи.</numerusform>
+            <numerusform>Отправлено на портал: %n записей.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>FamilyModel</name>
     <message>
         <source>The request was withdrawn.</source>
-        <translation type="unfinished"></translation>
+        <translation>Заявка отозвана.</translation>
     </message>
     <message>
         <source>You no longer have access to this card.</source>
-        <translation type="unfinished"></translation>
+        <translation>У вас больше нет доступа к этой медкарте.</translation>
     </message>
 </context>
 <context>
     <name>FamilyTab</name>
     <message>
         <source>Withdraw request</source>
-        <translation type="unfinished"></translation>
+        <translation>Отозвать заявку</translation>
     </message>
     <message>
         <source>Withdraw this request for access? You can send a new one later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Отозвать эту заявку на доступ? Позже можно отправить новую.</translation>
     </message>
     <message>
         <source>Give up access</source>
-        <translation type="unfinished"></translation>
+        <translation>Отказаться от доступа</translation>
     </message>
     <message>
         <source>Give up access to %1&apos;s card? The card will be removed from this computer, and getting access again needs a new request.</source>
-        <translation type="unfinished"></translation>
+        <translation>Отказаться от доступа к медкарте (%1)? Медкарта будет удалена с этого компьютера, а для нового доступа понадобится новая заявка.</translation>
     </message>
     <message>
         <source>Access granted: %1&apos;s card is being added.</source>
-        <translation type="unfinished"></translation>
+        <translation>Доступ предоставлен: медкарта (%1) добавляется.</translation>
     </message>
     <message>
         <source>Request for %1 sent. A check takes up to 5 days.</source>
-        <translation type="unfinished"></translation>
+        <translation>Заявка для %1 отправлена. Проверка занимает до 5 дней.</translation>
     </message>
     <message>
         <source>The request for %1 is on hold: see what to bring below.</source>
-        <translation type="unfinished"></translation>
+        <translation>Заявка для %1 приостановлена: ниже указано, что принести.</translation>
     </message>
     <message>
         <source>The request for %1 was rejected.</source>
-        <translation type="unfinished"></translation>
+        <translation>Заявка для %1 отклонена.</translation>
     </message>
     <message>
         <source>Request for %1 sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Заявка для %1 отправлена.</translation>
     </message>
     <message>
         <source>Family</source>
@@ -301,31 +442,31 @@
     </message>
     <message>
         <source>Request access to a child&apos;s card…</source>
-        <translation type="unfinished"></translation>
+        <translation>Запросить доступ к медкарте ребёнка…</translation>
     </message>
     <message>
         <source>How access to a child&apos;s card works</source>
-        <translation type="unfinished"></translation>
+        <translation>Как получить доступ к медкарте ребёнка</translation>
     </message>
     <message>
         <source>A parent or adoptive parent can open a child&apos;s card until the child turns 15; from 15 a person holds their own access.</source>
-        <translation type="unfinished"></translation>
+        <translation>Родитель или усыновитель может открывать медкарту ребёнка, пока ему не исполнится 15 лет; с 15 лет человек сам распоряжается доступом.</translation>
     </message>
     <message>
         <source>Guardians and trustees cannot get online access.</source>
-        <translation type="unfinished"></translation>
+        <translation>Опекуны и попечители не могут получить онлайн-доступ.</translation>
     </message>
     <message>
         <source>A birth certificate issued from 1 October 2018, or issued in Moscow, is checked at once.</source>
-        <translation type="unfinished"></translation>
+        <translation>Свидетельство о рождении, выданное с 1 октября 2018 года или в Москве, проверяется сразу.</translation>
     </message>
     <message>
         <source>Otherwise the clinic checks your rights in person (up to 5 days): bring your passport, the child&apos;s insurance policy and birth certificate.</source>
-        <translation type="unfinished"></translation>
+        <translation>Иначе поликлиника проверяет ваши права лично (до 5 дней): возьмите паспорт, полис ОМС ребёнка и свидетельство о рождении.</translation>
     </message>
     <message>
         <source>When access ends, the child&apos;s card is removed from this computer at the next sync.</source>
-        <translation type="unfinished"></translation>
+        <translation>Когда доступ заканчивается, медкарта ребёнка удаляется с этого компьютера при следующей синхронизации.</translation>
     </message>
 </context>
 <context>
@@ -466,6 +607,81 @@
     </message>
 </context>
 <context>
+    <name>LabsTab</name>
+    <message>
+        <source>Search analytes…</source>
+        <translation>Поиск показателей…</translation>
+    </message>
+    <message>
+        <source>1 year</source>
+        <translation>1 год</translation>
+    </message>
+    <message>
+        <source>5 years</source>
+        <translation>5 лет</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Все</translation>
+    </message>
+    <message>
+        <source>Save chart (PNG)…</source>
+        <translation>Сохранить график (PNG)…</translation>
+    </message>
+    <message>
+        <source>Save data (CSV)…</source>
+        <translation>Сохранить данные (CSV)…</translation>
+    </message>
+    <message>
+        <source>lab</source>
+        <translation>лаборатория</translation>
+    </message>
+    <message>
+        <source>out of range</source>
+        <translation>вне нормы</translation>
+    </message>
+    <message>
+        <source>self-measured</source>
+        <translation>собственное измерение</translation>
+    </message>
+    <message>
+        <source>not sent yet</source>
+        <translation>ещё не отправлено</translation>
+    </message>
+    <message>
+        <source>Select one or several analytes on the left to see how they changed over time.</source>
+        <translation>Выберите слева один или несколько показателей, чтобы увидеть их динамику.</translation>
+    </message>
+    <message>
+        <source>Not on the chart — the unit cannot be converted:</source>
+        <translation>Не показано на графике — единицу нельзя пересчитать:</translation>
+    </message>
+    <message>
+        <source>Save chart</source>
+        <translation>Сохранить график</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>Изображения PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>The chart could not be saved.</source>
+        <translation>Не удалось сохранить график.</translation>
+    </message>
+    <message>
+        <source>Save data</source>
+        <translation>Сохранить данные</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Файлы CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>The data could not be saved: %1</source>
+        <translation>Не удалось сохранить данные: %1</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Medcard</source>
@@ -516,138 +732,146 @@
     <name>MemberCard</name>
     <message>
         <source>Account holder</source>
-        <translation type="unfinished"></translation>
+        <translation>Владелец учётной записи</translation>
     </message>
     <message>
         <source>Access active</source>
-        <translation type="unfinished"></translation>
+        <translation>Доступ есть</translation>
     </message>
     <message>
         <source>Requested</source>
-        <translation type="unfinished">Заявка принята</translation>
+        <translation>Запрошено</translation>
     </message>
     <message>
         <source>On hold</source>
-        <translation type="unfinished"></translation>
+        <translation>Приостановлено</translation>
     </message>
     <message>
         <source>Rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>Отклонено</translation>
     </message>
     <message>
         <source>Accepted</source>
-        <translation type="unfinished"></translation>
+        <translation>Одобрено</translation>
     </message>
     <message>
         <source>Requested on %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Запрошено %1.</translation>
     </message>
     <message>
         <source>Your own medical card.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ваша собственная медкарта.</translation>
     </message>
     <message>
         <source>You can open this card until the child turns 15.</source>
-        <translation type="unfinished"></translation>
+        <translation>Эту медкарту можно открывать, пока ребёнку не исполнится 15 лет.</translation>
+    </message>
+    <message>
+        <source>You can open this card until the child turns 15 (%1).</source>
+        <translation>Эту медкарту можно открывать, пока ребёнку не исполнится 15 лет (%1).</translation>
     </message>
     <message>
         <source>Accepted. The card is being opened for you…</source>
-        <translation type="unfinished"></translation>
+        <translation>Одобрено. Медкарта открывается…</translation>
     </message>
     <message>
         <source>(no name)</source>
-        <translation type="unfinished"></translation>
+        <translation>(без имени)</translation>
     </message>
     <message>
         <source>Born %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Дата рождения: %1</translation>
     </message>
     <message>
         <source>Open card</source>
-        <translation type="unfinished"></translation>
+        <translation>Открыть медкарту</translation>
+    </message>
+    <message>
+        <source>Card is open</source>
+        <translation>Медкарта открыта</translation>
     </message>
     <message>
         <source>Withdraw request</source>
-        <translation type="unfinished"></translation>
+        <translation>Отозвать заявку</translation>
     </message>
     <message>
         <source>Give up access…</source>
-        <translation type="unfinished"></translation>
+        <translation>Отказаться от доступа…</translation>
     </message>
 </context>
 <context>
     <name>RequestAccessDialog</name>
     <message>
         <source>Sending…</source>
-        <translation type="unfinished"></translation>
+        <translation>Отправляем…</translation>
     </message>
     <message>
         <source>Send request</source>
-        <translation type="unfinished">Отправить заявку</translation>
+        <translation>Отправить заявку</translation>
     </message>
     <message>
         <source>Request access to a child&apos;s card</source>
-        <translation type="unfinished"></translation>
+        <translation>Запрос доступа к медкарте ребёнка</translation>
     </message>
     <message>
         <source>Parents and adoptive parents can open a child&apos;s card until the child turns 15. The clinic answers at once or after a check that takes up to 5 days.</source>
-        <translation type="unfinished"></translation>
+        <translation>Родители и усыновители могут открывать медкарту ребёнка, пока ему не исполнится 15 лет. Поликлиника отвечает сразу или после проверки, которая занимает до 5 дней.</translation>
     </message>
     <message>
         <source>Child&apos;s full name</source>
-        <translation type="unfinished"></translation>
+        <translation>ФИО ребёнка</translation>
     </message>
     <message>
         <source>Date of birth</source>
-        <translation type="unfinished"></translation>
+        <translation>Дата рождения</translation>
     </message>
     <message>
         <source>Insurance policy (OMS)</source>
-        <translation type="unfinished"></translation>
+        <translation>Полис ОМС</translation>
     </message>
     <message>
         <source>Birth certificate series</source>
-        <translation type="unfinished"></translation>
+        <translation>Серия свидетельства о рождении</translation>
     </message>
     <message>
         <source>Birth certificate number</source>
-        <translation type="unfinished"></translation>
+        <translation>Номер свидетельства о рождении</translation>
     </message>
     <message>
         <source>Date of issue</source>
-        <translation type="unfinished"></translation>
+        <translation>Дата выдачи</translation>
     </message>
     <message>
         <source>Issued by</source>
-        <translation type="unfinished"></translation>
+        <translation>Кем выдано</translation>
     </message>
     <message>
         <source>You are the child&apos;s</source>
-        <translation type="unfinished"></translation>
+        <translation>Вы приходитесь ребёнку</translation>
     </message>
     <message>
         <source>Surname, name, patronymic</source>
-        <translation type="unfinished"></translation>
+        <translation>Фамилия, имя, отчество</translation>
     </message>
     <message>
         <source>16 digits</source>
-        <translation type="unfinished"></translation>
+        <translation>16 цифр</translation>
     </message>
     <message>
         <source>for example IV-МЮ</source>
-        <translation type="unfinished"></translation>
+        <translation>например, IV-МЮ</translation>
     </message>
     <message>
         <source>6 digits</source>
-        <translation type="unfinished"></translation>
+        <translation>6 цифр</translation>
     </message>
     <message>
         <source>Registry office and town</source>
-        <translation type="unfinished"></translation>
+        <translation>Отдел ЗАГС и город</translation>
     </message>
     <message>
         <source>Choose…</source>
-        <translation type="unfinished"></translation>
+        <translation>Выберите…</translation>
     </message>
 </context>
 <context>
@@ -704,6 +928,10 @@
         <translation>Демо-режим</translation>
     </message>
     <message>
+        <source>Back to the card</source>
+        <translation>Вернуться к медкарте</translation>
+    </message>
+    <message>
         <source>A built-in demo portal with a synthetic family; nothing is sent anywhere</source>
         <translation>Встроенный демо-портал с вымышленной семьёй; никакие данные никуда не отправляются</translation>
     </message>
@@ -712,55 +940,55 @@
     <name>labs</name>
     <message>
         <source>Blood chemistry</source>
-        <translation type="unfinished"></translation>
+        <translation>Биохимия крови</translation>
     </message>
     <message>
         <source>Blood count</source>
-        <translation type="unfinished"></translation>
+        <translation>Общий анализ крови</translation>
     </message>
     <message>
         <source>Urine</source>
-        <translation type="unfinished"></translation>
+        <translation>Моча</translation>
     </message>
     <message>
         <source>Hormones</source>
-        <translation type="unfinished"></translation>
+        <translation>Гормоны</translation>
     </message>
     <message>
         <source>Vital signs</source>
-        <translation type="unfinished"></translation>
+        <translation>Основные показатели</translation>
     </message>
     <message>
         <source>Health diary</source>
-        <translation type="unfinished"></translation>
+        <translation>Дневник здоровья</translation>
     </message>
     <message>
         <source>Analyte</source>
-        <translation type="unfinished"></translation>
+        <translation>Показатель</translation>
     </message>
     <message>
         <source>Latest</source>
-        <translation type="unfinished"></translation>
+        <translation>Последнее</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished">Дата</translation>
+        <translation>Дата</translation>
     </message>
     <message>
         <source>Out of the reference range</source>
-        <translation type="unfinished"></translation>
+        <translation>Вне референсного диапазона</translation>
     </message>
     <message>
         <source>Not sent yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Ещё не отправлено</translation>
     </message>
     <message>
         <source>Not accepted</source>
-        <translation type="unfinished"></translation>
+        <translation>Не принято</translation>
     </message>
     <message>
         <source>Sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Отправлено</translation>
     </message>
 </context>
 <context>
@@ -815,7 +1043,7 @@
     </message>
     <message>
         <source>Requested</source>
-        <translation>Заявка принята</translation>
+        <translation>Запрошено</translation>
     </message>
     <message>
         <source>Doctor assigned</source>
@@ -1002,8 +1230,24 @@
         <translation>Систолическое давление</translation>
     </message>
     <message>
+        <source>mmHg</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Diastolic pressure</source>
         <translation>Диастолическое давление</translation>
+    </message>
+    <message>
+        <source>/min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mmol/L</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kg</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The measurement time has no time zone.</source>
@@ -1295,7 +1539,7 @@
     </message>
     <message>
         <source>{name}: {n} resources received.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}: получено ресурсов: {n}.</translation>
     </message>
     <message>
         <source>above range</source>
@@ -1358,6 +1602,10 @@
         <translation>Файлы PDF (*.pdf)</translation>
     </message>
     <message>
+        <source>Ticket</source>
+        <translation>Талон</translation>
+    </message>
+    <message>
         <source>Export to calendar</source>
         <translation>Экспорт в календарь</translation>
     </message>
@@ -1408,6 +1656,14 @@
     <message>
         <source>Appointment ticket</source>
         <translation>Талон на приём</translation>
+    </message>
+    <message>
+        <source>Appointment ID</source>
+        <translation>Идентификатор записи</translation>
+    </message>
+    <message>
+        <source>Please come 10 minutes early.</source>
+        <translation>Пожалуйста, приходите за 10 минут до приёма.</translation>
     </message>
     <message>
         <source>Print the ticket</source>

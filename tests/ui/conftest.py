@@ -104,7 +104,7 @@ def synced_seed(portal, tmp_path_factory: pytest.TempPathFactory) -> SyncedSeed:
 def make_controller(profile_dir: Path, seed: SyncedSeed | None = None, demo_starter=None):
     """A real AppController on its own profile; with `seed`, already signed in + synced."""
     from desktop.services.accounts import cache_key_name
-    from desktop.services.auth import TokenSet
+    from desktop.services.auth import sign_in
     from desktop.services.profile import Profile
     from desktop.services.secrets import MemorySecretStore
     from desktop.views.controller import AppController
@@ -114,7 +114,10 @@ def make_controller(profile_dir: Path, seed: SyncedSeed | None = None, demo_star
     secrets = MemorySecretStore()
     controller = AppController(profile, secrets, LanguageManager(), demo_starter=demo_starter)
     if seed is not None:
-        account = controller.accounts.add(seed.portal_url, TokenSet.from_json(seed.tokens_json))
+        # Tokens of its own: a test that signs out revokes them, and must not sign out the
+        # other tests. The synced cache is shared (copied), which is what makes this fast.
+        tokens = sign_in(seed.portal_url, open_url=autologin_browser(), timeout=30)
+        account = controller.accounts.add(seed.portal_url, tokens)
         shutil.copy(seed.cache_file, controller.accounts.cache_path(account.id))
         secrets.set(cache_key_name(account.id), seed.cache_key)
     return controller

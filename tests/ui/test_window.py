@@ -160,3 +160,46 @@ def test_offline_badge_and_browsing_when_portal_stops(qtbot, tmp_path):
         card.table.selectRow(0)
         assert card.model.row_at(0).title in card.detail.plain_text()
         controller.shutdown()
+
+
+def test_service_error_shows_a_banner_not_a_traceback(qtbot, signed_in, portal):
+    """A portal failure during sync (HTTP 500 every retry) ends in a readable banner."""
+    portal.faults.add(status=500, count=20, path_contains="/fhir/")
+    try:
+        with qtbot.waitSignal(signed_in.ctx.syncFinished, timeout=60_000) as done:
+            signed_in.window.header.sync_button.click()
+    finally:
+        portal.faults.clear()
+    assert done.args == [False]
+    banner = signed_in.window.banner
+    assert banner.isVisible()
+    assert "portal" in banner.text().lower() and "Traceback" not in banner.text()
+    assert signed_in.window.tab_widget("card").model.total > 0  # the card is still there
+
+
+def test_add_account_can_go_back(signed_in):
+    window = signed_in.window
+    window.act_add.trigger()
+    assert window.pages.currentWidget() is window.welcome
+    assert window.welcome.back_button.isVisible()
+    window.welcome.back_button.click()
+    assert window.pages.currentWidget() is window.work
+
+
+def test_settings_dialog_switches_language_live(qtbot, signed_in):
+    signed_in.show_settings()
+    dialog = signed_in._settings_dialog
+    dialog.language_combo.setCurrentIndex(1)  # Русский
+    qtbot.waitUntil(lambda: dialog.windowTitle() == "Настройки", timeout=3000)
+    assert signed_in.window.tabs.tabText(0) == "Медкарта"
+    dialog.reminders.setChecked(False)
+    assert (
+        signed_in.profile.settings.get("reminders_enabled") is False
+    )  # the appointments tab reads it
+    dialog.close()
+
+
+def test_manage_account_link_comes_from_smart_configuration(qtbot, signed_in):
+    qtbot.waitUntil(lambda: signed_in._management_url is not None, timeout=10_000)
+    assert signed_in._management_url.endswith("/account")
+    assert signed_in.window.act_manage.isEnabled()
