@@ -104,7 +104,7 @@ def immunization(b: Builder, d: Directory, p: Person, cvx: str, cvx_display: str
     }
     if doc and doctor_id:
         res["performer"].insert(0, {"actor": c.ref("Practitioner", doctor_id, doc.name)})
-        res["location"] = c.ref("Location", doc.location_id)
+        res["location"] = doc.location_ref()
     return b.add(res, when)
 
 
@@ -120,7 +120,7 @@ def procedure(b: Builder, d: Directory, p: Person, service_code: str, text: str,
         "performedPeriod": {"start": local_dt(when), "end": local_dt(when + timedelta(minutes=minutes))},
         "performer": [{"actor": c.ref("Practitioner", doctor_id, doc.name),
                        "onBehalfOf": c.ref("Organization", doc.org_id, d.org_names[doc.org_id])}],
-        "location": c.ref("Location", doc.location_id),
+        "location": doc.location_ref(),
     }
     if encounter_id:
         res["encounter"] = c.ref("Encounter", encounter_id)

@@ -98,6 +98,10 @@ class Doctor:
     specialty: str
     name: str  # "Фамилия Имя Отчество"
     short: str  # "Фамилия И. О."
+    room: str = ""  # "каб. 214"
+
+    def location_ref(self) -> dict:
+        return c.ref("Location", self.location_id, self.room)
 
 
 @dataclass
@@ -161,9 +165,9 @@ def build_directory(b: Builder) -> Directory:
         short = f"{family} {given[0]}. {patronymic[0]}."
         loc_id = f"loc-{org.removeprefix('org-')}-{room}"
         role_id = f"role-{pid.removeprefix('pr-')}"
-        d.doctors[pid] = Doctor(pid, role_id, loc_id, org, spec, full, short)
         position = SPECIALTIES[spec][3]
         room_name = f"палата {room}" if "отделение" in room_desc else f"каб. {room}"
+        d.doctors[pid] = Doctor(pid, role_id, loc_id, org, spec, full, short, room_name)
         b.add({
             "resourceType": "Location", "id": loc_id, "status": "active",
             "name": room_name,

@@ -95,7 +95,7 @@ def _schedule(b: Builder, d: Directory, book: SlotBook, rng, pid: str, kind: str
                          f"Телемедицинская консультация: {SPECIALTIES[doc.specialty][3].lower()}"))
     actors = [c.ref("Practitioner", pid, doc.name)]
     if kind == "clinic":
-        actors.append(c.ref("Location", doc.location_id))
+        actors.append(doc.location_ref())
     else:
         actors.append(c.ref("HealthcareService", "hs-video",
                             "Телемедицинская консультация (видеосвязь)"))
@@ -155,7 +155,7 @@ class Appointments:
              "status": "accepted"},
         ]
         if kind == "clinic":
-            participants.append({"actor": c.ref("Location", doc.location_id), "required": "required",
+            participants.append({"actor": doc.location_ref(), "required": "required",
                                  "status": "accepted"})
         appt = {
             "resourceType": "Appointment", "id": b.new_id(f"appt-{p.id}"), "status": status,

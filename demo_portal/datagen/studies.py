@@ -72,7 +72,7 @@ def imaging_study(b: Builder, d: Directory, p: Person, kind: str, when: datetime
         "interpreter": [c.ref("Practitioner", doctor_id, doc.name)],
         "numberOfSeries": 1, "numberOfInstances": images,
         "procedureCode": [c.concept(system, code, display, title)],
-        "location": c.ref("Location", doc.location_id),
+        "location": doc.location_ref(),
         "description": title,
         "series": [{"uid": f"2.25.{rng.getrandbits(96)}", "number": 1,
                     "modality": c.coding(c.DICOM, modality or "OT", "Ultrasound"),

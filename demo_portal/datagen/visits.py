@@ -96,7 +96,7 @@ def record_visit(b: Builder, d: Directory, p: Person, doctor_id: str, start: dat
         "serviceProvider": c.ref("Organization", doc.org_id, d.org_names[doc.org_id]),
     }
     if kind == "in-person":
-        enc["location"] = [{"location": c.ref("Location", doc.location_id)}]
+        enc["location"] = [{"location": doc.location_ref()}]
     if conditions:
         enc["diagnosis"] = [{"condition": c.ref("Condition", cid), "rank": i + 1}
                             for i, cid in enumerate(conditions)]
