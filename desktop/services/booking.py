@@ -18,6 +18,14 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any, Protocol
 
+from desktop.services.booking_catalog import (
+    Catalog,
+    Doctor,
+    FreeSlot,
+    Specialty,
+    bundle_entries,
+    schedule_specialty,
+)
 from desktop.services.booking_fhir import (
     BOOKING_ID_SYSTEM,
     HOME_ADDRESS_EXT,
@@ -27,15 +35,12 @@ from desktop.services.booking_fhir import (
     PHONE_EXT,
     TEMPERATURE_EXT,
     AppointmentInfo,
-    concept_code,
-    concept_text,
     describe,
     fhir_instant,
     human_name,
     kind_concept,
     parse_instant,
     ref_id,
-    visit_kind,
 )
 from desktop.services.errors import Conflict, MalformedAnswer, NotFound, ValidationFailed
 from desktop.services.i18n import N_
@@ -62,57 +67,6 @@ class NotCancellable(ValidationFailed):
 
 
 @dataclass(frozen=True)
-class Specialty:
-    code: str
-    name: str
-
-
-@dataclass(frozen=True)
-class Doctor:
-    id: str
-    name: str
-    specialty_code: str
-    schedule_ids: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class FreeSlot:
-    id: str
-    start: datetime
-    end: datetime
-    schedule_id: str
-    doctor_id: str
-    doctor_name: str
-    specialty_code: str
-    specialty_name: str
-    location_id: str
-
-
-@dataclass
-class Catalog:
-    """Specialties, doctors and their schedules, read once per booking dialog."""
-
-    specialties: list[Specialty] = field(default_factory=list)
-    doctors: list[Doctor] = field(default_factory=list)
-    schedules: dict[str, dict[str, Any]] = field(default_factory=dict)
-
-    def schedule_kind(self, schedule_id: str) -> str:
-        """clinic | video (a schedule without a visit-kind category is in the clinic)."""
-        return visit_kind(self.schedules.get(schedule_id, {}))
-
-    def doctors_for(self, specialty_code: str, kind: str | None = None) -> list[Doctor]:
-        return [
-            d
-            for d in self.doctors
-            if d.specialty_code == specialty_code
-            and (kind is None or any(self.schedule_kind(s) == kind for s in d.schedule_ids))
-        ]
-
-    def specialties_for(self, kind: str | None = None) -> list[Specialty]:
-        return [s for s in self.specialties if self.doctors_for(s.code, kind)]
-
-
-@dataclass(frozen=True)
 class HomeVisitRequest:
     patient_id: str
     address: str
@@ -125,24 +79,6 @@ class HomeVisitRequest:
 def new_booking_key() -> str:
     """One key per user intent (a confirm press); retries of that intent reuse it."""
     return uuid.uuid4().hex
-
-
-def _entries(pages: Iterable[dict[str, Any]], resource_type: str) -> Iterator[dict[str, Any]]:
-    for page in pages:
-        if not isinstance(page, dict) or page.get("resourceType") != "Bundle":
-            raise MalformedAnswer(f"expected a Bundle for {resource_type}")
-        for entry in page.get("entry") or []:
-            resource = (entry or {}).get("resource")
-            if isinstance(resource, dict) and resource.get("resourceType") == resource_type:
-                yield resource
-
-
-def _schedule_specialty(schedule: dict[str, Any]) -> tuple[str, str]:
-    for concept in (schedule.get("specialty") or []) + (schedule.get("serviceType") or []):
-        code, name = concept_code(concept), concept_text(concept)
-        if code or name:
-            return code or name, name or code
-    return "", ""
 
 
 class BookingService:
@@ -176,7 +112,7 @@ class BookingService:
             self._known[f"{resource.get('resourceType')}/{resource.get('id')}"] = resource
 
     def load_catalog(self) -> Catalog:
-        schedules = list(_entries(self._client.search("Schedule", {"_count": 1000}), "Schedule"))
+        schedules = list(bundle_entries(self._client.search("Schedule", {"_count": 1000}), "Schedule"))
         self._remember(schedules)
         catalog = Catalog()
         by_doctor: dict[tuple[str, str], list[str]] = {}
@@ -184,7 +120,7 @@ class BookingService:
         for schedule in schedules:
             if schedule.get("active") is False:
                 continue
-            code, name = _schedule_specialty(schedule)
+            code, name = schedule_specialty(schedule)
             doctor_id = next(
                 (ref_id(a, "Practitioner") for a in schedule.get("actor") or [] if ref_id(a, "Practitioner")),
                 "",
@@ -236,7 +172,7 @@ class BookingService:
                     ("date", "lt" + fhir_instant(end)),
                     ("_count", str(SLOT_PAGE)),
                 ]
-                slots = _entries(self._client.search("Slot", params), "Slot")
+                slots = bundle_entries(self._client.search("Slot", params), "Slot")
                 found.extend(self._free(slots, catalog, doctor, schedule_id, start, end))
         found.sort(key=lambda s: (s.start, s.doctor_name))
         return found
@@ -254,7 +190,7 @@ class BookingService:
         location_id = next(
             (ref_id(a, "Location") for a in schedule.get("actor") or [] if ref_id(a, "Location")), ""
         )
-        _, specialty_name = _schedule_specialty(schedule)
+        _, specialty_name = schedule_specialty(schedule)
         for slot in slots:
             # Filter here as well: a server may ignore search parameters it does not know.
             slot_start, slot_end = parse_instant(slot.get("start")), parse_instant(slot.get("end"))
@@ -332,7 +268,7 @@ class BookingService:
     def _own_booking(self, patient_id: str, slot_id: str, booking_key: str) -> dict | None:
         """After a 409: an active appointment of this patient on this slot is ours."""
         params = {"patient": f"Patient/{patient_id}", "slot": f"Slot/{slot_id}", "_count": 100}
-        for appointment in _entries(self._client.search("Appointment", params), "Appointment"):
+        for appointment in bundle_entries(self._client.search("Appointment", params), "Appointment"):
             same_slot = any(ref_id(s, "Slot") == slot_id for s in appointment.get("slot") or [])
             if same_slot and appointment.get("status") in ("booked", "pending", "proposed"):
                 return appointment

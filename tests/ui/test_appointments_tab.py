@@ -161,10 +161,19 @@ def test_book_for_the_child_with_a_double_click(qtbot: Any, win: Window) -> None
     qtbot.waitUntil(lambda: win.tab.upcoming_model.row_of(info.id) >= 0, timeout=WAIT)
     row = win.tab.upcoming_model.info(win.tab.upcoming_model.row_of(info.id))
     assert (row.doctor, row.room, row.clinic) == ("Тестов Пётр", "каб. 101", "Поликлиника Тест")
+    assert info.ticket_number in win.tab.problem.text()  # the "Booked: …" note
+    qtbot.waitUntil(lambda: win.tab.details.info is not None and win.tab.details.info.id == info.id,
+                    timeout=WAIT)
     day = wall_time(info.start).date()
     from PySide6.QtCore import QDate
 
     assert win.tab.calendar.dateTextFormat(QDate(day.year, day.month, day.day)).fontWeight() == 700
+
+
+def test_list_models_pass_the_model_tester(qtmodeltester: Any, win: Window) -> None:
+    assert win.tab.past_model.rowCount() > 0  # the demo family's visits, from the cache
+    qtmodeltester.check(win.tab.past_model)
+    qtmodeltester.check(win.tab.upcoming_model)
 
 
 def test_slot_taken_meanwhile_says_so_and_refreshes(qtbot: Any, win: Window) -> None:

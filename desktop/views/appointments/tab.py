@@ -33,11 +33,13 @@ from desktop.models.appointments import (
     load_appointments,
     load_patient_address,
     status_text,
+    when_text,
 )
 from desktop.models.appointments_actions import BookingActions
 from desktop.models.appointments_reminders import utc_now
 from desktop.models.tasks import user_message_for
-from desktop.services.booking_fhir import AppointmentInfo, wall_time
+from desktop.services.booking_fhir import KIND_HOME, AppointmentInfo, wall_time
+from desktop.services.ticket import ticket_number
 from desktop.views.appointments import files
 from desktop.views.appointments.booking_dialog import BookingDialog
 from desktop.views.appointments.details import AppointmentDetails
@@ -61,7 +63,7 @@ class AppointmentsTab(QWidget):
         self.items: list[AppointmentInfo] = []
         self.booking_dialog: BookingDialog | None = None
         self.home_dialog: HomeVisitDialog | None = None
-        self._loading_for = ""
+        self._pending_select = ""  # a just-written appointment to select after the reload
         self.actions = BookingActions(
             ctx.runner, lambda: ctx.client, lambda: ctx.cache, self, clock=lambda: self.clock()
         )
@@ -210,7 +212,6 @@ class AppointmentsTab(QWidget):
         if cache is None or not patient_id:
             self.set_items([])
             return
-        self._loading_for = patient_id
         self.ctx.runner.submit(
             load_appointments, cache, patient_id,
             on_done=lambda items, pid=patient_id: self._on_loaded(pid, items),
@@ -233,7 +234,8 @@ class AppointmentsTab(QWidget):
         self._mark_days()
         self._show_day()
         self.reminders.set_items(upcoming)
-        if self.select(selected):
+        wanted, self._pending_select = self._pending_select or selected, ""
+        if self.select(wanted):
             return
         if upcoming and not selected:
             # Open on what matters next: the nearest appointment, its day in the calendar.
@@ -325,7 +327,7 @@ class AppointmentsTab(QWidget):
             self.actions, self.ctx.patient_id, self.ctx.patient_name, self, lambda: self.clock()
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.bookedAppointment.connect(lambda info: self._after_write(info))
+        dialog.bookedAppointment.connect(self._on_booked)
         self.booking_dialog = dialog
         dialog.open()
         return dialog
@@ -345,13 +347,24 @@ class AppointmentsTab(QWidget):
             self.actions, self.ctx.patient_id, self.ctx.patient_name, address, self
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.requested.connect(self._after_write)
+        dialog.requested.connect(self._on_booked)
         self.home_dialog = dialog
         dialog.open()
 
     def _after_write(self, info: AppointmentInfo) -> None:
+        """Show the written appointment once the list has reloaded with it."""
         self._pending_select = info.id
-        QTimer.singleShot(0, lambda: self.select(info.id))
+        self.select(info.id)
+
+    def _on_booked(self, info: AppointmentInfo) -> None:
+        if info.kind == KIND_HOME:
+            note = self.tr("Your request for a doctor at home has been sent.")
+        else:
+            note = self.tr("Booked: %1, %2. Ticket %3.")
+            note = note.replace("%1", when_text(info)).replace("%2", info.specialty)
+            note = note.replace("%3", ticket_number(info))
+        self._show_note(note)
+        self._after_write(info)
 
     def confirm_cancel(self) -> None:
         info = self.details.info
@@ -361,9 +374,16 @@ class AppointmentsTab(QWidget):
             self.actions.cancel(info.id)
 
     def _on_cancelled(self, info: AppointmentInfo) -> None:
+        self._show_note(self.tr("The appointment has been cancelled."))
         self._after_write(info)
 
     def _show_problem(self, message: str) -> None:
+        self.problem.setStyleSheet("color: #c62828;")
+        self.problem.setText(message)
+        self.problem.setVisible(bool(message))
+
+    def _show_note(self, message: str) -> None:
+        self.problem.setStyleSheet("color: #2e7d32;")
         self.problem.setText(message)
         self.problem.setVisible(bool(message))
 
