@@ -160,7 +160,8 @@ def vital_signs(b: Builder, p: Person, when: datetime, performer: dict, encounte
 
 
 def build_diary(b: Builder, p: Person) -> None:
-    """Two months of home readings: BP twice a week, fasting glucose three times a week."""
+    """Two months of home readings: BP twice a week, fasting glucose three times a week,
+    weight on Sundays."""
     rng = b.rng("sergey-diary")
     me = c.ref("Patient", p.id, p.full_name)
     for days_ago in range(60, 0, -1):
@@ -169,6 +170,17 @@ def build_diary(b: Builder, p: Person) -> None:
             when = b.days_ago(days_ago, 21, rng.randint(0, 30))
             vital_signs(b, p, when, me, None, rng.randint(124, 146), rng.randint(78, 92),
                         rng.randint(64, 82), None, self_measured=True)
+        if weekday == 6:
+            when = b.days_ago(days_ago, 8, rng.randint(0, 30))
+            res = b.add({
+                "resourceType": "Observation", "id": b.new_id(f"diary-{p.id}"), "status": "final",
+                "category": VITAL_CATEGORY,
+                "code": c.concept(c.LOINC, "29463-7", "Body weight", "Масса тела"),
+                "subject": me, "effectiveDateTime": local_dt(when), "performer": [me],
+                "valueQuantity": c.quantity(round(91.2 + days_ago / 100 + rng.gauss(0, 0.3), 1),
+                                            "кг", "kg"),
+            }, when, late=False)
+            res["meta"]["tag"] = [SELF_MEASURED_TAG]
         if weekday in (0, 2, 5):
             when = b.days_ago(days_ago, 7, rng.randint(0, 40))
             value = round(rng.gauss(7.0, 0.7), 1)
