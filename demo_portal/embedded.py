@@ -74,7 +74,8 @@ class DemoPortal:
         self._server = make_server(self.host, self.port, wsgi, threaded=True,
                                    request_handler=QuietRequestHandler)
         self._server.daemon_threads = True
-        self._thread = threading.Thread(target=self._server.serve_forever,
+        # A short poll interval makes stop() quick (tests start many portals).
+        self._thread = threading.Thread(target=self._server.serve_forever, args=(0.05,),
                                         name="demo-portal", daemon=True)
         self._thread.start()
         return self
