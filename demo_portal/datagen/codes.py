@@ -51,6 +51,8 @@ HOME_ADDRESS_EXT = EXT_BASE + "home-visit-address"
 TELEMED_ROOM_BASE = "https://telemed.demo.medcard/room/"
 REQUEST_TYPE = f"{DEMO}/CodeSystem/request-type"  # extract | certificate
 DEMO_PATIENT_ID = f"{DEMO}/sid/patient"
+# The portal account a RelatedPerson stands for (demo_portal/rules/family_access.py)
+PORTAL_USER_SYSTEM = "urn:medcard:portal-user"
 
 
 def coding(system: str, code: str, display: str | None = None) -> dict:

@@ -149,8 +149,11 @@ def build_people(b: Builder, d: Directory) -> dict[str, Person]:
         }, created)
     for child_id, (parent_id, role, role_en, role_ru) in PARENTS.items():
         parent, child = persons[parent_id], persons[child_id]
+        granted = child.birth + timedelta(days=30)
         b.add({
             "resourceType": "RelatedPerson", "id": f"rp-{parent_id}-{child_id}", "active": True,
+            # the account whose access this is: ending the access deactivates this record
+            "identifier": [{"system": c.PORTAL_USER_SYSTEM, "value": emails[parent_id]}],
             "patient": c.ref("Patient", child_id, child.full_name),
             "relationship": [
                 {"coding": [c.coding(c.ROLE_CODE, role, role_en)], "text": role_ru},
@@ -163,7 +166,8 @@ def build_people(b: Builder, d: Directory) -> dict[str, Person]:
             "birthDate": parent.birth.isoformat(),
             "address": [{"use": "home", "text": f"г. {parent.city}, {parent.line}",
                          "city": parent.city, "line": [parent.line], "country": "RU"}],
-        }, b.at(child.birth + timedelta(days=30), 12))
+            "period": {"start": granted.isoformat()},
+        }, b.at(granted, 12))
     return persons
 
 

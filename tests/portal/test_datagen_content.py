@@ -198,6 +198,8 @@ def test_masha_has_her_vaccinations_covid_test_and_parent(ds: DemoDataset) -> No
     parents = [r for r in ds.by_type("RelatedPerson")
                if r["patient"]["reference"] == "Patient/ivanova-masha"]
     assert parents[0]["name"][0]["family"] == "Иванов"
+    assert parents[0]["identifier"] == [{"system": "urn:medcard:portal-user",
+                                         "value": "family@demo.medcard"}]
     assert {"FTH", "PRN"} <= {c["code"] for r in parents[0]["relationship"] for c in r["coding"]}
 
 
