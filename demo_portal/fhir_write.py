@@ -24,6 +24,7 @@ from demo_portal.fhir_common import (
 )
 from demo_portal.fhir_read import run_search
 from demo_portal.indexing import patient_of
+from demo_portal.jsonpatch import PatchError, apply_patch
 from demo_portal.search import parse_search
 from demo_portal.store import VersionConflict
 
@@ -134,6 +135,42 @@ def update(rtype: str, rid: str) -> Response:
     require_type(rtype)
     caller = authenticate()
     resource = _body(rtype)
+    return _save(caller, rtype, rid, resource)
+
+
+@bp.patch("/fhir/<rtype>/<rid>")
+def patch(rtype: str, rid: str) -> Response:
+    """JSON Patch (application/json-patch+json): applied to the stored version, then the
+    result goes through the same checks and rules as a PUT."""
+    require_type(rtype)
+    caller = authenticate()
+    try:
+        operations = orjson.loads(request.get_data())
+    except orjson.JSONDecodeError as exc:
+        raise bad_request("PATCH body is not valid JSON", "Тело запроса PATCH не является "
+                          "корректным JSON") from exc
+    with store().write_lock:
+        stored = store().get_stored(rtype, rid)
+        if stored is None:
+            raise not_found(rtype, rid)
+        caller.require_patient(stored.patient_id)
+        try:
+            resource = apply_patch(stored.resource(), operations)
+        except PatchError as exc:
+            raise FhirError(422, f"JSON Patch cannot be applied: {exc}",
+                            "Изменение (JSON Patch) нельзя применить к ресурсу") from exc
+        return _save(caller, rtype, rid, _checked(rtype, resource))
+
+
+def _checked(rtype: str, resource: dict) -> dict:
+    missing = [name for name in _REQUIRED.get(rtype, ()) if not resource.get(name)]
+    if resource.get("resourceType") != rtype or missing:
+        raise FhirError(422, f"The patched {rtype} is not valid (missing: {', '.join(missing)})",
+                        f"После изменения ресурс {rtype} некорректен")
+    return resource
+
+
+def _save(caller: Caller, rtype: str, rid: str, resource: dict) -> Response:
     if not _ID.match(rid) or resource.get("id") != rid:
         raise bad_request("Resource id in the body must match the URL",
                           "Идентификатор ресурса в теле должен совпадать с адресом")

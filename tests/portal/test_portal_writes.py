@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import orjson
 import pytest
 from oauth_helpers import FhirSession, sign_in
 
@@ -133,3 +134,28 @@ def test_paging_is_stable_while_others_write(fhir):
     assert len(seen) == len(set(seen))
     assert len(seen) == total + 1
     assert seen[-1] == added["id"]
+
+
+def test_json_patch_goes_through_versioning_and_checks(fhir):
+    created = fhir.post("Observation", json=diary_entry(72, "patch")).json()
+    path = f"Observation/{created['id']}"
+    json_patch = {"Content-Type": "application/json-patch+json"}
+    ops = [{"op": "test", "path": "/valueQuantity/value", "value": 72},
+           {"op": "replace", "path": "/valueQuantity/value", "value": 74},
+           {"op": "add", "path": "/note", "value": [{"text": "после прогулки"}]}]
+    answer = fhir.http.patch(f"{fhir.base}/{path}", data=orjson.dumps(ops), timeout=10,
+                             headers={**json_patch, "If-Match": 'W/"1"'})
+    assert answer.status_code == 200, answer.text
+    assert answer.json()["valueQuantity"]["value"] == 74
+    assert answer.json()["meta"]["versionId"] == "2"
+    stale = fhir.http.patch(f"{fhir.base}/{path}", data=orjson.dumps(ops[1:]), timeout=10,
+                            headers={**json_patch, "If-Match": 'W/"1"'})
+    assert stale.status_code == 412
+    failed_test = fhir.http.patch(f"{fhir.base}/{path}", data=orjson.dumps(ops[:1]),
+                                  timeout=10, headers=json_patch)
+    assert failed_test.status_code == 422
+    removes_code = [{"op": "remove", "path": "/code"}]
+    invalid = fhir.http.patch(f"{fhir.base}/{path}", data=orjson.dumps(removes_code),
+                              timeout=10, headers=json_patch)
+    assert invalid.status_code == 422
+    assert fhir.get(path).json()["valueQuantity"]["value"] == 74
