@@ -128,6 +128,7 @@ def book_slot(ctx: Any, resource: dict[str, Any]) -> dict[str, Any]:
             raise _unprocessable("The slot is in the past", "Это время уже прошло")
         resource["status"] = "booked"
         resource["start"], resource["end"] = slot.get("start"), slot.get("end")
+        resource["participant"] = _participants_from(resource, schedule, kind)
         resource.setdefault("created", _instant(_now(ctx)))
         _set_identifier(resource, TICKET_SYSTEM, _next_ticket(store))
         if kind == "video":
@@ -136,6 +137,24 @@ def book_slot(ctx: Any, resource: dict[str, Any]) -> dict[str, Any]:
             ] + [{"url": JOIN_URL_EXT, "valueUrl": TELEMED_ROOM_BASE + uuid.uuid4().hex}]
         store.put(dict(slot, status="busy"))
     return resource
+
+
+def _participants_from(
+    resource: dict[str, Any], schedule: dict[str, Any], kind: str
+) -> list[dict[str, Any]]:
+    """The patient as sent; the doctor (and room) as the schedule says, whatever was sent."""
+    patients = [
+        p for p in resource.get("participant") or []
+        if ((p or {}).get("actor") or {}).get("reference", "").startswith("Patient/")
+    ]
+    staff = [
+        {"actor": dict(actor), "required": "required", "status": "accepted"}
+        for actor in schedule.get("actor") or []
+        if isinstance(actor, dict)
+        and (actor.get("reference", "").startswith("Practitioner/")
+             or (kind == "clinic" and actor.get("reference", "").startswith("Location/")))
+    ]
+    return patients + staff
 
 
 def _accept_home_visit(resource: dict[str, Any]) -> dict[str, Any]:
@@ -171,7 +190,9 @@ def patient_update(ctx: Any, resource: dict[str, Any]) -> dict[str, Any]:
         raise _unprocessable(
             "Only cancelling an appointment is allowed", "Запись можно только отменить"
         )
-    if stored.get("status") not in ACTIVE:
+    start = _parse(stored.get("start"))
+    over = start is not None and start <= _now(ctx) and _kind(stored) != "home"
+    if stored.get("status") not in ACTIVE or over:
         raise FhirError(
             409,
             "This appointment can no longer be cancelled",

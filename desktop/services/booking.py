@@ -289,10 +289,14 @@ class BookingService:
                 updated = self._client.update(
                     changed, if_match=f'W/"{version}"' if version else None
                 )
-            except Conflict:
+            except Conflict as exc:
+                if exc.status != 412:  # 409: the portal says this one cannot be cancelled
+                    raise NotCancellable(
+                        exc.detail, portal_texts=exc.portal_texts, status=exc.status
+                    ) from exc
                 if attempt:  # changed twice under us: let the user look again
                     raise
-                continue
+                continue  # 412: someone changed it since we read it; read it again
             return self._accept(updated)
         raise Conflict("unreachable")  # pragma: no cover - the loop returns or raises
 

@@ -3,6 +3,7 @@ write is also checked on the portal's side (portal.store)."""
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
@@ -14,7 +15,13 @@ import pytest
 from demo_portal.embedded import DemoPortal
 from demo_portal.rules.appointments import add_schedule, advance_home_visit
 from desktop.services.accounts import AccountManager
-from desktop.services.booking import BookingService, HomeVisitRequest, SlotTaken, new_booking_key
+from desktop.services.booking import (
+    BookingService,
+    HomeVisitRequest,
+    NotCancellable,
+    SlotTaken,
+    new_booking_key,
+)
 from desktop.services.booking_fhir import KIND_VIDEO
 from desktop.services.errors import ValidationFailed
 from desktop.services.profile import Profile
@@ -188,3 +195,24 @@ def test_home_visit_without_symptoms_is_refused(world: dict) -> None:
         BookingService(world["family"]).request_home_visit(
             HomeVisitRequest(SERGEY, "Москва", "  ", None, "+79001234567"))
     assert "симптомы" in (refused.value.portal_text("ru") or "")
+
+
+def test_portal_takes_doctor_and_room_from_the_schedule(world: dict) -> None:
+    service = BookingService(world["family"])
+    slot = free_slots(service)[0]
+    forged = dataclasses.replace(slot, doctor_id="someone-else", location_id="")
+    info = service.book(SERGEY, forged, new_booking_key())
+    stored = world["store"].get("Appointment", info.id)
+    actors = [p["actor"]["reference"] for p in stored["participant"]]
+    assert actors == [f"Patient/{SERGEY}", "Practitioner/t-doc", "Location/t-room"]
+
+
+def test_a_past_appointment_cannot_be_cancelled(world: dict) -> None:
+    service = BookingService(world["family"])
+    info = service.book(SERGEY, free_slots(service)[0], new_booking_key())
+    store = world["store"]
+    past = dict(store.get("Appointment", info.id), start="2020-01-01T09:00:00+03:00")
+    store.put(past)
+    with pytest.raises(NotCancellable):
+        service.cancel(info.id)
+    assert store.get("Appointment", info.id)["status"] == "booked"
