@@ -105,8 +105,8 @@ def _schedule(b: Builder, d: Directory, book: SlotBook, rng, pid: str, kind: str
         "serviceType": [service],
         "specialty": [specialty_concept(doc.specialty)],
         "actor": actors,
-        "planningHorizon": {"start": local_dt(b.at(times[0][0], 0)) if times else None,
-                            "end": local_dt(b.at(times[-1][0], 23, 59)) if times else None},
+        "planningHorizon": {"start": local_dt(b.at(b.today + timedelta(days=1), 0)),
+                            "end": local_dt(b.at(b.today + timedelta(days=HORIZON_DAYS), 23, 59))},
         "comment": f"{doc.name}, {d.org_names[doc.org_id]}",
     }, created)
     book.schedule_of[f"{pid}:{kind}"] = sched_id

@@ -10,6 +10,7 @@ from . import codes as c
 from .builder import Builder, local_dt
 from .directory import Directory
 from .labs import LabContext, lab_report
+from .labs_catalog import PANELS
 from .patients import Person
 
 LAB_YEARS = 11.5
@@ -96,8 +97,6 @@ def build_sergey_labs(b: Builder, d: Directory, p: Person) -> list[LabVisit]:
 
 
 def _panel_codes(panel: str) -> list[str]:
-    from .labs_catalog import PANELS
-
     return list(PANELS[panel][3])
 
 
