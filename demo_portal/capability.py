@@ -28,7 +28,7 @@ def capability_statement() -> dict:
     for rtype in sorted(RESOURCE_TYPES):
         interactions = ["read", "search-type"]
         if rtype in PATIENT_WRITABLE:
-            interactions += ["create", "update"]
+            interactions += ["create", "update", "patch"]
         if rtype == "Observation":
             interactions.append("delete")
         entry = {

@@ -62,6 +62,8 @@ def run_search(caller: Caller, spec: SearchSpec, key: list[Any] | None, total: i
         if total is None:
             total = int(sqlite.execute(
                 f"SELECT COUNT(*) FROM resources r WHERE {where}", args).fetchone()[0] or 0)
+        if spec.summary_count:
+            return [], None, total
         if key is not None:
             keyset, key_args = keyset_sql(spec.sort, key)
             where, args = f"{where} AND {keyset}", [*args, *key_args]

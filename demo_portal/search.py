@@ -41,6 +41,7 @@ class SearchSpec:
     args: list[Any] = field(default_factory=list)
     sort: str = "_lastUpdated"
     count: int = DEFAULT_COUNT
+    summary_count: bool = False  # _summary=count: only the total
 
 
 def _bare_patient(value: str) -> str:
@@ -155,6 +156,11 @@ def parse_search(rtype: str, params: Iterable[tuple[str, str]]) -> SearchSpec:
                     f"Неподдерживаемая сортировка «{value}»",
                 )
             spec.sort = value
+        elif name == "_summary":
+            if value != "count":
+                raise bad_request("Only _summary=count is supported",
+                                  "Поддерживается только _summary=count")
+            spec.summary_count = True
         elif name == "_count":
             if not value.isdigit() or int(value) < 1:
                 raise bad_request(f"Invalid _count {value!r}", f"Неверный _count: {value}")

@@ -153,3 +153,10 @@ def test_everything_pages_over_the_patient_and_referenced_people(family):
 def test_shared_directory_resources_are_searchable(family):
     practitioners, total = walk(family, "Practitioner", {})
     assert total == len(practitioners) > 0
+
+
+def test_summary_count_gives_only_the_total(family, sergey_observations):
+    bundle = family.get("Observation", params={"patient": SERGEY, "_summary": "count"}).json()
+    assert bundle["total"] == len(sergey_observations)
+    assert bundle.get("entry", []) == []
+    assert family.get("Observation", params={"_summary": "text"}).status_code == 400
