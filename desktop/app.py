@@ -100,7 +100,12 @@ def run_gui(args: argparse.Namespace, size: tuple[int, int]) -> int:
             secrets = MemorySecretStore()
         else:
             kind = str(profile.settings.get("secret_store") or "keyring")
-            secrets = open_secret_store(kind, profile.path, None)
+            if kind == "encrypted-file":
+                secrets = ask_master_password(profile.path)
+                if secrets is None:
+                    return 1  # the user cancelled the password prompt
+            else:
+                secrets = open_secret_store(kind, profile.path, None)
     except MedcardError as exc:
         print(exc.describe(), file=sys.stderr)
         return 2
@@ -142,6 +147,28 @@ def run_gui(args: argparse.Namespace, size: tuple[int, int]) -> int:
         if demo_dir is not None:
             demo_dir.cleanup()
     return exit_code or code
+
+
+def ask_master_password(profile_dir, attempts: int = 3):  # noqa: ANN001, ANN201
+    """The encrypted-file secret store, unlocked with a password the user types."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+    from desktop.services.errors import WrongPassword
+    from desktop.services.secrets import open_secret_store
+
+    prompt = QCoreApplication.translate("medcard", "Medcard master password:")
+    for _ in range(attempts):
+        password, ok = QInputDialog.getText(None, "Medcard", prompt, QLineEdit.EchoMode.Password)
+        if not ok:
+            return None
+        try:
+            return open_secret_store("encrypted-file", profile_dir, password)
+        except WrongPassword:
+            prompt = QCoreApplication.translate(
+                "medcard", "The master password is wrong. Try again:"
+            )
+    return None
 
 
 def _save_and_quit(window, path: str, app) -> None:  # noqa: ANN001 - Qt objects

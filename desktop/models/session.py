@@ -20,6 +20,8 @@ from desktop.models.tasks import TaskCancelled, TaskRunner, user_message_for
 
 log = logging.getLogger(__name__)
 
+SYNC_STOP_TIMEOUT_S = 30.0  # a page in flight finishes within the client's own timeouts
+
 
 @dataclass(frozen=True)
 class PatientInfo:
@@ -81,6 +83,8 @@ class Session(QObject):
         self.syncing = False
         self.last_synced: QDateTime | None = None
         self._closed = threading.Event()
+        self._sync_idle = threading.Event()  # cleared while a sync touches client + cache
+        self._sync_idle.set()
         self.patients: list[PatientInfo] = self._load_patients()
 
     # -- people -----------------------------------------------------------------------
@@ -102,6 +106,7 @@ class Session(QObject):
         if self.syncing or self._sync_factory is None or self._closed.is_set():
             return False
         self.syncing = True
+        self._sync_idle.clear()  # before queueing, so close() waits for this sync too
         self.syncStarted.emit()
         self.runner.submit_write(
             self._run_sync, on_done=self._on_sync_done, on_error=self._on_sync_error, owner=self
@@ -117,15 +122,19 @@ class Session(QObject):
 
     def _run_sync(self) -> Any:
         assert self._sync_factory is not None
-        engine = self._sync_factory(
-            self.client, self.cache, list(self.patient_ids), self._progress, self._closed
-        )
         try:
+            if self._closed.is_set():
+                raise TaskCancelled()
+            engine = self._sync_factory(
+                self.client, self.cache, list(self.patient_ids), self._progress, self._closed
+            )
             return engine.run()
         except Exception as exc:
             if self._closed.is_set() and type(exc).__name__ == "SyncCancelled":
                 raise TaskCancelled() from None
             raise
+        finally:
+            self._sync_idle.set()
 
     def _on_sync_done(self, _result: Any) -> None:
         self.syncing = False
@@ -155,8 +164,9 @@ class Session(QObject):
         """Stop using the client and cache; a running sync stops at its next page."""
         if self._closed.is_set():
             return
-        self._closed.set()
-        self.runner.wait()  # the sync in flight notices _closed at its next page
+        self._closed.set()  # the sync engine watches this event and stops between pages
+        if not self._sync_idle.wait(SYNC_STOP_TIMEOUT_S):
+            log.warning("sync did not stop in time; closing anyway")
         for step in (getattr(self.cache, "close", None), *self._cleanup):
             if step is None:
                 continue

@@ -96,7 +96,9 @@ class AppController(QObject):
             self.start_demo()
             return
         current = self.accounts.current()
-        if current is not None and not current.needs_sign_in:
+        if current is not None:
+            # Even when its session ended the cached card opens; the sync then says
+            # "sign in again" in the banner instead of hiding the card.
             self.open_account(current)
 
     # -- signing in -------------------------------------------------------------------
@@ -146,6 +148,8 @@ class AppController(QObject):
 
     def _on_parts_ready(self, parts: SessionParts) -> None:
         self.window.welcome.set_busy(False)
+        if self._demo is not None:  # after a sign-out, the demo portal stays one click away
+            self.window.welcome.set_portals([(self.tr("Demo portal"), self._demo.base_url)])
         session = make_session(self.runner, parts)
         last = self.profile.settings.get("last_patient")
         self.ctx.set_session(session, last if isinstance(last, str) else "")
@@ -243,8 +247,8 @@ class AppController(QObject):
             )
         except Exception as exc:  # noqa: BLE001 - never block closing on a settings write
             log.warning("could not save window state: %s", type(exc).__name__)
+        self.ctx.set_session(None)  # tells a running sync to stop, waits, closes the cache
         self.runner.stop()
-        self.ctx.set_session(None)
         demo, self._demo = self._demo, None
         for step in demo.cleanup if demo else []:
             try:

@@ -2,29 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
-    <name></name>
-    <message>
-        <source>converted from {units}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>reported as {value} {unit}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Self-measured</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>not sent yet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Out of the reference range</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>AppController</name>
     <message>
         <source>Finish signing in in your browser…</source>
@@ -32,6 +9,10 @@
     </message>
     <message>
         <source>Starting the demo portal…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demo portal</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -138,6 +119,18 @@
     </message>
     <message>
         <source>Offline: booking, cancelling and requests need the portal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your request for a doctor at home has been sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Booked: %1, %2. Ticket %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The appointment has been cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -398,6 +391,14 @@
 <context>
     <name>FamilyTab</name>
     <message>
+        <source>Access requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No requests. To add a child&apos;s card, send a request: most are answered at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Withdraw request</source>
         <translation type="unfinished"></translation>
     </message>
@@ -620,7 +621,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>PNG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Save chart (PNG)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -974,6 +983,26 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Date and time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measurement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Not sent yet</source>
         <translation type="unfinished"></translation>
     </message>
@@ -983,6 +1012,22 @@
     </message>
     <message>
         <source>Sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>converted from {units}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reported as {value} {unit}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Self-measured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not sent yet</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1662,6 +1707,14 @@
     </message>
     <message>
         <source>Print the ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Medcard master password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The master password is wrong. Try again:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

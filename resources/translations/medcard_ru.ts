@@ -5,23 +5,23 @@
     <name></name>
     <message>
         <source>converted from {units}</source>
-        <translation>пересчитано из {units}</translation>
+        <translation type="vanished">пересчитано из {units}</translation>
     </message>
     <message>
         <source>reported as {value} {unit}</source>
-        <translation>в исходном виде: {value} {unit}</translation>
+        <translation type="vanished">в бланке: {value} {unit}</translation>
     </message>
     <message>
         <source>Self-measured</source>
-        <translation>Собственное измерение</translation>
+        <translation type="vanished">Измерено самостоятельно</translation>
     </message>
     <message>
         <source>not sent yet</source>
-        <translation>ещё не отправлено</translation>
+        <translation type="vanished">не отправлено</translation>
     </message>
     <message>
         <source>Out of the reference range</source>
-        <translation>Вне референсного диапазона</translation>
+        <translation type="vanished">Вне референсного интервала</translation>
     </message>
 </context>
 <context>
@@ -33,6 +33,10 @@
     <message>
         <source>Starting the demo portal…</source>
         <translation>Запускаем демо-портал…</translation>
+    </message>
+    <message>
+        <source>Demo portal</source>
+        <translation>Демо-портал</translation>
     </message>
 </context>
 <context>
@@ -139,6 +143,18 @@
     <message>
         <source>Offline: booking, cancelling and requests need the portal.</source>
         <translation>Нет связи с порталом: запись, отмена и заявки недоступны.</translation>
+    </message>
+    <message>
+        <source>Your request for a doctor at home has been sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Booked: %1, %2. Ticket %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The appointment has been cancelled.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -250,7 +266,7 @@
     <name>DiaryEntryDialog</name>
     <message>
         <source>Edit diary entry</source>
-        <translation>Изменить запись дневника</translation>
+        <translation>Изменение записи дневника</translation>
     </message>
     <message>
         <source>New diary entry</source>
@@ -293,7 +309,7 @@
     </message>
     <message>
         <source>Value</source>
-        <translation>Результат</translation>
+        <translation>Значение</translation>
     </message>
     <message>
         <source>Lines that will not be imported:</source>
@@ -329,7 +345,7 @@
     </message>
     <message>
         <source>Readings imported before are not added again.</source>
-        <translation>Ранее импортированные измерения повторно не добавляются.</translation>
+        <translation>Измерения, импортированные ранее, повторно не добавляются.</translation>
     </message>
 </context>
 <context>
@@ -352,15 +368,15 @@
     </message>
     <message>
         <source>Import CSV…</source>
-        <translation>Импорт CSV…</translation>
+        <translation>Импорт из CSV…</translation>
     </message>
     <message>
         <source>Delete entry</source>
-        <translation>Удалить запись</translation>
+        <translation>Удаление записи</translation>
     </message>
     <message>
         <source>Delete this diary entry? This cannot be undone.</source>
-        <translation>Удалить эту запись дневника? Отменить это действие нельзя.</translation>
+        <translation>Удалить эту запись дневника? Отменить удаление будет нельзя.</translation>
     </message>
     <message>
         <source>Import readings</source>
@@ -381,9 +397,9 @@
     <message numerus="yes">
         <source>Sent to the portal: %n entries.</source>
         <translation>
-            <numerusform>Отправлено на портал: %n запись.</numerusform>
-            <numerusform>Отправлено на портал: %n записи.</numerusform>
-            <numerusform>Отправлено на портал: %n записей.</numerusform>
+            <numerusform>Отправлена на портал %n запись.</numerusform>
+            <numerusform>Отправлены на портал %n записи.</numerusform>
+            <numerusform>Отправлено на портал %n записей.</numerusform>
         </translation>
     </message>
 </context>
@@ -400,6 +416,14 @@
 </context>
 <context>
     <name>FamilyTab</name>
+    <message>
+        <source>Access requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No requests. To add a child&apos;s card, send a request: most are answered at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Withdraw request</source>
         <translation>Отозвать заявку</translation>
@@ -610,7 +634,7 @@
     <name>LabsTab</name>
     <message>
         <source>Search analytes…</source>
-        <translation>Поиск показателей…</translation>
+        <translation>Поиск показателя…</translation>
     </message>
     <message>
         <source>1 year</source>
@@ -622,11 +646,19 @@
     </message>
     <message>
         <source>All</source>
-        <translation>Все</translation>
+        <translation>Всё</translation>
+    </message>
+    <message>
+        <source>PNG…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Save chart (PNG)…</source>
         <translation>Сохранить график (PNG)…</translation>
+    </message>
+    <message>
+        <source>CSV…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Save data (CSV)…</source>
@@ -642,11 +674,11 @@
     </message>
     <message>
         <source>self-measured</source>
-        <translation>собственное измерение</translation>
+        <translation>самостоятельно</translation>
     </message>
     <message>
         <source>not sent yet</source>
-        <translation>ещё не отправлено</translation>
+        <translation>не отправлено</translation>
     </message>
     <message>
         <source>Select one or several analytes on the left to see how they changed over time.</source>
@@ -654,7 +686,7 @@
     </message>
     <message>
         <source>Not on the chart — the unit cannot be converted:</source>
-        <translation>Не показано на графике — единицу нельзя пересчитать:</translation>
+        <translation>Не показано на графике — единицу измерения нельзя пересчитать:</translation>
     </message>
     <message>
         <source>Save chart</source>
@@ -948,7 +980,7 @@
     </message>
     <message>
         <source>Urine</source>
-        <translation>Моча</translation>
+        <translation>Анализы мочи</translation>
     </message>
     <message>
         <source>Hormones</source>
@@ -956,7 +988,7 @@
     </message>
     <message>
         <source>Vital signs</source>
-        <translation>Основные показатели</translation>
+        <translation>Показатели жизнедеятельности</translation>
     </message>
     <message>
         <source>Health diary</source>
@@ -976,19 +1008,55 @@
     </message>
     <message>
         <source>Out of the reference range</source>
-        <translation>Вне референсного диапазона</translation>
+        <translation>Вне референсного интервала</translation>
+    </message>
+    <message>
+        <source>Date and time</source>
+        <translation>Дата и время</translation>
+    </message>
+    <message>
+        <source>Measurement</source>
+        <translation>Измерение</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Значение</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Заметка</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
     </message>
     <message>
         <source>Not sent yet</source>
-        <translation>Ещё не отправлено</translation>
+        <translation>Не отправлено</translation>
     </message>
     <message>
         <source>Not accepted</source>
-        <translation>Не принято</translation>
+        <translation>Не принято порталом</translation>
     </message>
     <message>
         <source>Sent</source>
         <translation>Отправлено</translation>
+    </message>
+    <message>
+        <source>converted from {units}</source>
+        <translation>пересчитано из {units}</translation>
+    </message>
+    <message>
+        <source>reported as {value} {unit}</source>
+        <translation>в бланке: {value} {unit}</translation>
+    </message>
+    <message>
+        <source>Self-measured</source>
+        <translation>Измерено самостоятельно</translation>
+    </message>
+    <message>
+        <source>not sent yet</source>
+        <translation>не отправлено</translation>
     </message>
 </context>
 <context>
@@ -1231,7 +1299,7 @@
     </message>
     <message>
         <source>mmHg</source>
-        <translation type="unfinished"></translation>
+        <translation>мм рт. ст.</translation>
     </message>
     <message>
         <source>Diastolic pressure</source>
@@ -1239,15 +1307,15 @@
     </message>
     <message>
         <source>/min</source>
-        <translation type="unfinished"></translation>
+        <translation>уд/мин</translation>
     </message>
     <message>
         <source>mmol/L</source>
-        <translation type="unfinished"></translation>
+        <translation>ммоль/л</translation>
     </message>
     <message>
         <source>kg</source>
-        <translation type="unfinished"></translation>
+        <translation>кг</translation>
     </message>
     <message>
         <source>The measurement time has no time zone.</source>
@@ -1255,11 +1323,11 @@
     </message>
     <message>
         <source>The note is too long (at most 1000 characters).</source>
-        <translation>Слишком длинная заметка (не более 1000 знаков).</translation>
+        <translation>Заметка слишком длинная (не более 1000 символов).</translation>
     </message>
     <message>
         <source>The measurement time is in the future.</source>
-        <translation>Время измерения — в будущем.</translation>
+        <translation>Время измерения ещё не наступило.</translation>
     </message>
     <message>
         <source>Enter the value: {name}.</source>
@@ -1267,7 +1335,7 @@
     </message>
     <message>
         <source>{name}: not a number.</source>
-        <translation>{name}: не число.</translation>
+        <translation>{name}: это не число.</translation>
     </message>
     <message>
         <source>{name} of {value} {unit} is not plausible: expected {low}–{high} {unit}.</source>
@@ -1283,7 +1351,7 @@
     </message>
     <message>
         <source>The file is too large (more than {size} MB).</source>
-        <translation>Файл слишком большой (больше {size} МБ).</translation>
+        <translation>Файл слишком большой (более {size} МБ).</translation>
     </message>
     <message>
         <source>The file is empty.</source>
@@ -1291,19 +1359,19 @@
     </message>
     <message>
         <source>The first line must name the columns: date, time and at least one measurement (systolic, diastolic, pulse, glucose, weight, temperature, spo2).</source>
-        <translation>В первой строке должны быть названия столбцов: date, time и хотя бы одно измерение (systolic, diastolic, pulse, glucose, weight, temperature, spo2).</translation>
+        <translation>В первой строке должны быть названия столбцов: date (дата), time (время) и хотя бы одно измерение (systolic, diastolic, pulse, glucose, weight, temperature, spo2).</translation>
     </message>
     <message>
         <source>Date or time not understood: “{text}” (expected 2026-11-25 or 25.11.2026 and 08:30).</source>
-        <translation>Не удалось разобрать дату или время: «{text}» (ожидается 2026-11-25 или 25.11.2026 и 08:30).</translation>
+        <translation>Не удалось распознать дату или время: «{text}» (ожидается 2026-11-25 или 25.11.2026 и 08:30).</translation>
     </message>
     <message>
         <source>The line has no measurement.</source>
-        <translation>В строке нет измерений.</translation>
+        <translation>В строке нет ни одного измерения.</translation>
     </message>
     <message>
         <source>The file is not a text CSV file (unknown encoding).</source>
-        <translation>Файл не является текстовым CSV (неизвестная кодировка).</translation>
+        <translation>Это не текстовый файл CSV (неизвестная кодировка).</translation>
     </message>
     <message>
         <source>The line cannot be read as CSV: {reason}</source>
@@ -1315,15 +1383,15 @@
     </message>
     <message>
         <source>Only the first {rows} lines are imported.</source>
-        <translation>Импортированы только первые {rows} строк.</translation>
+        <translation>Импортируются только первые {rows} строк.</translation>
     </message>
     <message>
         <source>Only your own diary entries can be changed or deleted.</source>
-        <translation>Изменять и удалять можно только свои записи дневника.</translation>
+        <translation>Изменять и удалять можно только собственные записи дневника.</translation>
     </message>
     <message>
         <source>The portal cannot be reached. Entries already sent can be changed or deleted only when the portal is available; new entries are kept and sent later.</source>
-        <translation>Портал недоступен. Уже отправленные записи можно изменить или удалить, только когда портал доступен; новые записи сохраняются и будут отправлены позже.</translation>
+        <translation>Портал недоступен. Отправленные записи можно изменить или удалить, только когда портал доступен; новые записи сохраняются и будут отправлены позже.</translation>
     </message>
     <message>
         <source>Something went wrong.</source>
@@ -1559,7 +1627,7 @@
     </message>
     <message>
         <source>Value</source>
-        <translation>Результат</translation>
+        <translation>Значение</translation>
     </message>
     <message>
         <source>Unit</source>
@@ -1668,6 +1736,14 @@
     <message>
         <source>Print the ticket</source>
         <translation>Печать талона</translation>
+    </message>
+    <message>
+        <source>Medcard master password:</source>
+        <translation>Мастер-пароль Медкарты:</translation>
+    </message>
+    <message>
+        <source>The master password is wrong. Try again:</source>
+        <translation>Неверный мастер-пароль. Попробуйте ещё раз:</translation>
     </message>
 </context>
 </TS>

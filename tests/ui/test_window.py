@@ -203,3 +203,26 @@ def test_manage_account_link_comes_from_smart_configuration(qtbot, signed_in):
     qtbot.waitUntil(lambda: signed_in._management_url is not None, timeout=10_000)
     assert signed_in._management_url.endswith("/account")
     assert signed_in.window.act_manage.isEnabled()
+
+
+def test_first_run_shows_the_welcome_screen(qtbot, tmp_path):
+    controller = make_controller(tmp_path / "profile")
+    qtbot.addWidget(controller.window)
+    controller.start()
+    welcome = controller.window.welcome
+    assert controller.window.pages.currentWidget() is welcome
+    assert not welcome.sign_in_button.isEnabled()  # "Another portal" needs an address
+    welcome.custom_url.setText("https://portal.example.org/fhir")
+    assert welcome.sign_in_button.isEnabled()
+    welcome.custom_url.setText("not a url")
+    assert not welcome.sign_in_button.isEnabled()
+    controller.shutdown()
+
+
+def test_closing_during_a_sync_stops_cleanly(qtbot, signed_in):
+    session = signed_in.ctx.session
+    assert session.start_sync()
+    assert not session.start_sync()  # a double click does not start a second sync
+    signed_in.shutdown()  # must not hang or leave the worker writing to a closed cache
+    assert signed_in.ctx.session is None
+    assert session._sync_idle.is_set()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QEvent, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QDateEdit,
@@ -139,8 +139,10 @@ class FilterBar(QWidget):
         self.search.setAccessibleName(self.tr("Search"))
         self.from_label.setText(self.tr("&From"))
         self.to_label.setText(self.tr("&To"))
+        date_format = QLocale().dateFormat(QLocale.FormatType.ShortFormat)
         for edit in (self.date_from, self.date_to):
             edit.setSpecialValueText(self.tr("any date"))
+            edit.setDisplayFormat(date_format)  # the UI language's order and separators
         self.reset_button.setText(self.tr("Reset filters"))
         for kind, chip in self.chips.items():
             chip.setText(kind_label(kind))

@@ -167,8 +167,9 @@ class CardTab(QWidget):
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
-            # Column titles, kind names and dates come from the model: repaint them.
-            self.model.refresh()
+            # Column titles, kind names, dates and the open record's HTML are translated
+            # when built: rebuild them (reload keeps the selection and re-renders it).
+            self.reload()
         super().changeEvent(event)
 
 
