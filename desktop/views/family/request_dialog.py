@@ -114,7 +114,7 @@ class RequestAccessDialog(QDialog):
         model.requestSent.connect(self._on_sent)
         model.actionFailed.connect(self._on_failed)
         model.busyChanged.connect(self._on_busy)
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(640)
         self.retranslate()
 
     # -- values -------------------------------------------------------------------------
@@ -142,6 +142,13 @@ class RequestAccessDialog(QDialog):
             label.setText(tr_service(message))
             label.setVisible(bool(message))
             self.inputs[field].setProperty("invalid", bool(message))
+        # Grow to fit the messages at the current width (wrapped labels must not be
+        # clipped); adjustSize would guess a narrower width and leave gaps.
+        layout = self.layout()
+        layout.activate()
+        needed = layout.totalHeightForWidth(self.width())
+        if needed > 0:
+            self.resize(self.width(), needed)
         first = next((f for f in self.inputs if f in errors), None)
         if first is not None:
             self.inputs[first].setFocus(Qt.FocusReason.OtherFocusReason)

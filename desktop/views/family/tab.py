@@ -35,6 +35,8 @@ _STYLE = """
 #memberState[state="on-hold"] { background: #fff3e0; color: #8a4b00; }
 #memberState[state="rejected"] { background: #ffebee; color: #b71c1c; }
 #memberDetail { color: palette(text); }
+#sectionTitle { font-weight: 600; margin-top: 8px; }
+#emptyHint { color: palette(placeholder-text); }
 #familyMessage { padding: 6px 10px; border-radius: 6px; background: #e3f2fd; }
 #familyMessage[error="true"] { background: #ffebee; color: #b71c1c; }
 """
@@ -49,6 +51,7 @@ class FamilyTab(QWidget):
         self.model = FamilyModel(ctx, self)
         self.dialog: RequestAccessDialog | None = None
         self.cards: list[MemberCard] = []
+        self._section_widgets: list[QWidget] = []
 
         self.title = QLabel(self)
         self.title.setObjectName("tabTitle")
@@ -115,18 +118,46 @@ class FamilyTab(QWidget):
 
     # -- list -----------------------------------------------------------------------------
     def rebuild(self) -> None:
-        for card in self.cards:
-            self.list_layout.removeWidget(card)
-            card.deleteLater()
+        """People with open cards first, then the access requests (or a hint if none)."""
+        for widget in self.cards + self._section_widgets:
+            self.list_layout.removeWidget(widget)
+            widget.deleteLater()
         self.cards = []
-        for index, entry in enumerate(self.model.entries):
-            card = MemberCard(entry, entry.patient_id == self.ctx.patient_id, self.list_widget)
-            card.openRequested.connect(self.open_card)
-            card.withdrawRequested.connect(self.confirm_withdraw)
-            card.giveUpRequested.connect(self.confirm_give_up)
-            card.setEnabled(not self.model.busy)
-            self.list_layout.insertWidget(index, card)
-            self.cards.append(card)
+        self._section_widgets = []
+        people = [e for e in self.model.entries if e.task_id is None]
+        requests = [e for e in self.model.entries if e.task_id is not None]
+        position = 0
+        for entry in people:
+            self.list_layout.insertWidget(position, self._card(entry))
+            position += 1
+        heading = QLabel(self.tr("Access requests"), self.list_widget)
+        heading.setObjectName("sectionTitle")
+        self._section_widgets.append(heading)
+        self.list_layout.insertWidget(position, heading)
+        position += 1
+        for entry in requests:
+            self.list_layout.insertWidget(position, self._card(entry))
+            position += 1
+        if not requests:
+            hint = QLabel(
+                self.tr(
+                    "No requests. To add a child's card, send a request: most are answered at once."
+                ),
+                self.list_widget,
+            )
+            hint.setObjectName("emptyHint")
+            hint.setWordWrap(True)
+            self._section_widgets.append(hint)
+            self.list_layout.insertWidget(position, hint)
+
+    def _card(self, entry: svc.FamilyEntry) -> MemberCard:
+        card = MemberCard(entry, entry.patient_id == self.ctx.patient_id, self.list_widget)
+        card.openRequested.connect(self.open_card)
+        card.withdrawRequested.connect(self.confirm_withdraw)
+        card.giveUpRequested.connect(self.confirm_give_up)
+        card.setEnabled(not self.model.busy)
+        self.cards.append(card)
+        return card
 
     def card_for(self, name: str) -> MemberCard | None:
         return next((c for c in self.cards if c.entry.name == name), None)
@@ -229,8 +260,7 @@ class FamilyTab(QWidget):
         self.rules_text.setText(
             "<ul style='margin-left:-20px'>" + "".join(f"<li>{i}</li>" for i in items) + "</ul>"
         )
-        for card in self.cards:
-            card.retranslate()
+        self.rebuild()  # cards and section headings in the new language
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:
