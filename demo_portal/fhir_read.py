@@ -106,6 +106,19 @@ def read(rtype: str, rid: str) -> Response:
     return fhir_response(stored.body, headers={"ETag": f'W/"{stored.version}"'})
 
 
+@bp.get("/fhir/<rtype>/<rid>/_history/<vid>")
+def vread(rtype: str, rid: str, vid: str) -> Response:
+    """Only the current version is kept; older ones answer 404 (the Location of a write
+    points here)."""
+    require_type(rtype)
+    caller = authenticate()
+    stored = store().get_stored(rtype, rid)
+    if stored is None or str(stored.version) != vid:
+        raise not_found(rtype, f"{rid}/_history/{vid}")
+    caller.require_patient(stored.patient_id)
+    return fhir_response(stored.body, headers={"ETag": f'W/"{stored.version}"'})
+
+
 def _everything_params(params: list[tuple[str, str]]) -> tuple[int, int]:
     since, count = 0, DEFAULT_COUNT
     from demo_portal.indexing import parse_fhir_datetime

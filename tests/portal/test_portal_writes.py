@@ -64,6 +64,7 @@ def test_create_assigns_id_version_and_a_newer_last_updated(fhir):
     assert answer.headers["ETag"] == 'W/"1"'
     assert f"/Observation/{created['id']}" in answer.headers["Location"]
     assert fhir.get(f"Observation/{created['id']}").json() == created
+    assert fhir.get(answer.headers["Location"]).json() == created
 
 
 def test_conditional_create_does_not_duplicate(fhir):
