@@ -75,8 +75,8 @@ def lab_report(b: Builder, ctx: LabContext, panel: str, values: dict[str, float]
                encounter_id: str | None = None, conclusion: str | None = None) -> dict:
     """One DiagnosticReport with an Observation per analyte in ``values``."""
     code, display, title, _ = PANELS[panel]
-    issued = taken + timedelta(hours=6 + (len(b.resources) % 30))
     report_id = b.new_id(f"dr-{ctx.person.id}")
+    issued = taken + timedelta(hours=b.rng(f"issued/{report_id}").randint(4, 30))
     results = []
     for analyte_code, value in values.items():
         obs = lab_observation(b, ctx, A[analyte_code], value, taken, issued,

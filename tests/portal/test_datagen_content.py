@@ -173,6 +173,16 @@ def test_visit_protocols_are_russian_text(ds: DemoDataset) -> None:
         assert CYRILLIC.search(cond["code"]["text"])
 
 
+def test_every_visit_has_its_protocol(ds: DemoDataset) -> None:
+    documented = set()
+    for comp in ds.by_type("Composition"):
+        documented.add(comp.get("encounter", {}).get("reference"))
+    for doc in ds.by_type("DocumentReference"):
+        documented.update(e["reference"] for e in doc.get("context", {}).get("encounter", []))
+    for enc in ds.by_type("Encounter"):
+        assert f"Encounter/{enc['id']}" in documented, enc["id"]
+
+
 def test_anna_has_a_hospital_stay_with_a_discharge_summary(ds: DemoDataset) -> None:
     stays = [e for e in _of(ds, "Encounter", "petrova-anna") if e["class"]["code"] == "IMP"]
     assert len(stays) == 1
