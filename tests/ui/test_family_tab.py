@@ -260,3 +260,47 @@ def test_form_validation_messages_inline(qtbot: Any, family: Family) -> None:
     with qtbot.waitSignal(family.tab.model.requestSent, timeout=30_000):
         dialog.send_button.click()
     assert dialog.errors_shown() == {}
+
+
+def portal_requests_named(family: Family, name: str) -> list[dict]:
+    from demo_portal.rules.family_access import inputs
+
+    tasks = family.store.search("Task", patient="ivanov-sergey", limit=1000)
+    return [t for t in tasks if inputs(t).get("child-name") == name]
+
+
+def test_double_click_sends_one_request(qtbot: Any, family: Family) -> None:
+    dialog = family.tab.open_request_dialog()
+    fill(dialog, form(child_name="Кузнецов Илья"))
+    with qtbot.waitSignal(family.tab.model.requestSent, timeout=30_000):
+        dialog.send()
+        dialog.send()  # the second click arrives while the first is on its way
+    assert len(portal_requests_named(family, "Кузнецов Илья")) == 1
+
+
+def test_unreachable_portal_keeps_the_form_and_a_retry_sends_once(
+    qtbot: Any, family: Family
+) -> None:
+    dialog = family.tab.open_request_dialog()
+    fill(dialog, form(child_name="Кузнецов Илья"))
+    family.portal.faults.add(drop=True, count=50, path_contains="/Task")
+    with qtbot.waitSignal(family.tab.model.actionFailed, timeout=60_000) as failed:
+        dialog.send_button.click()
+    assert "portal cannot be reached" in failed.args[0]
+    assert dialog.isVisible() and not dialog.status.isHidden()
+    assert dialog.child_name.text() == "Кузнецов Илья"  # nothing typed is lost
+    assert dialog.send_button.isEnabled()
+    family.portal.faults.clear()
+    with qtbot.waitSignal(family.tab.model.requestSent, timeout=30_000):
+        dialog.send_button.click()
+    assert len(portal_requests_named(family, "Кузнецов Илья")) == 1
+
+
+def test_malformed_answer_is_reported_not_shown_as_success(qtbot: Any, family: Family) -> None:
+    dialog = family.tab.open_request_dialog()
+    fill(dialog, form(child_name="Кузнецов Илья"))
+    family.portal.faults.add(status=200, body=b"<html>oops</html>", count=1, path_contains="/Task")
+    with qtbot.waitSignal(family.tab.model.actionFailed, timeout=60_000):
+        dialog.send_button.click()
+    assert dialog.isVisible() and dialog.status.text()
+    assert "Кузнецов Илья" not in family.states()
