@@ -176,6 +176,18 @@ def test_list_models_pass_the_model_tester(qtmodeltester: Any, win: Window) -> N
     qtmodeltester.check(win.tab.upcoming_model)
 
 
+def test_switching_to_the_child_changes_lists_and_details(qtbot: Any, win: Window) -> None:
+    win.ctx.set_patient(MASHA)
+
+    def only_masha() -> bool:
+        items = win.tab.upcoming_model.items() + win.tab.past_model.items()
+        return bool(items) and all(i.patient_id == MASHA for i in items)
+
+    qtbot.waitUntil(only_masha, timeout=WAIT)
+    shown = win.tab.details.info
+    assert shown is None or shown.patient_id == MASHA
+
+
 def test_slot_taken_meanwhile_says_so_and_refreshes(qtbot: Any, win: Window) -> None:
     dialog = open_dialog_on_first_slot(qtbot, win)
     slot = dialog.selected_slot()

@@ -237,7 +237,7 @@ class AppointmentsTab(QWidget):
         wanted, self._pending_select = self._pending_select or selected, ""
         if self.select(wanted):
             return
-        if upcoming and not selected:
+        if upcoming:
             # Open on what matters next: the nearest appointment, its day in the calendar.
             self.select(upcoming[0].id)
             self.show_day_of(upcoming[0])
