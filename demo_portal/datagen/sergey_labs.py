@@ -35,9 +35,10 @@ def trend(f: float, start: float, end: float, wobble: float, phase: float = 0.0)
 
 def sergey_values(f: float, rng, age: float) -> dict[str, float]:
     g = rng.gauss
-    hba1c = trend(f, 8.6, 6.9, 0.35) + g(0, 0.15)
+    # the wave's phase puts it at zero today, so the latest values sit near the 6.9 target
+    hba1c = trend(f, 8.2, 6.75, 0.3, math.pi - 9.0) + g(0, 0.12)
     if f < 0.04:
-        hba1c += 0.6  # before treatment took effect
+        hba1c += 0.3  # before treatment took effect
     glucose = (1.59 * hba1c - 2.59) * 0.85 + g(0, 0.45)
     creat = trend(f, 84, 99, 4, 1.0) + g(0, 5)
     # CKD-EPI 2009 for a man (creatinine in mg/dL)
