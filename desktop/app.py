@@ -121,7 +121,7 @@ def run_gui(args: argparse.Namespace, size: tuple[int, int]) -> int:
             window.show_tab(args.tab)
             card = window.tab_widget("card")
             if args.tab == "card" and card is not None:
-                card.table.selectRow(0)  # show a record in the detail pane too
+                card.select_showcase_row()  # a record in the detail pane too
             # Let layouts settle and the model paint before grabbing.
             QTimer.singleShot(300, lambda: _save_and_quit(window, args.screenshot, app))
 

@@ -146,15 +146,15 @@
     </message>
     <message>
         <source>Your request for a doctor at home has been sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Заявка на вызов врача на дом отправлена.</translation>
     </message>
     <message>
         <source>Booked: %1, %2. Ticket %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Вы записаны: %1, %2. Талон %3.</translation>
     </message>
     <message>
         <source>The appointment has been cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Запись отменена.</translation>
     </message>
 </context>
 <context>
@@ -418,11 +418,11 @@
     <name>FamilyTab</name>
     <message>
         <source>Access requests</source>
-        <translation type="unfinished"></translation>
+        <translation>Заявки на доступ</translation>
     </message>
     <message>
         <source>No requests. To add a child&apos;s card, send a request: most are answered at once.</source>
-        <translation type="unfinished"></translation>
+        <translation>Заявок нет. Чтобы добавить медкарту ребёнка, отправьте заявку: на большинство отвечают сразу.</translation>
     </message>
     <message>
         <source>Withdraw request</source>
@@ -650,7 +650,7 @@
     </message>
     <message>
         <source>PNG…</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG…</translation>
     </message>
     <message>
         <source>Save chart (PNG)…</source>
@@ -658,7 +658,7 @@
     </message>
     <message>
         <source>CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV…</translation>
     </message>
     <message>
         <source>Save data (CSV)…</source>

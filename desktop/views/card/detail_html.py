@@ -143,7 +143,8 @@ def render_detail(row: Any, detail: Any) -> str:
     if dosage:
         parts.append(_labelled(QCoreApplication.translate("medcard", "Dosage"), str(dosage)))
     text = getattr(detail, "text", "") if detail is not None else ""
-    text = text or getattr(row, "summary", "")
+    if not text and not results:
+        text = getattr(row, "summary", "")  # the table already says what a summary would
     if text:
         parts.append(_paragraphs(str(text)))
     updated = getattr(src, "last_updated", "")

@@ -15,7 +15,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.models.card import RecordKeyRole, RowRole, TimelineModel, load_detail, make_filter
+from desktop.models.card import (
+    FlagRole,
+    KindRole,
+    RecordKeyRole,
+    RowRole,
+    TimelineModel,
+    load_detail,
+    make_filter,
+)
 from desktop.models.tasks import user_message_for
 from desktop.views.card.detail_html import render_detail
 from desktop.views.card.detail_pane import DetailPane
@@ -145,6 +153,16 @@ class CardTab(QWidget):
             self.ctx.errorOccurred.emit(user_message_for(exc))
             detail = None
         self.detail.show_record(render_detail(row, detail), row.title or "")
+
+    def select_showcase_row(self) -> None:
+        """Select the newest out-of-range lab report (else the newest record): screenshots."""
+        for row in range(self.model.rowCount()):
+            index = self.model.index(row, 0)
+            if index.data(FlagRole) and index.data(KindRole) == "lab":
+                self.table.selectRow(row)
+                return
+        if self.model.rowCount():
+            self.table.selectRow(0)
 
     # -- keyboard ---------------------------------------------------------------------
     def focus_search(self) -> None:
