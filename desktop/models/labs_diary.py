@@ -12,6 +12,7 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QDateTime,
@@ -51,7 +52,9 @@ def entry_value_text(entry: DiaryEntry) -> str:
 class DiaryRecordsModel(QAbstractTableModel):
     """Own diary entries, newest first: when, what, value, note, state."""
 
-    HEADERS = ("Date and time", "Measurement", "Value", "Note", "Status")
+    HEADERS = (QT_TRANSLATE_NOOP("labs", "Date and time"), QT_TRANSLATE_NOOP("labs", "Measurement"),
+               QT_TRANSLATE_NOOP("labs", "Value"), QT_TRANSLATE_NOOP("labs", "Note"),
+               QT_TRANSLATE_NOOP("labs", "Status"))
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)

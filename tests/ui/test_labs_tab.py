@@ -230,9 +230,12 @@ def test_offline_entry_is_kept_charts_stay_and_upload_happens_once(win: Window) 
         assert status.data() == "Not sent yet"
         assert status.data(Qt.ItemDataRole.ForegroundRole) is not None
         # The charts still come from the cache, with the waiting reading on the glucose one.
-        win.qtbot.waitUntil(lambda: len(win.tab.chart.plots) == 2, timeout=WAIT)
-        glucose = next(s for s in win.tab.chart.series if s.code == GLUCOSE)
-        assert glucose.pending.sum() == 1
+        def glucose_chart() -> Any:
+            return next((s for s in win.tab.chart.series if s.code == GLUCOSE), None)
+
+        win.qtbot.waitUntil(lambda: glucose_chart() is not None
+                            and glucose_chart().pending.sum() == 1, timeout=WAIT)
+        assert len(win.tab.chart.plots) == 2
     finally:
         portal.port = port
         portal.start()

@@ -39,10 +39,6 @@ class PointLayers:
     diary_abnormal: pg.ScatterPlotItem  # own readings out of range
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("labs", text)
-
-
 def system_zone() -> tzinfo:
     """The computer's IANA time zone (DST-aware), UTC when it cannot be named."""
     try:
@@ -127,11 +123,19 @@ class TrendChart(QWidget):
         plot.getViewBox().setMouseMode(pg.ViewBox.PanMode)
         title = f"{item.title}, {item.unit}" if item.unit else item.title
         if item.converted_from:
-            title += " — " + tr("converted from {units}").format(
-                units=", ".join(item.converted_from))
+            note = QCoreApplication.translate("labs", "converted from {units}")
+            title += " — " + note.format(units=", ".join(item.converted_from))
         plot.setTitle(title, size="10pt", color="#333")
         plot.getAxis("left").setWidth(56)
         self.bands.append(self._band(plot, item))
+        # ~200 anchors are enough for auto-range in any zoomed window, and cost nothing.
+        anchors = np.append(item.times[:: max(1, len(item) // 200)], item.times[-1])
+        for edge in (item.ref_low, item.ref_high):
+            if edge is not None:
+                # Invisible, but counted by auto-range: the normal range stays in view even
+                # when every value is far from it (HbA1c 8 % against 4–6 %).
+                plot.addItem(pg.ScatterPlotItem(x=anchors, y=np.full(len(anchors), edge),
+                                                size=0, pen=None, brush=None))
         line = plot.plot(item.times, item.values, pen=pg.mkPen(LINE, width=1))  # width 1: the fast cosmetic path
         line.setClipToView(True)
         line.setDownsampling(auto=True, method="peak")
@@ -214,15 +218,17 @@ class TrendChart(QWidget):
         lines = [f"{self._number(float(item.values[index]))} {item.unit}",
                  f"{date_text}, {when:%H:%M}"]
         if item.unit and point.unit and not same_unit(point.unit, item.unit):
-            lines.append(tr("reported as {value} {unit}").format(
-                value=self._number(point.value), unit=point.unit))
+            reported = QCoreApplication.translate("labs", "reported as {value} {unit}")
+            lines.append(reported.format(value=self._number(point.value), unit=point.unit))
         if point.self_measured:
-            lines.append(tr("Self-measured") + (" — " + tr("not sent yet")
-                                                if point.pending else ""))
+            own = QCoreApplication.translate("labs", "Self-measured")
+            if point.pending:
+                own += " — " + QCoreApplication.translate("labs", "not sent yet")
+            lines.append(own)
         elif point.source:
             lines.append(point.source)
         if item.abnormal[index]:
-            lines.append(tr("Out of the reference range"))
+            lines.append(QCoreApplication.translate("labs", "Out of the reference range"))
         return "\n".join(lines)
 
     def _band(self, plot: pg.PlotItem, item: ChartSeries) -> pg.LinearRegionItem | None:

@@ -6,7 +6,7 @@ import csv
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, Qt
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
+    QToolButton,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -54,11 +55,17 @@ class LabsTab(QWidget):
         self._period: float | None = None
         self._loaded_patient = ""
         self._series_request = 0
+        self._diary_snapshot: list[Any] = []
+        # Sync, diary upload and patient switch often come together: one reload for all.
+        self._reload_timer = QTimer(self)
+        self._reload_timer.setSingleShot(True)
+        self._reload_timer.setInterval(30)
+        self._reload_timer.timeout.connect(self.reload)
         self._build()
         self.retranslate()
         ctx.patientChanged.connect(self._on_patient_changed)
         ctx.synced.connect(self._on_synced)
-        ctx.accountChanged.connect(self.reload)
+        ctx.accountChanged.connect(self._reload_timer.start)
         ctx.onlineChanged.connect(self._on_online_changed)
         self.diary.recordsChanged.connect(self._on_diary_changed)
         ctx.runner.submit(units.warm_up, owner=self)  # pint's registry takes ~1 s to build
@@ -83,6 +90,7 @@ class LabsTab(QWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.selectionModel().selectionChanged.connect(self._on_selection_changed)
         left = QWidget()
+        left.setMinimumWidth(330)  # names and latest values stay readable
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.search)
@@ -101,8 +109,8 @@ class LabsTab(QWidget):
         self.legend = QLabel()
         toolbar.addWidget(self.legend)
         toolbar.addStretch(1)
-        self.export_png_button = QPushButton()
-        self.export_csv_button = QPushButton()
+        self.export_png_button = QToolButton()
+        self.export_csv_button = QToolButton()
         self.export_png_button.clicked.connect(self._on_export_png)
         self.export_csv_button.clicked.connect(self._on_export_csv)
         toolbar.addWidget(self.export_png_button)
@@ -137,7 +145,8 @@ class LabsTab(QWidget):
         main.addWidget(left)
         main.addWidget(right)
         main.setStretchFactor(1, 1)
-        main.setSizes([400, 880])
+        main.setSizes([420, 860])
+        main.setCollapsible(0, False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(main)
@@ -147,8 +156,10 @@ class LabsTab(QWidget):
         labels = (self.tr("1 year"), self.tr("5 years"), self.tr("All"))
         for index, text in enumerate(labels):
             self.period_buttons.button(index).setText(text)
-        self.export_png_button.setText(self.tr("Save chart (PNG)…"))
-        self.export_csv_button.setText(self.tr("Save data (CSV)…"))
+        self.export_png_button.setText(self.tr("PNG…"))
+        self.export_png_button.setToolTip(self.tr("Save chart (PNG)…"))
+        self.export_csv_button.setText(self.tr("CSV…"))
+        self.export_csv_button.setToolTip(self.tr("Save data (CSV)…"))
         self.legend.setText(
             "<span style='color:#2164aa'>●</span> " + self.tr("lab") + " &nbsp; "
             + "<span style='color:#d32f2f'>●</span> " + self.tr("out of range") + " &nbsp; "
@@ -179,7 +190,14 @@ class LabsTab(QWidget):
             return  # the user switched cards meanwhile
         keep = self._selected if patient == self._loaded_patient else []
         self._loaded_patient = patient
-        self.model.set_analytes(analytes)
+        # Refilling the tree clears the selection; the charts must not blink empty
+        # meanwhile, so selection signals wait until the old selection is restored.
+        selection = self.tree.selectionModel()
+        selection.blockSignals(True)
+        try:
+            self.model.set_analytes(analytes)
+        finally:
+            selection.blockSignals(False)
         self.tree.expandAll()
         if not keep:
             present = {a.code for a in analytes if a.group != "diary"}
@@ -252,20 +270,22 @@ class LabsTab(QWidget):
     def _on_patient_changed(self, _patient: str) -> None:
         self._selected = []
         self.diary.refresh()
-        self.reload()
+        self._reload_timer.start()
 
     def _on_synced(self) -> None:
         self.diary.flush()  # a sync that succeeded means the portal is back
         self.diary.refresh()
-        self.reload()
+        self._reload_timer.start()
 
     def _on_online_changed(self, online: bool) -> None:
         if online:
             self.diary.flush()
 
     def _on_diary_changed(self) -> None:
-        if self.ctx.cache is not None:
-            self.reload()
+        records = list(self.diary.model.records)
+        if records != self._diary_snapshot and self.ctx.cache is not None:
+            self._diary_snapshot = records
+            self._reload_timer.start()
 
     def _on_search(self, text: str) -> None:
         self.proxy.set_text(text)
