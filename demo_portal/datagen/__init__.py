@@ -39,6 +39,7 @@ What the screens can rely on (the vocabulary lives in ``codes.py``):
 
 from __future__ import annotations
 
+import gc
 from datetime import date
 
 from .billing import appointment_history, bill_labs, bill_visits, demo_appointments
@@ -62,7 +63,18 @@ ELDER_PATIENT = "petrova-anna"
 
 
 def generate(seed: int = 42, scale: int = 0, today: date | None = None) -> DemoDataset:
-    b = Builder(seed, today or date.today())
+    """The demo dataset for ``today`` (default: the local date); ``scale`` extra records."""
+    collecting = gc.isenabled()
+    gc.disable()  # only acyclic dicts are built; collections would just rescan them
+    try:
+        return _generate(seed, scale, today or date.today())
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _generate(seed: int, scale: int, today: date) -> DemoDataset:
+    b = Builder(seed, today)
     directory = build_directory(b)
     persons = build_people(b, directory)
     slots = build_schedules(b, directory)
