@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
 import orjson
@@ -81,6 +82,10 @@ def authenticate() -> Caller:
         raise FhirError(
             403, "Access denied: the service is not available in your region",
             "Доступ запрещён: сервис недоступен в вашем регионе.")
+    # Issue 7: a parent's access ends on the child's 15th birthday (checked once a day).
+    from demo_portal.rules.family_access import run_daily_rule
+
+    run_daily_rule(store(), datetime.now(UTC).date())
     return Caller(user=user, allowed=store().accessible_patients(user))
 
 

@@ -295,3 +295,18 @@ def test_operator_commands(store: Store, user: PortalUser, tmp_path: Path, capsy
     assert operator.main(["--db", db, "turn-15", child_id]) == 0
     assert child_id not in store.accessible_patients(user)
     assert operator.main(["--db", db, "turn-15", "nobody"]) == 1
+
+
+def test_daily_rule_runs_once_a_day(store: Store, user: PortalUser) -> None:
+    from demo_portal.rules.family_access import run_daily_rule
+
+    task = create(store, user, request_task(birth="2011-11-26", issued="2018-12-01"))
+    child_id = task["focus"]["reference"].split("/")[1]
+    run_daily_rule(store, TODAY)
+    assert child_id in store.accessible_patients(user)  # 14 today
+    store.grant_access(PARENT, "late-kid", relationship="parent")
+    store.create({"resourceType": "Patient", "id": "late-kid", "birthDate": "2000-01-01"})
+    run_daily_rule(store, TODAY)  # already ran today: nothing new is checked
+    assert "late-kid" in store.accessible_patients(user)
+    run_daily_rule(store, date(2026, 11, 26))  # the next day: both have turned 15+
+    assert store.accessible_patients(user) == ["parent-1"]
