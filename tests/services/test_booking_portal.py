@@ -216,3 +216,14 @@ def test_a_past_appointment_cannot_be_cancelled(world: dict) -> None:
     with pytest.raises(NotCancellable):
         service.cancel(info.id)
     assert store.get("Appointment", info.id)["status"] == "booked"
+
+
+def test_a_retried_booking_after_a_server_hiccup_books_once(world: dict) -> None:
+    service = BookingService(world["family"])
+    slot = free_slots(service)[0]
+    key = new_booking_key()
+    world["portal"].faults.add(status=503, count=1, path_contains="/Appointment", retry_after=0)
+    info = service.book(SERGEY, slot, key)  # the guarded POST is retried by the client
+    assert world["portal"].faults.pending() == 0
+    assert service.book(SERGEY, slot, key).id == info.id  # and again after a lost answer
+    assert len(world["store"].search("Appointment", where={"slot": f"Slot/{slot.id}"})) == 1
