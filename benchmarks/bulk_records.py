@@ -31,8 +31,12 @@ WORDS = [
 ]
 
 
-def bulk_records(patient: str, n: int, seed: int = 7) -> list[dict[str, Any]]:
-    """About n resources: 6-resource lab reports (1 report + 5 results) and other records."""
+def bulk_records(patient: str, n: int, seed: int = 7, panels: bool = True) -> list[dict[str, Any]]:
+    """About n resources: 6-resource lab reports (1 report + 5 results) and other records.
+
+    With `panels=False` every lab result stands alone, so each resource is one card record
+    (the card benchmark's "100 000-record cache").
+    """
     rnd = random.Random(seed)
     start = datetime(2005, 1, 1, tzinfo=UTC)
     subject = {"reference": f"Patient/{patient}"}
@@ -41,7 +45,28 @@ def bulk_records(patient: str, n: int, seed: int = 7) -> list[dict[str, Any]]:
     while len(out) < n:
         when = (start + timedelta(minutes=137 * i)).isoformat()
         pick = i % 10
-        if pick < 7:  # a lab report with its results
+        if pick < 7 and not panels:  # one standalone lab result
+            code, name, unit, low, high = ANALYTES[i % len(ANALYTES)]
+            out.append(
+                {
+                    "resourceType": "Observation",
+                    "id": f"bo-{i}",
+                    "status": "final",
+                    "subject": subject,
+                    "effectiveDateTime": when,
+                    "category": [{"coding": [{"code": "laboratory"}]}],
+                    "code": {
+                        "coding": [{"system": "http://loinc.org", "code": code}],
+                        "text": name,
+                    },
+                    "valueQuantity": {
+                        "value": round(rnd.uniform(low * 0.8, high * 1.2), 2),
+                        "unit": unit,
+                    },
+                    "referenceRange": [{"low": {"value": low}, "high": {"value": high}}],
+                }
+            )
+        elif pick < 7:  # a lab report with its results
             results = []
             for k in range(5):
                 code, name, unit, low, high = ANALYTES[(i + k) % len(ANALYTES)]

@@ -38,7 +38,7 @@ class BatchResolver:
             rows = self._conn.exec_driver_sql(
                 f"SELECT dst_id, src_type, src_id FROM links WHERE dst_id IN ({marks(len(part))})",
                 tuple(part),
-            )
+            ).all()
             for dst, src_type, src_id in rows:
                 self._referrers.setdefault(dst, []).append((src_type, src_id))
 

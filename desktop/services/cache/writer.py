@@ -38,7 +38,7 @@ def _many(conn: Connection, sql: str, rows: Sequence[Sequence[Any]]) -> None:
 def _select_keys(conn: Connection, sql: str, ids: Sequence[str], *extra: str) -> set[Key]:
     found: set[Key] = set()
     for part in chunks(list(ids)):
-        rows = conn.exec_driver_sql(sql.format(marks(len(part))), (*part, *extra))
+        rows = conn.exec_driver_sql(sql.format(marks(len(part))), (*part, *extra)).all()
         found.update((str(a), str(b)) for a, b in rows)
     return found
 

@@ -48,10 +48,13 @@ _COVID_WORDS = ("covid", "sars-cov-2", "sars cov 2", "коронавирус", "
 
 def is_covid(resource: JSON) -> bool:
     code = resource.get("code")
-    if any(c.get("code") in COVID_CODES for c in codings(code)):
-        return True
+    if not isinstance(code, dict):
+        return False
+    for coding in code.get("coding") or ():
+        if isinstance(coding, dict) and coding.get("code") in COVID_CODES:
+            return True
     text = concept_text(code).lower()
-    return any(word in text for word in _COVID_WORDS)
+    return "covid" in text or any(word in text for word in _COVID_WORDS)
 
 
 def categories(resource: JSON) -> set[str]:

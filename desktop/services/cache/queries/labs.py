@@ -143,52 +143,40 @@ class LabQueries:
         """Every numeric analyte of the person with its latest value and trend, by group/name.
 
         A diary and a lab value of the same code are separate analytes (self-measured
-        readings are marked apart on the charts).
+        readings are marked apart on the charts). One grouped count, then two index seeks
+        per analyte: fast with 100 000 values, where a window over all rows is not.
         """
-        sql = """
-            SELECT code, display, unit, value, time, ref_low, ref_high, interpretation,
-                   category, self_measured, rn, n
-            FROM (SELECT o.*, row_number() OVER w AS rn, count(*) OVER (
-                      PARTITION BY code, self_measured) AS n
-                  FROM observations o WHERE patient_id = ?
-                  WINDOW w AS (PARTITION BY code, self_measured ORDER BY time DESC, id DESC))
-            WHERE rn <= 2 ORDER BY code, self_measured, rn"""
+        groups_sql = (
+            "SELECT code, self_measured, count(*) FROM observations"
+            " WHERE patient_id = ? GROUP BY code, self_measured"
+        )
+        latest_sql = (
+            "SELECT display, unit, value, time, ref_low, ref_high, interpretation, category"
+            " FROM observations WHERE patient_id = ? AND code = ? AND self_measured = ?"
+            " ORDER BY time DESC, id DESC LIMIT 2"
+        )
+        found: list[Analyte] = []
         with self._cache.read() as conn:
-            rows = conn.exec_driver_sql(sql, (patient_id,)).all()
-        latest: dict[tuple[str, bool], Analyte] = {}
-        for (
-            code,
-            display,
-            unit,
-            value,
-            time,
-            low,
-            high,
-            interp,
-            category,
-            self_measured,
-            rn,
-            n,
-        ) in rows:
-            key = (code, bool(self_measured))
-            if rn == 1:
-                latest[key] = Analyte(
-                    code=code,
-                    display=display,
-                    unit=unit,
-                    latest_value=value,
-                    latest_time=time or 0.0,
-                    previous_value=None,
-                    trend=0,
-                    group=analyte_group(code, display, category, bool(self_measured)),
-                    abnormal=_abnormal(value, low, high, interp),
-                    count=n,
+            for code, self_measured, n in conn.exec_driver_sql(groups_sql, (patient_id,)).all():
+                rows = conn.exec_driver_sql(latest_sql, (patient_id, code, self_measured)).all()
+                display, unit, value, time, low, high, interp, category = rows[0]
+                previous = rows[1][2] if len(rows) > 1 else None
+                trend = 0 if previous is None else (value > previous) - (value < previous)
+                found.append(
+                    Analyte(
+                        code=code,
+                        display=display,
+                        unit=unit,
+                        latest_value=value,
+                        latest_time=time or 0.0,
+                        previous_value=previous,
+                        trend=trend,
+                        group=analyte_group(code, display, category, bool(self_measured)),
+                        abnormal=_abnormal(value, low, high, interp),
+                        count=n,
+                    )
                 )
-            elif key in latest:
-                first = latest[key]
-                trend = (first.latest_value > value) - (first.latest_value < value)
-                latest[key] = Analyte(**{**first.__dict__, "previous_value": value, "trend": trend})
-        return sorted(latest.values(), key=lambda a: (a.group, a.display.lower()))
+        return sorted(found, key=lambda a: (a.group, a.display.lower()))
 
     def series(
         self, patient_id: str, code: str, self_measured: bool | None = None
