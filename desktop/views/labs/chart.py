@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QLocale, QPointF, QTimeZone, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QPointF, Qt, QTimeZone, Signal
 from PySide6.QtGui import QColor, QCursor
 from PySide6.QtWidgets import QToolTip, QVBoxLayout, QWidget
 
@@ -136,9 +136,15 @@ class TrendChart(QWidget):
                 # when every value is far from it (HbA1c 8 % against 4–6 %).
                 plot.addItem(pg.ScatterPlotItem(x=anchors, y=np.full(len(anchors), edge),
                                                 size=0, pen=None, brush=None))
-        line = plot.plot(item.times, item.values, pen=pg.mkPen(LINE, width=1))  # width 1: the fast cosmetic path
-        line.setClipToView(True)
-        line.setDownsampling(auto=True, method="peak")
+        # Lab values and home readings get lines of their own: one line through both
+        # would zigzag between two kinds of measurement. Width 1 is the fast cosmetic path.
+        for mask, pen in ((~item.self_measured, pg.mkPen(LINE, width=1)),
+                          (item.self_measured, pg.mkPen(DIARY, width=1,
+                                                        style=Qt.PenStyle.DotLine))):
+            if mask.any():
+                line = plot.plot(item.times[mask], item.values[mask], pen=pen)
+                line.setClipToView(True)
+                line.setDownsampling(auto=True, method="peak")
         # Uniform-style layers draw far faster than per-point styles; the dense layer of
         # ordinary lab points is hidden while too many are visible to tell apart.
         lab, own, out = ~item.self_measured, item.self_measured, item.abnormal
