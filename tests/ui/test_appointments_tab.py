@@ -232,6 +232,8 @@ def test_home_visit_request_is_sent_and_tracked(qtbot: Any, win: Window) -> None
     win.tab.open_home_visit()
     qtbot.waitUntil(lambda: win.tab.home_dialog is not None, timeout=WAIT)
     dialog = win.tab.home_dialog
+    registered = win.store.get("Patient", SERGEY)["address"][0]["text"]
+    assert registered and dialog.address.text() == registered  # prefilled, and editable:
     dialog.address.setText("Москва, ул. Новаторов, д. 1, кв. 5")
     dialog.symptoms.setPlainText("Температура, кашель третий день")
     dialog.temperature.setValue(38.4)
@@ -243,6 +245,8 @@ def test_home_visit_request_is_sent_and_tracked(qtbot: Any, win: Window) -> None
     info = sent.args[0]
     stored = win.store.get("Appointment", info.id)
     assert stored["status"] == "proposed" and stored["description"].startswith("Температура")
+    addresses = [e["valueAddress"]["text"] for e in stored["extension"] if "valueAddress" in e]
+    assert addresses == ["Москва, ул. Новаторов, д. 1, кв. 5"]
     qtbot.waitUntil(lambda: win.tab.upcoming_model.row_of(info.id) >= 0, timeout=WAIT)
     advance_home_visit(win.store, info.id, practitioner="t-doc")
     reload(qtbot, win)
