@@ -6,6 +6,7 @@ import random
 from datetime import UTC, date, datetime, time, timedelta, timezone
 
 MSK = timezone(timedelta(hours=3), "MSK")
+EARLIEST_ZONE = timezone(timedelta(hours=14))  # Line Islands: the first place a day begins
 
 
 def years_before(day: date, years: int) -> date:
@@ -36,9 +37,10 @@ class Builder:
     def __init__(self, seed: int, today: date) -> None:
         self.seed = seed
         self.today = today
-        # Everything was recorded before today began (UTC): a later sync or a write made
-        # during the demo is always newer than the generated data.
-        self.cutoff = datetime.combine(today, time(0), tzinfo=UTC) - timedelta(minutes=1)
+        # Everything was recorded before ``today`` began anywhere on Earth (UTC+14), so
+        # whatever the local time zone that made ``today``, a write made during the demo
+        # is newer than all generated data (sync watermarks stay exact).
+        self.cutoff = datetime.combine(today, time(0), tzinfo=EARLIEST_ZONE) - timedelta(minutes=1)
         self.resources: list[dict] = []
         self._counters: dict[str, int] = {}
         self.visit_log: list = []  # visits.VisitLog, for costs and appointment history

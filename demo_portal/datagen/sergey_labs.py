@@ -164,7 +164,7 @@ def build_diary(b: Builder, p: Person) -> None:
     weight on Sundays."""
     rng = b.rng("sergey-diary")
     me = c.ref("Patient", p.id, p.full_name)
-    for days_ago in range(60, 0, -1):
+    for days_ago in range(61, 1, -1):  # up to the day before yesterday: see Builder.cutoff
         weekday = (b.today - timedelta(days=days_ago)).weekday()
         if weekday in (1, 4):
             when = b.days_ago(days_ago, 21, rng.randint(0, 30))
