@@ -14,7 +14,7 @@ import logging
 import uuid
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QLocale, QObject, Signal
 
 from desktop.models.tasks import user_message_for
 from desktop.services import family as svc
@@ -162,8 +162,8 @@ class FamilyModel(QObject):
         message = user_message_for(exc)
         portal_text = getattr(exc, "portal_text", None)
         if callable(portal_text):
-            lang = getattr(self._ctx.settings, "language", None) or "ru"
-            extra = portal_text(str(lang))
+            # The portal explains in Russian and English; show the UI's language.
+            extra = portal_text(QLocale().name().split("_")[0])
             if extra and extra not in message:
                 message = f"{message}\n{extra}"
         self.actionFailed.emit(message)

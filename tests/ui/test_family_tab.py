@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from demo_portal import autologin
 from demo_portal.embedded import DemoPortal
+from demo_portal.rules import family as portal_rules
 from desktop.models.signin import make_session, open_session_parts
 from desktop.models.tasks import TaskRunner
 from desktop.services.accounts import AccountManager
@@ -304,3 +305,16 @@ def test_malformed_answer_is_reported_not_shown_as_success(qtbot: Any, family: F
         dialog.send_button.click()
     assert dialog.isVisible() and dialog.status.text()
     assert "Кузнецов Илья" not in family.states()
+
+
+def test_withdraw_after_the_clinic_decided_explains_why_not(
+    qtbot: Any, family: Family, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    request = _hold(qtbot, family)
+    portal_rules.complete_check(family.store, request.task_id, TODAY)  # meanwhile, at the clinic
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    with qtbot.waitSignal(family.tab.model.actionFailed, timeout=30_000) as failed:
+        family.tab.card_for("Сидорова Анна").withdraw_button.click()
+    assert "already decided" in failed.args[0]  # the portal's own explanation
+    assert not family.tab.message.isHidden()
+    assert portal_task(family, request.task_id)["status"] == "accepted"
