@@ -51,11 +51,12 @@ class FaultInjector:
         with self._lock:
             return sum(f.count for f in self._faults)
 
-    def take(self, path: str) -> Fault | None:
-        """The first fault matching this request path, consuming one of its uses."""
+    def take(self, path: str, fhir: bool = True) -> Fault | None:
+        """The first fault matching this request path, consuming one of its uses. Outside
+        the FHIR base only faults that name the path (e.g. "/oauth/token") apply."""
         with self._lock:
             for fault in self._faults:
-                if fault.path_contains in path:
+                if fault.path_contains in path and (fhir or fault.path_contains):
                     fault.count -= 1
                     if fault.count <= 0:
                         self._faults.remove(fault)
@@ -64,7 +65,8 @@ class FaultInjector:
 
 
 class FaultMiddleware:
-    """Applies faults to requests under the FHIR base (`/fhir`), before the app sees them."""
+    """Applies faults before the app sees a request: any fault to FHIR requests (`/fhir`),
+    and faults with a matching `path_contains` to the OAuth endpoints too."""
 
     def __init__(self, app: Callable, faults: FaultInjector, prefix: str = "/fhir"):
         self.app = app
@@ -75,7 +77,9 @@ class FaultMiddleware:
         path = environ.get("PATH_INFO", "")
         query = environ.get("QUERY_STRING", "")
         full = f"{path}?{query}" if query else path
-        fault = self.faults.take(full) if path.startswith(self.prefix) else None
+        fault = None
+        if not path.startswith("/_demo/"):
+            fault = self.faults.take(full, fhir=path.startswith(self.prefix))
         if fault is None:
             return self.app(environ, start_response)
         if fault.drop:

@@ -60,3 +60,14 @@ def test_faults_over_http_for_subprocess_tests(fresh_portal, fhir):
     assert requests.delete(control, timeout=10).status_code == 204
     assert fhir.get(f"Patient/{SERGEY}").status_code == 200
     assert requests.post(control, json={"stauts": 1}, timeout=10).status_code == 400
+
+
+def test_oauth_endpoints_only_fail_when_named(fresh_portal):
+    fresh_portal.faults.add(status=503, count=1)  # unnamed: FHIR only
+    assert sign_in(fresh_portal, "family@demo.medcard")["access_token"]
+    fresh_portal.faults.clear()
+    fresh_portal.faults.add(status=503, count=1, path_contains="/oauth/token", retry_after=1)
+    answer = requests.post(f"{root_of(fresh_portal)}/oauth/token", timeout=10,
+                           data={"grant_type": "refresh_token", "refresh_token": "x"})
+    assert answer.status_code == 503
+    assert answer.headers["Retry-After"] == "1"
