@@ -6,6 +6,7 @@ in-process type-search sync stopped between pages (so per-page watermarks are ex
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -164,6 +165,7 @@ def test_token_expiring_mid_sync_is_renewed(tmp_path: Path, cache: Cache) -> Non
                 slept.append(True)
                 time.sleep(2.5)
 
+        before = manager.token_manager(account.id).tokens().access_token
         SyncEngine(
             manager.client(account.id),
             cache,
@@ -173,6 +175,7 @@ def test_token_expiring_mid_sync_is_renewed(tmp_path: Path, cache: Cache) -> Non
             page_size=100,
         ).run()
         assert cache_content(cache) == server_content(short, patients)
+        assert manager.token_manager(account.id).tokens().access_token != before
 
 
 # -- interrupted syncs resume to exactly the server's content ----------------------------
@@ -214,7 +217,7 @@ def test_kill_9_of_medcard_sync_then_resume_gives_exact_content(tmp_path: Path) 
     from demo_portal.embedded import DemoPortal
 
     with DemoPortal(db_path=tmp_path / "portal.db") as portal:
-        portal.store.load(_extra_observations(6000))
+        portal.store.load(_extra_observations(4000))
         manager = AccountManager(Profile(tmp_path / "profile"), KeyringSecretStore())
         account = manager.sign_in(portal.base_url, open_url=browser_for(FAMILY), timeout=30)
         command = [
@@ -250,7 +253,10 @@ def test_kill_9_of_medcard_sync_then_resume_gives_exact_content(tmp_path: Path) 
         assert 0 < len(partial) < len(expected)
 
         done = subprocess.run(command, cwd=ROOT, capture_output=True, timeout=120, check=True)
-        assert b'"transferred"' in done.stdout
+        summary = json.loads(done.stdout)
+        assert set(summary) == {"counts", "transferred", "seconds"}
+        assert 0 < summary["transferred"] <= len(expected) + 50  # + shared doctors/clinics
+        assert summary["counts"]["Observation"] == sum(1 for t, _ in expected if t == "Observation")
         with Cache.open(path, key) as cache:
             assert cache_content(cache) == expected
             _no_duplicates(cache)
@@ -291,3 +297,28 @@ def test_type_search_sync_stopped_between_pages_resumes_from_its_watermarks(
         # the committed pages were not fetched again
         assert resumed.transferred < len(expected)
         _no_duplicates(cache)
+
+
+@pytest.mark.parametrize(
+    "fault",
+    [
+        {"body": b"<html>oops</html>", "status": 200},
+        {"body": b'{"resourceType": "Bundle", "entry": [{"nothing": 1}]}', "status": 200},
+    ],
+    ids=["html-page", "entry-without-resource"],
+)
+def test_malformed_page_fails_clearly_and_the_next_sync_completes(
+    fresh_portal: object, tmp_path: Path, fault: dict
+) -> None:
+    from desktop.services.errors import MalformedAnswer
+
+    manager, account = sign_in(fresh_portal, tmp_path)
+    patients = list(account.patient_ids)
+    client = manager.client(account.id)
+    fresh_portal.faults.add(count=1, path_contains="/Observation", **fault)  # type: ignore[attr-defined]
+    with Cache.open(tmp_path / "c.db", Cache.new_key()) as cache:
+        with pytest.raises(MalformedAnswer) as caught:
+            SyncEngine(client, cache, patients, use_everything=False).run()
+        assert caught.value.user_message
+        SyncEngine(client, cache, patients, use_everything=False).run()
+        assert cache_content(cache) == server_content(fresh_portal, patients)

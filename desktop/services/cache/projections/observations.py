@@ -145,7 +145,8 @@ def result_rows(resource: JSON) -> list[dict[str, Any]]:
     )
     base_interp = _interpretation(resource.get("interpretation"))
     for part in parts:
-        quantity = part.get("valueQuantity") if isinstance(part.get("valueQuantity"), dict) else {}
+        given = part.get("valueQuantity")
+        quantity: dict[str, Any] = given if isinstance(given, dict) else {}
         value = _number(quantity.get("value"))
         low, high = _range(part.get("referenceRange") or resource.get("referenceRange"))
         interp = _interpretation(part.get("interpretation")) or base_interp
