@@ -119,6 +119,7 @@ class DiaryController(QObject):
     saved = Signal(bool)  # True: on the portal; False: kept as "not sent yet"
     failed = Signal(str)  # translated message
     flushed = Signal(int)  # how many waiting entries were uploaded
+    imported = Signal(int, int)  # new readings sent, readings the diary already had
 
     def __init__(self, ctx: Any, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -199,7 +200,7 @@ class DiaryController(QObject):
         store = self.store()
         return store is not None and self._run(
             store.save_many, list(entries), self._ctx.patient_id,
-            on_done=lambda r: self.flushed.emit(r.sent))
+            on_done=lambda r: self.imported.emit(r.sent, r.already_there))
 
     def flush(self) -> bool:
         """Upload what waits in the outbox (called when the portal is back)."""

@@ -71,6 +71,7 @@ class FlushResult:
     sent: int = 0
     failed: int = 0
     remaining: int = 0  # still pending (portal unreachable again)
+    already_there: int = 0  # import: readings this card already had (same identifier)
 
 
 class DiaryStore:
@@ -103,12 +104,19 @@ class DiaryStore:
 
     def save_many(self, entries: Iterable[DiaryEntry], patient_id: str,
                   now: datetime | None = None) -> FlushResult:
-        """Import: queue every entry, then upload the queue (duplicates are no-ops)."""
-        for entry in entries:
+        """Import: queue the entries the card does not have yet, then upload the queue.
+
+        Readings already in the cache are skipped (and counted); any the cache does not
+        know but the portal has are absorbed by the conditional create."""
+        known = {record.entry.identifier for record in self.records(patient_id)}
+        fresh = [entry for entry in entries if entry.identifier not in known]
+        for entry in fresh:
             diary.ensure_valid(entry, now)
+        for entry in fresh:
             resource = diary.build_observation(replace(entry, resource_id=None), patient_id)
             self._put_outbox(entry.identifier, patient_id, resource)
-        return self.flush()
+        result = self.flush()
+        return replace(result, already_there=len(known & {e.identifier for e in entries}))
 
     def _send(self, identifier: str, resource: dict[str, Any]) -> dict[str, Any]:
         answer = self._client.create(resource, if_none_exist=diary.identifier_query(identifier))

@@ -370,6 +370,20 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
+        <source>Imported: %n new reading(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n were already in the diary.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Sent to the portal: %n entries.</source>
         <translation type="unfinished">
             <numerusform></numerusform>

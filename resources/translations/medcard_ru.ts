@@ -395,6 +395,22 @@
         <translation>Портал недоступен: запись сохранена на этом компьютере и будет отправлена, когда портал станет доступен.</translation>
     </message>
     <message numerus="yes">
+        <source>Imported: %n new reading(s).</source>
+        <translation>
+            <numerusform>Импортировано новых измерений: %n.</numerusform>
+            <numerusform>Импортировано новых измерений: %n.</numerusform>
+            <numerusform>Импортировано новых измерений: %n.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n were already in the diary.</source>
+        <translation>
+            <numerusform>%n уже было в дневнике.</numerusform>
+            <numerusform>%n уже было в дневнике.</numerusform>
+            <numerusform>%n уже было в дневнике.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Sent to the portal: %n entries.</source>
         <translation>
             <numerusform>Отправлена на портал %n запись.</numerusform>

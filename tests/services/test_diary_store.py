@@ -182,7 +182,8 @@ def test_csv_import_with_bad_rows_and_reimport(world, store):
     first = store.save_many(entries, SERGEY)
     assert (first.sent, first.failed) == (3, 0)
     again = diary_import.parse(text, SERGEY, UTC, now)
-    store.save_many([e for _, e in again.entries], SERGEY)
+    second = store.save_many([e for _, e in again.entries], SERGEY)
+    assert (second.sent, second.already_there) == (0, 3)
     for item in entries:
         assert len(on_portal(world, item.identifier)) == 1
     assert len(store.records(SERGEY)) == 3

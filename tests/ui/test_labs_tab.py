@@ -24,6 +24,7 @@ from desktop.services.profile import Profile
 from desktop.services.secrets import MemorySecretStore
 from desktop.views.context import AppContext
 from desktop.views.labs.diary_dialog import DiaryEntryDialog
+from desktop.views.labs.import_dialog import DiaryImportDialog
 from desktop.views.labs.tab import LabsTab
 
 SERGEY = "ivanov-sergey"
@@ -251,3 +252,79 @@ def test_offline_entry_is_kept_charts_stay_and_upload_happens_once(win: Window) 
     record = next(r for r in win.tab.diary.model.records
                   if r.entry.identifier == entry.identifier)
     assert record.state == SENT
+
+
+def test_csv_import_dialog_preview_then_reimport_adds_nothing(win: Window, tmp_path: Path) -> None:
+    day = (datetime.now(UTC) - timedelta(days=3)).strftime("%d.%m.%Y")
+    path = tmp_path / "tonometer.csv"
+    path.write_text(f"Дата;Время;SYS;DIA;Пульс\n{day};07:10;134;86;71\n{day};07:20;400;20;70\n"
+                    f"{day};21:05;128;82;\n", encoding="cp1251")
+    dialog = DiaryImportDialog(win.tab, path, SERGEY, UTC)
+    assert dialog.table.rowCount() == 3 == len(dialog.entries)
+    assert [dialog.problems.item(i).text()[:7] for i in range(dialog.problems.count())] == [
+        "Line 3:", "Line 3:"]
+    assert dialog.buttons.button(dialog.buttons.StandardButton.Ok).isEnabled()
+    with win.qtbot.waitSignal(win.tab.diary.imported, timeout=WAIT) as first:
+        assert win.tab.diary.import_entries(dialog.entries)
+    assert first.args == [3, 0]
+    win.settle()
+    store = win.world["portal"].store
+    for entry in dialog.entries:
+        query = {"identifier": f"{diary.DIARY_IDENTIFIER_SYSTEM}|{entry.identifier}"}
+        assert len(store.search("Observation", where=query)) == 1
+    again = DiaryImportDialog(win.tab, path, SERGEY, UTC)
+    with win.qtbot.waitSignal(win.tab.diary.imported, timeout=WAIT) as second:
+        win.tab.diary.import_entries(again.entries)
+    assert second.args == [0, 3]
+    win.settle()
+    for entry in again.entries:
+        query = {"identifier": f"{diary.DIARY_IDENTIFIER_SYSTEM}|{entry.identifier}"}
+        assert len(store.search("Observation", where=query)) == 1
+    assert "were already in the diary" in win.tab.diary_panel.status.text()
+
+
+def test_unreadable_import_file_is_explained(win: Window, tmp_path: Path) -> None:
+    path = tmp_path / "photo.csv"
+    path.write_bytes(bytes(range(256)) * 8)
+    dialog = DiaryImportDialog(win.tab, path, SERGEY, UTC)
+    assert not dialog.buttons.button(dialog.buttons.StandardButton.Ok).isEnabled()
+    assert dialog.summary.text()
+    assert dialog.entries == []
+
+
+def _answer(button: Any) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, QMessageBox) and widget.isVisible():
+            widget.button(button).click()
+            return
+    QTimer.singleShot(30, lambda: _answer(button))
+
+
+def test_delete_from_the_panel_asks_first(win: Window) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox
+
+    entry = diary.DiaryEntry(diary.DiaryKind.WEIGHT, datetime.now(UTC) - timedelta(hours=2),
+                             {"weight": 90.4})
+    with win.qtbot.waitSignal(win.tab.diary.saved, timeout=WAIT):
+        win.tab.diary.save(entry)
+    win.settle()
+    panel = win.tab.diary_panel
+    row = next(i for i, r in enumerate(win.tab.diary.model.records)
+               if r.entry.identifier == entry.identifier)
+    panel.table.selectRow(row)
+    assert panel.delete_button.isEnabled()
+    query = {"identifier": f"{diary.DIARY_IDENTIFIER_SYSTEM}|{entry.identifier}"}
+    store = win.world["portal"].store
+    QTimer.singleShot(30, lambda: _answer(QMessageBox.StandardButton.No))
+    panel.delete_button.click()
+    win.settle()
+    assert len(store.search("Observation", where=query)) == 1
+    QTimer.singleShot(30, lambda: _answer(QMessageBox.StandardButton.Yes))
+    with win.qtbot.waitSignal(win.tab.diary.recordsChanged, timeout=WAIT):
+        panel.delete_button.click()
+    win.settle()
+    assert store.search("Observation", where=query) == []

@@ -72,6 +72,7 @@ class DiaryPanel(QWidget):
         controller.saved.connect(self._on_saved)
         controller.failed.connect(self._show_status)
         controller.flushed.connect(self._on_flushed)
+        controller.imported.connect(self._on_imported)
         self.retranslate()
         self._update_buttons()
 
@@ -137,6 +138,12 @@ class DiaryPanel(QWidget):
             self._show_status(self.tr(
                 "The portal cannot be reached: the entry is kept on this computer and will "
                 "be sent when the portal is available."))
+
+    def _on_imported(self, sent: int, already_there: int) -> None:
+        text = self.tr("Imported: %n new reading(s).", "", sent)
+        if already_there:
+            text += " " + self.tr("%n were already in the diary.", "", already_there)
+        self._show_status(text)
 
     def _on_flushed(self, count: int) -> None:
         self._show_status(self.tr("Sent to the portal: %n entries.", "", count))
