@@ -55,6 +55,10 @@ class VersionConflict(Exception):
         self.current = current
 
 
+class ResourceExists(Exception):
+    """Raised by Store.create for a type/id that is already stored."""
+
+
 class Store:
     def __init__(self, engine: Engine):
         self.engine = engine
@@ -140,7 +144,7 @@ class Store:
             resource = dict(resource)
             resource.setdefault("id", str(uuid.uuid4()))
             if self.get_stored(resource["resourceType"], resource["id"]) is not None:
-                raise VersionConflict(current=-1)
+                raise ResourceExists(f"{resource['resourceType']}/{resource['id']}")
             return self._write(resource, version=1, existing_seq=None)
 
     def update(self, resource: dict, expected_version: int | None = None) -> dict:
