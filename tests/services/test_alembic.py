@@ -37,3 +37,16 @@ def test_reopening_at_head_keeps_data(tmp_path: Path) -> None:
         cache.ingest([{"resourceType": "Patient", "id": "p1"}])
     with Cache.open(tmp_path / "cache.db", key) as cache:
         assert cache.counts() == {"Patient": 1}
+
+
+def test_a_cache_from_a_newer_version_is_refused_with_a_clear_error(tmp_path: Path) -> None:
+    import pytest
+
+    from desktop.services.cache import CacheError
+
+    key = Cache.new_key()
+    with Cache.open(tmp_path / "cache.db", key) as cache, cache.write() as conn:
+        conn.exec_driver_sql("UPDATE alembic_version SET version_num = '9999'")
+    with pytest.raises(CacheError) as caught:
+        Cache.open(tmp_path / "cache.db", key)
+    assert caught.value.user_message

@@ -14,6 +14,7 @@ from sqlalchemy.exc import DBAPIError
 
 from . import migrate, writer
 from .engine import WRITER, create_cache_engine, translate_error
+from .errors import CacheError
 from .schema import FTS_TABLE, PATIENT_TABLES, resources, timeline
 
 
@@ -57,6 +58,12 @@ class Cache:
             if current != migrate.SCHEMA_HEAD:
                 with cache.write() as conn:
                     migrate.upgrade(conn)
+        except CacheError:
+            cache.close()
+            raise
+        except Exception as exc:  # alembic: a file from a newer Medcard, a broken schema
+            cache.close()
+            raise CacheError(f"cannot migrate the cache: {type(exc).__name__}: {exc}") from exc
         except BaseException:
             cache.close()
             raise
