@@ -132,6 +132,13 @@ class AnalyteTreeModel(QStandardItemModel):
             item.setData(self_measured, SELF_MEASURED_ROLE)
         return row
 
+    def first_key(self) -> SeriesKey | None:
+        """The first analyte of the first group (what a card without defaults shows)."""
+        group = self.index(0, 0)
+        if not group.isValid() or self.rowCount(group) == 0:
+            return None
+        return self.key_for(self.index(0, 0, group))
+
     def key_for(self, index: QModelIndex) -> SeriesKey | None:
         code = index.data(CODE_ROLE)
         if not code:

@@ -328,3 +328,17 @@ def test_delete_from_the_panel_asks_first(win: Window) -> None:
         panel.delete_button.click()
     win.settle()
     assert store.search("Observation", where=query) == []
+
+
+def test_switching_to_the_child_shows_her_own_analytes(win: Window) -> None:
+    masha = "ivanova-masha"
+    win.ctx.set_patient(masha)
+    expected = {a.code for a in win.ctx.cache.labs.analytes(masha)}
+    assert expected  # her blood count
+    win.qtbot.waitUntil(lambda: {k[0] for k in leaf_rows(win.tab)} == expected, timeout=WAIT)
+    # No HbA1c for a child: the first analyte is charted instead of an empty area.
+    win.qtbot.waitUntil(lambda: len(win.tab.chart.plots) == 1, timeout=WAIT)
+    assert win.tab.chart.series[0].code in expected
+    win.ctx.set_patient(SERGEY)
+    win.qtbot.waitUntil(lambda: {s.code for s in win.tab.chart.series} == {HBA1C, GLUCOSE},
+                        timeout=WAIT)

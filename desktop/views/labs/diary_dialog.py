@@ -7,7 +7,7 @@ refused with the services' messages next to the field, so the patient sees what 
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, QDateTime
 from PySide6.QtWidgets import (
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from desktop.services import diary
 from desktop.services.diary import DiaryEntry, DiaryKind, Problem
 from desktop.services.i18n import CONTEXT, N_
+from desktop.views.labs.chart import system_zone
 
 
 def _t(text: str) -> str:
@@ -124,7 +125,8 @@ class DiaryEntryDialog(QDialog):
                                         {"name": diary.MEASURES[key].label}))
             elif number is not None:
                 values[key] = number
-        moment = datetime.fromtimestamp(self.when.dateTime().toSecsSinceEpoch(), UTC)
+        # Written with the local offset (+03:00), as the clinic would read the time.
+        moment = datetime.fromtimestamp(self.when.dateTime().toSecsSinceEpoch(), system_zone())
         note = self.note.toPlainText()
         if self._original is not None:
             entry = replace(self._original, measured_at=moment, values=values, note=note)

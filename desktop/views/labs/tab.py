@@ -203,6 +203,9 @@ class LabsTab(QWidget):
             present = {a.code for a in analytes if a.group != "diary"}
             codes = [c for c in DEFAULT_CODES if c in present]
             keep = [SeriesKey(c, "", False) for c in codes]
+            first = self.model.first_key()
+            if not keep and first is not None:  # a child's card: start with something
+                keep = [first]
         self._select(keep)
 
     def _select(self, keys: list[SeriesKey]) -> None:
