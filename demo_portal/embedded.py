@@ -73,7 +73,6 @@ class DemoPortal:
         _app, wsgi = create_app(store, self.faults, self.access_token_ttl)
         self._server = make_server(self.host, self.port, wsgi, threaded=True,
                                    request_handler=QuietRequestHandler)
-        self._server.daemon_threads = True
         # A short poll interval makes stop() quick (tests start many portals).
         self._thread = threading.Thread(target=self._server.serve_forever, args=(0.05,),
                                         name="demo-portal", daemon=True)

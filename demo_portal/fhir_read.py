@@ -58,7 +58,7 @@ def run_search(caller: Caller, spec: SearchSpec, key: list[Any] | None, total: i
     where, args = where_sql(spec, caller.allowed)
     with store().engine.connect() as conn:
         # The DBAPI connection directly: no per-row result processing on the hot path.
-        sqlite = conn.connection.driver_connection
+        sqlite: Any = conn.connection.driver_connection
         if total is None:
             total = int(sqlite.execute(
                 f"SELECT COUNT(*) FROM resources r WHERE {where}", args).fetchone()[0] or 0)

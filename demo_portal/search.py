@@ -48,7 +48,7 @@ def _bare_patient(value: str) -> str:
     return value[len("Patient/"):] if value.startswith("Patient/") else value
 
 
-def _date_clauses(column: str, name: str, value: str) -> tuple[str, list[int]]:
+def _date_clauses(column: str, name: str, value: str) -> tuple[str, list[Any]]:
     prefix = value[:2] if value[:2] in _PREFIXES else "eq"
     raw = value[2:] if value[:2] in _PREFIXES else value
     try:

@@ -197,7 +197,8 @@ class Store:
         }
         with self.engine.begin() as conn:
             if existing_seq is None:
-                seq = conn.execute(insert(resources).values(**values)).inserted_primary_key[0]
+                inserted = conn.execute(insert(resources).values(**values)).inserted_primary_key
+                seq = int(inserted[0]) if inserted else 0
             else:
                 seq = existing_seq
                 conn.execute(update(resources).where(resources.c.seq == seq).values(**values))
@@ -239,7 +240,8 @@ class Store:
                 conn.execute(delete(resources).where(resources.c.seq.in_(chunk)))
             rows: list[tuple] = []
             token_rows: list[tuple] = []
-            seq = int(conn.exec_driver_sql("SELECT COALESCE(MAX(seq), 0) FROM resources").scalar())
+            seq = int(conn.exec_driver_sql("SELECT COALESCE(MAX(seq), 0) FROM resources").scalar()
+                      or 0)
             for res in batch:
                 seq += 1
                 stamp = self._tick(given_ms(res))
