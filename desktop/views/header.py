@@ -63,9 +63,8 @@ class Header(QFrame):
         layout.setSpacing(10)
         layout.addWidget(self.whose_label)
         layout.addWidget(self.people)
-        layout.addStretch(1)
+        layout.addWidget(self.status_label, 1)  # takes the free space, text on the right
         layout.addWidget(self.offline_badge)
-        layout.addWidget(self.status_label, 1)
         layout.addWidget(self.progress)
         layout.addWidget(self.sync_button)
         layout.addWidget(self.account_button)

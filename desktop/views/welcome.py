@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +29,7 @@ class WelcomePage(QWidget):
         self.setObjectName("welcome")
         self.title = QLabel(self)
         self.title.setObjectName("welcomeTitle")
+        self.title.setWordWrap(True)
         self.blurb = QLabel(self)
         self.blurb.setWordWrap(True)
         self.portal_combo = QComboBox(self)
@@ -58,7 +60,9 @@ class WelcomePage(QWidget):
 
         card = QFrame(self)
         card.setObjectName("welcomeCard")
-        card.setMaximumWidth(520)
+        # A fixed width lets the wrapped texts compute their height (heightForWidth).
+        card.setFixedWidth(560)
+        card.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Minimum)
         form = QFormLayout()
         form.addRow(self.portal_label, self.portal_combo)
         form.addRow(self.custom_label, self.custom_url)
@@ -80,7 +84,7 @@ class WelcomePage(QWidget):
         outer.addStretch(1)
         row = QHBoxLayout()
         row.addStretch(1)
-        row.addWidget(card, 3)
+        row.addWidget(card)
         row.addStretch(1)
         outer.addLayout(row)
         outer.addStretch(2)
