@@ -120,7 +120,10 @@ class TrendChart(QWidget):
         plot.showGrid(x=False, y=True, alpha=0.15)
         plot.setMenuEnabled(False)
         plot.hideButtons()
-        plot.getViewBox().setMouseMode(pg.ViewBox.PanMode)
+        view_box = plot.getViewBox()
+        view_box.setMouseMode(pg.ViewBox.PanMode)
+        # Drag and wheel move through time; the value axis follows what is visible.
+        view_box.setMouseEnabled(x=True, y=False)
         title = f"{item.title}, {item.unit}" if item.unit else item.title
         if item.converted_from:
             note = QCoreApplication.translate("labs", "converted from {units}")
