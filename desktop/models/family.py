@@ -44,6 +44,7 @@ class FamilyModel(QObject):
         self.requests: list[svc.AccessRequest] = []
         self.busy = False
         self._pending_request_id: str | None = None  # reused on retry: no double request
+        self._pending_form: AccessRequestForm | None = None
         self._refreshing_access = False
         self._refreshed_for: set[str] = set()
         ctx.accountChanged.connect(self.reload)
@@ -118,12 +119,16 @@ class FamilyModel(QObject):
         if self.busy or self._ctx.session is None:
             return False
         today = today or dt.date.today()
-        errors = validate(normalize(form), today)
+        errors = validate(normalize(form), today)  # shown at once, before any network
         if errors:
             self.requestInvalid.emit(errors)
             return False
-        if self._pending_request_id is None:
+        # Resending the same form after a failure reuses its id, so a request that did
+        # reach the portal is not filed twice; a changed form is a new request.
+        clean = normalize(form)
+        if self._pending_request_id is None or self._pending_form != clean:
             self._pending_request_id = str(uuid.uuid4())
+            self._pending_form = clean
         self._set_busy(True)
         self._ctx.runner.submit(
             self._send,
