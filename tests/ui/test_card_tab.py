@@ -103,3 +103,44 @@ def test_down_arrow_moves_from_search_into_the_list(qtbot, tab):
     assert tab.table.currentIndex().row() == 0 or tab.table.selectionModel().hasSelection()
     qtbot.keyClick(tab.table, Qt.Key.Key_Down)
     assert tab.table.selectionModel().selectedRows()[0].row() == 1
+
+
+def select_first(tab: CardTab, kind: str) -> None:
+    tab.filters.reset()
+    tab.filters.chips[kind].click()
+    assert tab.model.rowCount() > 0, f"no {kind} records in the demo card"
+    tab.table.selectRow(0)
+
+
+def test_prescription_shows_its_dosage_and_source(tab):
+    select_first(tab, "prescription")
+    text = tab.detail.plain_text()
+    assert "Dosage:" in text and "Source:" in text and "Updated:" in text
+
+
+def test_visit_shows_its_protocol_text(tab, card_cache):
+    select_first(tab, "visit")
+    row = tab.model.row_at(0)
+    detail = card_cache.card.detail(row.resource_type, row.resource_id)
+    assert detail.text, "the demo visit has a protocol"
+    first_line = detail.text.strip().splitlines()[0].strip()
+    assert first_line[:30] in tab.detail.plain_text()
+
+
+def test_portal_text_is_shown_as_text_not_markup(tab, card_cache):
+    """Whatever a portal sends is data: markup in a title must not render (or run)."""
+    card_cache.ingest(
+        [
+            {
+                "resourceType": "Condition",
+                "id": "markup-test",
+                "subject": {"reference": f"Patient/{MAIN}"},
+                "code": {"text": "<b>bold</b><img src=x>"},
+                "recordedDate": "2030-01-01",
+                "meta": {"lastUpdated": "2030-01-01T00:00:00Z"},
+            }
+        ]
+    )
+    tab.reload()
+    tab.table.selectRow(0)
+    assert "<b>bold</b><img src=x>" in tab.detail.plain_text()

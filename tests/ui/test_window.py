@@ -226,3 +226,22 @@ def test_closing_during_a_sync_stops_cleanly(qtbot, signed_in):
     signed_in.shutdown()  # must not hang or leave the worker writing to a closed cache
     assert signed_in.ctx.session is None
     assert session._sync_idle.is_set()
+
+
+def test_switch_account_from_the_menu(qtbot, signed_in, portal):
+    from tests.ui.conftest import autologin_browser
+
+    elder = signed_in.accounts.sign_in(
+        portal.base_url, open_url=autologin_browser("elder@demo.medcard"), timeout=30
+    )
+    signed_in._refresh_account_menu()
+    actions = signed_in.window.switch_menu.actions()
+    assert len(actions) == 2 and signed_in.window.switch_menu.isEnabled()
+    elder_action = next(a for a in actions if elder.display_name in a.text())
+    with qtbot.waitSignal(signed_in.firstSyncDone, timeout=60_000):
+        elder_action.trigger()
+    assert signed_in.ctx.account.id == elder.id
+    assert signed_in.ctx.patient_id == "petrova-anna"
+    names = [b.text() for b in signed_in.window.header.person_group.buttons()]
+    assert len(names) == 1 and "Анна" in names[0]
+    assert signed_in.window.tab_widget("card").model.total > 0
