@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QEvent, Qt
+from PySide6.QtCore import QDate, QEvent, QObject, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -29,6 +29,20 @@ from desktop.views.family.member_card import tr_service
 _EMPTY_DATE = QDate(1900, 1, 1)  # shown as "—": QDateEdit cannot be empty otherwise
 
 
+class _PopupNearToday(QObject):
+    """An empty date's calendar would open on January 1900: show this month instead."""
+
+    def __init__(self, edit: QDateEdit) -> None:
+        super().__init__(edit)
+        self._edit = edit
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Show and self._edit.date() == _EMPTY_DATE:
+            today = QDate.currentDate()
+            self._edit.calendarWidget().setCurrentPage(today.year(), today.month())
+        return False
+
+
 def _date_edit(parent: QWidget) -> QDateEdit:
     edit = QDateEdit(parent)
     edit.setCalendarPopup(True)
@@ -36,6 +50,7 @@ def _date_edit(parent: QWidget) -> QDateEdit:
     edit.setMinimumDate(_EMPTY_DATE)
     edit.setSpecialValueText("—")
     edit.setDate(_EMPTY_DATE)
+    edit.calendarWidget().installEventFilter(_PopupNearToday(edit))
     return edit
 
 
