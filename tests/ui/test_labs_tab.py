@@ -342,3 +342,17 @@ def test_switching_to_the_child_shows_her_own_analytes(win: Window) -> None:
     win.ctx.set_patient(SERGEY)
     win.qtbot.waitUntil(lambda: {s.code for s in win.tab.chart.series} == {HBA1C, GLUCOSE},
                         timeout=WAIT)
+
+
+def test_values_in_an_unconvertible_unit_are_listed_apart(win: Window) -> None:
+    from desktop.models.labs_series import LabPoint, build_series
+
+    day = 86400.0
+    series = build_series(HBA1C, "HbA1c", [
+        LabPoint(1.70e9, 7.4, "%", 4.0, 6.0, None, "Лаборатория"),
+        LabPoint(1.70e9 + 90 * day, 55.0, "mmol/mol", 20, 42, None, "Другая лаборатория"),
+        LabPoint(1.70e9 + 180 * day, 7.1, "%", 4.0, 6.0, None, "Лаборатория")])
+    win.tab._show_series([series])  # noqa: SLF001 - what a finished load hands over
+    assert len(win.tab.chart.series[0]) == 2  # the IFCC value is not on the % axis
+    assert win.tab.apart.isVisibleTo(win.tab)
+    assert "55 mmol/mol" in win.tab.apart.text()
