@@ -18,7 +18,10 @@ from demo_portal.store import Store
 
 
 class QuietRequestHandler(WSGIRequestHandler):
-    """No access log: URLs carry patient ids and search terms (medical data)."""
+    """No access log: URLs carry patient ids and search terms (medical data).
+
+    (Werkzeug closes every connection after its response, so stop() leaves no keep-alive
+    connection that could still be answered.)"""
 
     def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
         pass
@@ -27,18 +30,17 @@ class QuietRequestHandler(WSGIRequestHandler):
 class DemoPortal:
     """Start/stop the portal; `base_url` is the FHIR base, `store` gives direct access.
 
-    With `db_path=None` the database is a temporary file removed by `stop()`. An existing
-    `db_path` that already holds data is served as it is (no regeneration).
+    With `db_path=None` the database is a temporary file removed by `stop()` (a later
+    `start()` generates fresh data). An existing `db_path` that already holds data is
+    served as it is (no regeneration), also after a stop and start on the same port.
     """
 
     def __init__(self, db_path: str | Path | None = None, seed: int = 42, scale: int = 0,
                  load_dir: str | Path | None = None, access_token_ttl: int = 3600,
                  today: date | None = None, host: str = "127.0.0.1", port: int = 0):
         self._tmpdir: tempfile.TemporaryDirectory[str] | None = None
-        if db_path is None:
-            self._tmpdir = tempfile.TemporaryDirectory(prefix="medcard-portal-")
-            db_path = Path(self._tmpdir.name) / "portal.db"
-        self.db_path = Path(db_path)
+        self._temporary = db_path is None
+        self.db_path = Path(db_path) if db_path is not None else Path()
         self.seed, self.scale, self.today = seed, scale, today
         self.load_dir = Path(load_dir) if load_dir else None
         self.access_token_ttl = access_token_ttl
@@ -63,6 +65,9 @@ class DemoPortal:
     def start(self) -> DemoPortal:
         if self._server is not None:
             return self
+        if self._temporary and self._tmpdir is None:
+            self._tmpdir = tempfile.TemporaryDirectory(prefix="medcard-portal-")
+            self.db_path = Path(self._tmpdir.name) / "portal.db"
         engine = make_engine(self.db_path)
         store = Store(engine)
         if store.count() == 0:
