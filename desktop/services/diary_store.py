@@ -26,10 +26,13 @@ from desktop.services.cache.schema import observations, outbox, resources, timel
 from desktop.services.diary import DiaryEntry
 from desktop.services.errors import (
     AccessDenied,
+    Conflict,
+    MalformedAnswer,
     MedcardError,
+    NotFound,
     PortalUnreachable,
     ServerError,
-    SessionExpired,
+    ValidationFailed,
 )
 from desktop.services.i18n import N_
 
@@ -37,8 +40,11 @@ PENDING = "pending"
 FAILED = "failed"
 SENT = "sent"
 
-# Failures that mean "try again later", as opposed to "the portal said no".
-_TRANSIENT = (PortalUnreachable, ServerError)
+# Failures that mean "try again later": the entry stays in the outbox (re-sending is safe,
+# the create is conditional). A garbled answer may come from a proxy: retry it too.
+_TRANSIENT = (PortalUnreachable, ServerError, MalformedAnswer)
+# The portal looked at the entry and said no: retrying cannot help.
+_REFUSED = (ValidationFailed, AccessDenied, NotFound, Conflict)
 
 
 class NotOwnEntry(MedcardError):
@@ -94,12 +100,12 @@ class DiaryStore:
             answer = self._send(entry.identifier, resource)
         except _TRANSIENT:
             return SaveOutcome(sent=False)
-        except SessionExpired:
-            raise  # kept in the outbox: it goes out after the next sign-in
-        except MedcardError:
+        except _REFUSED:
             # The portal refused it (validation, access): nothing to retry, do not keep it.
             self._drop_outbox(entry.identifier)
             raise
+        # Anything else (session expired...) propagates with the entry kept in the outbox:
+        # it goes out with the next upload.
         return SaveOutcome(sent=True, resource=answer)
 
     def save_many(self, entries: Iterable[DiaryEntry], patient_id: str,
@@ -139,14 +145,14 @@ class DiaryStore:
             for index, (identifier, blob) in enumerate(rows):
                 try:
                     self._send(identifier, orjson.loads(blob))
-                except (*_TRANSIENT, SessionExpired):
-                    return FlushResult(sent, failed, len(rows) - index)
-                except MedcardError as exc:
+                except _REFUSED as exc:
                     failed += 1
                     with self._cache.write() as conn:
                         conn.execute(update(outbox).where(outbox.c.identifier == identifier)
                                      .values(status=FAILED, error=exc.user_message))
                     continue
+                except MedcardError:  # away, expired session, garbled answer: later
+                    return FlushResult(sent, failed, len(rows) - index)
                 sent += 1
             return FlushResult(sent, failed, 0)
 

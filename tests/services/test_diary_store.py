@@ -187,3 +187,22 @@ def test_csv_import_with_bad_rows_and_reimport(world, store):
     for item in entries:
         assert len(on_portal(world, item.identifier)) == 1
     assert len(store.records(SERGEY)) == 3
+
+
+def test_garbled_answer_keeps_the_entry_and_a_refusal_does_not(world, store):
+    portal: DemoPortal = world["portal"]
+    new = entry(pulse=66)
+    portal.faults.add(body=b"<html>proxy error</html>", status=200, count=1,
+                      path_contains="/Observation")
+    try:
+        assert store.save(new, SERGEY).sent is False  # kept: the answer proved nothing
+    finally:
+        portal.faults.clear()
+    assert store.pending_count(SERGEY) == 1
+    assert store.flush().sent == 1
+    assert len(on_portal(world, new.identifier)) == 1
+    # A refusal (here: a reading for a patient of another family) is not kept for retries.
+    foreign = entry(pulse=70)
+    with pytest.raises(AccessDenied):
+        store.save(foreign, "other-family")
+    assert store.pending_count() == 0
