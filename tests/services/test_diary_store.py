@@ -204,5 +204,5 @@ def test_garbled_answer_keeps_the_entry_and_a_refusal_does_not(world, store):
     # A refusal (here: a reading for a patient of another family) is not kept for retries.
     foreign = entry(pulse=70)
     with pytest.raises(AccessDenied):
-        store.save(foreign, "other-family")
+        store.save(foreign, "smirnova-olga")
     assert store.pending_count() == 0
