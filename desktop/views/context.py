@@ -68,8 +68,10 @@ class AppContext(QObject):
         """Switch to another account's session (None = signed out)."""
         old = self.session
         if old is not None:
-            old.disconnect(self)
+            old.disconnect(self)  # nothing the old account still reports reaches the tabs
             old.close()
+            old.setParent(None)
+            old.deleteLater()  # its pending task callbacks are dropped (owner deleted)
         self.session = session
         if session is not None:
             session.setParent(self)
