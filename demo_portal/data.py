@@ -18,11 +18,8 @@ SYNTHEA_PASSWORD = "demo1234"
 def load_demo_dataset(store: Store, seed: int = 42, scale: int = 0,
                       today: date | None = None) -> dict[str, int]:
     """Generate the demo family (deterministic for seed+today) and load it with accounts."""
-    generate: Any
-    try:
-        from demo_portal.datagen import generate
-    except ImportError:  # the generator is not there yet: a tiny stand-in dataset
-        from demo_portal.minidata import generate
+    from demo_portal.datagen import generate
+
     dataset = generate(seed=seed, scale=scale, today=today or date.today())
     store.load(dataset.resources)
     for user in dataset.users:
