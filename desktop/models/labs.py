@@ -119,11 +119,16 @@ class AnalyteTreeModel(QStandardItemModel):
         arrow = {1: "↑", -1: "↓"}.get(analyte.trend, "→")
         flag = QStandardItem(arrow + (" !" if analyte.abnormal else ""))
         flag.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+        trend_text = {1: QCoreApplication.translate("labs", "rising"),
+                      -1: QCoreApplication.translate("labs", "falling")}.get(
+            analyte.trend, QCoreApplication.translate("labs", "steady"))
+        flag.setToolTip(trend_text)
         if analyte.abnormal:
             red = QBrush(QColor(198, 40, 40))
             for item in (latest, flag):
                 item.setForeground(red)
-            flag.setToolTip(QCoreApplication.translate("labs", "Out of the reference range"))
+            flag.setToolTip(trend_text + "; " + QCoreApplication.translate(
+                "labs", "Out of the reference range"))
         row = [name, latest, date, flag]
         for item in row:
             item.setEditable(False)

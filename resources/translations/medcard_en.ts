@@ -346,6 +346,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Send the entries that wait on this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Send now (%n waiting)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Delete entry</source>
         <translation type="unfinished"></translation>
     </message>
@@ -990,6 +1001,18 @@
     </message>
     <message>
         <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rising</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>falling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>steady</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -371,6 +371,18 @@
         <translation>Импорт из CSV…</translation>
     </message>
     <message>
+        <source>Send the entries that wait on this computer</source>
+        <translation>Отправить записи, ожидающие на этом компьютере</translation>
+    </message>
+    <message numerus="yes">
+        <source>Send now (%n waiting)</source>
+        <translation>
+            <numerusform>Отправить сейчас (%n ждёт)</numerusform>
+            <numerusform>Отправить сейчас (%n ждут)</numerusform>
+            <numerusform>Отправить сейчас (%n ждут)</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Delete entry</source>
         <translation>Удаление записи</translation>
     </message>
@@ -1021,6 +1033,18 @@
     <message>
         <source>Date</source>
         <translation>Дата</translation>
+    </message>
+    <message>
+        <source>rising</source>
+        <translation>растёт</translation>
+    </message>
+    <message>
+        <source>falling</source>
+        <translation>снижается</translation>
+    </message>
+    <message>
+        <source>steady</source>
+        <translation>без изменений</translation>
     </message>
     <message>
         <source>Out of the reference range</source>

@@ -230,6 +230,7 @@ def test_offline_entry_is_kept_charts_stay_and_upload_happens_once(win: Window) 
         status = win.tab.diary.model.index(win.tab.diary.model.records.index(record), 4)
         assert status.data() == "Not sent yet"
         assert status.data(Qt.ItemDataRole.ForegroundRole) is not None
+        assert win.tab.diary_panel.send_button.isVisibleTo(win.tab)
         # The charts still come from the cache, with the waiting reading on the glucose one.
         def glucose_chart() -> Any:
             return next((s for s in win.tab.chart.series if s.code == GLUCOSE), None)
@@ -248,6 +249,7 @@ def test_offline_entry_is_kept_charts_stay_and_upload_happens_once(win: Window) 
     assert len(portal.store.search("Observation", where=query)) == 1
     win.ctx.onlineChanged.emit(True)  # again: nothing left to send, nothing sent twice
     win.settle()
+    assert not win.tab.diary_panel.send_button.isVisibleTo(win.tab)
     assert len(portal.store.search("Observation", where=query)) == 1
     record = next(r for r in win.tab.diary.model.records
                   if r.entry.identifier == entry.identifier)
@@ -356,3 +358,31 @@ def test_values_in_an_unconvertible_unit_are_listed_apart(win: Window) -> None:
     assert len(win.tab.chart.series[0]) == 2  # the IFCC value is not on the % axis
     assert win.tab.apart.isVisibleTo(win.tab)
     assert "55 mmol/mol" in win.tab.apart.text()
+
+
+def test_russian_ui_translates_groups_axis_and_diary(win: Window) -> None:
+    from desktop.views.language import LanguageManager
+
+    language = LanguageManager()
+    try:
+        language.apply("ru")
+        win.qtbot.waitUntil(lambda: win.tab.proxy.index(0, 0).data() == "Биохимия крови",
+                            timeout=WAIT)
+        assert win.tab.search.placeholderText() == "Поиск показателя…"
+        assert win.tab.diary_panel.add_button.text() == "Добавить запись…"
+        header = win.tab.diary.model.headerData(0, Qt.Orientation.Horizontal)
+        assert header == "Дата и время"
+        def glucose_title() -> str:
+            for series, plot in zip(win.tab.chart.series, win.tab.chart.plots, strict=True):
+                if series.code == GLUCOSE:
+                    return str(plot.titleLabel.text)
+            return ""
+
+        win.qtbot.waitUntil(lambda: "пересчитано из мг/дл" in glucose_title(), timeout=WAIT)
+        axis = win.tab.chart.plots[-1].getAxis("bottom")
+        lo, hi = win.tab.chart.x_range()
+        [(spacing, values)] = axis.tickValues(hi - 200 * 86400, hi, 800)
+        labels = axis.tickStrings(values, 1.0, spacing)
+        assert any(label.rstrip(".").isalpha() and not label.isascii() for label in labels)
+    finally:
+        language.apply("en")

@@ -51,17 +51,21 @@ class LocaleDateAxis(pg.DateAxisItem):
     """DateAxisItem (epoch seconds) whose ticks sit on local midnights across DST changes
     and whose labels use the UI language's month names."""
 
-    def __init__(self, zone: tzinfo, locale: QLocale, **kwargs: object) -> None:
+    def __init__(self, zone: tzinfo, locale: QLocale | None = None, **kwargs: object) -> None:
         super().__init__(orientation="bottom", **kwargs)
         self._zone = zone
-        self._locale = locale
+        self._fixed_locale = locale  # None: the application's current language
         self._level = choose_levels(_YEAR, 100)[0]
 
     def _month(self, month: int, standalone: bool) -> str:
         fmt = QLocale.FormatType.ShortFormat
         if standalone:
-            return self._locale.standaloneMonthName(month, fmt)
-        return self._locale.monthName(month, fmt)
+            return self.locale.standaloneMonthName(month, fmt)
+        return self.locale.monthName(month, fmt)
+
+    @property
+    def locale(self) -> QLocale:
+        return self._fixed_locale or QLocale()
 
     def tickValues(self, minVal: float, maxVal: float, size: float) -> list:  # noqa: N802
         self._level, _ = choose_levels(maxVal - minVal, size)
@@ -80,7 +84,7 @@ class TrendChart(QWidget):
                  locale: QLocale | None = None) -> None:
         super().__init__(parent)
         self.zone = zone or system_zone()
-        self.locale = locale or QLocale()
+        self._fixed_locale = locale  # None: follow the UI language as it changes
         self.view = pg.GraphicsLayoutWidget(self)
         self.view.setBackground("w")
         self.view.ci.setSpacing(4)
@@ -102,7 +106,7 @@ class TrendChart(QWidget):
         self.series = [s for s in series if len(s)]
         first: pg.PlotItem | None = None
         for row, item in enumerate(self.series):
-            axis = LocaleDateAxis(self.zone, self.locale)
+            axis = LocaleDateAxis(self.zone, self._fixed_locale)
             plot = self.view.addPlot(row=row, col=0, axisItems={"bottom": axis})
             self._fill(plot, item)
             if first is None:
@@ -256,6 +260,10 @@ class TrendChart(QWidget):
         band.setZValue(-10)
         plot.addItem(band, ignoreBounds=True)
         return band
+
+    @property
+    def locale(self) -> QLocale:
+        return self._fixed_locale or QLocale()
 
     def _number(self, value: float) -> str:
         text = self.locale.toString(value, "f", 2)

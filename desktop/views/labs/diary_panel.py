@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -19,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.models.labs_diary import ENTRY_ROLE, DiaryController
-from desktop.services.diary_store import DiaryRecord
+from desktop.services.diary_store import PENDING, DiaryRecord
 from desktop.views.labs.chart import system_zone
 from desktop.views.labs.diary_dialog import DiaryEntryDialog
 from desktop.views.labs.import_dialog import DiaryImportDialog
@@ -39,6 +40,8 @@ class DiaryPanel(QWidget):
         self.edit_button = QPushButton()
         self.delete_button = QPushButton()
         self.import_button = QPushButton()
+        self.send_button = QPushButton()  # shown while entries wait in the outbox
+        self.send_button.hide()
         self.table = QTableView()
         self.table.setModel(controller.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -54,8 +57,8 @@ class DiaryPanel(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.title)
         buttons.addStretch(1)
-        for button in (self.add_button, self.edit_button, self.delete_button,
-                       self.import_button):
+        for button in (self.send_button, self.add_button, self.edit_button,
+                       self.delete_button, self.import_button):
             buttons.addWidget(button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
@@ -66,6 +69,9 @@ class DiaryPanel(QWidget):
         self.edit_button.clicked.connect(self._on_edit)
         self.delete_button.clicked.connect(self._on_delete)
         self.import_button.clicked.connect(self._on_import)
+        self.send_button.clicked.connect(self._on_send)
+        QShortcut(QKeySequence.StandardKey.Delete, self.table, self._on_delete,
+                  context=Qt.ShortcutContext.WidgetShortcut)
         self.table.doubleClicked.connect(self._on_edit)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         controller.model.modelReset.connect(self._update_buttons)
@@ -82,6 +88,16 @@ class DiaryPanel(QWidget):
         self.edit_button.setText(self.tr("Edit…"))
         self.delete_button.setText(self.tr("Delete"))
         self.import_button.setText(self.tr("Import CSV…"))
+        self.send_button.setToolTip(self.tr("Send the entries that wait on this computer"))
+        self._update_buttons()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+            model = self.controller.model
+            model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, model.columnCount() - 1)
+            self.table.viewport().update()  # measurement names and statuses are translated
+        super().changeEvent(event)
 
     def selected(self) -> DiaryRecord | None:
         rows = self.table.selectionModel().selectedRows()
@@ -91,6 +107,12 @@ class DiaryPanel(QWidget):
         has = self.selected() is not None
         self.edit_button.setEnabled(has)
         self.delete_button.setEnabled(has)
+        waiting = sum(r.state == PENDING for r in self.controller.model.records)
+        self.send_button.setVisible(waiting > 0)
+        self.send_button.setText(self.tr("Send now (%n waiting)", "", waiting))
+
+    def _on_send(self) -> None:
+        self.controller.flush()
 
     def _show_status(self, text: str) -> None:
         self.status.setText(text)

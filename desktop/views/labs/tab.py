@@ -172,6 +172,7 @@ class LabsTab(QWidget):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+            self._reload_timer.start()  # group names, dates and numbers in the new language
         super().changeEvent(event)
 
     # -- loading ----------------------------------------------------------------------
