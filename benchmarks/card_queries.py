@@ -10,6 +10,7 @@ Targets (issue 4): first rows < 300 ms after opening; search/filter < 100 ms; RS
 from __future__ import annotations
 
 import argparse
+import shutil
 import statistics
 import subprocess
 import sys
@@ -128,6 +129,7 @@ def main() -> int:
     print(f"{'labs: one series':38s} {ms:7.1f} ms  ({len(points)} points)")
     print(f"resident memory: {rss_mb():.0f} MB")
     cache.close()
+    shutil.rmtree(work, ignore_errors=True)
     return 0
 
 

@@ -12,6 +12,7 @@ Target (issue 3): sync <= 1.3x floor; a no-change re-sync < 1 s.
 from __future__ import annotations
 
 import argparse
+import shutil
 import statistics
 import subprocess
 import sys
@@ -123,6 +124,7 @@ def main() -> int:
     finally:
         server.terminate()
         server.wait(timeout=30)
+        shutil.rmtree(work, ignore_errors=True)
     return 0
 
 
