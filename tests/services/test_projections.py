@@ -232,7 +232,8 @@ def test_demo_data_russian_prefix_search_and_flags(demo: Cache) -> None:
     assert not [r for r in rows if r.resource_type == "Composition"]
     with demo.read() as conn:
         protocols = conn.exec_driver_sql(
-            "SELECT count(*) FROM links WHERE src_type = 'Composition'").scalar()
+            "SELECT count(*) FROM links WHERE src_type = 'Composition'"
+        ).scalar()
     assert protocols and demo.card.count(me, TimelineFilter(text="жалоб")) > 0
 
 
@@ -246,3 +247,53 @@ def test_ref_id_understands_every_reference_form() -> None:
     assert ref_id({"reference": "urn:uuid:ab-1"}) == "ab-1"
     assert ref_id({"reference": "https://x/fhir/Patient/p/_history/3"}) == "p"
     assert ref_id({"display": "no reference"}) is None
+
+
+@pytest.mark.parametrize(
+    "odd",
+    [
+        {"code": {"coding": ["not a coding"]}, "valueQuantity": {"value": "high"}},
+        {"code": "E11", "category": {"not": "a list"}, "effectiveDateTime": 2024},
+        {"component": [{"code": None, "valueQuantity": []}], "referenceRange": "wide"},
+        {"performer": "dr", "interpretation": [{"coding": [{"code": 7}]}], "meta": []},
+    ],
+)
+def test_malformed_resources_are_stored_and_never_stop_the_batch(tmp_path: Path, odd: dict) -> None:
+    broken = {
+        "resourceType": "Observation",
+        "id": "odd",
+        "subject": {"reference": "Patient/p1"},
+        **odd,
+    }
+    with Cache.open(tmp_path / "c.db", Cache.new_key()) as cache:
+        cache.ingest([broken, _obs("fine", 5.0)])
+        assert cache.counts() == {"Observation": 2}
+        assert "fine" in {r.resource_id for r in cache.card.page("p1", None, 0, 10)}
+
+
+def test_malformed_meta_and_references_do_not_stop_the_batch(tmp_path: Path) -> None:
+    odd = [
+        {
+            "resourceType": "DocumentReference",
+            "id": "d",
+            "meta": "x",
+            "context": "enc",
+            "subject": {"reference": "Patient/p1"},
+        },
+        {
+            "resourceType": "DiagnosticReport",
+            "id": "r",
+            "result": "Observation/1",
+            "subject": {"reference": "Patient/p1"},
+            "meta": {"lastUpdated": 5},
+        },
+        {
+            "resourceType": "Composition",
+            "id": "c",
+            "encounter": ["Encounter/1"],
+            "subject": {"reference": "Patient/p1"},
+        },
+    ]
+    with Cache.open(tmp_path / "c.db", Cache.new_key()) as cache:
+        cache.ingest([*odd, _obs("fine", 5.0)])
+        assert sum(cache.counts().values()) == 4

@@ -9,6 +9,7 @@ need no clean-up, which keeps a first full sync cheap. Hot paths use executemany
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from typing import Any
 
@@ -20,6 +21,7 @@ from .projections.common import JSON
 from .resolver import BatchResolver, Key, chunks, marks
 from .schema import FTS_TABLE
 
+log = logging.getLogger("medcard.cache")
 _DEPENDENT_TYPES = ("Encounter", "Observation")  # re-projected when a linked doc/report lands
 _LISTED_TYPES = ("Task", "RelatedPerson", "ServiceRequest")  # rows in family / requests
 _TIMELINE_SQL = (
@@ -55,7 +57,7 @@ def store(conn: Connection, batch: list[JSON], owner: str | None = None) -> None
     patients: dict[Key, str | None] = {}
     rows = []
     for key, res in by_key.items():
-        meta = res.get("meta") or {}
+        meta = _meta(res)
         patient = patient_of(res)
         if patient is None and owner is not None and key[0] not in DIRECTORY_TYPES:
             patient = owner
@@ -75,7 +77,7 @@ def store(conn: Connection, batch: list[JSON], owner: str | None = None) -> None
         " VALUES (?, ?, ?, ?, ?, ?)",
         rows,
     )
-    new_links = [(k[0], k[1], dst) for k, res in by_key.items() for dst in links_of(res)]
+    new_links = [(k[0], k[1], dst) for k, res in by_key.items() for dst in _safe_links(res)]
     _many(conn, "DELETE FROM links WHERE src_type = ? AND src_id = ?", list(stored_before))
     _many(
         conn, "INSERT OR IGNORE INTO links (src_type, src_id, dst_id) VALUES (?, ?, ?)", new_links
@@ -98,10 +100,36 @@ def store(conn: Connection, batch: list[JSON], owner: str | None = None) -> None
     for key in affected:
         resource = resolver.get(key[1], key[0])
         if resource is not None:
-            projections[key] = (resource, project(resource, resolver))
+            projections[key] = (resource, _safe_project(resource, resolver))
     fresh = set(by_key) - stored_before
     _clear_projections(conn, [k for k in projections if k not in fresh])
     _write_projections(conn, projections, patients)
+
+
+def _meta(resource: JSON) -> dict[str, Any]:
+    meta = resource.get("meta")
+    return meta if isinstance(meta, dict) else {}
+
+
+def _safe_links(resource: JSON) -> set[str]:
+    try:
+        return {dst for dst in links_of(resource) if isinstance(dst, str)}
+    except Exception:  # noqa: BLE001 - malformed references: no dependencies then
+        return set()
+
+
+def _safe_project(resource: JSON, resolver: BatchResolver) -> Projection:
+    """One odd resource must not stop a sync: it is kept raw, without screen rows."""
+    try:
+        return project(resource, resolver)
+    except Exception as exc:  # noqa: BLE001 - malformed FHIR from a server
+        # Type and exception class only: ids and values may be medical data.
+        log.warning(
+            "cannot project a %s (%s); stored raw only",
+            resource.get("resourceType"),
+            type(exc).__name__,
+        )
+        return Projection()
 
 
 def delete_fts(conn: Connection, rowids: Sequence[int]) -> None:
@@ -156,7 +184,7 @@ def _write_projections(
     dir_rows: list[tuple[Any, ...]] = []
     for key, (resource, proj) in projections.items():
         rtype, rid = key
-        updated = str((resource.get("meta") or {}).get("lastUpdated") or "")
+        updated = str(_meta(resource).get("lastUpdated") or "")
         record = proj.timeline
         if record is not None:
             patient = patients[key] if key in patients else patient_of(resource)

@@ -46,9 +46,16 @@ def ref_display(ref: Any) -> str | None:
 
 
 def codings(concept: Any) -> list[JSON]:
+    """The Codings of a CodeableConcept (hot path: no copy when the data is well-formed)."""
     if not isinstance(concept, dict):
         return []
-    return [c for c in concept.get("coding") or [] if isinstance(c, dict)]
+    found = concept.get("coding")
+    if not isinstance(found, list):
+        return []
+    for item in found:
+        if not isinstance(item, dict):
+            return [c for c in found if isinstance(c, dict)]
+    return found
 
 
 def concept_text(concept: Any) -> str:

@@ -98,7 +98,9 @@ def _range(ranges: Any) -> tuple[float | None, float | None]:
 
 
 def _interpretation(concepts: Any) -> str | None:
-    for concept in concepts or []:
+    if not concepts:
+        return None
+    for concept in concepts:
         for coding in codings(concept):
             if coding.get("code"):
                 return str(coding["code"])
