@@ -297,3 +297,27 @@ def test_malformed_meta_and_references_do_not_stop_the_batch(tmp_path: Path) -> 
     with Cache.open(tmp_path / "c.db", Cache.new_key()) as cache:
         cache.ingest([*odd, _obs("fine", 5.0)])
         assert sum(cache.counts().values()) == 4
+
+
+def test_removing_a_result_updates_its_report_and_the_index(tmp_path: Path) -> None:
+    report = {
+        "resourceType": "DiagnosticReport",
+        "id": "r1",
+        "status": "final",
+        "subject": {"reference": "Patient/p1"},
+        "effectiveDateTime": "2024-03-02",
+        "category": [{"coding": [{"code": "LAB"}]}],
+        "code": {"text": "Углеводный обмен"},
+        "result": [{"reference": "Observation/o1"}],
+    }
+    with Cache.open(tmp_path / "c.db", Cache.new_key()) as cache:
+        cache.ingest([report, _obs("o1", 7.9), _obs("o2", 6.5)])
+        assert cache.card.page("p1", None, 0, 9)[-1].abnormal
+        cache.remove("Observation", "o1")
+        rows = {r.resource_id: r.abnormal for r in cache.card.page("p1", None, 0, 9)}
+        assert rows == {"r1": False, "o2": True}
+        assert cache.labs.series("p1", "4548-4")[0].resource_id == "o2"
+        assert cache.card.count("p1", TimelineFilter(text="гликир")) == 1  # only o2 now
+        cache.remove("Observation", "o2")
+        cache.ingest([_obs("o3", 5.0, code="2339-0") | {"code": {"text": "Глюкоза"}}])
+        assert cache.card.count("p1", TimelineFilter(text="гликир")) == 0

@@ -121,6 +121,13 @@ class Cache:
             writer.store(conn, batch)
         return len(batch)
 
+    def remove(self, resource_type: str, resource_id: str) -> None:
+        """Forget one resource deleted on the portal (e.g. a diary entry): its raw JSON,
+        its rows in every table and the search index; records that showed it (a report
+        with this result, a visit with this protocol) are re-projected."""
+        with self.write() as conn:
+            writer.remove(conn, [(resource_type, resource_id)])
+
     def delete_patient(self, patient_id: str) -> None:
         """Forget everything of one patient (access ended): every table, the index too."""
         with self.write() as conn:

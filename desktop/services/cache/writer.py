@@ -106,6 +106,29 @@ def store(conn: Connection, batch: list[JSON], owner: str | None = None) -> None
     _write_projections(conn, projections, patients)
 
 
+def remove(conn: Connection, keys: list[Key]) -> None:
+    """Forget resources deleted on the portal, their rows, and re-project dependents."""
+    ids = [rid for _, rid in keys]
+    dependents = _select_keys(conn, "SELECT src_type, src_id FROM links WHERE dst_id IN ({})", ids)
+    targets = _select_keys(
+        conn, "SELECT l.src_type, l.dst_id FROM links l WHERE l.src_id IN ({})", ids
+    )
+    _clear_projections(conn, keys)
+    _many(conn, "DELETE FROM links WHERE src_type = ? AND src_id = ?", keys)
+    _many(conn, "DELETE FROM resources WHERE type = ? AND id = ?", keys)
+    related = _select_keys(
+        conn,
+        "SELECT type, id FROM resources WHERE id IN ({})",
+        sorted({rid for _, rid in dependents | targets}),
+    )
+    if related:
+        resolver = BatchResolver(conn, {})
+        resolver.load(related)
+        stored = [r for r in (resolver.get(k[1], k[0]) for k in related) if r is not None]
+        if stored:
+            store(conn, stored)
+
+
 def _meta(resource: JSON) -> dict[str, Any]:
     meta = resource.get("meta")
     return meta if isinstance(meta, dict) else {}
