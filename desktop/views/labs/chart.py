@@ -7,6 +7,7 @@ with value, unit, date and lab on hover. Plots of different units are never merg
 
 from __future__ import annotations
 
+import html
 import time as _time
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
@@ -132,7 +133,7 @@ class TrendChart(QWidget):
         if item.converted_from:
             note = QCoreApplication.translate("labs", "converted from {units}")
             title += " — " + note.format(units=", ".join(item.converted_from))
-        plot.setTitle(title, size="10pt", color="#333")
+        plot.setTitle(html.escape(title), size="10pt", color="#333")  # the label is HTML
         plot.getAxis("left").setWidth(56)
         self.bands.append(self._band(plot, item))
         # ~200 anchors are enough for auto-range in any zoomed window, and cost nothing.

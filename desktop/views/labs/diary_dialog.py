@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, QDateTime
+from PySide6.QtCore import QCoreApplication, QDateTime, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -89,6 +89,7 @@ class DiaryEntryDialog(QDialog):
     def _error_label() -> QLabel:
         label = QLabel()
         label.setStyleSheet("color: #c62828;")
+        label.setTextFormat(Qt.TextFormat.PlainText)  # messages quote what was typed
         label.setWordWrap(True)
         label.hide()
         return label

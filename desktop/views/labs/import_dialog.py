@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import tzinfo
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -40,6 +40,7 @@ class DiaryImportDialog(QDialog):
         self.entries: list[DiaryEntry] = []
         self.summary = QLabel()
         self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.table = QTableWidget(0, 4)
         self.table.setHorizontalHeaderLabels([self.tr("Line"), self.tr("Date and time"),
                                               self.tr("Measurement"), self.tr("Value")])

@@ -125,6 +125,7 @@ class LabsTab(QWidget):
         self.charts.addWidget(self.chart)
         self.apart = QLabel()
         self.apart.setWordWrap(True)
+        self.apart.setTextFormat(Qt.TextFormat.PlainText)  # lab names are data, not markup
         self.apart.setStyleSheet("color: #8a4b00;")
         self.apart.hide()
         chart_box = QWidget()
