@@ -1379,7 +1379,7 @@
     </message>
     <message>
         <source>{name} of {value} {unit} is not plausible: expected {low}–{high} {unit}.</source>
-        <translation>{name} {value} {unit} — неправдоподобное значение: ожидается {low}–{high} {unit}.</translation>
+        <translation>{name} {value} {unit} — неправдоподобное значение (ожидается {low}–{high} {unit})</translation>
     </message>
     <message>
         <source>Diastolic pressure must be lower than systolic pressure.</source>

@@ -78,6 +78,7 @@ class DiaryEntryDialog(QDialog):
         self.buttons.accepted.connect(self._on_save)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        self.setMinimumWidth(480)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
         self.kind.currentIndexChanged.connect(self._on_kind_changed)
@@ -112,7 +113,17 @@ class DiaryEntryDialog(QDialog):
             edit.setVisible(key in visible)
             if key not in visible:
                 error.hide()
-        self.adjustSize()
+        self._fit()
+
+    def _fit(self) -> None:
+        """Grow with wrapped messages: top-level windows do not follow heightForWidth."""
+        layout = self.layout()
+        if layout is None:
+            return
+        layout.activate()
+        height = max(self.heightForWidth(self.width()), layout.minimumSize().height())
+        if height > self.height():
+            self.resize(self.width(), height)
 
     def build_entry(self) -> tuple[DiaryEntry | None, list[Problem]]:
         kind = self.current_kind()
@@ -148,6 +159,7 @@ class DiaryEntryDialog(QDialog):
             label.show()
         if problems and problems[0].field in self.fields:
             self.fields[problems[0].field].setFocus()
+        self._fit()
 
     def _on_save(self) -> None:
         entry, problems = self.build_entry()

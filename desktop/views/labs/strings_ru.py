@@ -117,7 +117,7 @@ RU: dict[str, object] = {
     "Enter the value: {name}.": "Введите значение: {name}.",
     "{name}: not a number.": "{name}: это не число.",
     "{name} of {value} {unit} is not plausible: expected {low}–{high} {unit}.":
-        "{name} {value} {unit} — неправдоподобное значение: ожидается {low}–{high} {unit}.",
+        "{name} {value} {unit} — неправдоподобное значение (ожидается {low}–{high} {unit})",
     "Diastolic pressure must be lower than systolic pressure.":
         "Диастолическое давление должно быть ниже систолического.",
     "The note is too long (at most 1000 characters).":
