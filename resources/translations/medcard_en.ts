@@ -289,6 +289,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Lines that will not be imported:</source>
         <translation type="unfinished"></translation>
     </message>

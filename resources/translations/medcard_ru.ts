@@ -312,6 +312,10 @@
         <translation>Значение</translation>
     </message>
     <message>
+        <source>Note</source>
+        <translation>Заметка</translation>
+    </message>
+    <message>
         <source>Lines that will not be imported:</source>
         <translation>Строки, которые не будут импортированы:</translation>
     </message>

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHeaderView,
@@ -41,12 +42,18 @@ class DiaryImportDialog(QDialog):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
-        self.table = QTableWidget(0, 4)
+        self.table = QTableWidget(0, 5)
         self.table.setHorizontalHeaderLabels([self.tr("Line"), self.tr("Date and time"),
-                                              self.tr("Measurement"), self.tr("Value")])
+                                              self.tr("Measurement"), self.tr("Value"),
+                                              self.tr("Note")])
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.problems = QListWidget()
+        self.problems.setWordWrap(True)
+        self.problems.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.problems_title = QLabel(self.tr("Lines that will not be imported:"))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
@@ -85,7 +92,7 @@ class DiaryImportDialog(QDialog):
         for row, (line, entry) in enumerate(preview.entries):
             moment = QDateTime.fromSecsSinceEpoch(int(entry.measured_at.timestamp()))
             cells = [str(line), locale.toString(moment, QLocale.FormatType.ShortFormat),
-                     _t(diary.KIND_LABELS[entry.kind]), entry_value_text(entry)]
+                     _t(diary.KIND_LABELS[entry.kind]), entry_value_text(entry), entry.note]
             for column, text in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(text))
         for problem in preview.problems:
