@@ -126,6 +126,13 @@ def build_series(code: str, title: str, raw: Iterable[Any], unit: str | None = N
         kept.append(point)
         values.append(value)
         abnormal.append(bool(out or flagged))
+    # Home readings carry no range of their own: they are judged by the band the chart
+    # shows (the latest lab's), so a point outside the shaded band is always highlighted.
+    for index, point in enumerate(kept):
+        if point.self_measured and point.ref_low is None and point.ref_high is None:
+            value = values[index]
+            abnormal[index] = abnormal[index] or (low is not None and value < low) or (
+                high is not None and value > high)
     apart = [points[i] for i in harmonized.apart]
     return ChartSeries(
         code=code, title=title, unit=harmonized.unit,

@@ -108,3 +108,12 @@ def test_band_out_of_range_points_and_tooltip(qtbot):
     assert "Лаборатория №1" in text
     assert chart.tooltip(0, 5).splitlines()[2].endswith("95 mg/dL")
     assert chart.point_near(0, QPointF(spot.x() + 60, spot.y() + 60)) is None
+
+
+def test_home_readings_are_judged_by_the_band_shown():
+    points = [LabPoint(1.70e9, 5.2, "ммоль/л", 3.9, 6.1, None, "Лаборатория"),
+              LabPoint(1.70e9 + 86400, 7.8, "ммоль/л", self_measured=True),
+              LabPoint(1.70e9 + 2 * 86400, 5.6, "mmol/L", self_measured=True)]
+    series = build_series("2345-7", "Глюкоза", points)
+    assert series.abnormal.tolist() == [False, True, False]
+    assert series.self_measured.tolist() == [False, True, True]
