@@ -72,6 +72,10 @@ class BatchResolver:
         self._remember(resource)
         return resource
 
+    def has_referrers(self, rid: str, types: tuple[str, ...]) -> bool:
+        """Whether a stored resource of these types refers to `rid` (no JSON loaded)."""
+        return any(src_type in types for src_type, _ in self._referrers.get(rid, ()))
+
     def referrers(self, rid: str, types: tuple[str, ...]) -> list[JSON]:
         found = []
         for src_type, src_id in self._referrers.get(rid, ()):

@@ -59,6 +59,8 @@ class Resolver(Protocol):
 
     def referrers(self, rid: str, types: tuple[str, ...]) -> list[JSON]: ...
 
+    def has_referrers(self, rid: str, types: tuple[str, ...]) -> bool: ...
+
 
 Record = dict[str, Any]
 
@@ -241,6 +243,8 @@ def observation(
     self_measured: bool | None = None,
 ) -> Record | None:
     """A lab result outside any report gets its own record; vitals and diary stay in charts."""
+    if resolver.has_referrers(resource["id"], ("DiagnosticReport",)):
+        return None  # shown inside its report (checked first: the common, cheap case)
     cats = categories(resource) if cats is None else cats
     if self_measured is None:
         self_measured = is_self_measured(resource, cats)
@@ -249,8 +253,6 @@ def observation(
         return None
     if not covid and cats and not cats & LAB_CATEGORIES:
         return None  # surveys, social history: not card records
-    if resolver.referrers(resource["id"], ("DiagnosticReport",)):
-        return None  # shown inside its report
     performer = resource.get("performer") or []
     doctor = next((p for p in performer if "Organization" not in (p.get("reference") or "")), None)
     clinic = next((p for p in performer if "Organization" in (p.get("reference") or "")), None)

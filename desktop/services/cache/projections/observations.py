@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from .common import (
@@ -43,7 +44,7 @@ COVID_CODES = frozenset(
         "U07.2",
     }
 )
-_COVID_WORDS = ("covid", "sars-cov-2", "sars cov 2", "коронавирус", "ковид")
+_COVID_TEXT = re.compile(r"covid|sars.cov.2|коронавирус|ковид", re.IGNORECASE)
 
 
 def is_covid(resource: JSON) -> bool:
@@ -53,8 +54,7 @@ def is_covid(resource: JSON) -> bool:
     for coding in code.get("coding") or ():
         if isinstance(coding, dict) and coding.get("code") in COVID_CODES:
             return True
-    text = concept_text(code).lower()
-    return "covid" in text or any(word in text for word in _COVID_WORDS)
+    return _COVID_TEXT.search(concept_text(code)) is not None
 
 
 def categories(resource: JSON) -> set[str]:
