@@ -9,19 +9,17 @@ need no clean-up, which keeps a first full sync cheap. Hot paths use executemany
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Sequence
 from typing import Any
 
-import orjson
 from sqlalchemy import Connection
 
-from .projections import DIRECTORY_TYPES, Projection, links_of, patient_of, project
+from .prepare import Prepared, meta_of, prepare, safe_project
+from .projections import DIRECTORY_TYPES, Projection, patient_of
 from .projections.common import JSON
 from .resolver import BatchResolver, Key, chunks, marks
 from .schema import FTS_TABLE
 
-log = logging.getLogger("medcard.cache")
 _DEPENDENT_TYPES = ("Encounter", "Observation")  # re-projected when a linked doc/report lands
 _LISTED_TYPES = ("Task", "RelatedPerson", "ServiceRequest")  # rows in family / requests
 _TIMELINE_SQL = (
@@ -46,64 +44,60 @@ def _select_keys(conn: Connection, sql: str, ids: Sequence[str], *extra: str) ->
 
 
 def store(conn: Connection, batch: list[JSON], owner: str | None = None) -> None:
-    """Upsert raw resources and re-project everything they affect.
+    """Upsert raw resources and re-project everything they affect."""
+    apply(conn, prepare(batch, owner))
 
-    `owner`: the patient whose compartment the batch was fetched for; it is recorded for
-    resources whose own subject names no patient (so access removal finds them).
-    """
-    by_key: dict[Key, JSON] = {(r["resourceType"], str(r["id"])): r for r in batch}
+
+def apply(conn: Connection, prepared: Prepared) -> None:
+    """Write a prepared batch; re-project what the batch alone could not decide."""
+    by_key = prepared.by_key
     ids = [rid for _, rid in by_key]
     stored_before = _select_keys(conn, "SELECT type, id FROM resources WHERE id IN ({})", ids)
-    patients: dict[Key, str | None] = {}
-    rows = []
-    for key, res in by_key.items():
-        meta = _meta(res)
-        patient = patient_of(res)
-        if patient is None and owner is not None and key[0] not in DIRECTORY_TYPES:
-            patient = owner
-        patients[key] = patient
-        rows.append(
-            (
-                key[0],
-                key[1],
-                patient,
-                str(meta.get("lastUpdated") or ""),
-                meta.get("versionId"),
-                orjson.dumps(res),
-            )
-        )
     conn.exec_driver_sql(
         "INSERT OR REPLACE INTO resources (type, id, patient_id, last_updated, version_id, json)"
         " VALUES (?, ?, ?, ?, ?, ?)",
-        rows,
+        prepared.rows,
     )
-    new_links = [(k[0], k[1], dst) for k, res in by_key.items() for dst in _safe_links(res)]
     _many(conn, "DELETE FROM links WHERE src_type = ? AND src_id = ?", list(stored_before))
     _many(
-        conn, "INSERT OR IGNORE INTO links (src_type, src_id, dst_id) VALUES (?, ?, ?)", new_links
+        conn,
+        "INSERT OR IGNORE INTO links (src_type, src_id, dst_id) VALUES (?, ?, ?)",
+        prepared.links,
     )
-
-    # Records depending on what just arrived, and visits/results a new doc/report covers.
-    affected = set(by_key)
-    affected |= _select_keys(conn, "SELECT src_type, src_id FROM links WHERE dst_id IN ({})", ids)
-    affected |= _select_keys(
+    # Stored records that refer to the batch (a report whose result just arrived) and the
+    # batch members they refer to (whose "is it in a report?" answer may change).
+    outside: set[Key] = set()
+    referred: set[str] = set()
+    for part in chunks(ids):
+        rows = conn.exec_driver_sql(
+            f"SELECT src_type, src_id, dst_id FROM links WHERE dst_id IN ({marks(len(part))})",
+            tuple(part),
+        ).all()
+        for src_type, src_id, dst in rows:
+            if (src_type, src_id) not in by_key:
+                outside.add((str(src_type), str(src_id)))
+                referred.add(str(dst))
+    # Stored visits/results that a new document/report in the batch now covers.
+    outside |= _select_keys(
         conn,
         "SELECT type, id FROM resources WHERE id IN ({})"
         f" AND type IN ({marks(len(_DEPENDENT_TYPES))})",
-        list({dst for _, _, dst in new_links}),
+        sorted({dst for _, _, dst in prepared.links if dst not in {k[1] for k in by_key}}),
         *_DEPENDENT_TYPES,
     )
-    resolver = BatchResolver(conn, by_key)
-    resolver.load(affected)
-    resolver.load_referrers([rid for _, rid in affected])
-    projections: dict[Key, tuple[JSON, Projection]] = {}
-    for key in affected:
-        resource = resolver.get(key[1], key[0])
-        if resource is not None:
-            projections[key] = (resource, _safe_project(resource, resolver))
-    fresh = set(by_key) - stored_before
-    _clear_projections(conn, [k for k in projections if k not in fresh])
-    _write_projections(conn, projections, patients)
+    outside -= set(by_key)
+    redo = outside | prepared.unsure | {k for k in by_key if k[1] in referred}
+    projections = dict(prepared.projections)
+    if redo:
+        resolver = BatchResolver(conn, by_key)
+        resolver.load(redo)
+        resolver.load_referrers([rid for _, rid in redo])
+        for key in redo:
+            resource = resolver.get(key[1], key[0])
+            if resource is not None:
+                projections[key] = (resource, safe_project(resource, resolver))
+    _clear_projections(conn, [k for k in projections if k in stored_before or k in outside])
+    _write_projections(conn, projections, prepared.patients)
 
 
 def remove(conn: Connection, keys: list[Key]) -> None:
@@ -127,32 +121,6 @@ def remove(conn: Connection, keys: list[Key]) -> None:
         stored = [r for r in (resolver.get(k[1], k[0]) for k in related) if r is not None]
         if stored:
             store(conn, stored)
-
-
-def _meta(resource: JSON) -> dict[str, Any]:
-    meta = resource.get("meta")
-    return meta if isinstance(meta, dict) else {}
-
-
-def _safe_links(resource: JSON) -> set[str]:
-    try:
-        return {dst for dst in links_of(resource) if isinstance(dst, str)}
-    except Exception:  # noqa: BLE001 - malformed references: no dependencies then
-        return set()
-
-
-def _safe_project(resource: JSON, resolver: BatchResolver) -> Projection:
-    """One odd resource must not stop a sync: it is kept raw, without screen rows."""
-    try:
-        return project(resource, resolver)
-    except Exception as exc:  # noqa: BLE001 - malformed FHIR from a server
-        # Type and exception class only: ids and values may be medical data.
-        log.warning(
-            "cannot project a %s (%s); stored raw only",
-            resource.get("resourceType"),
-            type(exc).__name__,
-        )
-        return Projection()
 
 
 def delete_fts(conn: Connection, rowids: Sequence[int]) -> None:
@@ -207,7 +175,7 @@ def _write_projections(
     dir_rows: list[tuple[Any, ...]] = []
     for key, (resource, proj) in projections.items():
         rtype, rid = key
-        updated = str(_meta(resource).get("lastUpdated") or "")
+        updated = str(meta_of(resource).get("lastUpdated") or "")
         record = proj.timeline
         if record is not None:
             patient = patients[key] if key in patients else patient_of(resource)

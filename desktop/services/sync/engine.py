@@ -19,6 +19,7 @@ from typing import Any
 
 from desktop.services.cache import Cache
 from desktop.services.cache import writer as cache_writer
+from desktop.services.cache.prepare import prepare
 from desktop.services.cache.schema import watermarks
 from desktop.services.cache.types import SyncProgress, SyncResult
 
@@ -142,7 +143,7 @@ class SyncEngine:
         """One page and its watermark in one transaction (the single writer)."""
         with self.cache.write() as conn:
             if page.resources:
-                cache_writer.store(conn, page.resources, owner=page.patient_id)
+                cache_writer.apply(conn, prepare(page.resources, page.patient_id))
             if page.watermark:
                 cache_writer.set_watermark(conn, page.patient_id, page.stream, page.watermark)
 
