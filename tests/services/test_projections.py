@@ -321,3 +321,29 @@ def test_removing_a_result_updates_its_report_and_the_index(tmp_path: Path) -> N
         cache.remove("Observation", "o2")
         cache.ingest([_obs("o3", 5.0, code="2339-0") | {"code": {"text": "Глюкоза"}}])
         assert cache.card.count("p1", TimelineFilter(text="гликир")) == 0
+
+
+def test_same_id_in_two_types_stays_two_records(tmp_path: Path) -> None:
+    report = {
+        "resourceType": "DiagnosticReport",
+        "id": "1",
+        "status": "final",
+        "subject": {"reference": "Patient/p1"},
+        "effectiveDateTime": "2024-03-02",
+        "category": [{"coding": [{"code": "LAB"}]}],
+        "code": {"text": "Углеводный обмен"},
+        "result": [{"reference": "Observation/o1"}],
+    }
+    condition = {
+        "resourceType": "Condition",
+        "id": "1",
+        "subject": {"reference": "Patient/p1"},
+        "code": {"text": "Сахарный диабет"},
+        "recordedDate": "2024-01-01",
+    }
+    with Cache.open(tmp_path / "c.db", Cache.new_key()) as cache:
+        cache.ingest([report, _obs("o1", 7.9)])
+        cache.ingest([condition])  # same id, another type: the report keeps its link
+        cache.ingest([_obs("o1", 5.0)])  # so a corrected result still reaches it
+        rows = {(r.resource_type, r.abnormal) for r in cache.card.page("p1", None, 0, 9)}
+        assert rows == {("DiagnosticReport", False), ("Condition", False)}

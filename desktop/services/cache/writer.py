@@ -52,7 +52,10 @@ def apply(conn: Connection, prepared: Prepared) -> None:
     """Write a prepared batch; re-project what the batch alone could not decide."""
     by_key = prepared.by_key
     ids = [rid for _, rid in by_key]
-    stored_before = _select_keys(conn, "SELECT type, id FROM resources WHERE id IN ({})", ids)
+    # Ids may repeat across types (numeric ids on some servers): keep exact keys only.
+    stored_before = set(by_key) & _select_keys(
+        conn, "SELECT type, id FROM resources WHERE id IN ({})", ids
+    )
     conn.exec_driver_sql(
         "INSERT OR REPLACE INTO resources (type, id, patient_id, last_updated, version_id, json)"
         " VALUES (?, ?, ?, ?, ?, ?)",
