@@ -6,6 +6,7 @@ in-process type-search sync stopped between pages (so per-page watermarks are ex
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import signal
@@ -98,8 +99,10 @@ def test_full_sync_matches_server_and_resync_transfers_nothing(
     # the card is usable: names resolved from the directory, labs searchable in Russian
     me = patients[0]
     assert cache.card.count(me) > 0
+    collector = gc.get_threshold()
     again = SyncEngine(client, cache, patients, use_everything=everything).run()
     assert again.transferred == 0
+    assert gc.get_threshold() == collector  # the sync's GC tuning is undone
     assert cache_content(cache) == expected
 
 
