@@ -43,7 +43,7 @@ def ensure_venv() -> None:
 
 
 def main(argv: list[str]) -> int:
-    if not argv or argv[0] not in {"demo", "test", "app", "bench"}:
+    if not argv or argv[0] not in {"demo", "test", "app"}:
         print(__doc__)
         return 2
     ensure_venv()
@@ -53,8 +53,6 @@ def main(argv: list[str]) -> int:
         args = [str(PY), "-m", "desktop", "--demo", *rest]
     elif command == "app":
         args = [str(PY), "-m", "desktop", *rest]
-    elif command == "bench":
-        args = [str(PY), str(ROOT / "benchmarks" / "run_all.py"), *rest]
     else:
         env.setdefault("QT_QPA_PLATFORM", "offscreen")
         args = [str(PY), "-m", "pytest", *rest]
