@@ -89,9 +89,10 @@ def build_timeline_cache(records: int, data: Path) -> tuple[Path, str]:
     from desktop.services.cache import Cache
 
     path, key = data / f"timeline-{records}.db", "11" * 32
-    if path.exists():
+    done_marker = path.with_suffix(".done")
+    if done_marker.exists():
         return path, key
-    data.mkdir(parents=True, exist_ok=True)
+    data.mkdir(parents=True, exist_ok=True)  # an interrupted build resumes below
     resources = generate(seed=42).resources
     templates = [
         r
@@ -100,8 +101,9 @@ def build_timeline_cache(records: int, data: Path) -> tuple[Path, str]:
     ]
     started = time.perf_counter()
     with Cache.open(path, key) as cache:
-        cache.ingest(resources)
-        made, round_no = cache.card.count(MAIN, None), 0
+        cache.ingest(resources)  # idempotent: the same ids replace themselves
+        made = cache.card.count(MAIN, None)
+        round_no = made  # copy ids from earlier (interrupted) runs are never reused
         while made < records:
             round_no += 1
             batch = []
@@ -112,6 +114,7 @@ def build_timeline_cache(records: int, data: Path) -> tuple[Path, str]:
             cache.ingest(batch)
             made = cache.card.count(MAIN, None)
         cache.vacuum_index()
+    done_marker.touch()
     print(f"built {made:,} timeline rows in {time.perf_counter() - started:.0f} s", flush=True)
     return path, key
 
