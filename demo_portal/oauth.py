@@ -7,6 +7,7 @@ Only the registered public client `medcard` exists; it may redirect to any loopb
 
 from __future__ import annotations
 
+import logging
 import time
 from dataclasses import dataclass
 from typing import Any
@@ -23,6 +24,10 @@ from sqlalchemy import delete, insert, select, update
 
 from demo_portal.db import oauth_codes, oauth_tokens
 from demo_portal.store import PortalUser, Store
+
+# authlib logs issued tokens at DEBUG; a token must never reach a log, whatever the
+# embedding application's logging level is.
+logging.getLogger("authlib").setLevel(logging.WARNING)
 
 CLIENT_ID = "medcard"
 CODE_LIFETIME_S = 600
