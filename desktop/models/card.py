@@ -23,21 +23,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-PAGE_SIZE = 200
+from desktop.services.cache import RECORD_KINDS as RECORD_KINDS  # re-exported: one list of kinds
 
-RECORD_KINDS: tuple[str, ...] = (
-    "visit",
-    "lab",
-    "study",
-    "discharge",
-    "prescription",
-    "vaccination",
-    "diagnosis",
-    "procedure",
-    "allergy",
-    "document",
-    "covid",
-)
+PAGE_SIZE = 200
 
 # Custom roles: what a view needs beyond display text.
 KindRole = Qt.ItemDataRole.UserRole + 1
