@@ -62,13 +62,15 @@ def links_of(resource: JSON) -> set[str]:
     """Ids of resources whose arrival changes this resource's projection (or vice versa)."""
     rtype = resource.get("resourceType")
     if rtype == "DiagnosticReport":
-        return {i for i in (ref_id(r) for r in resource.get("result") or []) if i}
+        refs = [*(resource.get("result") or []), *(resource.get("imagingStudy") or [])]
+        return {i for i in (ref_id(r) for r in refs) if i}
     if rtype == "Composition":
         found = ref_id(resource.get("encounter"))
         return {found} if found else set()
     if rtype == "DocumentReference":
-        encounters = (resource.get("context") or {}).get("encounter") or []
-        return {i for i in (ref_id(e) for e in encounters if isinstance(e, dict)) if i}
+        context = resource.get("context") or {}
+        refs = [*(context.get("encounter") or []), *(context.get("related") or [])]
+        return {i for i in (ref_id(e) for e in refs if isinstance(e, dict)) if i}
     return set()
 
 

@@ -15,6 +15,7 @@ from .common import (
     normalize_datetime,
     ref_display,
     ref_id,
+    ref_type,
     strip_html,
 )
 from .observations import categories, is_abnormal, is_covid, is_self_measured, value_text
@@ -63,6 +64,7 @@ class Resolver(Protocol):
 
 
 Record = dict[str, Any]
+_NOT_SHOWN = ("entered-in-error", "superseded")
 
 
 def _record(
@@ -148,8 +150,10 @@ def encounter(resource: JSON, resolver: Resolver) -> Record:
         ref_display(r) or "" for r in resource.get("reasonReference") or []
     ]
     body = [r for r in reasons if r]
-    for doc in resolver.referrers(resource["id"], ("Composition", "DocumentReference")):
-        if not is_discharge(doc):
+    docs = resolver.referrers(resource["id"], ("Composition", "DocumentReference"))
+    compositions = {d["id"] for d in docs if d.get("resourceType") == "Composition"}
+    for doc in docs:
+        if not is_discharge(doc) and not (related_compositions(doc) & compositions):
             body.append(document_text(doc))
     summary = body[0] if body else ""
     return _record(
@@ -169,9 +173,34 @@ def is_discharge(resource: JSON) -> bool:
     )
 
 
+def related_compositions(resource: JSON) -> set[str]:
+    """Compositions a DocumentReference's `context.related` names: the same document."""
+    if resource.get("resourceType") != "DocumentReference":
+        return set()
+    related = (resource.get("context") or {}).get("related") or []
+    return {
+        i
+        for i in (
+            ref_id(r)
+            for r in related
+            if isinstance(r, dict) and ref_type(r) in (None, "Composition")
+        )
+        if i
+    }
+
+
+def _shown_elsewhere(resource: JSON, resolver: Resolver) -> bool:
+    """A DocumentReference carrying a stored Composition's document: show that one only."""
+    for composition_id in related_compositions(resource):
+        found = resolver.get(composition_id, "Composition")
+        if found is not None and found.get("status") not in _NOT_SHOWN:
+            return True
+    return False
+
+
 def document(resource: JSON, resolver: Resolver) -> Record | None:
     """A Composition/DocumentReference: discharge, a visit protocol or a document."""
-    if resource.get("status") in ("entered-in-error", "superseded"):
+    if resource.get("status") in _NOT_SHOWN or _shown_elsewhere(resource, resolver):
         return None
     text = document_text(resource)
     when = first_of(resource, "date", "created") or first_of(
