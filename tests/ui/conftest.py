@@ -22,6 +22,13 @@ CACHE_KEY = "00" * 32
 TODAY = dt.date(2026, 11, 25)  # fixed, so counts do not drift with the calendar
 MAIN = "ivanov-sergey"
 CHILD = "ivanova-masha"
+# The card's records as SQL ground truth: the timeline minus ImagingStudies that a
+# DiagnosticReport links to (the card shows a study as its report).
+SHOWN_TIMELINE = (
+    "(SELECT * FROM timeline t WHERE NOT (t.resource_type = 'ImagingStudy' AND EXISTS"
+    " (SELECT 1 FROM links l WHERE l.dst_id = t.resource_id"
+    " AND l.src_type = 'DiagnosticReport')))"
+)
 
 
 @pytest.fixture(scope="session")

@@ -15,7 +15,7 @@ from desktop.models.card import (
     TimelineModel,
     make_filter,
 )
-from tests.ui.conftest import MAIN
+from tests.ui.conftest import MAIN, SHOWN_TIMELINE
 
 
 def sql_count(cache, **where: object) -> int:
@@ -30,7 +30,7 @@ def sql_count(cache, **where: object) -> int:
         params.append(where["since"])
     with cache.read() as conn:
         return conn.exec_driver_sql(
-            f"SELECT count(*) FROM timeline WHERE {' AND '.join(clauses)}", tuple(params)
+            f"SELECT count(*) FROM {SHOWN_TIMELINE} WHERE {' AND '.join(clauses)}", tuple(params)
         ).scalar()
 
 
@@ -88,7 +88,8 @@ def test_flag_role_marks_out_of_range(card_cache):
     flagged = sum(bool(model.index(i, 0).data(FlagRole)) for i in range(model.rowCount()))
     with card_cache.read() as conn:
         truth = conn.exec_driver_sql(
-            "SELECT count(*) FROM timeline WHERE patient_id = ? AND kind = 'lab' AND abnormal",
+            f"SELECT count(*) FROM {SHOWN_TIMELINE} WHERE patient_id = ? AND kind = 'lab'"
+            " AND abnormal",
             (MAIN,),
         ).scalar()
     assert flagged == truth

@@ -11,7 +11,7 @@ from desktop.models.signin import make_session
 from desktop.models.tasks import TaskRunner
 from desktop.views.card import CardTab
 from desktop.views.context import AppContext
-from tests.ui.conftest import MAIN
+from tests.ui.conftest import MAIN, SHOWN_TIMELINE
 
 
 @pytest.fixture
@@ -39,7 +39,7 @@ def count_in_label(tab: CardTab) -> int:
 def test_count_label_equals_sql(tab, card_cache):
     with card_cache.read() as conn:
         truth = conn.exec_driver_sql(
-            "SELECT count(*) FROM timeline WHERE patient_id = ?", (MAIN,)
+            f"SELECT count(*) FROM {SHOWN_TIMELINE} WHERE patient_id = ?", (MAIN,)
         ).scalar()
     assert count_in_label(tab) == truth == tab.model.total
 
@@ -48,7 +48,8 @@ def test_chip_and_search_narrow_the_list(qtbot, tab, card_cache):
     tab.filters.chips["lab"].click()
     with card_cache.read() as conn:
         labs = conn.exec_driver_sql(
-            "SELECT count(*) FROM timeline WHERE patient_id = ? AND kind = 'lab'", (MAIN,)
+            f"SELECT count(*) FROM {SHOWN_TIMELINE} WHERE patient_id = ? AND kind = 'lab'",
+            (MAIN,),
         ).scalar()
     assert count_in_label(tab) == labs
     # QTest cannot type non-ASCII keys; insert() goes through the same textChanged path.

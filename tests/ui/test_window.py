@@ -7,13 +7,13 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 
 from demo_portal.embedded import DemoPortal
-from tests.ui.conftest import CHILD, MAIN, make_controller, sign_in_and_sync
+from tests.ui.conftest import CHILD, MAIN, SHOWN_TIMELINE, make_controller, sign_in_and_sync
 
 
 def timeline_count(cache, patient_id: str) -> int:
     with cache.read() as conn:
         return conn.exec_driver_sql(
-            "SELECT count(*) FROM timeline WHERE patient_id = ?", (patient_id,)
+            f"SELECT count(*) FROM {SHOWN_TIMELINE} WHERE patient_id = ?", (patient_id,)
         ).scalar()
 
 
