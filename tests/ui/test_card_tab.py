@@ -145,3 +145,11 @@ def test_portal_text_is_shown_as_text_not_markup(tab, card_cache):
     tab.reload()
     tab.table.selectRow(0)
     assert "<b>bold</b><img src=x>" in tab.detail.plain_text()
+
+
+def test_vaccination_names_the_clinic_and_keeps_the_room_in_details(tab):
+    select_first(tab, "vaccination")
+    row = tab.model.row_at(0)
+    assert row.clinic and "каб." not in row.clinic, "the Clinic column names the clinic"
+    text = tab.detail.plain_text()
+    assert "Place: каб." in text and row.clinic in text

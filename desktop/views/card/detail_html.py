@@ -114,6 +114,9 @@ def _codes(resource: dict[str, Any]) -> str:
     return ", ".join(str(c["code"]) for c in codings if isinstance(c, dict) and c.get("code"))
 
 
+_PLACED = ("Immunization", "Procedure", "ImagingStudy")
+
+
 def _labelled(label: str, value: str) -> str:
     return f"<p><b>{escape(label)}:</b> {escape(value)}</p>"
 
@@ -134,6 +137,10 @@ def render_detail(row: Any, detail: Any) -> str:
     if source:
         parts.append(_labelled(QCoreApplication.translate("medcard", "Source"), " · ".join(source)))
     resource = getattr(detail, "resource", None) or {}
+    location = resource.get("location") if resource.get("resourceType") in _PLACED else None
+    place = location.get("display") if isinstance(location, dict) else None
+    if isinstance(place, str) and place:  # the room ("каб. 214"); the clinic is the Source
+        parts.append(_labelled(QCoreApplication.translate("medcard", "Place"), place))
     if resource.get("resourceType") == "Condition" and _codes(resource):
         parts.append(_labelled(QCoreApplication.translate("medcard", "ICD-10"), _codes(resource)))
     results = getattr(detail, "results", ()) if detail is not None else ()

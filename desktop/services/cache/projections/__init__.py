@@ -71,6 +71,8 @@ def links_of(resource: JSON) -> set[str]:
         context = resource.get("context") or {}
         refs = [*(context.get("encounter") or []), *(context.get("related") or [])]
         return {i for i in (ref_id(e) for e in refs if isinstance(e, dict)) if i}
+    if rtype in records.PLACE_TYPES:
+        return records.place_links(resource)
     return set()
 
 
@@ -98,15 +100,15 @@ def project(resource: JSON, resolver: Resolver) -> Projection:
     elif rtype == "Condition":
         out.timeline = records.condition(resource)
     elif rtype == "Procedure":
-        out.timeline = records.procedure(resource)
+        out.timeline = records.procedure(resource, resolver)
     elif rtype == "AllergyIntolerance":
         out.timeline = records.allergy(resource)
     elif rtype == "MedicationRequest":
         out.timeline = records.prescription(resource)
     elif rtype == "Immunization":
-        out.timeline = records.vaccination(resource)
+        out.timeline = records.vaccination(resource, resolver)
     elif rtype == "ImagingStudy":
-        out.timeline = records.imaging_study(resource)
+        out.timeline = records.imaging_study(resource, resolver)
     elif rtype == "Appointment":
         out.appointment = admin.appointment(resource, patient)
     elif rtype == "RelatedPerson":

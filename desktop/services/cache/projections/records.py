@@ -4,8 +4,53 @@ from __future__ import annotations
 
 from typing import Any
 
-from .clinical import Record, _record
-from .common import JSON, concept_text, first_of, first_text, ref_display
+from .clinical import Record, Resolver, _record
+from .common import JSON, concept_text, first_of, first_text, ref_display, ref_id, ref_type
+
+PLACE_TYPES = frozenset({"ImagingStudy", "Immunization", "Procedure"})
+
+
+def _performing_organization(resource: JSON) -> Any:
+    for part in resource.get("performer") or []:
+        if not isinstance(part, dict):
+            continue
+        for actor in (part.get("actor"), part.get("onBehalfOf")):
+            if ref_type(actor) == "Organization":
+                return actor
+    return None
+
+
+def place_links(resource: JSON) -> set[str]:
+    """What `clinic_of` looks up (nothing when a performer names the organisation)."""
+    if _performing_organization(resource) is not None:
+        return set()
+    found = {ref_id(resource.get("location")), ref_id(resource.get("encounter"))}
+    return {i for i in found if i}
+
+
+def clinic_of(resource: JSON, resolver: Resolver) -> Any:
+    """The organisation behind a record whose `location` is a room ("каб. 214"): a
+    performing Organization, else the Location's managingOrganization, else the visit's
+    serviceProvider. The room itself stays in the record's details."""
+    organization = _performing_organization(resource)
+    if organization is not None:
+        return organization
+    location = resolver.get(ref_id(resource.get("location")), "Location")
+    if location is not None and isinstance(location.get("managingOrganization"), dict):
+        return location["managingOrganization"]
+    encounter = resolver.get(ref_id(resource.get("encounter")), "Encounter")
+    if encounter is not None and isinstance(encounter.get("serviceProvider"), dict):
+        return encounter["serviceProvider"]
+    return None
+
+
+def _practitioner(resource: JSON) -> Any:
+    actors = [p.get("actor") for p in resource.get("performer") or [] if isinstance(p, dict)]
+    return next((a for a in actors if ref_type(a) != "Organization"), None)
+
+
+def _place(resource: JSON) -> str:
+    return ref_display(resource.get("location")) or ""
 
 
 def _codes(concept: Any) -> str:
@@ -30,20 +75,19 @@ def condition(resource: JSON) -> Record | None:
     )
 
 
-def procedure(resource: JSON) -> Record | None:
+def procedure(resource: JSON, resolver: Resolver) -> Record | None:
     if resource.get("status") in ("entered-in-error", "not-done"):
         return None
     title = concept_text(resource.get("code"))
     reason = first_text(resource.get("reasonCode"))
-    performer = next((p.get("actor") for p in resource.get("performer") or []), None)
     return _record(
         "procedure",
         first_of(resource, "performedDateTime", "performedPeriod"),
         title,
         summary=reason,
-        body="\n".join(p for p in (title, reason, _notes(resource)) if p),
-        doctor=performer,
-        clinic=resource.get("location"),
+        body="\n".join(p for p in (title, reason, _place(resource), _notes(resource)) if p),
+        doctor=_practitioner(resource),
+        clinic=clinic_of(resource, resolver),
     )
 
 
@@ -120,24 +164,23 @@ def prescription(resource: JSON) -> Record | None:
     )
 
 
-def vaccination(resource: JSON) -> Record | None:
+def vaccination(resource: JSON, resolver: Resolver) -> Record | None:
     if resource.get("status") == "entered-in-error":
         return None
     title = concept_text(resource.get("vaccineCode"))
     lot = f"lot {resource['lotNumber']}" if resource.get("lotNumber") else ""
-    performer = next((p.get("actor") for p in resource.get("performer") or []), None)
     return _record(
         "vaccination",
         first_of(resource, "occurrenceDateTime", "recorded"),
         title,
         summary=lot,
-        body="\n".join(p for p in (title, lot, _notes(resource)) if p),
-        doctor=performer,
-        clinic=resource.get("location"),
+        body="\n".join(p for p in (title, lot, _place(resource), _notes(resource)) if p),
+        doctor=_practitioner(resource),
+        clinic=clinic_of(resource, resolver),
     )
 
 
-def imaging_study(resource: JSON) -> Record:
+def imaging_study(resource: JSON, resolver: Resolver) -> Record:
     series = [
         concept_text(s.get("bodySite") if isinstance(s.get("bodySite"), dict) else None)
         or (s.get("modality") or {}).get("code", "")
@@ -154,9 +197,9 @@ def imaging_study(resource: JSON) -> Record:
         first_of(resource, "started"),
         str(title),
         summary=", ".join(s for s in series if s),
-        body="\n".join([str(title), *series]),
-        doctor=resource.get("referrer"),
-        clinic=resource.get("location"),
+        body="\n".join(p for p in (str(title), *series, _place(resource)) if p),
+        doctor=resource.get("referrer") or next(iter(resource.get("interpreter") or []), None),
+        clinic=clinic_of(resource, resolver),
     )
 
 
