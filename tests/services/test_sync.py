@@ -221,7 +221,9 @@ def test_kill_9_of_medcard_sync_then_resume_gives_exact_content(tmp_path: Path) 
     from demo_portal.embedded import DemoPortal
 
     with DemoPortal(db_path=tmp_path / "portal.db") as portal:
-        portal.store.load(_extra_observations(4000))
+        # Enough pages that the poller below sees a partial cache before the last commit
+        # (a faster sync commits 5 pages before one poll round trip).
+        portal.store.load(_extra_observations(12000))
         manager = AccountManager(Profile(tmp_path / "profile"), KeyringSecretStore())
         account = manager.sign_in(portal.base_url, open_url=browser_for(FAMILY), timeout=30)
         command = [

@@ -81,11 +81,12 @@ def apply(conn: Connection, prepared: Prepared) -> None:
                 outside.add((str(src_type), str(src_id)))
                 referred.add(str(dst))
     # Stored visits/results that a new document/report in the batch now covers.
+    batch_ids = set(ids)  # built once: inside the comprehension it was rebuilt per link
     outside |= _select_keys(
         conn,
         "SELECT type, id FROM resources WHERE id IN ({})"
         f" AND type IN ({marks(len(_DEPENDENT_TYPES))})",
-        sorted({dst for _, _, dst in prepared.links if dst not in {k[1] for k in by_key}}),
+        sorted({dst for _, _, dst in prepared.links if dst not in batch_ids}),
         *_DEPENDENT_TYPES,
     )
     outside -= set(by_key)
