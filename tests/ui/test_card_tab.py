@@ -153,3 +153,58 @@ def test_vaccination_names_the_clinic_and_keeps_the_room_in_details(tab):
     assert row.clinic and "каб." not in row.clinic, "the Clinic column names the clinic"
     text = tab.detail.plain_text()
     assert "Place: каб." in text and row.clinic in text
+
+
+def _option(tab, index):
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    option = QStyleOptionViewItem()
+    option.initFrom(tab.table.viewport())
+    option.widget = tab.table
+    option.rect = tab.table.visualRect(index)
+    return option
+
+
+def test_record_column_takes_the_room_doctor_and_clinic_their_content(tab):
+    from desktop.models.card import TimelineModel as M
+    from desktop.views.card.columns import CAPS
+
+    header = tab.table.horizontalHeader()
+    available = tab.table.viewport().width()
+    widths = {c: header.sectionSize(c) for c in range(5)}
+    for col, (share, cap) in CAPS.items():
+        assert widths[col] <= min(int(available * share), cap)
+    assert widths[M.COL_TITLE] > widths[M.COL_DOCTOR] and widths[M.COL_TITLE] > widths[M.COL_CLINIC]
+    assert widths[M.COL_TITLE] >= 0.35 * available  # was ~20 %: titles cut short
+    # A column of short texts is as wide as they are, not a fixed 170-200 px.
+    tab.filters.chips["lab"].click()
+    assert header.sectionSize(M.COL_DOCTOR) < widths[M.COL_DOCTOR]
+
+
+def test_cut_off_cells_show_their_full_text_as_tooltip(tab):
+    from desktop.models.card import TimelineModel as M
+
+    delegate = tab.table.itemDelegate()
+    cut = short = None
+    for row in range(tab.model.rowCount()):
+        index = tab.model.index(row, M.COL_CLINIC)
+        if index.data() and delegate.is_elided(_option(tab, index), index):
+            cut = cut or index
+        date = tab.model.index(row, M.COL_DATE)
+        if not delegate.is_elided(_option(tab, date), date):
+            short = short or date
+    assert cut is not None and short is not None
+    assert delegate.tooltip_for(_option(tab, cut), cut) == cut.data()
+    assert delegate.tooltip_for(_option(tab, short), short) is None
+    kind = tab.model.index(0, M.COL_KIND)
+    assert delegate.tooltip_for(_option(tab, kind), kind)  # the model's own tooltip stays
+
+
+def test_a_column_the_user_sized_keeps_its_width(tab):
+    from desktop.models.card import TimelineModel as M
+
+    header = tab.table.horizontalHeader()
+    header.resizeSection(M.COL_CLINIC, 90)  # as a drag does
+    tab.columns.user_sized.add(M.COL_CLINIC)
+    tab.reload()
+    assert header.sectionSize(M.COL_CLINIC) == 90

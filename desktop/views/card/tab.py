@@ -8,7 +8,6 @@ from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, QSize, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHeaderView,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -25,6 +24,7 @@ from desktop.models.card import (
     make_filter,
 )
 from desktop.models.tasks import user_message_for
+from desktop.views.card.columns import ColumnFitter, ElidedTooltipDelegate
 from desktop.views.card.detail_html import render_detail
 from desktop.views.card.detail_pane import DetailPane
 from desktop.views.card.filter_bar import FilterBar
@@ -56,13 +56,9 @@ class CardTab(QWidget):
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(30)
-        header = self.table.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(TimelineModel.COL_TITLE, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(TimelineModel.COL_KIND, QHeaderView.ResizeMode.Fixed)
-        for col, width in ((0, 92), (1, 34), (3, 170), (4, 200)):
-            header.resizeSection(col, width)
+        self.table.horizontalHeader().setHighlightSections(False)
+        self.table.setItemDelegate(ElidedTooltipDelegate(self.table))
+        self.columns = ColumnFitter(self.table, self.model)
         self.table.setIconSize(QSize(20, 20))
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
 
