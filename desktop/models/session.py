@@ -11,7 +11,7 @@ import datetime as dt
 import logging
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from PySide6.QtCore import QDateTime, QObject, Signal
@@ -51,6 +51,12 @@ class SessionParts:
     patient_ids: list[str]
     management_url: str | None = None
     cleanup: list[Callable[[], None]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _SyncOutcome:
+    result: Any  # the engine's SyncResult
+    patient_ids: list[str]  # whose cards the sync pulled (the renewed tokens' list)
 
 
 class Session(QObject):
@@ -120,15 +126,16 @@ class Session(QObject):
         done, total = _progress_numbers(args)
         self.syncProgress.emit(done, total)  # queued to the GUI thread
 
-    def _run_sync(self) -> Any:
+    def _run_sync(self) -> _SyncOutcome:
         assert self._sync_factory is not None
         try:
             if self._closed.is_set():
                 raise TaskCancelled()
+            patients = self._current_patient_ids()
             engine = self._sync_factory(
-                self.client, self.cache, list(self.patient_ids), self._progress, self._closed
+                self.client, self.cache, patients, self._progress, self._closed
             )
-            return engine.run()
+            return _SyncOutcome(engine.run(), patients)
         except Exception as exc:
             if self._closed.is_set() and type(exc).__name__ == "SyncCancelled":
                 raise TaskCancelled() from None
@@ -136,10 +143,39 @@ class Session(QObject):
         finally:
             self._sync_idle.set()
 
-    def _on_sync_done(self, _result: Any) -> None:
+    def _current_patient_ids(self) -> list[str]:
+        """Worker thread: renew the tokens first, for the list of patients they carry now.
+
+        A child who turned 15 (or whose access was given up elsewhere) has left it: pulling
+        the child's card would get a 403. Their cached card is deleted here; the account
+        registry follows the renewed tokens by itself (`AccountManager._on_tokens_renewed`),
+        so the next start begins from the same list.
+        """
+        known = list(self.patient_ids)
+        refresh = getattr(getattr(self.client, "token_provider", None), "refresh", None)
+        if not callable(refresh):
+            return known
+        tokens = refresh()
+        fresh = [str(p) for p in getattr(tokens, "patients", None) or () if p]
+        if not fresh:
+            return known  # a portal that does not list patients: keep what we know
+        for patient_id in known:
+            if patient_id not in fresh and self.cache is not None:
+                self.cache.delete_patient(patient_id)
+        return fresh
+
+    def _on_sync_done(self, outcome: Any) -> None:
         self.syncing = False
         self.last_synced = QDateTime.currentDateTime()
         self._set_online(True)
+        patients = getattr(outcome, "patient_ids", None)
+        if patients and patients != self.patient_ids:
+            self.patient_ids = list(patients)
+            if self.account is not None and hasattr(self.account, "patient_ids"):
+                try:
+                    self.account = replace(self.account, patient_ids=tuple(patients))
+                except TypeError:
+                    pass  # not a dataclass (tests' stand-ins): the ids above are enough
         self.reload_patients()
         self.syncFinished.emit(True)
 

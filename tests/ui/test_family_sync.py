@@ -16,6 +16,9 @@ from PySide6.QtWidgets import QMessageBox
 from demo_portal import operator
 from demo_portal.embedded import DemoPortal
 from demo_portal.rules import family as portal_rules
+from desktop.services.accounts import AccountManager
+from desktop.services.profile import Profile
+from desktop.services.secrets import MemorySecretStore
 from tests.ui.test_family_tab import FAMILY, Family, form, send
 
 MASHA = "ivanova-masha"
@@ -110,14 +113,25 @@ def test_give_up_access_removes_every_trace(
 
 
 def test_fifteenth_birthday_ends_access_at_next_sync(qtbot: Any, family: Family) -> None:
+    """The first sync after the birthday learns the new patient list before it pulls:
+    no 403 for the child, no error banner, and the child is gone everywhere at once."""
     needles = masha_needles(family)
+    errors: list[str] = []
+    family.ctx.errorOccurred.connect(errors.append)
+    family.ctx.session.errorOccurred.connect(errors.append)
     portal_rules.turn_15(family.store, MASHA, dt.date.today())
     needles.append(family.store.get("Patient", MASHA)["birthDate"])
-    family.ctx.sync_now()
-    qtbot.waitUntil(lambda: family.card_of(MASHA) is None, timeout=60_000)
-    qtbot.waitUntil(lambda: not family.ctx.session.syncing, timeout=60_000)
-    assert MASHA not in [p.patient_id for p in family.ctx.patients]
+    with qtbot.waitSignal(family.ctx.syncFinished, timeout=60_000) as done:
+        family.ctx.sync_now()
+    assert done.args == [True] and errors == []
+    assert MASHA not in [p.patient_id for p in family.ctx.patients]  # the header's list
+    assert MASHA not in family.ctx.session.patient_ids
     assert traces_of(family.ctx.cache, needles[:-1]) == []
+    qtbot.waitUntil(lambda: family.card_of(MASHA) is None, timeout=30_000)
+    # The next app start begins from the right list.
+    registry = AccountManager(Profile(family.accounts.profile.path), MemorySecretStore())
+    assert MASHA not in registry.get(family.account.id).patient_ids
+    assert errors == []
 
 
 def test_request_accepted_then_its_card_syncs(qtbot: Any, family: Family) -> None:
