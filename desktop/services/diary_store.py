@@ -22,7 +22,7 @@ import orjson
 from sqlalchemy import delete, insert, select, update
 
 from desktop.services import diary
-from desktop.services.cache.schema import observations, outbox, resources, timeline
+from desktop.services.cache.schema import observations, outbox, resources
 from desktop.services.diary import DiaryEntry
 from desktop.services.errors import (
     AccessDenied,
@@ -271,10 +271,5 @@ class DiaryStore:
         return orjson.loads(blob) if blob is not None else None
 
     def _forget(self, resource_id: str) -> None:
-        """Drop a deleted entry from the cache (it has no timeline row of its own)."""
-        with self._cache.write() as conn:
-            conn.execute(delete(observations).where(observations.c.resource_id == resource_id))
-            conn.execute(delete(timeline).where(timeline.c.resource_type == "Observation",
-                                                timeline.c.resource_id == resource_id))
-            conn.execute(delete(resources).where(resources.c.type == "Observation",
-                                                 resources.c.id == resource_id))
+        """Drop a deleted entry from the cache: its rows in every table, the search index."""
+        self._cache.remove("Observation", resource_id)

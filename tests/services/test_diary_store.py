@@ -206,3 +206,28 @@ def test_garbled_answer_keeps_the_entry_and_a_refusal_does_not(world, store):
     with pytest.raises(AccessDenied):
         store.save(foreign, "smirnova-olga")
     assert store.pending_count() == 0
+
+
+def test_delete_leaves_no_search_index_entry_behind(world, store):
+    from desktop.services.cache import TimelineFilter
+    from desktop.services.cache.schema import FTS_TABLE
+
+    sent = store.save(entry(pulse=66), SERGEY).resource
+    assert sent is not None
+    # An own Observation that is a card record (a COVID-19 self-test) is in the index.
+    as_record = {**sent, "code": {"coding": [{"system": "http://loinc.org", "code": "94500-6"}]}}
+    store._cache.ingest([as_record])
+    assert store._cache.card.count(SERGEY, TimelineFilter()) == 1
+    own = diary.entry_from_observation(sent)
+    assert own is not None
+    store.delete(own, SERGEY)
+    with store._cache.read() as conn:
+        orphans = conn.exec_driver_sql(
+            f"SELECT count(*) FROM {FTS_TABLE} WHERE rowid NOT IN (SELECT id FROM timeline)"
+        ).scalar()
+        left = conn.exec_driver_sql(
+            "SELECT (SELECT count(*) FROM timeline) + (SELECT count(*) FROM observations)"
+            " + (SELECT count(*) FROM resources WHERE id = ?)",
+            (sent["id"],),
+        ).scalar()
+    assert (orphans, left) == (0, 0)
