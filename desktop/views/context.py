@@ -104,5 +104,9 @@ class AppContext(QObject):
             self.synced.emit()
 
     def _on_patients_changed(self) -> None:
-        # Names/ages arrived (after the first sync): tell the header and tabs.
+        # Names/ages arrived (after the first sync), or access to a child ended: tell the
+        # header and tabs, and leave a card that is no longer ours for the holder's own.
         self.accountChanged.emit()
+        ids = [p.patient_id for p in self.patients]
+        if self.session is not None and ids and self.patient_id not in ids:
+            self.set_patient(self.session.own_patient_id)

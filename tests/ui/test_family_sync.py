@@ -119,6 +119,7 @@ def test_fifteenth_birthday_ends_access_at_next_sync(qtbot: Any, family: Family)
     errors: list[str] = []
     family.ctx.errorOccurred.connect(errors.append)
     family.ctx.session.errorOccurred.connect(errors.append)
+    family.ctx.set_patient(MASHA)  # her card is open when her access ends
     portal_rules.turn_15(family.store, MASHA, dt.date.today())
     needles.append(family.store.get("Patient", MASHA)["birthDate"])
     with qtbot.waitSignal(family.ctx.syncFinished, timeout=60_000) as done:
@@ -128,6 +129,7 @@ def test_fifteenth_birthday_ends_access_at_next_sync(qtbot: Any, family: Family)
     assert MASHA not in family.ctx.session.patient_ids
     assert traces_of(family.ctx.cache, needles[:-1]) == []
     qtbot.waitUntil(lambda: family.card_of(MASHA) is None, timeout=30_000)
+    assert family.ctx.patient_id == family.ctx.session.own_patient_id  # back to own card
     # The next app start begins from the right list.
     registry = AccountManager(Profile(family.accounts.profile.path), MemorySecretStore())
     assert MASHA not in registry.get(family.account.id).patient_ids
