@@ -5,17 +5,16 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-from pathlib import Path
 
 import orjson
 import pytest
 from oauth_helpers import FhirSession, sign_in
+from shared_fixtures import SYNTHEA_DIR as SYNTHEA
+from shared_fixtures import require_synthea
 
 from demo_portal.embedded import DemoPortal
 
-SYNTHEA = Path(__file__).resolve().parents[3] / "shared" / "fixtures" / "fhir-r4" / "synthea"
-
-pytestmark = pytest.mark.skipif(not SYNTHEA.is_dir(), reason="Synthea fixtures not present")
+pytestmark = require_synthea()
 
 
 @pytest.fixture(scope="module")

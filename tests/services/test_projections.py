@@ -10,11 +10,11 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from shared_fixtures import SYNTHEA_DIR as SYNTHEA
 
 from desktop.services.cache import Cache, TimelineFilter
 from desktop.services.cache.projections.common import ref_id
 
-SYNTHEA = Path("/work/shared/fixtures/fhir-r4/synthea")
 EDUARDO = SYNTHEA / "Eduardo_Trevino_6933f29b-28f2-4e69-9fee-b73267b0afb6.json"
 
 
