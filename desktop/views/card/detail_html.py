@@ -36,7 +36,17 @@ def _fmt_value(value: Any) -> str:
     locale = QLocale()
     if number.is_integer() and abs(number) < 1e15:
         return locale.toString(int(number))
-    return locale.toString(number, "g", 6)
+    # Some sources send raw instrument precision (174.574 mg/dL); a reader wants the
+    # clinically meaningful digits: 174.6, 7.25, 0.0123.
+    size = abs(number)
+    if size >= 100:
+        text = locale.toString(number, "f", 1)
+    elif size >= 1:
+        text = locale.toString(number, "f", 2)
+    else:
+        return locale.toString(number, "g", 3)
+    point = locale.decimalPoint()
+    return text.rstrip("0").rstrip(point) if point in text else text
 
 
 def _fmt_datetime(value: str) -> str:
