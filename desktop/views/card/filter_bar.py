@@ -139,6 +139,10 @@ class FilterBar(QWidget):
         self.search.setAccessibleName(self.tr("Search"))
         self.from_label.setText(self.tr("&From"))
         self.to_label.setText(self.tr("&To"))
+        for label in (self.from_label, self.to_label):
+            # The size hint of a mnemonic label ignores kerning ("&To" measured as "T", "o"
+            # apart) and the last glyph got cut ("Tc"): give it a few pixels of air.
+            label.setMinimumWidth(label.sizeHint().width() + label.fontMetrics().averageCharWidth())
         date_format = QLocale().dateFormat(QLocale.FormatType.ShortFormat)
         for edit in (self.date_from, self.date_to):
             edit.setSpecialValueText(self.tr("any date"))
