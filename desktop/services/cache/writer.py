@@ -20,7 +20,8 @@ from .projections.common import JSON
 from .resolver import BatchResolver, Key, chunks, marks
 from .schema import FTS_TABLE
 
-_DEPENDENT_TYPES = ("Encounter", "Observation")  # re-projected when a linked doc/report lands
+# Re-projected when a linked document/report lands (visit text, results, a report's study).
+_DEPENDENT_TYPES = ("Encounter", "Observation", "ImagingStudy")
 _LISTED_TYPES = ("Task", "RelatedPerson", "ServiceRequest")  # rows in family / requests
 _TIMELINE_SQL = (
     "INSERT INTO timeline (id, patient_id, kind, date, title, summary, doctor, doctor_id,"

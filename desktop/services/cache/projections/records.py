@@ -180,7 +180,9 @@ def vaccination(resource: JSON, resolver: Resolver) -> Record | None:
     )
 
 
-def imaging_study(resource: JSON, resolver: Resolver) -> Record:
+def imaging_study(resource: JSON, resolver: Resolver) -> Record | None:
+    if resolver.has_referrers(resource["id"], ("DiagnosticReport",)):
+        return None  # its report is the record (the writer re-projects when one lands)
     series = [
         concept_text(s.get("bodySite") if isinstance(s.get("bodySite"), dict) else None)
         or (s.get("modality") or {}).get("code", "")

@@ -38,17 +38,8 @@ def match_query(text: str) -> str | None:
     return " ".join('"' + w.replace('"', '""') + '"*' for w in words[:16])
 
 
-# A study's images and its report are one record: the report. Decided here, from the links
-# table, so it holds whichever of the two arrived first (the writer re-projects stored
-# Encounters/Observations when a linking resource lands, not ImagingStudies).
-_NOT_INSIDE_A_REPORT = (
-    "NOT (t.resource_type = 'ImagingStudy' AND EXISTS (SELECT 1 FROM links l"
-    " WHERE l.dst_id = t.resource_id AND l.src_type = 'DiagnosticReport'))"
-)
-
-
 def _where(patient_id: str, filt: TimelineFilter) -> tuple[str, list[Any]]:
-    clauses = ["t.patient_id = ?", _NOT_INSIDE_A_REPORT]
+    clauses = ["t.patient_id = ?"]
     params: list[Any] = [patient_id]
     if filt.kinds is not None:
         kinds = sorted(filt.kinds)
