@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
+from desktop.services.fhir_time import parse_instant as parse_instant  # re-exported
+
 VISIT_KIND_SYSTEM = "https://demo.medcard/fhir/CodeSystem/visit-kind"
 BOOKING_ID_SYSTEM = "urn:medcard:booking"
 TICKET_SYSTEM = "https://demo.medcard/fhir/sid/ticket"
@@ -93,17 +95,6 @@ class AppointmentInfo:
         if not self.is_active:
             return False
         return self.start is None or (self.end or self.start) >= now
-
-
-def parse_instant(value: Any) -> datetime | None:
-    """FHIR instant/dateTime -> aware datetime (UTC when the text has no offset)."""
-    if not isinstance(value, str) or not value:
-        return None
-    try:
-        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
 def wall_time(moment: datetime) -> datetime:

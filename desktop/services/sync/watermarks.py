@@ -18,15 +18,14 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from desktop.services import fhir_time
+
 
 def parse_instant(value: Any) -> datetime | None:
+    """meta.lastUpdated -> aware datetime; a bare date is no watermark."""
     if not isinstance(value, str) or len(value) < 19:
         return None
-    try:
-        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+    return fhir_time.parse_instant(value)
 
 
 def format_instant(moment: datetime) -> str:
