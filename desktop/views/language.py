@@ -12,10 +12,17 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator
 
+from desktop.services.i18n import CONTEXT
+
 log = logging.getLogger(__name__)
 
 TRANSLATIONS_DIR = Path(__file__).resolve().parents[2] / "resources" / "translations"
 SUPPORTED = ("ru", "en")
+
+
+def tr_service(text: str) -> str:
+    """Translate a string the Qt-free services marked with N_ (context "medcard")."""
+    return QCoreApplication.translate(CONTEXT, text) if text else ""
 
 
 def system_language() -> str:

@@ -8,15 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, Signal
+from PySide6.QtCore import QDate, QLocale, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.services import family as svc
-
-
-def tr_service(text: str) -> str:
-    """Translate an N_-marked service string (context "medcard")."""
-    return QCoreApplication.translate("medcard", text) if text else ""
+from desktop.views.language import tr_service
 
 
 def fifteenth_birthday(birth: dt.date) -> dt.date:

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from desktop.models.family import FamilyModel
 from desktop.services import family as svc
 from desktop.services.family_form import ROLE_LABELS, AccessRequestForm, ApplicantRole
-from desktop.views.family.member_card import tr_service
+from desktop.views.language import tr_service
 
 _EMPTY_DATE = QDate(1900, 1, 1)  # shown as "—": QDateEdit cannot be empty otherwise
 

@@ -17,8 +17,9 @@ from PySide6.QtWidgets import (
 from desktop.models.family import FamilyModel
 from desktop.services import family as svc
 from desktop.views.context import AppContext
-from desktop.views.family.member_card import MemberCard, tr_service
+from desktop.views.family.member_card import MemberCard
 from desktop.views.family.request_dialog import RequestAccessDialog
+from desktop.views.language import tr_service
 
 # Accents by state; backgrounds from the palette so light and dark themes both work.
 _STYLE = """

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, QDateTime, Qt
+from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -25,12 +25,9 @@ from PySide6.QtWidgets import (
 
 from desktop.services import diary
 from desktop.services.diary import DiaryEntry, DiaryKind, Problem
-from desktop.services.i18n import CONTEXT, N_
+from desktop.services.i18n import N_
 from desktop.views.labs.chart import system_zone
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
+from desktop.views.language import tr_service as _t
 
 
 class DiaryEntryDialog(QDialog):

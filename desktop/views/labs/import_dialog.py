@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import tzinfo
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt
+from PySide6.QtCore import QDateTime, QLocale, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -22,12 +22,8 @@ from PySide6.QtWidgets import (
 from desktop.models.labs_diary import entry_value_text
 from desktop.services import diary, diary_import
 from desktop.services.diary import DiaryEntry
-from desktop.services.i18n import CONTEXT
 from desktop.views.labs.chart import system_zone
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
+from desktop.views.language import tr_service as _t
 
 
 class DiaryImportDialog(QDialog):
