@@ -82,10 +82,10 @@ def authenticate() -> Caller:
         raise FhirError(
             403, "Access denied: the service is not available in your region",
             "Доступ запрещён: сервис недоступен в вашем регионе.")
-    # Issue 7: a parent's access ends on the child's 15th birthday (checked once a day).
-    from demo_portal.rules.family_access import run_daily_rule
+    # Calendar rules (a parent's access ends on the child's 15th birthday), once a day.
+    from demo_portal.rules import registry
 
-    run_daily_rule(store(), datetime.now(UTC).date())
+    registry.run_daily(store(), datetime.now(UTC).date())
     return Caller(user=user, allowed=store().accessible_patients(user))
 
 

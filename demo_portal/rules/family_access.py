@@ -9,13 +9,12 @@ parent can still read identifies the child (see "Family access Task" in CONTRACT
 
 from __future__ import annotations
 
-import threading
 import uuid
-import weakref
 from datetime import date
 from typing import Any
 
 from demo_portal.datagen.codes import BIRTH_CERT_SYSTEM, OMS_SYSTEM
+from demo_portal.rules.registry import registry
 from demo_portal.store import Store
 
 TASK_CODE_SYSTEM = "https://medcard.app/fhir/CodeSystem/task-code"
@@ -218,6 +217,7 @@ def end_access(store: Store, user_email: str, child_id: str, reason: str, today:
             store.put(redacted)
 
 
+@registry.daily
 def end_access_at_15(store: Store, today: date) -> list[tuple[str, str]]:
     """The daily rule: end every parent link to a child who is 15 or older today.
 
@@ -237,18 +237,3 @@ def end_access_at_15(store: Store, today: date) -> list[tuple[str, str]]:
                 end_access(store, user.email, child_id, "access-ended-15", today)
                 ended.append((user.email, child_id))
     return ended
-
-
-# Store -> the last date the daily rule ran on it (weak: a stopped portal's store goes).
-_DAILY_DONE: weakref.WeakKeyDictionary[Store, date] = weakref.WeakKeyDictionary()
-_DAILY_LOCK = threading.Lock()
-
-
-def run_daily_rule(store: Store, today: date) -> None:
-    """The 15th-birthday rule at most once per day per store: cheap enough to call on
-    every request (the portal does, before deciding what a caller may read)."""
-    with _DAILY_LOCK:
-        if _DAILY_DONE.get(store) == today:
-            return
-        _DAILY_DONE[store] = today
-    end_access_at_15(store, today)

@@ -7,13 +7,16 @@ Usable both as `from demo_portal.rules import registry` (this module) and as
 
 from __future__ import annotations
 
+import threading
+import weakref
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 Hook = Callable[["RuleContext", dict], Any]
+DailyHook = Callable[[Any, date], Any]  # (store, today)
 PHASES = ("before_create", "before_update", "after_create", "after_update", "before_delete")
 
 
@@ -28,6 +31,10 @@ class RuleContext:
 class RuleRegistry:
     def __init__(self) -> None:
         self._hooks: dict[tuple[str, str], list[Hook]] = defaultdict(list)
+        self._daily: list[DailyHook] = []
+        # Store -> the last date the daily hooks ran on it (weak: a stopped portal's goes).
+        self._daily_done: weakref.WeakKeyDictionary[Any, date] = weakref.WeakKeyDictionary()
+        self._daily_lock = threading.Lock()
 
     def _register(self, phase: str, rtype: str) -> Callable[[Hook], Hook]:
         def decorator(func: Hook) -> Hook:
@@ -67,6 +74,22 @@ class RuleRegistry:
     def hooks(self, phase: str, rtype: str) -> list[Hook]:
         return list(self._hooks.get((phase, rtype), []))
 
+    def daily(self, func: DailyHook) -> DailyHook:
+        """A rule that follows the calendar (e.g. access ending at 15), run by `run_daily`."""
+        if func not in self._daily:
+            self._daily.append(func)
+        return func
+
+    def run_daily(self, store: Any, today: date) -> None:
+        """Every daily rule at most once per day per store: cheap enough to call on every
+        request (the portal does, before deciding what a caller may read)."""
+        with self._daily_lock:
+            if self._daily_done.get(store) == today:
+                return
+            self._daily_done[store] = today
+        for hook in self._daily:
+            hook(store, today)
+
 
 
 
@@ -77,6 +100,8 @@ before_update = registry.before_update
 after_create = registry.after_create
 after_update = registry.after_update
 before_delete = registry.before_delete
+daily = registry.daily
+run_daily = registry.run_daily
 run_before = registry.run_before
 run_after = registry.run_after
 hooks = registry.hooks

@@ -298,7 +298,9 @@ def test_operator_commands(store: Store, user: PortalUser, tmp_path: Path, capsy
 
 
 def test_daily_rule_runs_once_a_day(store: Store, user: PortalUser) -> None:
-    from demo_portal.rules.family_access import run_daily_rule
+    from demo_portal.rules.registry import registry
+
+    run_daily_rule = registry.run_daily
 
     task = create(store, user, request_task(birth="2011-11-26", issued="2018-12-01"))
     child_id = task["focus"]["reference"].split("/")[1]
