@@ -123,3 +123,44 @@ def test_delete_patient_removes_every_row(tmp_path: Path) -> None:
                 (match_query("сахарный"),),
             ).scalar()
         assert hits == 1
+
+
+def _raw_open(path: Path, key: str, page_size: int) -> bool:
+    """Whether SQLCipher reads the file with this key and page size."""
+    import sqlcipher3
+
+    conn = sqlcipher3.connect(str(path))
+    try:
+        conn.execute(f"PRAGMA key = \"x'{key}'\"")
+        conn.execute(f"PRAGMA cipher_page_size = {page_size}")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return True
+    except sqlcipher3.DatabaseError:
+        return False
+    finally:
+        conn.close()
+
+
+def test_new_caches_use_16k_pages_and_old_4k_caches_still_open(tmp_path: Path) -> None:
+    import sqlcipher3
+
+    key = Cache.new_key()
+    new = tmp_path / "new.db"
+    with Cache.open(new, key) as cache:
+        cache.ingest([PATIENT])
+    assert _raw_open(new, key, 16384) and not _raw_open(new, key, 4096)
+
+    old = tmp_path / "old.db"  # as the first releases wrote it: SQLCipher's default pages
+    conn = sqlcipher3.connect(str(old))
+    conn.execute(f"PRAGMA key = \"x'{key}'\"")
+    conn.execute("PRAGMA cipher_page_size = 4096")
+    conn.execute("CREATE TABLE earlier (x)")
+    conn.commit()
+    conn.close()
+    with Cache.open(old, key) as cache:
+        cache.ingest([PATIENT, CONDITION])
+    with Cache.open(old, key) as cache:
+        assert cache.counts() == {"Patient": 1, "Condition": 1}
+    assert _raw_open(old, key, 4096) and not _raw_open(old, key, 16384)
+    with pytest.raises(WrongCacheKey):
+        Cache.open(old, Cache.new_key())

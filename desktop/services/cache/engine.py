@@ -25,28 +25,51 @@ def _key_pragma(key: str) -> str:
     return "PRAGMA key = '" + key.replace("'", "''") + "'"
 
 
+# SQLCipher encrypts and authenticates page by page: with 16 KiB pages a big sync commits
+# in about half the time it takes with the default 4 KiB (measured). Caches created before
+# the change keep 4 KiB pages; the page size cannot be read from an encrypted file, so
+# opening tries the current size first, then the old one.
+PAGE_SIZES = (16384, 4096)
+
+
 def _connect(path: Path, key: str) -> sqlcipher3.Connection:
-    conn = sqlcipher3.connect(
-        str(path), check_same_thread=False, isolation_level=None, timeout=30.0
-    )
-    try:
-        # SQLCipher would print decryption failures (a wrong key) to stderr itself.
-        conn.execute("PRAGMA cipher_log_level = NONE").fetchall()
-        conn.execute(_key_pragma(key))
-        # The first read proves the key: SQLCipher reports a wrong key as "not a database".
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        conn.execute("PRAGMA journal_mode = WAL").fetchone()
-        conn.execute("PRAGMA foreign_keys = ON")
-        conn.execute("PRAGMA synchronous = NORMAL")
-        conn.execute("PRAGMA temp_store = MEMORY")  # no clear-text temp files
-        conn.execute("PRAGMA cache_size = -32000")  # 32 MB page cache per connection
-        # Checkpoint less often than every 1000 pages: each one re-encrypts pages into the
-        # main file, and a big sync would pay for it on every few commits.
-        conn.execute("PRAGMA wal_autocheckpoint = 8000")
-    except sqlcipher3.DatabaseError as exc:
-        conn.close()
-        raise translate_error(exc) from exc
-    return conn
+    failure: sqlcipher3.DatabaseError | None = None
+    for page_size in PAGE_SIZES:
+        conn = sqlcipher3.connect(
+            str(path), check_same_thread=False, isolation_level=None, timeout=30.0
+        )
+        try:
+            # SQLCipher would print decryption failures (a wrong key) to stderr itself.
+            conn.execute("PRAGMA cipher_log_level = NONE").fetchall()
+            conn.execute(_key_pragma(key))
+            conn.execute(f"PRAGMA cipher_page_size = {page_size}")
+            # The first read proves key and page size: a mismatch reads as "not a database".
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlcipher3.DatabaseError as exc:
+            conn.close()
+            failure = exc
+            if translate_error(exc).__class__ is WrongCacheKey:
+                continue
+            break
+        try:
+            _configure(conn, page_size)
+        except sqlcipher3.DatabaseError as exc:
+            conn.close()
+            raise translate_error(exc) from exc
+        return conn
+    assert failure is not None
+    raise translate_error(failure) from failure
+
+
+def _configure(conn: sqlcipher3.Connection, page_size: int) -> None:
+    conn.execute("PRAGMA journal_mode = WAL").fetchone()
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA synchronous = NORMAL")
+    conn.execute("PRAGMA temp_store = MEMORY")  # no clear-text temp files
+    conn.execute("PRAGMA cache_size = -32000")  # 32 MB page cache per connection
+    # Checkpoint every 32 MB of log rather than every 1000 pages: each checkpoint copies
+    # pages into the main file, and a big sync would pay for it every few commits.
+    conn.execute(f"PRAGMA wal_autocheckpoint = {32 * 1024 * 1024 // page_size}")
 
 
 def translate_error(exc: BaseException) -> CacheError:

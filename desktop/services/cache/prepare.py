@@ -73,10 +73,11 @@ def safe_links(resource: JSON) -> set[str]:
         return set()
 
 
-def safe_project(resource: JSON, resolver: Any) -> Projection:
-    """One odd resource must not stop a sync: it is kept raw, without screen rows."""
+def safe_project(resource: JSON, resolver: Any, *patient: str | None) -> Projection:
+    """One odd resource must not stop a sync: it is kept raw, without screen rows.
+    `patient`: its `patient_of`, when known already."""
     try:
-        return project(resource, resolver)
+        return project(resource, resolver, *patient)
     except Exception as exc:  # noqa: BLE001 - malformed FHIR from a server
         # Type and exception class only: ids and values may be medical data.
         log.warning(
@@ -95,10 +96,11 @@ def prepare(batch: list[JSON], owner: str | None = None) -> Prepared:
     """
     by_key: dict[Key, JSON] = {(r["resourceType"], str(r["id"])): r for r in batch}
     patients: dict[Key, str | None] = {}
+    own: dict[Key, str | None] = {}  # patient_of, before the owner fills gaps
     rows = []
     for key, res in by_key.items():
         meta = meta_of(res)
-        patient = patient_of(res)
+        patient = own[key] = patient_of(res)
         if patient is None and owner is not None and key[0] not in DIRECTORY_TYPES:
             patient = owner
         patients[key] = patient
@@ -117,7 +119,7 @@ def prepare(batch: list[JSON], owner: str | None = None) -> Prepared:
     resolver = _BatchOnly(by_key, links)
     for key, resource in by_key.items():
         resolver.missed = False
-        prepared.projections[key] = (resource, safe_project(resource, resolver))
+        prepared.projections[key] = (resource, safe_project(resource, resolver, own[key]))
         if resolver.missed:
             prepared.unsure.add(key)
     return prepared

@@ -10,6 +10,7 @@ need no clean-up, which keeps a first full sync cheap. Hot paths use executemany
 from __future__ import annotations
 
 from collections.abc import Sequence
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Connection
@@ -232,9 +233,10 @@ def _insert(conn: Connection, table: str, rows: list[dict[str, Any]]) -> None:
         return
     columns = list(rows[0])
     quoted = ", ".join(f'"{c}"' for c in columns)
+    values = itemgetter(*columns)  # dict -> tuple in C: ~18k observation rows per page
     conn.exec_driver_sql(
         f"INSERT INTO {table} ({quoted}) VALUES ({marks(len(columns))})",
-        [tuple(row[c] for c in columns) for row in rows],
+        [values(row) for row in rows] if len(columns) > 1 else [(row[columns[0]],) for row in rows],
     )
 
 

@@ -76,9 +76,14 @@ def links_of(resource: JSON) -> set[str]:
     return set()
 
 
-def project(resource: JSON, resolver: Resolver) -> Projection:
+_UNKNOWN = object()
+
+
+def project(resource: JSON, resolver: Resolver, patient: Any = _UNKNOWN) -> Projection:
+    """`patient`: `patient_of(resource)` when the caller has it already."""
     rtype = resource.get("resourceType")
-    patient = patient_of(resource)
+    if patient is _UNKNOWN:
+        patient = patient_of(resource)
     out = Projection()
     if rtype in DIRECTORY_TYPES:
         out.directory = admin.directory_entry(resource)

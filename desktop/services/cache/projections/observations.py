@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from .common import (
@@ -54,7 +55,13 @@ def is_covid(resource: JSON) -> bool:
     for coding in code.get("coding") or ():
         if isinstance(coding, dict) and coding.get("code") in COVID_CODES:
             return True
-    return _COVID_TEXT.search(concept_text(code)) is not None
+    return _names_covid(concept_text(code))
+
+
+@lru_cache(maxsize=4096)
+def _names_covid(text: str) -> bool:
+    # A card repeats a few dozen test names thousands of times: search each name once.
+    return _COVID_TEXT.search(text) is not None
 
 
 def categories(resource: JSON) -> set[str]:
@@ -176,7 +183,25 @@ def result_rows(resource: JSON) -> list[dict[str, Any]]:
 
 
 def is_abnormal(resource: JSON) -> bool:
-    return any(row["abnormal"] for row in result_rows(resource))
+    """Whether any row of `result_rows` would be flagged, without building the rows
+    (a report asks this of each of its results: the hot path of a big sync)."""
+    components = resource.get("component")
+    parts = (
+        [resource] if not components else [c for c in components if isinstance(c, dict)]
+    )
+    base_interp = _interpretation(resource.get("interpretation"))
+    for part in parts:
+        interp = _interpretation(part.get("interpretation")) or base_interp
+        if interp and interp.upper() in ABNORMAL_CODES:
+            return True
+        quantity = part.get("valueQuantity")
+        value = _number(quantity.get("value")) if isinstance(quantity, dict) else None
+        if value is None:
+            continue
+        low, high = _range(part.get("referenceRange") or resource.get("referenceRange"))
+        if (low is not None and value < low) or (high is not None and value > high):
+            return True
+    return False
 
 
 def observation_rows(
@@ -195,9 +220,8 @@ def observation_rows(
     category = "vital-signs" if "vital-signs" in cats else (sorted(cats)[0] if cats else None)
     if self_measured is None:
         self_measured = is_self_measured(resource, cats)
-    source = ref_display((resource.get("performer") or [None])[0]) or ref_id(
-        (resource.get("performer") or [None])[0]
-    )
+    performer = (resource.get("performer") or [None])[0]
+    source = ref_display(performer) or ref_id(performer)
     parts: list[tuple[int, JSON]] = [(0, resource)]
     if isinstance(resource.get("component"), list):
         parts = [
