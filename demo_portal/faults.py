@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import socket
 import threading
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -26,6 +27,8 @@ class Fault:
     retry_after: int | None = None
     drop: bool = False
     body: bytes | None = None
+    delay: float = 0.0  # seconds to wait before answering
+    passthrough: bool = False  # then answer normally (a slow portal, not a broken one)
 
 
 class FaultInjector:
@@ -39,6 +42,13 @@ class FaultInjector:
         if isinstance(body, str):
             body = body.encode()
         fault = Fault(status, count, path_contains, retry_after, drop, body)
+        with self._lock:
+            self._faults.append(fault)
+        return fault
+
+    def slow(self, seconds: float, count: int = 1, path_contains: str = "") -> Fault:
+        """The next `count` matching requests are answered normally, `seconds` late."""
+        fault = Fault(count=count, path_contains=path_contains, delay=seconds, passthrough=True)
         with self._lock:
             self._faults.append(fault)
         return fault
@@ -81,6 +91,10 @@ class FaultMiddleware:
         if not path.startswith("/_demo/"):
             fault = self.faults.take(full, fhir=path.startswith(self.prefix))
         if fault is None:
+            return self.app(environ, start_response)
+        if fault.delay:
+            time.sleep(fault.delay)
+        if fault.passthrough:
             return self.app(environ, start_response)
         if fault.drop:
             sock: Any = environ.get("werkzeug.socket")

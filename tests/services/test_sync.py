@@ -221,9 +221,10 @@ def test_kill_9_of_medcard_sync_then_resume_gives_exact_content(tmp_path: Path) 
     from demo_portal.embedded import DemoPortal
 
     with DemoPortal(db_path=tmp_path / "portal.db") as portal:
-        # Enough pages that the poller below sees a partial cache before the last commit
-        # (a faster sync commits 5 pages before one poll round trip).
+        # Several pages, each after the first answered late, so the poller below sees a
+        # partial cache long before the last commit however fast the sync writes.
         portal.store.load(_extra_observations(12000))
+        portal.faults.slow(0.3, count=100, path_contains="_page=")
         manager = AccountManager(Profile(tmp_path / "profile"), KeyringSecretStore())
         account = manager.sign_in(portal.base_url, open_url=browser_for(FAMILY), timeout=30)
         command = [
@@ -257,6 +258,7 @@ def test_kill_9_of_medcard_sync_then_resume_gives_exact_content(tmp_path: Path) 
             partial = cache_content(cache)
         expected = server_content(portal, list(account.patient_ids))
         assert 0 < len(partial) < len(expected)
+        portal.faults.clear()
 
         done = subprocess.run(command, cwd=ROOT, capture_output=True, timeout=120, check=True)
         summary = json.loads(done.stdout)
