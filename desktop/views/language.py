@@ -16,7 +16,7 @@ from desktop.services.i18n import CONTEXT
 
 log = logging.getLogger(__name__)
 
-TRANSLATIONS_DIR = Path(__file__).resolve().parents[1] / "resources" / "translations"
+TRANSLATIONS_DIR = Path(__file__).resolve().parents[2] / "resources" / "translations"
 SUPPORTED = ("ru", "en")
 
 

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 log = logging.getLogger(__name__)
 
-STYLESHEET = Path(__file__).resolve().parents[1] / "resources" / "qss" / "medcard.qss"
+STYLESHEET = Path(__file__).resolve().parents[2] / "resources" / "qss" / "medcard.qss"
 
 
 def apply_style(app: QApplication) -> None:

@@ -1,5 +1,5 @@
 """Russian for the Lab trends tab and the health diary, merged into the catalogue with
-`python desktop/resources/translations/fill.py desktop/resources/translations/medcard_ru.ts
+`python resources/translations/fill.py resources/translations/medcard_ru.ts
 desktop/views/labs/strings_ru.py` after `update.py` has collected the sources. Kept here,
 next to the code, so the tab's wording is reviewed together with it; not imported at
 runtime."""

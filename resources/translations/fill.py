@@ -1,6 +1,6 @@
 """Merge translations from a Python dict file into a .ts catalogue.
 
-`python desktop/resources/translations/fill.py medcard_ru.ts strings.py` where strings.py
+`python resources/translations/fill.py medcard_ru.ts strings.py` where strings.py
 defines `RU = {source: translation | (one, few, many)}`. Used to bulk-translate new
 strings; day-to-day edits are made in the .ts with pyside6-linguist.
 """

@@ -1,4 +1,4 @@
-"""Refresh the translation catalogues: `python desktop/resources/translations/update.py`.
+"""Refresh the translation catalogues: `python resources/translations/update.py`.
 
 1. Collects the services' `N_("...")` strings (Qt-free code, context "medcard") into a
    temporary Python file of `QCoreApplication.translate("medcard", ...)` calls, because
@@ -19,7 +19,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[3]
+ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
 LANGUAGES = ("ru", "en")
 
@@ -52,9 +52,7 @@ def service_strings() -> list[str]:
 
 
 def qt_sources() -> list[str]:
-    sources = [
-        p for p in (ROOT / "desktop").rglob("*.py") if not {"services", "resources"} & set(p.parts)
-    ]
+    sources = [p for p in (ROOT / "desktop").rglob("*.py") if "services" not in p.parts]
     return [str(p) for p in sorted(sources)]
 
 
