@@ -26,6 +26,7 @@ from demo_portal.search import (
     keyset_sql,
     order_sql,
     parse_search,
+    subset_body,
     where_sql,
 )
 
@@ -91,6 +92,8 @@ def search(rtype: str) -> Response:
     if next_key is not None:
         next_url = f"{base}/{rtype}?_page={encode_cursor(params, next_key, total)}"
     base_bytes = base.encode()
+    if spec.elements:
+        rows = [(rid, subset_body(body, spec.elements)) for rid, body in rows]
     entries = [entry_bytes(base_bytes, rtype, rid, body) for rid, body in rows]
     return fhir_response(bundle_bytes(total, self_url, next_url, entries))
 

@@ -42,6 +42,7 @@ class SearchSpec:
     sort: str = "_lastUpdated"
     count: int = DEFAULT_COUNT
     summary_count: bool = False  # _summary=count: only the total
+    elements: list[str] = field(default_factory=list)  # _elements: subsetted resources
 
 
 def _bare_patient(value: str) -> str:
@@ -161,6 +162,8 @@ def parse_search(rtype: str, params: Iterable[tuple[str, str]]) -> SearchSpec:
                 raise bad_request("Only _summary=count is supported",
                                   "Поддерживается только _summary=count")
             spec.summary_count = True
+        elif name == "_elements":
+            spec.elements = [e.strip() for e in value.split(",") if e.strip()]
         elif name == "_count":
             if not value.isdigit() or int(value) < 1:
                 raise bad_request(f"Invalid _count {value!r}", f"Неверный _count: {value}")
@@ -217,6 +220,22 @@ def keyset_sql(sort: str, key: list[Any]) -> tuple[str, list[Any]]:
 def order_sql(sort: str) -> str:
     direction = " DESC" if sort.startswith("-") else ""
     return ", ".join(c + direction for c in SORTS[sort])
+
+
+_SUBSETTED = {"system": "http://terminology.hl7.org/CodeSystem/v3-ObservationValue",
+              "code": "SUBSETTED"}
+_ALWAYS = frozenset({"resourceType", "id", "meta"})
+
+
+def subset_body(body: bytes, elements: list[str]) -> bytes:
+    """`_elements`: only the named top-level elements (plus id and meta), tagged
+    SUBSETTED as the specification asks, so no client mistakes it for the record."""
+    resource = orjson.loads(body)
+    kept = {k: v for k, v in resource.items() if k in _ALWAYS or k in elements}
+    meta = dict(kept.get("meta") or {})
+    meta["tag"] = [*(meta.get("tag") or []), _SUBSETTED]
+    kept["meta"] = meta
+    return orjson.dumps(kept)
 
 
 def entry_bytes(base: bytes, rtype: str, rid: str, body: bytes, mode: bytes = b"match") -> bytes:

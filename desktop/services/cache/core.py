@@ -128,6 +128,12 @@ class Cache:
         with self.write() as conn:
             writer.remove(conn, [(resource_type, resource_id)])
 
+    def remove_all(self, keys: list[tuple[str, str]]) -> None:
+        """`remove` for many (type, id) at once, in one transaction."""
+        if keys:
+            with self.write() as conn:
+                writer.remove(conn, keys)
+
     def delete_patient(self, patient_id: str) -> None:
         """Forget everything of one patient (access ended): every table, the index too."""
         with self.write() as conn:
@@ -148,6 +154,26 @@ class Cache:
                 select(resources.c.type, func.count()).group_by(resources.c.type)
             ).all()
         return {t: n for t, n in rows}
+
+    def patient_counts(self, patient_id: str) -> dict[str, int]:
+        """Number of stored resources per FHIR type for one patient."""
+        with self.read() as conn:
+            rows = conn.execute(
+                select(resources.c.type, func.count())
+                .where(resources.c.patient_id == patient_id)
+                .group_by(resources.c.type)
+            ).all()
+        return {t: n for t, n in rows}
+
+    def ids(self, patient_id: str, resource_type: str) -> set[str]:
+        """Ids of one patient's stored resources of a type."""
+        with self.read() as conn:
+            rows = conn.execute(
+                select(resources.c.id).where(
+                    resources.c.patient_id == patient_id, resources.c.type == resource_type
+                )
+            ).scalars()
+            return set(rows)
 
     def patients(self) -> list[str]:
         """Patient ids that have any data in the cache."""

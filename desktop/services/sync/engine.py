@@ -25,6 +25,7 @@ from desktop.services.cache.prepare import prepare
 from desktop.services.cache.schema import watermarks
 from desktop.services.cache.types import SyncProgress, SyncResult
 
+from .deletions import DeletionFinder, describe
 from .directory import fetch_missing_directory
 from .fetch import (
     CARD_TYPES,
@@ -72,6 +73,7 @@ class SyncEngine:
         self._forget_patients_without_access()
         with _fewer_collections():
             transferred = self._pull()
+        self._forget_deleted()
         transferred += fetch_missing_directory(self.client, self.cache)
         result = SyncResult(self.cache.counts(), transferred, time.monotonic() - started)
         log.info("sync: %d resources in %.1f s", transferred, result.seconds)
@@ -82,6 +84,17 @@ class SyncEngine:
         for patient_id in self.cache.patients():
             if patient_id not in allowed:
                 self.cache.delete_patient(patient_id)
+
+    def _forget_deleted(self) -> None:
+        """Drop what the portal deleted since the last sync (see deletions.py)."""
+        finder = DeletionFinder(self.client, self.cache, self.workers)
+        for patient_id in self.patients:
+            if self.cancel.is_set():
+                raise SyncCancelled
+            gone = finder.find(patient_id, self.cancel.is_set)
+            if gone:
+                self.cache.remove_all(gone)
+                log.info("sync: forgot resources deleted on the portal: %s", describe(gone))
 
     def _watermarks(self) -> dict[tuple[str, str], str]:
         with self.cache.read() as conn:

@@ -1,0 +1,112 @@
+"""Resources deleted on the portal since the last sync.
+
+`_lastUpdated`/`_since` searches return what changed, never what disappeared, so without
+this pass a record the clinic deleted (entered in error, merged, withdrawn) would stay in
+the cache for ever. After the changes are in, the cache and the portal must hold the same
+number of resources of each type for each patient; where the cache holds more:
+
+1. the portal lists the ids it has (`_elements=id`, ignored or refused by some servers:
+   then whole resources, or a plain search);
+2. cached ids missing from that list are asked for once more by `_id`, and only those the
+   portal does not return are forgotten. A search whose idea of "the patient's records"
+   differs from ours (a document without a subject, a shared Medication) therefore never
+   deletes anything.
+
+A count costs one small request per cached type and patient; nothing is listed when the
+counts agree, which is every sync in which nothing was deleted.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+from desktop.services.cache import Cache
+from desktop.services.cache.projections import DIRECTORY_TYPES
+from desktop.services.errors import MedcardError, ValidationFailed
+
+from .fetch import Client, bundle_resources
+
+log = logging.getLogger("medcard.sync")
+
+_CHUNK = 100  # ids per `_id` search: keeps the URL well under common 8 KiB limits
+Key = tuple[str, str]
+
+
+class DeletionFinder:
+    def __init__(self, client: Client, cache: Cache, workers: int = 3) -> None:
+        self._client = client
+        self._cache = cache
+        self._workers = max(1, workers)
+
+    def find(self, patient_id: str, stop: Callable[[], bool] = lambda: False) -> list[Key]:
+        """(type, id) of this patient's cached resources the portal no longer has."""
+        cached = {
+            t: n
+            for t, n in self._cache.patient_counts(patient_id).items()
+            if t != "Patient" and t not in DIRECTORY_TYPES
+        }
+        if not cached:
+            return []
+        with ThreadPoolExecutor(self._workers, thread_name_prefix="medcard-count") as pool:
+            counted = pool.map(lambda t: self._count(t, patient_id), cached)
+            totals = dict(zip(cached, counted, strict=True))
+        gone: list[Key] = []
+        for rtype, have in cached.items():
+            total = totals[rtype]
+            if stop() or total is None or total >= have:
+                continue
+            try:
+                listed = self._ids(rtype, [("patient", patient_id)])
+                candidates = sorted(self._cache.ids(patient_id, rtype) - listed)
+                gone += [(rtype, rid) for rid in self._absent(rtype, candidates)]
+            except MedcardError as exc:
+                # Type and error class only: ids may identify medical records.
+                log.info("deletion check of %s skipped (%s)", rtype, type(exc).__name__)
+        return gone
+
+    def _count(self, rtype: str, patient_id: str) -> int | None:
+        """The portal's count of this patient's resources of a type (None: cannot tell)."""
+        try:
+            first = next(
+                iter(self._client.search(rtype, [("patient", patient_id), ("_summary", "count")])),
+                None,
+            )
+        except MedcardError:
+            return None  # e.g. no `patient` search for this type on this server
+        total = first.get("total") if isinstance(first, dict) else None
+        return total if isinstance(total, int) and total >= 0 else None
+
+    def _ids(self, rtype: str, params: list[tuple[str, str]]) -> set[str]:
+        """Ids a search returns; `_elements=id` first, since only ids are needed."""
+        try:
+            return self._search_ids(rtype, [*params, ("_elements", "id"), ("_count", "1000")])
+        except ValidationFailed:
+            return self._search_ids(rtype, [*params, ("_count", "1000")])
+
+    def _search_ids(self, rtype: str, params: list[tuple[str, str]]) -> set[str]:
+        found: set[str] = set()
+        for bundle in self._client.search(rtype, params):
+            found.update(
+                str(r["id"]) for r in bundle_resources(bundle) if r.get("resourceType") == rtype
+            )
+        return found
+
+    def _absent(self, rtype: str, candidates: Iterable[str]) -> list[str]:
+        wanted = list(candidates)
+        absent: list[str] = []
+        for start in range(0, len(wanted), _CHUNK):
+            part = wanted[start : start + _CHUNK]
+            present = self._ids(rtype, [("_id", ",".join(part))])
+            absent += [rid for rid in part if rid not in present]
+        return absent
+
+
+def describe(gone: list[Key]) -> dict[str, Any]:
+    """How many of each type were forgotten (for the log: counts, never ids)."""
+    counts: dict[str, int] = {}
+    for rtype, _ in gone:
+        counts[rtype] = counts.get(rtype, 0) + 1
+    return counts
