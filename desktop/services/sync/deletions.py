@@ -13,7 +13,8 @@ number of resources of each type for each patient; where the cache holds more:
    deletes anything.
 
 A count costs one small request per cached type and patient; nothing is listed when the
-counts agree, which is every sync in which nothing was deleted.
+counts agree, which is every sync in which nothing was deleted. A server that gives no
+`Bundle.total`, or no `patient` search for a type, gets no check for that type.
 """
 
 from __future__ import annotations
