@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, request
+from urllib.parse import urlsplit
+
+from flask import Blueprint, Response, current_app, request
 
 from demo_portal.fhir_common import PATIENT_WRITABLE, RESOURCE_TYPES, dumps, fhir_response
 from demo_portal.indexing import REFERENCE_PARAMS
@@ -19,7 +21,15 @@ _COMMON_PARAMS = [
 
 
 def _root() -> str:
-    return request.host_url.rstrip("/")
+    """Where the OAuth endpoints are advertised: this server, or under another host name
+    (`DemoPortal(auth_host=...)`) so tests see an authorization server on another origin
+    than the FHIR base, as many real deployments have."""
+    root = request.host_url.rstrip("/")
+    other = current_app.config.get("MEDCARD_AUTH_HOST")
+    if other:
+        parts = urlsplit(root)
+        return f"{parts.scheme}://{other}:{parts.port}"
+    return root
 
 
 def capability_statement() -> dict:
@@ -50,7 +60,7 @@ def capability_statement() -> dict:
         "kind": "instance",
         "software": {"name": "Medcard demo portal", "version": "0.1.0"},
         "implementation": {"description": "Medcard demo portal (synthetic data)",
-                           "url": f"{root}/fhir"},
+                           "url": f"{request.host_url.rstrip('/')}/fhir"},
         "fhirVersion": "4.0.1",
         "format": ["application/fhir+json", "json"],
         "rest": [{

@@ -37,7 +37,8 @@ class DemoPortal:
 
     def __init__(self, db_path: str | Path | None = None, seed: int = 42, scale: int = 0,
                  load_dir: str | Path | None = None, access_token_ttl: int = 3600,
-                 today: date | None = None, host: str = "127.0.0.1", port: int = 0):
+                 today: date | None = None, host: str = "127.0.0.1", port: int = 0,
+                 auth_host: str | None = None):
         self._tmpdir: tempfile.TemporaryDirectory[str] | None = None
         self._temporary = db_path is None
         self.db_path = Path(db_path) if db_path is not None else Path()
@@ -45,6 +46,10 @@ class DemoPortal:
         self.load_dir = Path(load_dir) if load_dir else None
         self.access_token_ttl = access_token_ttl
         self.host, self.port = host, port
+        # Advertise the OAuth endpoints under another host name (same server), e.g.
+        # "localhost" while the FHIR base is 127.0.0.1: an authorization server on another
+        # origin, as SMART allows.
+        self.auth_host = auth_host
         self.faults = FaultInjector()
         self.store: Store | None = None  # type: ignore[assignment]
         self.loaded_accounts: list[tuple[str, str]] = []
@@ -75,7 +80,8 @@ class DemoPortal:
         if self.load_dir is not None:
             self.loaded_accounts = load_bundle_dir(store, self.load_dir)
         self.store = store
-        _app, wsgi = create_app(store, self.faults, self.access_token_ttl)
+        app, wsgi = create_app(store, self.faults, self.access_token_ttl)
+        app.config["MEDCARD_AUTH_HOST"] = self.auth_host
         self._server = make_server(self.host, self.port, wsgi, threaded=True,
                                    request_handler=QuietRequestHandler)
         # A short poll interval makes stop() quick (tests start many portals).

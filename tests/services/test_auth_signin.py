@@ -84,3 +84,37 @@ def test_wrong_password_is_a_failed_sign_in(portal):
 def test_unusable_portal_addresses_are_refused(address):
     with pytest.raises(InvalidPortalAddress):
         sign_in(address, open_url=lambda url: None, timeout=1)
+
+
+def test_an_authorization_server_on_another_host_signs_in_refreshes_and_syncs(tmp_path):
+    """SMART lets the OAuth endpoints live elsewhere than the FHIR base: here "localhost"
+    while the FHIR base is 127.0.0.1. Sign-in, a forced refresh and a sync all work, and
+    the endpoints used are the advertised ones."""
+    from demo_portal.autologin import follow
+    from demo_portal.embedded import DemoPortal
+    from desktop.services.accounts import AccountManager
+    from desktop.services.cache import Cache
+    from desktop.services.profile import Profile
+    from desktop.services.secrets import MemorySecretStore
+    from desktop.services.sync import SyncEngine
+
+    with DemoPortal(db_path=tmp_path / "portal.db", auth_host="localhost") as portal:
+        assert portal.base_url.startswith("http://127.0.0.1:")
+        opened: list[str] = []
+
+        def browser(url: str) -> str:
+            opened.append(url)
+            return follow(url, FAMILY, "demo1234")
+
+        manager = AccountManager(Profile(tmp_path / "profile"), MemorySecretStore())
+        account = manager.sign_in(portal.base_url, open_url=browser, timeout=30)
+        auth_origin = f"http://localhost:{urlsplit(portal.base_url).port}"
+        assert opened and opened[0].startswith(f"{auth_origin}/oauth/authorize?")
+        tokens = manager.token_manager(account.id)
+        first = tokens.access_token()
+        renewed = tokens.refresh(rejected_token=first)
+        assert renewed.token_endpoint.startswith(f"{auth_origin}/")
+        assert renewed.access_token != first
+        with Cache.open(tmp_path / "cache.db", Cache.new_key()) as cache:
+            result = SyncEngine(manager.client(account.id), cache, list(account.patient_ids)).run()
+            assert result.counts.get("Observation", 0) > 0
