@@ -125,28 +125,30 @@ def test_window_state_is_remembered(qtbot, signed_in, tmp_path):
     assert "access_token" not in text and "refresh" not in text
 
 
-def test_offline_badge_and_browsing_when_portal_stops(qtbot, tmp_path):
-    """A portal of this test's own, so stopping it harms nobody else."""
-    with DemoPortal(db_path=tmp_path / "portal.db") as portal:
-        _accounts, _account = None, None
-        controller = make_controller(tmp_path / "profile")
-        qtbot.addWidget(controller.window)
-        accounts, account = sign_in_and_sync(portal.base_url, tmp_path / "seed")
-        from desktop.services.auth import tokens_key
-        from tests.ui.conftest import SyncedSeed
+def window_on_own_portal(qtbot, portal: DemoPortal, tmp_path: Path):
+    """A signed-in, synced main window on a portal of the test's own (one it may stop
+    or change without harming other tests)."""
+    from desktop.services.auth import tokens_key
+    from tests.ui.conftest import SyncedSeed
 
-        seed = SyncedSeed(
-            portal.base_url,
-            accounts.secrets.get(tokens_key(account.id)),
-            accounts.cache_path(account.id),
-            accounts.cache_key(account.id),
-        )
-        controller.shutdown()
-        controller = make_controller(tmp_path / "profile2", seed=seed)
-        qtbot.addWidget(controller.window)
-        controller.window.show()
-        with qtbot.waitSignal(controller.firstSyncDone, timeout=30_000):
-            controller.start()
+    accounts, account = sign_in_and_sync(portal.base_url, tmp_path / "seed")
+    seed = SyncedSeed(
+        portal.base_url,
+        accounts.secrets.get(tokens_key(account.id)),
+        accounts.cache_path(account.id),
+        accounts.cache_key(account.id),
+    )
+    controller = make_controller(tmp_path / "profile", seed=seed)
+    qtbot.addWidget(controller.window)
+    controller.window.show()
+    with qtbot.waitSignal(controller.firstSyncDone, timeout=30_000):
+        controller.start()
+    return controller
+
+
+def test_offline_badge_and_browsing_when_portal_stops(qtbot, tmp_path):
+    with DemoPortal(db_path=tmp_path / "portal.db") as portal:
+        controller = window_on_own_portal(qtbot, portal, tmp_path)
         portal.stop()
         header = controller.window.header
         with qtbot.waitSignal(controller.ctx.syncFinished, timeout=60_000) as done:
@@ -159,6 +161,30 @@ def test_offline_badge_and_browsing_when_portal_stops(qtbot, tmp_path):
         card.filters.chips["lab"].click()
         card.table.selectRow(0)
         assert card.model.row_at(0).title in card.detail.plain_text()
+        controller.shutdown()
+
+
+def test_a_record_deleted_on_the_portal_leaves_the_open_card(qtbot, tmp_path):
+    """The clinic withdraws a diagnosis the user is looking at: after the next sync it is
+    gone from the list, the count and the detail pane, with no error shown."""
+    with DemoPortal(db_path=tmp_path / "portal.db") as portal:
+        controller = window_on_own_portal(qtbot, portal, tmp_path)
+        card = controller.window.tab_widget("card")
+        card.filters.chips["diagnosis"].click()
+        before = card.model.total
+        assert before > 0
+        card.table.selectRow(0)
+        shown = card.model.row_at(0)
+        assert shown.title in card.detail.plain_text()
+        assert portal.store.delete(shown.resource_type, shown.resource_id)
+        with qtbot.waitSignal(controller.ctx.syncFinished, timeout=60_000) as done:
+            controller.window.header.sync_button.click()
+        assert done.args == [True]
+        assert card.model.total == before - 1
+        ids = {card.model.row_at(i).resource_id for i in range(card.model.rowCount())}
+        assert shown.resource_id not in ids
+        assert card.detail.plain_text() == ""
+        assert not controller.window.banner.isVisible()
         controller.shutdown()
 
 
