@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import sqlcipher3
+import sqlcipher3.dbapi2
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.pool import QueuePool
 
@@ -88,6 +89,10 @@ def create_cache_engine(path: Path, key: str) -> Engine:
     """An engine whose pool hands each thread its own keyed connection."""
     engine = create_engine(
         "sqlite://",
+        # sqlcipher3 as the dialect's DBAPI module, not the stdlib sqlite3 the URL implies:
+        # SQLAlchemy wraps only the module's own exception classes, and the typed errors
+        # (CacheFull, CacheLocked...) are made from those wrappers in Cache.read/write.
+        module=sqlcipher3.dbapi2,
         creator=lambda: _connect(path, key),
         poolclass=QueuePool,
         pool_size=4,
