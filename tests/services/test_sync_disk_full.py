@@ -7,28 +7,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import event
+from cache_faults import fill_disk_after
 from test_sync import cache_content, server_content, sign_in
 
 from desktop.services.cache import Cache, CacheFull
 from desktop.services.sync import SyncEngine
-
-
-def _limit_file_size(cache: Cache, pages: int) -> None:
-    """SQLite's own size limit on every connection of the cache: a write that would grow
-    the file past it fails exactly like a full disk (SQLITE_FULL)."""
-    engine = cache._engine  # the environment is what is being faked here, not our code
-
-    @event.listens_for(engine, "connect")
-    def _limit(dbapi_connection: Any, _record: Any) -> None:
-        dbapi_connection.execute(f"PRAGMA max_page_count = {pages}")
-
-    engine.dispose()  # pooled connections opened before the limit reconnect with it
-
-
-def _pages(cache: Cache) -> int:
-    with cache.read() as conn:
-        return int(conn.exec_driver_sql("PRAGMA page_count").scalar() or 0)
 
 
 def test_a_full_disk_mid_sync_loses_nothing_and_the_next_sync_completes(
@@ -42,7 +25,7 @@ def test_a_full_disk_mid_sync_loses_nothing_and_the_next_sync_completes(
     client = manager.client(account.id)
     path, key = tmp_path / "cache.db", Cache.new_key()
     with Cache.open(path, key) as cache:
-        _limit_file_size(cache, _pages(cache) + 40)  # room for a page or two, not all
+        fill_disk_after(cache, 40)  # room for a page or two, not for all
         with pytest.raises(CacheFull) as caught:
             SyncEngine(client, cache, patients, page_size=200).run()
         assert "disk is full" in caught.value.user_message

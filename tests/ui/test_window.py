@@ -188,6 +188,29 @@ def test_a_record_deleted_on_the_portal_leaves_the_open_card(qtbot, tmp_path):
         controller.shutdown()
 
 
+def test_a_full_disk_during_a_sync_says_so_and_keeps_the_card(qtbot, tmp_path):
+    from cache_faults import fill_disk_after
+
+    from tests.services.test_sync import _extra_observations
+
+    with DemoPortal(db_path=tmp_path / "portal.db") as portal:
+        controller = window_on_own_portal(qtbot, portal, tmp_path)
+        card = controller.window.tab_widget("card")
+        before = card.model.total
+        portal.store.load(_extra_observations(3000))
+        fill_disk_after(controller.ctx.cache, 2)
+        with qtbot.waitSignal(controller.ctx.syncFinished, timeout=60_000) as done:
+            controller.window.header.sync_button.click()
+        assert done.args == [False]
+        banner = controller.window.banner
+        assert banner.isVisible() and "disk is full" in banner.text()
+        assert "Traceback" not in banner.text() and "OperationalError" not in banner.text()
+        assert card.model.total >= before > 0  # the card stays readable
+        card.table.selectRow(0)
+        assert card.model.row_at(0).title in card.detail.plain_text()
+        controller.shutdown()
+
+
 def test_service_error_shows_a_banner_not_a_traceback(qtbot, signed_in, portal):
     """A portal failure during sync (HTTP 500 every retry) ends in a readable banner."""
     portal.faults.add(status=500, count=20, path_contains="/fhir/")
