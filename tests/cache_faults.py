@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import event
@@ -25,3 +26,20 @@ def fill_disk_after(cache: Cache, pages: int) -> None:
         dbapi_connection.execute(f"PRAGMA max_page_count = {limit}")
 
     engine.dispose()  # pooled connections opened before the limit reconnect with it
+
+
+def make_read_only(cache: Cache) -> Callable[[], None]:
+    """Every write to the cache fails as on a disk gone read-only; returns the undo."""
+    engine = cache._engine
+
+    def _read_only(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.execute("PRAGMA query_only = ON")
+
+    event.listen(engine, "connect", _read_only)
+    engine.dispose()
+
+    def undo() -> None:
+        event.remove(engine, "connect", _read_only)
+        engine.dispose()
+
+    return undo

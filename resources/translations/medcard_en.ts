@@ -361,6 +361,10 @@
         </translation>
     </message>
     <message>
+        <source>Your entry is kept: choose “Add entry…” to try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Delete entry</source>
         <translation type="unfinished"></translation>
     </message>

@@ -387,6 +387,10 @@
         </translation>
     </message>
     <message>
+        <source>Your entry is kept: choose “Add entry…” to try again.</source>
+        <translation>Запись не потеряна: нажмите «Добавить запись…», чтобы попробовать снова.</translation>
+    </message>
+    <message>
         <source>Delete entry</source>
         <translation>Удаление записи</translation>
     </message>

@@ -386,3 +386,36 @@ def test_russian_ui_translates_groups_axis_and_diary(win: Window) -> None:
         assert any(label.rstrip(".").isalpha() and not label.isascii() for label in labels)
     finally:
         language.apply("en")
+
+
+def test_a_new_entry_that_cannot_be_stored_comes_back_in_the_next_dialog(win: Window) -> None:
+    """The disk goes read-only under a new diary entry: the message says so, the values
+    come back in the next "Add entry" dialog, and saving it then stores it once."""
+    from cache_faults import make_read_only
+
+    panel = win.tab.diary_panel
+    entry = diary.DiaryEntry(diary.DiaryKind.WEIGHT, datetime.now(UTC) - timedelta(hours=1),
+                             {"weight": 88.8}, note="после завтрака")
+    undo = make_read_only(win.ctx.cache)
+    try:
+        with win.qtbot.waitSignal(win.tab.diary.failed, timeout=WAIT):
+            panel.save_new(entry)
+        win.settle()
+        assert "disk is full or read-only" in panel.status.text()
+        assert "kept" in panel.status.text()
+    finally:
+        undo()
+    dialog = DiaryEntryDialog(win.tab, draft=panel.draft)
+    assert dialog.kind.isEnabled() and dialog.kind.currentData() == diary.DiaryKind.WEIGHT.value
+    assert dialog.fields["weight"].text() == "88.8"
+    assert dialog.note.toPlainText() == "после завтрака"
+    dialog._on_save()  # noqa: SLF001 - the Save button's handler
+    again = dialog.result_entry
+    assert again is not None and again.identifier == entry.identifier
+    with win.qtbot.waitSignal(win.tab.diary.saved, timeout=WAIT):
+        panel.save_new(again)
+    win.settle()
+    assert panel.draft is None
+    assert DiaryEntryDialog(win.tab, draft=panel.draft).fields["weight"].text() == ""
+    query = {"identifier": f"{diary.DIARY_IDENTIFIER_SYSTEM}|{entry.identifier}"}
+    assert len(win.world["portal"].store.search("Observation", where=query)) == 1

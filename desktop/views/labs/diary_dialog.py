@@ -31,12 +31,15 @@ from desktop.views.language import tr_service as _t
 
 
 class DiaryEntryDialog(QDialog):
-    """New entry (``entry`` None) or edit of an own entry (kind fixed)."""
+    """New entry (``entry`` None) or edit of an own entry (kind fixed). ``draft``: a new
+    entry whose save failed, shown again as typed (and saved under the same identifier,
+    so a save that did reach the portal is not doubled)."""
 
     def __init__(self, parent: QWidget | None = None, entry: DiaryEntry | None = None,
-                 now: datetime | None = None) -> None:
+                 now: datetime | None = None, draft: DiaryEntry | None = None) -> None:
         super().__init__(parent)
         self._original = entry
+        self._draft = draft if entry is None else None
         self._now = now
         self.result_entry: DiaryEntry | None = None
         self.setWindowTitle(self.tr("Edit diary entry") if entry else self.tr("New diary entry"))
@@ -81,6 +84,8 @@ class DiaryEntryDialog(QDialog):
         self.kind.currentIndexChanged.connect(self._on_kind_changed)
         if entry is not None:
             self._load(entry)
+        elif self._draft is not None:
+            self._load(self._draft, edit=False)
         self._on_kind_changed()
 
     @staticmethod
@@ -92,9 +97,9 @@ class DiaryEntryDialog(QDialog):
         label.hide()
         return label
 
-    def _load(self, entry: DiaryEntry) -> None:
+    def _load(self, entry: DiaryEntry, *, edit: bool = True) -> None:
         self.kind.setCurrentIndex(self.kind.findData(entry.kind.value))
-        self.kind.setEnabled(False)  # an edit changes values, not what was measured
+        self.kind.setEnabled(not edit)  # an edit changes values, not what was measured
         self.when.setDateTime(QDateTime.fromSecsSinceEpoch(int(entry.measured_at.timestamp())))
         for key, value in entry.values.items():
             self.fields[key].setText(f"{value:g}")
@@ -139,6 +144,8 @@ class DiaryEntryDialog(QDialog):
         note = self.note.toPlainText()
         if self._original is not None:
             entry = replace(self._original, measured_at=moment, values=values, note=note)
+        elif self._draft is not None and self._draft.kind == kind:
+            entry = replace(self._draft, measured_at=moment, values=values, note=note)
         else:
             entry = DiaryEntry(kind=kind, measured_at=moment, values=values, note=note)
         problems += [p for p in diary.validate(entry, self._now)

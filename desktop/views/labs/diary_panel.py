@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.models.labs_diary import ENTRY_ROLE, DiaryController
+from desktop.services.diary import DiaryEntry
 from desktop.services.diary_store import PENDING, DiaryRecord
 from desktop.views.labs.chart import system_zone
 from desktop.views.labs.diary_dialog import DiaryEntryDialog
@@ -32,6 +33,9 @@ class DiaryPanel(QWidget):
     def __init__(self, controller: DiaryController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
+        # New entries whose save failed, per patient: offered again by "Add entry…".
+        self._drafts: dict[str, DiaryEntry] = {}
+        self._saving_new: str | None = None  # the patient of a new entry being saved
         self.title = QLabel()
         font = self.title.font()
         font.setBold(True)
@@ -77,7 +81,7 @@ class DiaryPanel(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         controller.model.modelReset.connect(self._update_buttons)
         controller.saved.connect(self._on_saved)
-        controller.failed.connect(self._show_status)
+        controller.failed.connect(self._on_failed)
         controller.flushed.connect(self._on_flushed)
         controller.imported.connect(self._on_imported)
         self.retranslate()
@@ -119,11 +123,29 @@ class DiaryPanel(QWidget):
         self.status.setText(text)
         self.message.emit(text)
 
+    @property
+    def draft(self) -> DiaryEntry | None:
+        return self._drafts.get(self.controller.current_patient())
+
+    def _on_failed(self, text: str) -> None:
+        if self._saving_new is not None:
+            # Nothing typed is lost: the entry comes back in the next "Add entry" dialog.
+            self._saving_new = None
+            text += " " + self.tr("Your entry is kept: choose “Add entry…” to try again.")
+        self._show_status(text)
+
     # -- actions ----------------------------------------------------------------------
     def _on_add(self) -> None:
-        dialog = DiaryEntryDialog(self)
+        dialog = DiaryEntryDialog(self, draft=self.draft)
         if dialog.exec() and dialog.result_entry is not None:
-            self.controller.save(dialog.result_entry)
+            self.save_new(dialog.result_entry)
+
+    def save_new(self, entry: DiaryEntry) -> None:
+        """Save a new entry, keeping it as the draft until the save succeeds."""
+        patient = self.controller.current_patient()
+        self._drafts[patient] = entry
+        if self.controller.save(entry):
+            self._saving_new = patient
 
     def _on_edit(self, *_: object) -> None:
         record = self.selected()
@@ -155,6 +177,9 @@ class DiaryPanel(QWidget):
             self.controller.import_entries(dialog.entries)
 
     def _on_saved(self, sent: bool) -> None:
+        if self._saving_new is not None:
+            self._drafts.pop(self._saving_new, None)
+            self._saving_new = None
         if sent:
             self._show_status(self.tr("Saved to the portal."))
         else:
