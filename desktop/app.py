@@ -81,9 +81,10 @@ def run_gui(args: argparse.Namespace, size: tuple[int, int]) -> int:
 
     from desktop.services.errors import MedcardError
     from desktop.services.profile import Profile
-    from desktop.services.secrets import MemorySecretStore, open_secret_store
+    from desktop.services.secrets import MemorySecretStore
     from desktop.views.controller import AppController
     from desktop.views.language import LanguageManager
+    from desktop.views.secrets_dialogs import open_profile_secrets
     from desktop.views.style import apply_style
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
@@ -99,13 +100,10 @@ def run_gui(args: argparse.Namespace, size: tuple[int, int]) -> int:
         if args.demo:
             secrets = MemorySecretStore()
         else:
-            kind = str(profile.settings.get("secret_store") or "keyring")
-            if kind == "encrypted-file":
-                secrets = ask_master_password(profile.path)
-                if secrets is None:
-                    return 1  # the user cancelled the password prompt
-            else:
-                secrets = open_secret_store(kind, profile.path, None)
+            # The keyring, or (asked of the user) an encrypted file with a master password.
+            secrets = open_profile_secrets(profile)
+            if secrets is None:
+                return 1  # the user chose to quit, or cancelled the password prompt
     except MedcardError as exc:
         print(exc.describe(), file=sys.stderr)
         return 2
@@ -147,28 +145,6 @@ def run_gui(args: argparse.Namespace, size: tuple[int, int]) -> int:
         if demo_dir is not None:
             demo_dir.cleanup()
     return exit_code or code
-
-
-def ask_master_password(profile_dir, attempts: int = 3):  # noqa: ANN001, ANN201
-    """The encrypted-file secret store, unlocked with a password the user types."""
-    from PySide6.QtCore import QCoreApplication
-    from PySide6.QtWidgets import QInputDialog, QLineEdit
-
-    from desktop.services.errors import WrongPassword
-    from desktop.services.secrets import open_secret_store
-
-    prompt = QCoreApplication.translate("medcard", "Medcard master password:")
-    for _ in range(attempts):
-        password, ok = QInputDialog.getText(None, "Medcard", prompt, QLineEdit.EchoMode.Password)
-        if not ok:
-            return None
-        try:
-            return open_secret_store("encrypted-file", profile_dir, password)
-        except WrongPassword:
-            prompt = QCoreApplication.translate(
-                "medcard", "The master password is wrong. Try again:"
-            )
-    return None
 
 
 def _save_and_quit(window, path: str, app) -> None:  # noqa: ANN001 - Qt objects

@@ -1755,11 +1755,39 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Your sign-in would then be kept in a file in your Medcard folder, encrypted with a master password that Medcard asks for at every start. Without it you cannot sign in on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use an encrypted file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Medcard master password:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The master password is wrong. Try again:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a master password (at least 8 characters):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too short. Choose a master password of at least 8 characters:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the master password again:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two passwords differ. Choose a master password:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1786,12 +1786,40 @@
         <translation>Печать талона</translation>
     </message>
     <message>
+        <source>Your sign-in would then be kept in a file in your Medcard folder, encrypted with a master password that Medcard asks for at every start. Without it you cannot sign in on this computer.</source>
+        <translation>Тогда данные входа будут храниться в файле в папке Медкарты, зашифрованном мастер-паролем, который Медкарта спрашивает при каждом запуске. Без него войти на этом компьютере нельзя.</translation>
+    </message>
+    <message>
+        <source>Use an encrypted file</source>
+        <translation>Использовать зашифрованный файл</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Выйти</translation>
+    </message>
+    <message>
         <source>Medcard master password:</source>
         <translation>Мастер-пароль Медкарты:</translation>
     </message>
     <message>
         <source>The master password is wrong. Try again:</source>
         <translation>Неверный мастер-пароль. Попробуйте ещё раз:</translation>
+    </message>
+    <message>
+        <source>Choose a master password (at least 8 characters):</source>
+        <translation>Придумайте мастер-пароль (не короче 8 символов):</translation>
+    </message>
+    <message>
+        <source>Too short. Choose a master password of at least 8 characters:</source>
+        <translation>Слишком короткий. Придумайте мастер-пароль не короче 8 символов:</translation>
+    </message>
+    <message>
+        <source>Type the master password again:</source>
+        <translation>Введите мастер-пароль ещё раз:</translation>
+    </message>
+    <message>
+        <source>The two passwords differ. Choose a master password:</source>
+        <translation>Пароли не совпадают. Придумайте мастер-пароль:</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,23 @@
+"""Russian for the views outside the feature tabs (start-up dialogs), merged into the
+catalogue with `python resources/translations/fill.py resources/translations/medcard_ru.ts
+desktop/views/strings_ru.py` after `update.py` has collected the sources. Not imported at
+runtime."""
+
+RU: dict[str, object] = {
+    # secrets_dialogs.py: no working keyring
+    "Your sign-in would then be kept in a file in your Medcard folder, encrypted with a "
+    "master password that Medcard asks for at every start. Without it you cannot sign in "
+    "on this computer.":
+        "Тогда данные входа будут храниться в файле в папке Медкарты, зашифрованном мастер-"
+        "паролем, который Медкарта спрашивает при каждом запуске. Без него войти на этом "
+        "компьютере нельзя.",
+    "Use an encrypted file": "Использовать зашифрованный файл",
+    "Quit": "Выйти",
+    "Choose a master password (at least 8 characters):":
+        "Придумайте мастер-пароль (не короче 8 символов):",
+    "Too short. Choose a master password of at least 8 characters:":
+        "Слишком короткий. Придумайте мастер-пароль не короче 8 символов:",
+    "Type the master password again:": "Введите мастер-пароль ещё раз:",
+    "The two passwords differ. Choose a master password:":
+        "Пароли не совпадают. Придумайте мастер-пароль:",
+}
