@@ -104,8 +104,14 @@ def run_gui(args: argparse.Namespace, size: tuple[int, int]) -> int:
             secrets = open_profile_secrets(profile)
             if secrets is None:
                 return 1  # the user chose to quit, or cancelled the password prompt
-    except MedcardError as exc:
+    except MedcardError as exc:  # e.g. a profile folder that cannot be written
         print(exc.describe(), file=sys.stderr)
+        if not args.screenshot:  # a person started the app: say it where they look
+            from PySide6.QtWidgets import QMessageBox
+
+            from desktop.views.language import tr_service
+
+            QMessageBox.critical(None, "Medcard", tr_service(exc.user_message))
         return 2
 
     controller = AppController(profile, secrets, language, demo_starter=start_demo_environment)

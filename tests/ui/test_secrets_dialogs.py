@@ -92,3 +92,17 @@ def test_quitting_at_the_offer_stores_nothing(
     assert not (profile.path / SECRETS_FILE_NAME).exists()
     assert Profile(tmp_path / "profile").settings.get("secret_store") != "encrypted-file"
     assert "master password" in answers.seen[0]
+
+
+def test_a_profile_folder_that_cannot_be_made_is_said_in_a_window(
+    qtbot: Any, tmp_path: Path
+) -> None:
+    """Started from a desktop icon there is no terminal: the reason appears in a window."""
+    from desktop.app import build_parser, run_gui
+
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the profile folder should be")
+    answers = Answers("OK")
+    args = build_parser().parse_args(["--profile", str(blocker / "profile")])
+    assert run_gui(args, (800, 600)) == 2
+    assert "profile" in answers.seen[0].lower() or "folder" in answers.seen[0].lower()
