@@ -365,6 +365,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Your changes are kept: choose “Edit…” on the entry again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Delete entry</source>
         <translation type="unfinished"></translation>
     </message>

@@ -391,6 +391,10 @@
         <translation>Запись не потеряна: нажмите «Добавить запись…», чтобы попробовать снова.</translation>
     </message>
     <message>
+        <source>Your changes are kept: choose “Edit…” on the entry again.</source>
+        <translation>Изменения не потеряны: выберите запись и нажмите «Изменить…» ещё раз.</translation>
+    </message>
+    <message>
         <source>Delete entry</source>
         <translation>Удаление записи</translation>
     </message>

@@ -419,3 +419,55 @@ def test_a_new_entry_that_cannot_be_stored_comes_back_in_the_next_dialog(win: Wi
     assert DiaryEntryDialog(win.tab, draft=panel.draft).fields["weight"].text() == ""
     query = {"identifier": f"{diary.DIARY_IDENTIFIER_SYSTEM}|{entry.identifier}"}
     assert len(win.world["portal"].store.search("Observation", where=query)) == 1
+
+
+def test_changes_that_cannot_reach_the_portal_come_back_in_the_next_edit(win: Window) -> None:
+    """Editing a sent entry needs the portal: offline, the changed values are kept and
+    the next "Edit…" on that entry shows them; saved once the portal is back."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    portal: DemoPortal = win.world["portal"]
+    panel = win.tab.diary_panel
+    entry = diary.DiaryEntry(diary.DiaryKind.PULSE, datetime.now(UTC) - timedelta(hours=3),
+                             {"pulse": 71.0})
+    with win.qtbot.waitSignal(win.tab.diary.saved, timeout=WAIT):
+        panel.save_new(entry)
+    win.settle()
+    record = next(r for r in win.tab.diary.model.records
+                  if r.entry.identifier == entry.identifier)
+    changed = DiaryEntryDialog(win.tab, record.entry)
+    changed.fields["pulse"].setText("77")
+    changed._on_save()  # noqa: SLF001 - the Save button's handler
+    assert changed.result_entry is not None
+    port = portal._server.server_port  # noqa: SLF001 - come back on the same address
+    portal.stop()
+    try:
+        with win.qtbot.waitSignal(win.tab.diary.failed, timeout=WAIT):
+            panel.save_edit(changed.result_entry)
+        win.settle()
+        assert "Your changes are kept" in panel.status.text()
+    finally:
+        portal.port = port
+        portal.start()
+    row = next(i for i, r in enumerate(win.tab.diary.model.records)
+               if r.entry.identifier == entry.identifier)
+    panel.table.selectRow(row)
+    shown: list[str] = []
+
+    def look_and_accept() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, DiaryEntryDialog):
+            QTimer.singleShot(20, look_and_accept)
+            return
+        shown.append(dialog.fields["pulse"].text())
+        dialog._on_save()  # noqa: SLF001
+
+    QTimer.singleShot(20, look_and_accept)
+    with win.qtbot.waitSignal(win.tab.diary.saved, timeout=WAIT):
+        panel.edit_button.click()
+    win.settle()
+    assert shown == ["77"]
+    found = portal.store.search("Observation", where={
+        "identifier": f"{diary.DIARY_IDENTIFIER_SYSTEM}|{entry.identifier}"})
+    assert len(found) == 1 and found[0]["valueQuantity"]["value"] == 77

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, Signal
@@ -36,6 +37,9 @@ class DiaryPanel(QWidget):
         # New entries whose save failed, per patient: offered again by "Add entry…".
         self._drafts: dict[str, DiaryEntry] = {}
         self._saving_new: str | None = None  # the patient of a new entry being saved
+        # Edits whose save failed, by entry identifier: "Edit…" on that entry shows them.
+        self._edits: dict[str, DiaryEntry] = {}
+        self._saving_edit: str | None = None
         self.title = QLabel()
         font = self.title.font()
         font.setBold(True)
@@ -132,6 +136,9 @@ class DiaryPanel(QWidget):
             # Nothing typed is lost: the entry comes back in the next "Add entry" dialog.
             self._saving_new = None
             text += " " + self.tr("Your entry is kept: choose “Add entry…” to try again.")
+        elif self._saving_edit is not None:
+            self._saving_edit = None
+            text += " " + self.tr("Your changes are kept: choose “Edit…” on the entry again.")
         self._show_status(text)
 
     # -- actions ----------------------------------------------------------------------
@@ -151,9 +158,24 @@ class DiaryPanel(QWidget):
         record = self.selected()
         if record is None:
             return
-        dialog = DiaryEntryDialog(self, record.entry)
+        kept = self._edits.get(record.entry.identifier)
+        # The kept values, on the entry's current version (a sync may have brought a newer
+        # one, e.g. when the failed save did reach the portal).
+        shown = (
+            replace(kept, resource_id=record.entry.resource_id,
+                    version_id=record.entry.version_id)
+            if kept is not None
+            else record.entry
+        )
+        dialog = DiaryEntryDialog(self, shown)
         if dialog.exec() and dialog.result_entry is not None:
-            self.controller.update(dialog.result_entry)
+            self.save_edit(dialog.result_entry)
+
+    def save_edit(self, entry: DiaryEntry) -> None:
+        """Save changed values, keeping them for the next "Edit…" until the save succeeds."""
+        self._edits[entry.identifier] = entry
+        if self.controller.update(entry):
+            self._saving_edit = entry.identifier
 
     def _on_delete(self) -> None:
         record = self.selected()
@@ -180,6 +202,9 @@ class DiaryPanel(QWidget):
         if self._saving_new is not None:
             self._drafts.pop(self._saving_new, None)
             self._saving_new = None
+        if self._saving_edit is not None:
+            self._edits.pop(self._saving_edit, None)
+            self._saving_edit = None
         if sent:
             self._show_status(self.tr("Saved to the portal."))
         else:

@@ -53,6 +53,8 @@ RU: dict[str, object] = {
     "Import readings": "Импорт измерений",
     "CSV files (*.csv *.txt);;All files (*)": "Файлы CSV (*.csv *.txt);;Все файлы (*)",
     "Saved to the portal.": "Сохранено на портале.",
+    "Your changes are kept: choose “Edit…” on the entry again.":
+        "Изменения не потеряны: выберите запись и нажмите «Изменить…» ещё раз.",
     "Your entry is kept: choose “Add entry…” to try again.":
         "Запись не потеряна: нажмите «Добавить запись…», чтобы попробовать снова.",
     "The portal cannot be reached: the entry is kept on this computer and will be sent "
