@@ -95,17 +95,32 @@ class SyncedSeed:
     cache_key: str
 
 
-@pytest.fixture(scope="session")
-def synced_seed(portal, tmp_path_factory: pytest.TempPathFactory) -> SyncedSeed:
+def seed_from(portal_url: str, home: Path) -> SyncedSeed:
+    """Sign the family in at a portal and sync once: the seed for `make_controller`."""
     from desktop.services.auth import tokens_key
 
-    accounts, account = sign_in_and_sync(portal.base_url, tmp_path_factory.mktemp("seed"))
+    accounts, account = sign_in_and_sync(portal_url, home)
     return SyncedSeed(
-        portal_url=portal.base_url,
+        portal_url=portal_url,
         tokens_json=accounts.secrets.get(tokens_key(account.id)),
         cache_file=accounts.cache_path(account.id),
         cache_key=accounts.cache_key(account.id),
     )
+
+
+@pytest.fixture(scope="session")
+def synced_seed(portal, tmp_path_factory: pytest.TempPathFactory) -> SyncedSeed:
+    return seed_from(portal.base_url, tmp_path_factory.mktemp("seed"))
+
+
+def started_window(qtbot, profile_dir: Path, seed: SyncedSeed):
+    """The main window shown, signed in from the seed, its first (incremental) sync done."""
+    controller = make_controller(profile_dir, seed=seed)
+    qtbot.addWidget(controller.window)
+    controller.window.show()
+    with qtbot.waitSignal(controller.firstSyncDone, timeout=30_000):
+        controller.start()
+    return controller
 
 
 def make_controller(profile_dir: Path, seed: SyncedSeed | None = None, demo_starter=None):
@@ -133,11 +148,7 @@ def make_controller(profile_dir: Path, seed: SyncedSeed | None = None, demo_star
 @pytest.fixture
 def signed_in(qtbot, synced_seed: SyncedSeed, tmp_path: Path):
     """The main window signed in to the session portal, first (incremental) sync done."""
-    controller = make_controller(tmp_path / "profile", seed=synced_seed)
-    qtbot.addWidget(controller.window)
-    controller.window.show()
-    with qtbot.waitSignal(controller.firstSyncDone, timeout=30_000):
-        controller.start()
+    controller = started_window(qtbot, tmp_path / "profile", synced_seed)
     yield controller
     controller.language.apply("en")  # the next test starts in English whatever this did
     controller.shutdown()

@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 
 from demo_portal.embedded import DemoPortal
-from tests.ui.conftest import CHILD, MAIN, SHOWN_TIMELINE, make_controller, sign_in_and_sync
+from tests.ui.conftest import CHILD, MAIN, SHOWN_TIMELINE, make_controller
 
 
 def timeline_count(cache, patient_id: str) -> int:
@@ -128,22 +128,10 @@ def test_window_state_is_remembered(qtbot, signed_in, tmp_path):
 def window_on_own_portal(qtbot, portal: DemoPortal, tmp_path: Path):
     """A signed-in, synced main window on a portal of the test's own (one it may stop
     or change without harming other tests)."""
-    from desktop.services.auth import tokens_key
-    from tests.ui.conftest import SyncedSeed
+    from tests.ui.conftest import seed_from, started_window
 
-    accounts, account = sign_in_and_sync(portal.base_url, tmp_path / "seed")
-    seed = SyncedSeed(
-        portal.base_url,
-        accounts.secrets.get(tokens_key(account.id)),
-        accounts.cache_path(account.id),
-        accounts.cache_key(account.id),
-    )
-    controller = make_controller(tmp_path / "profile", seed=seed)
-    qtbot.addWidget(controller.window)
-    controller.window.show()
-    with qtbot.waitSignal(controller.firstSyncDone, timeout=30_000):
-        controller.start()
-    return controller
+    seed = seed_from(portal.base_url, tmp_path / "seed")
+    return started_window(qtbot, tmp_path / "profile", seed)
 
 
 def test_offline_badge_and_browsing_when_portal_stops(qtbot, tmp_path):
