@@ -13,6 +13,7 @@ import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -152,3 +153,42 @@ def signed_in(qtbot, synced_seed: SyncedSeed, tmp_path: Path):
     yield controller
     controller.language.apply("en")  # the next test starts in English whatever this did
     controller.shutdown()
+
+
+class TabHarness:
+    """One feature tab on a live session of an account, without the main window: the
+    task runner, the app context, the tab; `close()` tears them down."""
+
+    tab: Any
+
+    def __init__(self, qtbot: Any, accounts: Any, account: Any, retry: Any = None) -> None:
+        from desktop.models.signin import make_session, open_session_parts
+        from desktop.models.tasks import TaskRunner
+        from desktop.views.context import AppContext
+
+        self.qtbot = qtbot
+        self.runner = TaskRunner()
+        self.ctx = AppContext(self.runner)
+        parts = open_session_parts(accounts, account)
+        if retry is not None:
+            parts.client.retry = retry
+        self.ctx.set_session(make_session(self.runner, parts))
+
+    def sync(self) -> None:
+        with self.qtbot.waitSignal(self.ctx.syncFinished, timeout=60_000) as finished:
+            self.ctx.sync_now()
+        assert finished.args == [True]
+
+    def show_tab(self, tab: Any, width: int = 1280, height: int = 760) -> None:
+        self.tab = tab
+        tab.resize(width, height)
+        tab.show()
+
+    def settle(self, timeout: int = 20_000) -> None:
+        self.qtbot.waitUntil(lambda: not self.runner.is_busy(), timeout=timeout)
+
+    def close(self) -> None:
+        self.tab.close()
+        self.tab.deleteLater()
+        self.ctx.set_session(None)
+        self.runner.stop()

@@ -19,8 +19,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from demo_portal import autologin
 from demo_portal.embedded import DemoPortal
 from demo_portal.rules.appointments import add_schedule, advance_home_visit
-from desktop.models.signin import make_session, open_session_parts
-from desktop.models.tasks import TaskRunner
 from desktop.services.accounts import AccountManager
 from desktop.services.booking import BookingService, new_booking_key
 from desktop.services.booking_fhir import KIND_VIDEO, AppointmentInfo, wall_time
@@ -31,6 +29,7 @@ from desktop.views.appointments import AppointmentsTab
 from desktop.views.appointments.files import write_ics_file
 from desktop.views.appointments.ticket_print import save_ticket_pdf
 from desktop.views.context import AppContext
+from tests.ui.conftest import TabHarness
 
 FAMILY, OTHER = "family@demo.medcard", "other@demo.medcard"
 SERGEY, MASHA = "ivanov-sergey", "ivanova-masha"
@@ -79,20 +78,15 @@ def sync(qtbot: Any, ctx: AppContext) -> None:
     assert finished.args == [True]
 
 
-class Window:
+class Window(TabHarness):
     """The tab on a fresh session of the module's signed-in family account."""
 
     def __init__(self, qtbot: Any, world: dict[str, Any]) -> None:
+        super().__init__(qtbot, world["accounts"], world["account"])
         self.world = world
-        self.runner = TaskRunner()
-        self.ctx = AppContext(self.runner)
-        session = make_session(self.runner, open_session_parts(world["accounts"], world["account"]))
-        self.ctx.set_session(session)
-        sync(qtbot, self.ctx)
-        self.tab = AppointmentsTab(self.ctx)
-        self.tab.resize(1280, 760)
-        self.tab.show()
-        qtbot.waitUntil(lambda: not self.runner.is_busy(), timeout=WAIT)
+        self.sync()
+        self.show_tab(AppointmentsTab(self.ctx))
+        self.settle(WAIT)
 
     @property
     def store(self) -> Any:
@@ -100,12 +94,6 @@ class Window:
 
     def service(self) -> BookingService:
         return BookingService(self.ctx.client)
-
-    def close(self) -> None:
-        self.tab.close()
-        self.tab.deleteLater()
-        self.ctx.set_session(None)
-        self.runner.stop()
 
 
 @pytest.fixture

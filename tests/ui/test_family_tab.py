@@ -16,14 +16,12 @@ from PySide6.QtWidgets import QMessageBox
 from demo_portal import autologin
 from demo_portal.embedded import DemoPortal
 from demo_portal.rules import family as portal_rules
-from desktop.models.signin import make_session, open_session_parts
-from desktop.models.tasks import TaskRunner
 from desktop.services.accounts import AccountManager
 from desktop.services.family_form import AccessRequestForm
 from desktop.services.profile import Profile
 from desktop.services.secrets import MemorySecretStore
-from desktop.views.context import AppContext
 from desktop.views.family import FamilyTab
+from tests.ui.conftest import TabHarness
 
 FAMILY = "family@demo.medcard"
 TODAY = dt.date.today()
@@ -52,7 +50,7 @@ def form(**changes: Any) -> AccessRequestForm:
     return AccessRequestForm(**values)
 
 
-class Family:
+class Family(TabHarness):
     """A signed-in family account with the tab shown, plus the portal behind it."""
 
     def __init__(self, portal: DemoPortal, tmp_path: Path) -> None:
@@ -63,13 +61,8 @@ class Family:
             open_url=lambda url: autologin.follow(url, FAMILY, "demo1234"),
             timeout=30,
         )
-        self.runner = TaskRunner()
-        self.ctx = AppContext(self.runner)
-        session = make_session(self.runner, open_session_parts(self.accounts, self.account))
-        self.ctx.set_session(session)
-        self.tab = FamilyTab(self.ctx)
-        self.tab.resize(1100, 700)
-        self.tab.show()
+        super().__init__(None, self.accounts, self.account)
+        self.show_tab(FamilyTab(self.ctx), 1100, 700)
 
     @property
     def store(self) -> Any:
@@ -80,12 +73,6 @@ class Family:
 
     def card_of(self, patient_id: str) -> Any:
         return next((c for c in self.tab.cards if c.entry.patient_id == patient_id), None)
-
-    def close(self) -> None:
-        self.tab.close()
-        self.tab.deleteLater()
-        self.ctx.set_session(None)
-        self.runner.stop()
 
 
 @pytest.fixture

@@ -14,18 +14,16 @@ from PySide6.QtCore import QLocale, Qt
 from demo_portal import autologin
 from demo_portal.embedded import DemoPortal
 from desktop.models.labs import CODE_ROLE
-from desktop.models.signin import make_session, open_session_parts
-from desktop.models.tasks import TaskRunner
 from desktop.services import diary
 from desktop.services.accounts import AccountManager
 from desktop.services.diary_store import PENDING, SENT
 from desktop.services.portal.transport import RetryPolicy
 from desktop.services.profile import Profile
 from desktop.services.secrets import MemorySecretStore
-from desktop.views.context import AppContext
 from desktop.views.labs.diary_dialog import DiaryEntryDialog
 from desktop.views.labs.import_dialog import DiaryImportDialog
 from desktop.views.labs.tab import LabsTab
+from tests.ui.conftest import TabHarness
 
 SERGEY = "ivanov-sergey"
 HBA1C, GLUCOSE = "4548-4", "2345-7"
@@ -43,31 +41,15 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
         yield {"portal": portal, "accounts": accounts, "account": account}
 
 
-class Window:
+class Window(TabHarness):
     def __init__(self, qtbot: Any, world: dict[str, Any]) -> None:
-        self.qtbot = qtbot
+        super().__init__(qtbot, world["accounts"], world["account"],
+                         RetryPolicy(attempts=2, base_delay=0.02))
         self.world = world
-        self.runner = TaskRunner()
-        self.ctx = AppContext(self.runner)
-        parts = open_session_parts(world["accounts"], world["account"])
-        parts.client.retry = RetryPolicy(attempts=2, base_delay=0.02)
-        self.ctx.set_session(make_session(self.runner, parts))
-        with qtbot.waitSignal(self.ctx.syncFinished, timeout=60_000):
-            self.ctx.sync_now()
+        self.sync()
         self.ctx.set_patient(SERGEY)
-        self.tab = LabsTab(self.ctx)
-        self.tab.resize(1280, 760)
-        self.tab.show()
+        self.show_tab(LabsTab(self.ctx))
         self.settle()
-
-    def settle(self) -> None:
-        self.qtbot.waitUntil(lambda: not self.runner.is_busy(), timeout=WAIT)
-
-    def close(self) -> None:
-        self.tab.close()
-        self.tab.deleteLater()
-        self.ctx.set_session(None)
-        self.runner.stop()
 
 
 @pytest.fixture
