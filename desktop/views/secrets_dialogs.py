@@ -54,8 +54,8 @@ def offer_encrypted_file(problem: KeyringUnavailable, parent: QWidget | None = N
         QCoreApplication.translate(
             "medcard",
             "Your sign-in would then be kept in a file in your Medcard folder, encrypted with "
-            "a master password that Medcard asks for at every start. Without it you cannot "
-            "sign in on this computer.",
+            "a master password that Medcard asks for at every start. If you forget it, you "
+            "sign in again and the card is downloaded anew.",
         )
     )
     use = box.addButton(

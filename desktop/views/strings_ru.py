@@ -6,11 +6,11 @@ runtime."""
 RU: dict[str, object] = {
     # secrets_dialogs.py: no working keyring
     "Your sign-in would then be kept in a file in your Medcard folder, encrypted with a "
-    "master password that Medcard asks for at every start. Without it you cannot sign in "
-    "on this computer.":
+    "master password that Medcard asks for at every start. If you forget it, you sign in "
+    "again and the card is downloaded anew.":
         "Тогда данные входа будут храниться в файле в папке Медкарты, зашифрованном мастер-"
-        "паролем, который Медкарта спрашивает при каждом запуске. Без него войти на этом "
-        "компьютере нельзя.",
+        "паролем, который Медкарта спрашивает при каждом запуске. Если вы его забудете, "
+        "войдите заново — медкарта загрузится ещё раз.",
     "Use an encrypted file": "Использовать зашифрованный файл",
     "Quit": "Выйти",
     "Choose a master password (at least 8 characters):":

@@ -1759,7 +1759,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Your sign-in would then be kept in a file in your Medcard folder, encrypted with a master password that Medcard asks for at every start. Without it you cannot sign in on this computer.</source>
+        <source>Your sign-in would then be kept in a file in your Medcard folder, encrypted with a master password that Medcard asks for at every start. If you forget it, you sign in again and the card is downloaded anew.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1791,7 +1791,11 @@
     </message>
     <message>
         <source>Your sign-in would then be kept in a file in your Medcard folder, encrypted with a master password that Medcard asks for at every start. Without it you cannot sign in on this computer.</source>
-        <translation>Тогда данные входа будут храниться в файле в папке Медкарты, зашифрованном мастер-паролем, который Медкарта спрашивает при каждом запуске. Без него войти на этом компьютере нельзя.</translation>
+        <translation type="vanished">Тогда данные входа будут храниться в файле в папке Медкарты, зашифрованном мастер-паролем, который Медкарта спрашивает при каждом запуске. Без него войти на этом компьютере нельзя.</translation>
+    </message>
+    <message>
+        <source>Your sign-in would then be kept in a file in your Medcard folder, encrypted with a master password that Medcard asks for at every start. If you forget it, you sign in again and the card is downloaded anew.</source>
+        <translation>Тогда данные входа будут храниться в файле в папке Медкарты, зашифрованном мастер-паролем, который Медкарта спрашивает при каждом запуске. Если вы его забудете, войдите заново — медкарта загрузится ещё раз.</translation>
     </message>
     <message>
         <source>Use an encrypted file</source>
