@@ -55,7 +55,7 @@ def offer_encrypted_file(problem: KeyringUnavailable, parent: QWidget | None = N
             "medcard",
             "Your sign-in would then be kept in a file in your Medcard folder, encrypted with "
             "a master password that Medcard asks for at every start. If you forget it, you "
-            "sign in again and the card is downloaded anew.",
+            "can start over: sign in again and the card is downloaded anew.",
         )
     )
     use = box.addButton(
@@ -71,9 +71,11 @@ def offer_encrypted_file(problem: KeyringUnavailable, parent: QWidget | None = N
 def ask_master_password(
     profile: Profile, parent: QWidget | None = None, attempts: int = 3
 ) -> SecretStore | None:
-    """Unlock the encrypted file, or create it (the password typed twice)."""
+    """Unlock the encrypted file, or create it (the password typed twice); after wrong
+    passwords, offer to start over."""
     if not (profile.path / SECRETS_FILE_NAME).exists():
-        return _new_master_password(profile, parent)
+        password = _choose_password(parent)
+        return open_secret_store(ENCRYPTED_FILE, profile.path, password) if password else None
     prompt = QCoreApplication.translate("medcard", "Medcard master password:")
     for _ in range(attempts):
         password = _password(parent, prompt)
@@ -85,10 +87,47 @@ def ask_master_password(
             prompt = QCoreApplication.translate(
                 "medcard", "The master password is wrong. Try again:"
             )
-    return None
+    return _start_over(profile, parent)
 
 
-def _new_master_password(profile: Profile, parent: QWidget | None) -> SecretStore | None:
+def _start_over(profile: Profile, parent: QWidget | None) -> SecretStore | None:
+    """A forgotten master password: what it protected is unreadable for good, so the
+    sign-ins and the cached cards go, and the user begins again (the cards stay on the
+    portal)."""
+    from desktop.services.accounts import AccountManager
+
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle("Medcard")
+    box.setText(QCoreApplication.translate("medcard", "Forgot the master password?"))
+    box.setInformativeText(
+        QCoreApplication.translate(
+            "medcard",
+            "Medcard can start over: the sign-ins and the cards kept on this computer are "
+            "removed (your cards stay on the portal), you choose a new master password and "
+            "sign in again.",
+        )
+    )
+    again = box.addButton(
+        QCoreApplication.translate("medcard", "Start over"), QMessageBox.ButtonRole.AcceptRole
+    )
+    box.addButton(QCoreApplication.translate("medcard", "Quit"), QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    if box.clickedButton() is not again:
+        return None
+    password = _choose_password(parent)
+    if password is None:
+        return None
+    (profile.path / SECRETS_FILE_NAME).unlink(missing_ok=True)
+    store = open_secret_store(ENCRYPTED_FILE, profile.path, password)
+    accounts = AccountManager(profile, store)
+    for account in accounts.list():
+        accounts.sign_out(account.id, revoke_at_portal=False)  # its tokens are lost anyway
+    return store
+
+
+def _choose_password(parent: QWidget | None) -> str | None:
+    """A new master password, typed twice; None when the user gives up."""
     prompt = QCoreApplication.translate(
         "medcard", "Choose a master password (at least 8 characters):"
     )
@@ -106,12 +145,11 @@ def _new_master_password(profile: Profile, parent: QWidget | None) -> SecretStor
         )
         if again is None:
             return None
-        if again != first:
-            prompt = QCoreApplication.translate(
-                "medcard", "The two passwords differ. Choose a master password:"
-            )
-            continue
-        return open_secret_store(ENCRYPTED_FILE, profile.path, first)  # creates the file
+        if again == first:
+            return first
+        prompt = QCoreApplication.translate(
+            "medcard", "The two passwords differ. Choose a master password:"
+        )
 
 
 def _password(parent: QWidget | None, prompt: str) -> str | None:

@@ -1759,7 +1759,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Your sign-in would then be kept in a file in your Medcard folder, encrypted with a master password that Medcard asks for at every start. If you forget it, you sign in again and the card is downloaded anew.</source>
+        <source>Your sign-in would then be kept in a file in your Medcard folder, encrypted with a master password that Medcard asks for at every start. If you forget it, you can start over: sign in again and the card is downloaded anew.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1776,6 +1776,18 @@
     </message>
     <message>
         <source>The master password is wrong. Try again:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forgot the master password?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Medcard can start over: the sign-ins and the cards kept on this computer are removed (your cards stay on the portal), you choose a new master password and sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start over</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1795,7 +1795,11 @@
     </message>
     <message>
         <source>Your sign-in would then be kept in a file in your Medcard folder, encrypted with a master password that Medcard asks for at every start. If you forget it, you sign in again and the card is downloaded anew.</source>
-        <translation>Тогда данные входа будут храниться в файле в папке Медкарты, зашифрованном мастер-паролем, который Медкарта спрашивает при каждом запуске. Если вы его забудете, войдите заново — медкарта загрузится ещё раз.</translation>
+        <translation type="vanished">Тогда данные входа будут храниться в файле в папке Медкарты, зашифрованном мастер-паролем, который Медкарта спрашивает при каждом запуске. Если вы его забудете, войдите заново — медкарта загрузится ещё раз.</translation>
+    </message>
+    <message>
+        <source>Your sign-in would then be kept in a file in your Medcard folder, encrypted with a master password that Medcard asks for at every start. If you forget it, you can start over: sign in again and the card is downloaded anew.</source>
+        <translation>Тогда данные входа будут храниться в файле в папке Медкарты, зашифрованном мастер-паролем, который Медкарта спрашивает при каждом запуске. Если вы его забудете, можно начать заново: войти ещё раз, и медкарта загрузится снова.</translation>
     </message>
     <message>
         <source>Use an encrypted file</source>
@@ -1812,6 +1816,18 @@
     <message>
         <source>The master password is wrong. Try again:</source>
         <translation>Неверный мастер-пароль. Попробуйте ещё раз:</translation>
+    </message>
+    <message>
+        <source>Forgot the master password?</source>
+        <translation>Забыли мастер-пароль?</translation>
+    </message>
+    <message>
+        <source>Medcard can start over: the sign-ins and the cards kept on this computer are removed (your cards stay on the portal), you choose a new master password and sign in again.</source>
+        <translation>Медкарта может начать заново: сохранённые входы и медкарты на этом компьютере будут удалены (на портале медкарты останутся), вы зададите новый мастер-пароль и войдёте снова.</translation>
+    </message>
+    <message>
+        <source>Start over</source>
+        <translation>Начать заново</translation>
     </message>
     <message>
         <source>Choose a master password (at least 8 characters):</source>

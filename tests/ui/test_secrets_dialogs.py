@@ -106,3 +106,32 @@ def test_a_profile_folder_that_cannot_be_made_is_said_in_a_window(
     args = build_parser().parse_args(["--profile", str(blocker / "profile")])
     assert run_gui(args, (800, 600)) == 2
     assert "profile" in answers.seen[0].lower() or "folder" in answers.seen[0].lower()
+
+
+def test_a_forgotten_master_password_can_start_over(qtbot: Any, tmp_path: Path, portal) -> None:
+    """Three wrong passwords, then "Start over": the old sign-in and its cached card are
+    removed, a new password is set, and the profile is ready for a new sign-in."""
+    from demo_portal import autologin
+    from desktop.services.accounts import AccountManager
+
+    profile = Profile(tmp_path / "profile")
+    profile.settings.set("secret_store", "encrypted-file")
+    old = EncryptedFileSecretStore(profile.path / SECRETS_FILE_NAME, "the old password")
+    accounts = AccountManager(profile, old)
+    account = accounts.sign_in(
+        portal.base_url, timeout=30,
+        open_url=lambda url: autologin.follow(url, "family@demo.medcard", "demo1234"))
+    from desktop.services.auth import tokens_key
+
+    folder = profile.account_dir(account.id)
+    assert folder.exists() and accounts.list() and old.get(tokens_key(account.id))
+
+    answers = Answers("not it 1", "not it 2", "not it 3", "Start over",
+                      "a new password", "a new password")
+    store = open_profile_secrets(Profile(tmp_path / "profile"))
+    assert store is not None
+    assert "Forgot the master password?" in answers.seen[3]
+    assert not folder.exists()
+    assert AccountManager(Profile(tmp_path / "profile"), store).list() == []
+    reopened = EncryptedFileSecretStore(profile.path / SECRETS_FILE_NAME, "a new password")
+    assert reopened.get(tokens_key(account.id)) is None
