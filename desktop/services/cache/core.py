@@ -125,8 +125,7 @@ class Cache:
         """Forget one resource deleted on the portal (e.g. a diary entry): its raw JSON,
         its rows in every table and the search index; records that showed it (a report
         with this result, a visit with this protocol) are re-projected."""
-        with self.write() as conn:
-            writer.remove(conn, [(resource_type, resource_id)])
+        self.remove_all([(resource_type, resource_id)])
 
     def remove_all(self, keys: list[tuple[str, str]]) -> None:
         """`remove` for many (type, id) at once, in one transaction."""

@@ -48,10 +48,11 @@ def _connect(path: Path, key: str) -> sqlcipher3.Connection:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except sqlcipher3.DatabaseError as exc:
             conn.close()
-            failure = exc
-            if translate_error(exc).__class__ is WrongCacheKey:
-                continue
-            break
+            error = translate_error(exc)
+            if not isinstance(error, WrongCacheKey):
+                raise error from exc
+            failure = exc  # the wrong key, or a cache with the other page size: try on
+            continue
         try:
             _configure(conn, page_size)
         except sqlcipher3.DatabaseError as exc:

@@ -73,11 +73,11 @@ def safe_links(resource: JSON) -> set[str]:
         return set()
 
 
-def safe_project(resource: JSON, resolver: Any, *patient: str | None) -> Projection:
+def safe_project(resource: JSON, resolver: Any, patient: str | None) -> Projection:
     """One odd resource must not stop a sync: it is kept raw, without screen rows.
-    `patient`: its `patient_of`, when known already."""
+    `patient`: its `patient_of`."""
     try:
-        return project(resource, resolver, *patient)
+        return project(resource, resolver, patient)
     except Exception as exc:  # noqa: BLE001 - malformed FHIR from a server
         # Type and exception class only: ids and values may be medical data.
         log.warning(

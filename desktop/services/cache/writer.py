@@ -101,7 +101,8 @@ def apply(conn: Connection, prepared: Prepared) -> None:
         for key in redo:
             resource = resolver.get(key[1], key[0])
             if resource is not None:
-                projections[key] = (resource, safe_project(resource, resolver))
+                patient = patient_of(resource)
+                projections[key] = (resource, safe_project(resource, resolver, patient))
     _clear_projections(conn, [k for k in projections if k in stored_before or k in outside])
     _write_projections(conn, projections, prepared.patients)
 

@@ -20,12 +20,13 @@ counts agree, which is every sync in which nothing was deleted. A server that gi
 from __future__ import annotations
 
 import logging
+from collections import Counter
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any
 
 from desktop.services.cache import Cache
 from desktop.services.cache.projections import DIRECTORY_TYPES
+from desktop.services.cache.resolver import Key
 from desktop.services.errors import MedcardError, ValidationFailed
 
 from .fetch import Client, bundle_resources
@@ -33,7 +34,6 @@ from .fetch import Client, bundle_resources
 log = logging.getLogger("medcard.sync")
 
 _CHUNK = 100  # ids per `_id` search: keeps the URL well under common 8 KiB limits
-Key = tuple[str, str]
 
 
 class DeletionFinder:
@@ -105,9 +105,6 @@ class DeletionFinder:
         return absent
 
 
-def describe(gone: list[Key]) -> dict[str, Any]:
+def describe(gone: list[Key]) -> dict[str, int]:
     """How many of each type were forgotten (for the log: counts, never ids)."""
-    counts: dict[str, int] = {}
-    for rtype, _ in gone:
-        counts[rtype] = counts.get(rtype, 0) + 1
-    return counts
+    return dict(Counter(rtype for rtype, _ in gone))

@@ -1,6 +1,6 @@
 """FHIR resource dict -> rows of the screen tables (pure functions).
 
-`project(resource, resolver)` returns every row a resource contributes; the resolver looks
+`project(resource, resolver, patient)` returns every row a resource contributes; the resolver looks
 up the other resources a projection needs (a report's Observations, a visit's protocol).
 `links_of(resource)` lists the ids those lookups depend on, so the writer can re-project a
 record when a resource it depends on arrives later.
@@ -76,14 +76,9 @@ def links_of(resource: JSON) -> set[str]:
     return set()
 
 
-_UNKNOWN = object()
-
-
-def project(resource: JSON, resolver: Resolver, patient: Any = _UNKNOWN) -> Projection:
-    """`patient`: `patient_of(resource)` when the caller has it already."""
+def project(resource: JSON, resolver: Resolver, patient: str | None) -> Projection:
+    """`patient`: `patient_of(resource)` (every caller has it already)."""
     rtype = resource.get("resourceType")
-    if patient is _UNKNOWN:
-        patient = patient_of(resource)
     out = Projection()
     if rtype in DIRECTORY_TYPES:
         out.directory = admin.directory_entry(resource)

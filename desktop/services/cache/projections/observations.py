@@ -192,14 +192,15 @@ def is_abnormal(resource: JSON) -> bool:
     base_interp = _interpretation(resource.get("interpretation"))
     for part in parts:
         interp = _interpretation(part.get("interpretation")) or base_interp
-        if interp and interp.upper() in ABNORMAL_CODES:
-            return True
         quantity = part.get("valueQuantity")
         value = _number(quantity.get("value")) if isinstance(quantity, dict) else None
-        if value is None:
-            continue
-        low, high = _range(part.get("referenceRange") or resource.get("referenceRange"))
-        if (low is not None and value < low) or (high is not None and value > high):
+        # The range only matters for a number (and is the costly part to read).
+        low, high = (
+            _range(part.get("referenceRange") or resource.get("referenceRange"))
+            if value is not None
+            else (None, None)
+        )
+        if _is_out(value, low, high, interp):
             return True
     return False
 
