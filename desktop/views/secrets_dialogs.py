@@ -46,26 +46,34 @@ def _open(profile: Profile, parent: QWidget | None) -> SecretStore | None:
 
 
 def offer_encrypted_file(problem: KeyringUnavailable, parent: QWidget | None = None) -> bool:
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle("Medcard")
-    box.setText(tr_service(problem.user_message))
-    box.setInformativeText(
+    return _go_on_or_quit(
+        parent,
+        QMessageBox.Icon.Warning,
+        tr_service(problem.user_message),
         QCoreApplication.translate(
             "medcard",
             "Your sign-in would then be kept in a file in your Medcard folder, encrypted with "
             "a master password that Medcard asks for at every start. If you forget it, you "
             "can start over: sign in again and the card is downloaded anew.",
-        )
-    )
-    use = box.addButton(
+        ),
         QCoreApplication.translate("medcard", "Use an encrypted file"),
-        QMessageBox.ButtonRole.AcceptRole,
     )
+
+
+def _go_on_or_quit(
+    parent: QWidget | None, icon: QMessageBox.Icon, text: str, details: str, go_on: str
+) -> bool:
+    """A question with two answers: `go_on` (the default) or Quit."""
+    box = QMessageBox(parent)
+    box.setIcon(icon)
+    box.setWindowTitle("Medcard")
+    box.setText(text)
+    box.setInformativeText(details)
+    chosen = box.addButton(go_on, QMessageBox.ButtonRole.AcceptRole)
     box.addButton(QCoreApplication.translate("medcard", "Quit"), QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(use)
+    box.setDefaultButton(chosen)
     box.exec()
-    return box.clickedButton() is use
+    return box.clickedButton() is chosen
 
 
 def ask_master_password(
@@ -96,24 +104,18 @@ def _start_over(profile: Profile, parent: QWidget | None) -> SecretStore | None:
     portal)."""
     from desktop.services.accounts import AccountManager
 
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle("Medcard")
-    box.setText(QCoreApplication.translate("medcard", "Forgot the master password?"))
-    box.setInformativeText(
+    if not _go_on_or_quit(
+        parent,
+        QMessageBox.Icon.Question,
+        QCoreApplication.translate("medcard", "Forgot the master password?"),
         QCoreApplication.translate(
             "medcard",
             "Medcard can start over: the sign-ins and the cards kept on this computer are "
             "removed (your cards stay on the portal), you choose a new master password and "
             "sign in again.",
-        )
-    )
-    again = box.addButton(
-        QCoreApplication.translate("medcard", "Start over"), QMessageBox.ButtonRole.AcceptRole
-    )
-    box.addButton(QCoreApplication.translate("medcard", "Quit"), QMessageBox.ButtonRole.RejectRole)
-    box.exec()
-    if box.clickedButton() is not again:
+        ),
+        QCoreApplication.translate("medcard", "Start over"),
+    ):
         return None
     password = _choose_password(parent)
     if password is None:
