@@ -13,6 +13,7 @@ import pytest
 
 from desktop.services.accounts import Account, AccountManager
 from desktop.services.auth import TokenSet, sign_in
+from desktop.services.cache import Cache
 from desktop.services.profile import Profile
 from desktop.services.secrets import KeyringSecretStore, MemorySecretStore
 
@@ -33,6 +34,13 @@ def browser_for(email: str, password: str = DEMO_PASSWORD) -> Callable[[str], st
 
 def sign_in_as(portal: object, email: str) -> TokenSet:
     return sign_in(portal.base_url, open_url=browser_for(email), timeout=30)  # type: ignore[attr-defined]
+
+
+@pytest.fixture
+def cache(tmp_path: Path) -> Iterator[Cache]:
+    """An empty encrypted cache of the test's own."""
+    with Cache.open(tmp_path / "cache.db", Cache.new_key()) as opened:
+        yield opened
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import orjson
@@ -65,12 +65,6 @@ def sign_in(portal: object, tmp_path: Path) -> tuple[AccountManager, Account]:
     manager = AccountManager(Profile(tmp_path / "profile"), MemorySecretStore())
     account = manager.sign_in(portal.base_url, open_url=browser_for(FAMILY), timeout=30)  # type: ignore[attr-defined]
     return manager, account
-
-
-@pytest.fixture
-def cache(tmp_path: Path) -> Iterator[Cache]:
-    with Cache.open(tmp_path / "cache.db", Cache.new_key()) as opened:
-        yield opened
 
 
 @MODES

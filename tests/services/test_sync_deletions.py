@@ -9,19 +9,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import pytest
 from shared_fixtures import SYNTHEA_DIR, require_synthea
 from test_sync import MODES, cache_content, server_content, sign_in
 
 from desktop.services.cache import Cache, TimelineFilter
 from desktop.services.cache import writer as cache_writer
 from desktop.services.sync import SyncEngine
-
-
-@pytest.fixture
-def cache(tmp_path: Path) -> Any:
-    with Cache.open(tmp_path / "cache.db", Cache.new_key()) as opened:
-        yield opened
 
 
 def _one(store: Any, sql: str, *args: Any) -> tuple[Any, ...]:
