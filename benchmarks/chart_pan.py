@@ -31,16 +31,22 @@ def make_points(n: int) -> list[LabPoint]:
     start = 1_262_304_000.0  # 2010-01-01
     times = np.sort(start + rng.uniform(0, 16 * 365.25 * 86400, n))
     values = 6.0 + np.cumsum(rng.normal(0, 0.05, n))
-    return [LabPoint(float(t), float(v), "mmol/L", 3.9, 6.1, None, "Лаборатория",
-                     bool(i % 7 == 0)) for i, (t, v) in enumerate(zip(times, values, strict=True))]
+    return [
+        LabPoint(float(t), float(v), "mmol/L", 3.9, 6.1, None, "Лаборатория", bool(i % 7 == 0))
+        for i, (t, v) in enumerate(zip(times, values, strict=True))
+    ]
 
 
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--points", type=int, default=10_000)
     parser.add_argument("--steps", type=int, default=120)
-    parser.add_argument("--window-years", type=float, default=16.0,
-                        help="visible span while panning (default: the whole series)")
+    parser.add_argument(
+        "--window-years",
+        type=float,
+        default=16.0,
+        help="visible span while panning (default: the whole series)",
+    )
     args = parser.parse_args()
     app = QApplication.instance() or QApplication(sys.argv)
     chart = TrendChart(zone=ZoneInfo("Europe/Moscow"), locale=QLocale(QLocale.Language.Russian))
@@ -67,8 +73,10 @@ def main() -> int:
     # on a busy machine.
     for name, values in (("wall", timings), ("cpu", cpu)):
         values.sort()
-        print(f"redraw {name} ms: median={statistics.median(values):.1f} "
-              f"p95={values[int(len(values) * 0.95) - 1]:.1f} max={values[-1]:.1f}")
+        print(
+            f"redraw {name} ms: median={statistics.median(values):.1f} "
+            f"p95={values[int(len(values) * 0.95) - 1]:.1f} max={values[-1]:.1f}"
+        )
     chart.close()
     return 0
 

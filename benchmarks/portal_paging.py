@@ -31,7 +31,8 @@ def data_sizes(portal: DemoPortal) -> list[tuple[str, int, int]]:
     with portal.store.engine.connect() as conn:
         rows = conn.exec_driver_sql(
             "SELECT rtype, COUNT(*), SUM(LENGTH(body)) FROM resources GROUP BY rtype "
-            "ORDER BY 3 DESC").fetchall()
+            "ORDER BY 3 DESC"
+        ).fetchall()
     return [(r[0], r[1], r[2]) for r in rows]
 
 
@@ -39,8 +40,9 @@ def data_sizes(portal: DemoPortal) -> list[tuple[str, int, int]]:
 _NEXT = re.compile(rb'\{"relation":"next","url":"([^"]+)"\}')
 
 
-def page_through(portal: DemoPortal, token: str, rtype: str, count: int, parse: bool = True
-                 ) -> tuple[int, int, float, int]:
+def page_through(
+    portal: DemoPortal, token: str, rtype: str, count: int, parse: bool = True
+) -> tuple[int, int, float, int]:
     """(resources, bytes, seconds, pages) for one full walk; without `parse` only the
     transfer is measured (what the server and the loopback deliver)."""
     session = requests.Session()
@@ -56,8 +58,7 @@ def page_through(portal: DemoPortal, token: str, rtype: str, count: int, parse: 
         if parse:
             bundle = orjson.loads(answer.content)
             resources += len(bundle.get("entry", []))
-            url = next((link["url"] for link in bundle["link"] if link["relation"] == "next"),
-                       None)
+            url = next((link["url"] for link in bundle["link"] if link["relation"] == "next"), None)
         else:
             resources += answer.content.count(b'"fullUrl":')
             found = _NEXT.search(answer.content, 0, 4096)
@@ -79,13 +80,17 @@ def main() -> int:
         for rtype, n, size in data_sizes(portal):
             print(f"{rtype:<24}{n:>10}{size / 1e6:>10.2f}{size // max(n, 1):>12}")
         print()
-        for label, parse in (("GET + orjson parse", True), ("GET + orjson parse", True),
-                             ("GET only (transfer)", False)):
-            n, size, seconds, pages = page_through(portal, token, "Observation", args.count,
-                                                   parse)
-            print(f"{label}: {n} Observations in {pages} pages of {args.count}: "
-                  f"{seconds:.2f} s, {n / seconds:,.0f} resources/s, "
-                  f"{size / 1e6 / seconds:.1f} MB/s")
+        for label, parse in (
+            ("GET + orjson parse", True),
+            ("GET + orjson parse", True),
+            ("GET only (transfer)", False),
+        ):
+            n, size, seconds, pages = page_through(portal, token, "Observation", args.count, parse)
+            print(
+                f"{label}: {n} Observations in {pages} pages of {args.count}: "
+                f"{seconds:.2f} s, {n / seconds:,.0f} resources/s, "
+                f"{size / 1e6 / seconds:.1f} MB/s"
+            )
     return 0
 
 

@@ -16,21 +16,34 @@ from demo_portal.embedded import DemoPortal
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="python -m demo_portal",
-                                     description="Medcard demo portal (FHIR R4 + SMART)")
+    parser = argparse.ArgumentParser(
+        prog="python -m demo_portal", description="Medcard demo portal (FHIR R4 + SMART)"
+    )
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=0, help="0 picks a free port")
-    parser.add_argument("--db", type=Path, default=None,
-                        help="SQLite file (kept); default: a temporary file")
+    parser.add_argument(
+        "--db", type=Path, default=None, help="SQLite file (kept); default: a temporary file"
+    )
     parser.add_argument("--seed", type=int, default=42)
-    parser.add_argument("--scale", type=int, default=0,
-                        help="extra records for the main demo patient (benchmarks)")
-    parser.add_argument("--load", type=Path, default=None, metavar="DIR",
-                        help="also load the FHIR Bundles (*.json) in DIR")
-    parser.add_argument("--token-ttl", type=int, default=3600, metavar="S",
-                        help="access token lifetime in seconds")
-    parser.add_argument("--today", type=date.fromisoformat, default=None,
-                        help="the generator's 'today' (YYYY-MM-DD)")
+    parser.add_argument(
+        "--scale", type=int, default=0, help="extra records for the main demo patient (benchmarks)"
+    )
+    parser.add_argument(
+        "--load",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="also load the FHIR Bundles (*.json) in DIR",
+    )
+    parser.add_argument(
+        "--token-ttl", type=int, default=3600, metavar="S", help="access token lifetime in seconds"
+    )
+    parser.add_argument(
+        "--today",
+        type=date.fromisoformat,
+        default=None,
+        help="the generator's 'today' (YYYY-MM-DD)",
+    )
     return parser.parse_args(argv)
 
 
@@ -41,9 +54,16 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
-    portal = DemoPortal(db_path=args.db, seed=args.seed, scale=args.scale, load_dir=args.load,
-                        access_token_ttl=args.token_ttl, today=args.today, host=args.host,
-                        port=args.port)
+    portal = DemoPortal(
+        db_path=args.db,
+        seed=args.seed,
+        scale=args.scale,
+        load_dir=args.load,
+        access_token_ttl=args.token_ttl,
+        today=args.today,
+        host=args.host,
+        port=args.port,
+    )
     try:
         portal.start()
     except OSError as exc:

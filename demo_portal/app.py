@@ -20,8 +20,9 @@ from demo_portal.store import Store
 log = logging.getLogger(__name__)
 
 
-def create_app(store: Store, faults: FaultInjector, access_token_ttl: int = 3600
-               ) -> tuple[Flask, FaultMiddleware]:
+def create_app(
+    store: Store, faults: FaultInjector, access_token_ttl: int = 3600
+) -> tuple[Flask, FaultMiddleware]:
     """The Flask app and the WSGI callable to serve (the app behind fault injection)."""
     load_rule_modules()
     app = Flask("demo_portal")
@@ -50,21 +51,29 @@ def _register_errors(app: Flask) -> None:
             return error
         status = error.code or 500
         if status == 404:
-            outcome = operation_outcome(404, f"No such FHIR endpoint: {request.path}",
-                                        f"Адрес FHIR не найден: {request.path}")
+            outcome = operation_outcome(
+                404,
+                f"No such FHIR endpoint: {request.path}",
+                f"Адрес FHIR не найден: {request.path}",
+            )
         elif status == 405:
-            outcome = operation_outcome(405, f"Method {request.method} not supported here",
-                                        f"Метод {request.method} здесь не поддерживается")
+            outcome = operation_outcome(
+                405,
+                f"Method {request.method} not supported here",
+                f"Метод {request.method} здесь не поддерживается",
+            )
         else:
-            outcome = operation_outcome(status, error.description or error.name,
-                                        f"Ошибка запроса (HTTP {status})")
+            outcome = operation_outcome(
+                status, error.description or error.name, f"Ошибка запроса (HTTP {status})"
+            )
         return fhir_response(dumps(outcome), status)
 
     @app.errorhandler(Exception)
     def _unexpected(error: Exception) -> Response:
         log.exception("unexpected error serving %s %s", request.method, request.path)
-        return fhir_response(dumps(operation_outcome(
-            500, "Internal server error", "Внутренняя ошибка сервера")), 500)
+        return fhir_response(
+            dumps(operation_outcome(500, "Internal server error", "Внутренняя ошибка сервера")), 500
+        )
 
 
 def _register_fault_control(app: Flask, faults: FaultInjector) -> None:
@@ -84,5 +93,6 @@ def _register_fault_control(app: Flask, faults: FaultInjector) -> None:
         if unknown:
             return Response(f"unknown keys: {sorted(unknown)}", status=400)
         faults.add(**spec)
-        return Response(dumps({"pending": faults.pending()}), status=201,
-                        content_type="application/json")
+        return Response(
+            dumps({"pending": faults.pending()}), status=201, content_type="application/json"
+        )

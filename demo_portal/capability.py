@@ -13,9 +13,15 @@ from demo_portal.oauth import SCOPES
 bp = Blueprint("capability", __name__)
 
 _COMMON_PARAMS = [
-    ("_id", "token"), ("_lastUpdated", "date"), ("patient", "reference"),
-    ("subject", "reference"), ("date", "date"), ("code", "token"), ("category", "token"),
-    ("status", "token"), ("identifier", "token"),
+    ("_id", "token"),
+    ("_lastUpdated", "date"),
+    ("patient", "reference"),
+    ("subject", "reference"),
+    ("date", "date"),
+    ("code", "token"),
+    ("category", "token"),
+    ("status", "token"),
+    ("identifier", "token"),
     *((name, "reference") for name in REFERENCE_PARAMS),
 ]
 
@@ -49,9 +55,12 @@ def capability_statement() -> dict:
             "searchParam": [{"name": n, "type": t} for n, t in _COMMON_PARAMS],
         }
         if rtype == "Patient":
-            entry["operation"] = [{
-                "name": "everything",
-                "definition": "http://hl7.org/fhir/OperationDefinition/Patient-everything"}]
+            entry["operation"] = [
+                {
+                    "name": "everything",
+                    "definition": "http://hl7.org/fhir/OperationDefinition/Patient-everything",
+                }
+            ]
         resources.append(entry)
     return {
         "resourceType": "CapabilityStatement",
@@ -59,28 +68,42 @@ def capability_statement() -> dict:
         "date": "2026-11-25",
         "kind": "instance",
         "software": {"name": "Medcard demo portal", "version": "0.1.0"},
-        "implementation": {"description": "Medcard demo portal (synthetic data)",
-                           "url": f"{request.host_url.rstrip('/')}/fhir"},
+        "implementation": {
+            "description": "Medcard demo portal (synthetic data)",
+            "url": f"{request.host_url.rstrip('/')}/fhir",
+        },
         "fhirVersion": "4.0.1",
         "format": ["application/fhir+json", "json"],
-        "rest": [{
-            "mode": "server",
-            "security": {
-                "cors": False,
-                "service": [{"coding": [{
-                    "system": "http://terminology.hl7.org/CodeSystem/restful-security-service",
-                    "code": "SMART-on-FHIR"}]}],
-                "extension": [{
-                    "url": "http://fhir-registry.smarthealthit.org/StructureDefinition/oauth-uris",
+        "rest": [
+            {
+                "mode": "server",
+                "security": {
+                    "cors": False,
+                    "service": [
+                        {
+                            "coding": [
+                                {
+                                    "system": "http://terminology.hl7.org/CodeSystem/restful-security-service",
+                                    "code": "SMART-on-FHIR",
+                                }
+                            ]
+                        }
+                    ],
                     "extension": [
-                        {"url": "authorize", "valueUri": f"{root}/oauth/authorize"},
-                        {"url": "token", "valueUri": f"{root}/oauth/token"},
-                        {"url": "revoke", "valueUri": f"{root}/oauth/revoke"},
-                        {"url": "manage", "valueUri": f"{root}/account"},
-                    ]}],
-            },
-            "resource": resources,
-        }],
+                        {
+                            "url": "http://fhir-registry.smarthealthit.org/StructureDefinition/oauth-uris",
+                            "extension": [
+                                {"url": "authorize", "valueUri": f"{root}/oauth/authorize"},
+                                {"url": "token", "valueUri": f"{root}/oauth/token"},
+                                {"url": "revoke", "valueUri": f"{root}/oauth/revoke"},
+                                {"url": "manage", "valueUri": f"{root}/account"},
+                            ],
+                        }
+                    ],
+                },
+                "resource": resources,
+            }
+        ],
     }
 
 
@@ -98,8 +121,13 @@ def smart_configuration() -> dict:
         "scopes_supported": list(SCOPES),
         "code_challenge_methods_supported": ["S256"],
         "capabilities": [
-            "launch-standalone", "client-public", "permission-offline", "permission-patient",
-            "permission-user", "permission-v2", "context-standalone-patient",
+            "launch-standalone",
+            "client-public",
+            "permission-offline",
+            "permission-patient",
+            "permission-user",
+            "permission-v2",
+            "context-standalone-patient",
         ],
     }
 

@@ -15,16 +15,23 @@ from demo_portal.store import Store
 SYNTHEA_PASSWORD = "demo1234"
 
 
-def load_demo_dataset(store: Store, seed: int = 42, scale: int = 0,
-                      today: date | None = None) -> dict[str, int]:
+def load_demo_dataset(
+    store: Store, seed: int = 42, scale: int = 0, today: date | None = None
+) -> dict[str, int]:
     """Generate the demo family (deterministic for seed+today) and load it with accounts."""
     from demo_portal.datagen import generate
 
     dataset = generate(seed=seed, scale=scale, today=today or date.today())
     store.load(dataset.resources)
     for user in dataset.users:
-        store.add_user(user.email, user.password, user.patient_id, user.display_name,
-                       user.snils_verified, user.region_available)
+        store.add_user(
+            user.email,
+            user.password,
+            user.patient_id,
+            user.display_name,
+            user.snils_verified,
+            user.region_available,
+        )
     for link in dataset.links:
         store.grant_access(link.user_email, link.patient_id, link.relationship, link.status)
     counts: dict[str, int] = {}

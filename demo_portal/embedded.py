@@ -35,10 +35,18 @@ class DemoPortal:
     served as it is (no regeneration), also after a stop and start on the same port.
     """
 
-    def __init__(self, db_path: str | Path | None = None, seed: int = 42, scale: int = 0,
-                 load_dir: str | Path | None = None, access_token_ttl: int = 3600,
-                 today: date | None = None, host: str = "127.0.0.1", port: int = 0,
-                 auth_host: str | None = None):
+    def __init__(
+        self,
+        db_path: str | Path | None = None,
+        seed: int = 42,
+        scale: int = 0,
+        load_dir: str | Path | None = None,
+        access_token_ttl: int = 3600,
+        today: date | None = None,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        auth_host: str | None = None,
+    ):
         self._tmpdir: tempfile.TemporaryDirectory[str] | None = None
         self._temporary = db_path is None
         self.db_path = Path(db_path) if db_path is not None else Path()
@@ -82,11 +90,13 @@ class DemoPortal:
         self.store = store
         app, wsgi = create_app(store, self.faults, self.access_token_ttl)
         app.config["MEDCARD_AUTH_HOST"] = self.auth_host
-        self._server = make_server(self.host, self.port, wsgi, threaded=True,
-                                   request_handler=QuietRequestHandler)
+        self._server = make_server(
+            self.host, self.port, wsgi, threaded=True, request_handler=QuietRequestHandler
+        )
         # A short poll interval makes stop() quick (tests start many portals).
-        self._thread = threading.Thread(target=self._server.serve_forever, args=(0.05,),
-                                        name="demo-portal", daemon=True)
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, args=(0.05,), name="demo-portal", daemon=True
+        )
         self._thread.start()
         return self
 
@@ -108,6 +118,10 @@ class DemoPortal:
     def __enter__(self) -> DemoPortal:
         return self.start()
 
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
         self.stop()

@@ -59,6 +59,8 @@ def bad_request(en: str, ru: str) -> FhirError:
     return FhirError(400, en, ru)
 
 
-def forbidden(en: str = "Access to this patient is not allowed",
-              ru: str = "Нет доступа к данным этого пациента") -> FhirError:
+def forbidden(
+    en: str = "Access to this patient is not allowed",
+    ru: str = "Нет доступа к данным этого пациента",
+) -> FhirError:
     return FhirError(403, en, ru)

@@ -36,9 +36,15 @@ class FaultInjector:
         self._faults: list[Fault] = []
         self._lock = threading.Lock()
 
-    def add(self, status: int = 503, count: int = 1, path_contains: str = "",
-            retry_after: int | None = None, drop: bool = False,
-            body: bytes | str | None = None) -> Fault:
+    def add(
+        self,
+        status: int = 503,
+        count: int = 1,
+        path_contains: str = "",
+        retry_after: int | None = None,
+        drop: bool = False,
+        body: bytes | str | None = None,
+    ) -> Fault:
         if isinstance(body, str):
             body = body.encode()
         fault = Fault(status, count, path_contains, retry_after, drop, body)
@@ -108,9 +114,13 @@ class FaultMiddleware:
         if fault.body is not None:
             body, content_type = fault.body, "application/fhir+json"
         else:
-            body = orjson.dumps(operation_outcome(
-                fault.status, f"Injected fault: HTTP {fault.status}",
-                f"Искусственный сбой: HTTP {fault.status}"))
+            body = orjson.dumps(
+                operation_outcome(
+                    fault.status,
+                    f"Injected fault: HTTP {fault.status}",
+                    f"Искусственный сбой: HTTP {fault.status}",
+                )
+            )
             content_type = "application/fhir+json"
         headers = [("Content-Type", content_type), ("Content-Length", str(len(body)))]
         if fault.retry_after is not None:

@@ -17,14 +17,16 @@ from demo_portal.store import PortalUser, Store
 FHIR_JSON = "application/fhir+json; charset=utf-8"
 
 # Resource types the portal serves; anything else is "unknown type".
-RESOURCE_TYPES = frozenset("""
+RESOURCE_TYPES = frozenset(
+    """
     Patient Practitioner PractitionerRole Organization Location HealthcareService
     Encounter Observation DiagnosticReport Condition Procedure MedicationRequest
     MedicationStatement MedicationAdministration Medication Immunization AllergyIntolerance
     DocumentReference Composition ExplanationOfBenefit Claim Coverage Appointment Schedule
     Slot Task ServiceRequest RelatedPerson CarePlan CareTeam Goal ImagingStudy Device
     Provenance Consent Media SupplyDelivery Binary
-""".split())
+""".split()
+)
 
 # What a patient may write through the API (everything else is the clinics' data).
 PATIENT_WRITABLE = frozenset({"Appointment", "Observation", "Task", "ServiceRequest"})
@@ -62,26 +64,35 @@ def authenticate() -> Caller:
     """The signed-in caller, or a 401/403 FhirError."""
     protector: ResourceProtector = current_app.extensions["medcard_protector"]
     if not request.headers.get("Authorization"):
-        raise _unauthorized("Authentication required: send a Bearer access token",
-                            "Требуется вход: нет токена доступа", None)
+        raise _unauthorized(
+            "Authentication required: send a Bearer access token",
+            "Требуется вход: нет токена доступа",
+            None,
+        )
     try:
         token = protector.validate_request(scopes=None, request=_HeadersOnly(request.headers))
     except OAuth2Error as exc:
-        raise _unauthorized("Access token is invalid, expired or revoked",
-                            "Токен доступа недействителен, истёк или отозван",
-                            exc.error or "invalid_token") from exc
+        raise _unauthorized(
+            "Access token is invalid, expired or revoked",
+            "Токен доступа недействителен, истёк или отозван",
+            exc.error or "invalid_token",
+        ) from exc
     user = store().user(token.user_email)
     if user is None:
         raise _unauthorized("Unknown user", "Неизвестный пользователь", "invalid_token")
     if not user.snils_verified:
         raise FhirError(
-            403, "Access denied: your identity (SNILS) is not verified yet",
+            403,
+            "Access denied: your identity (SNILS) is not verified yet",
             "Доступ запрещён: ваша личность (СНИЛС) ещё не подтверждена. Подтвердите учётную "
-            "запись в МФЦ или на Госуслугах.")
+            "запись в МФЦ или на Госуслугах.",
+        )
     if not user.region_available:
         raise FhirError(
-            403, "Access denied: the service is not available in your region",
-            "Доступ запрещён: сервис недоступен в вашем регионе.")
+            403,
+            "Access denied: the service is not available in your region",
+            "Доступ запрещён: сервис недоступен в вашем регионе.",
+        )
     # Calendar rules (a parent's access ends on the child's 15th birthday), once a day.
     from demo_portal.rules import registry
 
@@ -91,20 +102,24 @@ def authenticate() -> Caller:
 
 def require_type(rtype: str) -> None:
     if rtype not in RESOURCE_TYPES:
-        raise FhirError(404, f"Unknown resource type '{rtype}'",
-                        f"Неизвестный тип ресурса «{rtype}»")
+        raise FhirError(
+            404, f"Unknown resource type '{rtype}'", f"Неизвестный тип ресурса «{rtype}»"
+        )
 
 
-def fhir_response(body: bytes, status: int = 200, headers: dict[str, str] | None = None
-                  ) -> Response:
+def fhir_response(
+    body: bytes, status: int = 200, headers: dict[str, str] | None = None
+) -> Response:
     return Response(body, status=status, content_type=FHIR_JSON, headers=headers or {})
 
 
 def resource_headers(resource: dict) -> dict[str, str]:
     meta = resource.get("meta") or {}
-    return {"ETag": f'W/"{meta.get("versionId", "1")}"',
-            "Location": f"{request.host_url.rstrip('/')}/fhir/{resource['resourceType']}/"
-                        f"{resource['id']}/_history/{meta.get('versionId', '1')}"}
+    return {
+        "ETag": f'W/"{meta.get("versionId", "1")}"',
+        "Location": f"{request.host_url.rstrip('/')}/fhir/{resource['resourceType']}/"
+        f"{resource['id']}/_history/{meta.get('versionId', '1')}",
+    }
 
 
 def error_response(error: FhirError) -> Response:

@@ -44,15 +44,18 @@ def _paging_params() -> tuple[list[tuple[str, str]], list[Any] | None, int | Non
     given = list(request.args.items(multi=True))
     if any(name == "_page" for name, _ in given):
         if len(given) != 1:
-            raise bad_request("_page cannot be combined with other parameters",
-                              "Параметр _page нельзя сочетать с другими")
+            raise bad_request(
+                "_page cannot be combined with other parameters",
+                "Параметр _page нельзя сочетать с другими",
+            )
         params, key, total = decode_cursor(given[0][1])
         return params, key, total
     return given, None, None
 
 
-def run_search(caller: Caller, spec: SearchSpec, key: list[Any] | None, total: int | None
-               ) -> tuple[list[tuple[str, bytes]], list[Any] | None, int]:
+def run_search(
+    caller: Caller, spec: SearchSpec, key: list[Any] | None, total: int | None
+) -> tuple[list[tuple[str, bytes]], list[Any] | None, int]:
     """One page: (id, body) rows, the keyset of the next page (None at the end), total."""
     for patient in spec.patients:
         caller.require_patient(patient)
@@ -61,8 +64,12 @@ def run_search(caller: Caller, spec: SearchSpec, key: list[Any] | None, total: i
         # The DBAPI connection directly: no per-row result processing on the hot path.
         sqlite: Any = conn.connection.driver_connection
         if total is None:
-            total = int(sqlite.execute(
-                f"SELECT COUNT(*) FROM resources r WHERE {where}", args).fetchone()[0] or 0)
+            total = int(
+                sqlite.execute(f"SELECT COUNT(*) FROM resources r WHERE {where}", args).fetchone()[
+                    0
+                ]
+                or 0
+            )
         if spec.summary_count:
             return [], None, total
         if key is not None:
@@ -70,7 +77,9 @@ def run_search(caller: Caller, spec: SearchSpec, key: list[Any] | None, total: i
             where, args = f"{where} AND {keyset}", [*args, *key_args]
         rows = sqlite.execute(
             f"SELECT r.rid, r.body, r.date_key, r.last_updated FROM resources r WHERE {where} "
-            f"ORDER BY {order_sql(spec.sort)} LIMIT ?", (*args, spec.count + 1)).fetchall()
+            f"ORDER BY {order_sql(spec.sort)} LIMIT ?",
+            (*args, spec.count + 1),
+        ).fetchall()
     next_key = None
     if len(rows) > spec.count:
         rows = rows[: spec.count]
@@ -137,8 +146,10 @@ def _everything_params(params: list[tuple[str, str]]) -> tuple[int, int]:
                 raise bad_request(f"Invalid _count {value!r}", f"Неверный _count: {value}")
             count = min(int(value), MAX_COUNT)
         elif name not in ("_format",):
-            raise bad_request(f"Unsupported $everything parameter '{name}'",
-                              f"Неподдерживаемый параметр $everything «{name}»")
+            raise bad_request(
+                f"Unsupported $everything parameter '{name}'",
+                f"Неподдерживаемый параметр $everything «{name}»",
+            )
     return since, count
 
 
@@ -146,16 +157,21 @@ def _referenced_shared(patient_id: str, since: int) -> list[tuple[str, str, byte
     """Practitioners, organizations and locations the patient's records point at."""
     like = " OR ".join("t.value LIKE ?" for _ in _SHARED_REFERENCED)
     with store().engine.connect() as conn:
-        refs = [row[0] for row in conn.exec_driver_sql(
-            "SELECT DISTINCT t.value FROM tokens t JOIN resources r ON r.seq = t.seq "
-            f"WHERE r.patient_id = ? AND ({like})",
-            (patient_id, *(p + "%" for p in _SHARED_REFERENCED)))]
+        refs = [
+            row[0]
+            for row in conn.exec_driver_sql(
+                "SELECT DISTINCT t.value FROM tokens t JOIN resources r ON r.seq = t.seq "
+                f"WHERE r.patient_id = ? AND ({like})",
+                (patient_id, *(p + "%" for p in _SHARED_REFERENCED)),
+            )
+        ]
         found = []
         for ref in sorted(refs):
             rtype, _, rid = ref.partition("/")
             row = conn.exec_driver_sql(
                 "SELECT body FROM resources WHERE rtype = ? AND rid = ? AND last_updated >= ?",
-                (rtype, rid, since)).first()
+                (rtype, rid, since),
+            ).first()
             if row is not None:
                 found.append((rtype, rid, row[0]))
     return found
@@ -174,20 +190,27 @@ def everything(pid: str) -> Response:
         if key is None:
             # First page: the referenced shared resources travel here, once.
             extra = _referenced_shared(pid, since)
-            total = len(extra) + int(conn.exec_driver_sql(
-                "SELECT COUNT(*) FROM resources WHERE patient_id = ? AND last_updated >= ?",
-                (pid, since)).scalar() or 0)
+            total = len(extra) + int(
+                conn.exec_driver_sql(
+                    "SELECT COUNT(*) FROM resources WHERE patient_id = ? AND last_updated >= ?",
+                    (pid, since),
+                ).scalar()
+                or 0
+            )
         after = key[0] if key else since - 1
         rows = conn.exec_driver_sql(
             "SELECT rtype, rid, body, last_updated FROM resources "
             "WHERE patient_id = ? AND last_updated > ? ORDER BY last_updated LIMIT ?",
-            (pid, max(after, since - 1), count + 1)).fetchall()
+            (pid, max(after, since - 1), count + 1),
+        ).fetchall()
     base = _base()
     next_url = None
     if len(rows) > count:
         rows = rows[:count]
-        next_url = (f"{base}/Patient/{pid}/$everything?_page="
-                    f"{encode_cursor(params, [rows[-1][3]], int(total or 0))}")
+        next_url = (
+            f"{base}/Patient/{pid}/$everything?_page="
+            f"{encode_cursor(params, [rows[-1][3]], int(total or 0))}"
+        )
     base_bytes = base.encode()
     entries = [entry_bytes(base_bytes, t, i, b, b"include") for t, i, b in extra]
     entries += [entry_bytes(base_bytes, r[0], r[1], r[2]) for r in rows]

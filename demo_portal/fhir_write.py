@@ -45,47 +45,60 @@ def _body(rtype: str) -> dict:
     try:
         resource = orjson.loads(request.get_data())
     except orjson.JSONDecodeError as exc:
-        raise bad_request(f"Request body is not valid JSON: {exc}",
-                          "Тело запроса не является корректным JSON") from exc
+        raise bad_request(
+            f"Request body is not valid JSON: {exc}", "Тело запроса не является корректным JSON"
+        ) from exc
     if not isinstance(resource, dict):
-        raise bad_request("Request body must be a FHIR resource (a JSON object)",
-                          "Тело запроса должно быть ресурсом FHIR (объектом JSON)")
+        raise bad_request(
+            "Request body must be a FHIR resource (a JSON object)",
+            "Тело запроса должно быть ресурсом FHIR (объектом JSON)",
+        )
     if resource.get("resourceType") != rtype:
         raise bad_request(
             f"resourceType {resource.get('resourceType')!r} does not match the URL type {rtype}",
-            f"Тип ресурса в теле не совпадает с типом в адресе ({rtype})")
+            f"Тип ресурса в теле не совпадает с типом в адресе ({rtype})",
+        )
     missing = [name for name in _REQUIRED.get(rtype, ()) if not resource.get(name)]
     if missing:
-        raise FhirError(422, f"{rtype} is missing required element(s): {', '.join(missing)}",
-                        f"В ресурсе {rtype} не заполнены обязательные поля: {', '.join(missing)}")
+        raise FhirError(
+            422,
+            f"{rtype} is missing required element(s): {', '.join(missing)}",
+            f"В ресурсе {rtype} не заполнены обязательные поля: {', '.join(missing)}",
+        )
     return resource
 
 
 def _check_may_write(caller: Caller, resource: dict) -> None:
     rtype = resource["resourceType"]
     if rtype not in PATIENT_WRITABLE:
-        raise forbidden(f"Patients may not write {rtype} resources",
-                        f"Пациент не может изменять ресурсы типа {rtype}")
+        raise forbidden(
+            f"Patients may not write {rtype} resources",
+            f"Пациент не может изменять ресурсы типа {rtype}",
+        )
     patient = patient_of(resource)
     if patient is None:
-        raise FhirError(422, f"{rtype} must refer to the patient it belongs to",
-                        f"Ресурс {rtype} должен ссылаться на пациента")
+        raise FhirError(
+            422,
+            f"{rtype} must refer to the patient it belongs to",
+            f"Ресурс {rtype} должен ссылаться на пациента",
+        )
     caller.require_patient(patient)
     if rtype == "Observation" and not _authored_by_patient(resource, caller):
-        raise forbidden("Patients may only write their own diary Observations "
-                        "(performer = the Patient)",
-                        "Пациент может записывать только наблюдения дневника "
-                        "(исполнитель — сам пациент)")
+        raise forbidden(
+            "Patients may only write their own diary Observations (performer = the Patient)",
+            "Пациент может записывать только наблюдения дневника (исполнитель — сам пациент)",
+        )
 
 
 def _authored_by_patient(resource: dict, caller: Caller) -> bool:
     refs = [p.get("reference", "") for p in resource.get("performer") or [] if isinstance(p, dict)]
-    return any(r.startswith("Patient/") and r[len("Patient/"):] in caller.allowed for r in refs)
+    return any(r.startswith("Patient/") and r[len("Patient/") :] in caller.allowed for r in refs)
 
 
 def _context(caller: Caller, previous: dict | None = None) -> rules.RuleContext:
-    return rules.RuleContext(store=store(), user=caller.user, now=datetime.now(UTC),
-                             previous=previous)
+    return rules.RuleContext(
+        store=store(), user=caller.user, now=datetime.now(UTC), previous=previous
+    )
 
 
 def _created(resource: dict, status: int = 201) -> Response:
@@ -107,8 +120,11 @@ def create(rtype: str) -> Response:
             spec.count = 2
             rows, _, total = run_search(caller, spec, None, None)
             if total > 1:
-                raise FhirError(412, "If-None-Exist matches more than one resource",
-                                "Условие If-None-Exist соответствует нескольким ресурсам")
+                raise FhirError(
+                    412,
+                    "If-None-Exist matches more than one resource",
+                    "Условие If-None-Exist соответствует нескольким ресурсам",
+                )
             if rows:
                 existing = orjson.loads(rows[0][1])
                 return _created(existing, 200)
@@ -125,8 +141,9 @@ def _expected_version() -> int | None:
         return None
     match = _IF_MATCH.match(header.strip())
     if not match:
-        raise bad_request(f"Invalid If-Match header {header!r} (expected W/\"n\")",
-                          "Неверный заголовок If-Match")
+        raise bad_request(
+            f'Invalid If-Match header {header!r} (expected W/"n")', "Неверный заголовок If-Match"
+        )
     return int(match.group(1))
 
 
@@ -147,8 +164,9 @@ def patch(rtype: str, rid: str) -> Response:
     try:
         operations = orjson.loads(request.get_data())
     except orjson.JSONDecodeError as exc:
-        raise bad_request("PATCH body is not valid JSON", "Тело запроса PATCH не является "
-                          "корректным JSON") from exc
+        raise bad_request(
+            "PATCH body is not valid JSON", "Тело запроса PATCH не является корректным JSON"
+        ) from exc
     with store().write_lock:
         stored = store().get_stored(rtype, rid)
         if stored is None:
@@ -157,23 +175,31 @@ def patch(rtype: str, rid: str) -> Response:
         try:
             resource = apply_patch(stored.resource(), operations)
         except PatchError as exc:
-            raise FhirError(422, f"JSON Patch cannot be applied: {exc}",
-                            "Изменение (JSON Patch) нельзя применить к ресурсу") from exc
+            raise FhirError(
+                422,
+                f"JSON Patch cannot be applied: {exc}",
+                "Изменение (JSON Patch) нельзя применить к ресурсу",
+            ) from exc
         return _save(caller, rtype, rid, _checked(rtype, resource))
 
 
 def _checked(rtype: str, resource: dict) -> dict:
     missing = [name for name in _REQUIRED.get(rtype, ()) if not resource.get(name)]
     if resource.get("resourceType") != rtype or missing:
-        raise FhirError(422, f"The patched {rtype} is not valid (missing: {', '.join(missing)})",
-                        f"После изменения ресурс {rtype} некорректен")
+        raise FhirError(
+            422,
+            f"The patched {rtype} is not valid (missing: {', '.join(missing)})",
+            f"После изменения ресурс {rtype} некорректен",
+        )
     return resource
 
 
 def _save(caller: Caller, rtype: str, rid: str, resource: dict) -> Response:
     if not _ID.match(rid) or resource.get("id") != rid:
-        raise bad_request("Resource id in the body must match the URL",
-                          "Идентификатор ресурса в теле должен совпадать с адресом")
+        raise bad_request(
+            "Resource id in the body must match the URL",
+            "Идентификатор ресурса в теле должен совпадать с адресом",
+        )
     _check_may_write(caller, resource)
     expected = _expected_version()
     with store().write_lock:
@@ -199,9 +225,12 @@ def _save(caller: Caller, rtype: str, rid: str, resource: dict) -> Response:
 
 
 def _stale(expected: int, current: int) -> FhirError:
-    return FhirError(412, f"Version conflict: If-Match W/\"{expected}\" but the current "
-                          f"version is {current}; read the resource again",
-                     "Ресурс уже изменён (версия устарела); загрузите его заново")
+    return FhirError(
+        412,
+        f'Version conflict: If-Match W/"{expected}" but the current '
+        f"version is {current}; read the resource again",
+        "Ресурс уже изменён (версия устарела); загрузите его заново",
+    )
 
 
 @bp.delete("/fhir/<rtype>/<rid>")
@@ -215,8 +244,10 @@ def remove(rtype: str, rid: str) -> Response:
         caller.require_patient(stored.patient_id)
         resource = stored.resource()
         if rtype != "Observation" or not _authored_by_patient(resource, caller):
-            raise forbidden("Only the patient's own diary Observations can be deleted",
-                            "Удалять можно только собственные записи дневника")
+            raise forbidden(
+                "Only the patient's own diary Observations can be deleted",
+                "Удалять можно только собственные записи дневника",
+            )
         rules.registry.run_before("before_delete", _context(caller, resource), resource)
         store().delete(rtype, rid)
     return Response(status=204)

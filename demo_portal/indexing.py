@@ -190,12 +190,12 @@ def patient_of(resource: dict) -> str | None:
         for value in _values(resource, element):
             ref = _reference_target(value)
             if ref and ref.startswith("Patient/"):
-                return ref[len("Patient/"):]
+                return ref[len("Patient/") :]
     if rtype == "Appointment":
         for actor in _values(resource, "participant.actor"):
             ref = _reference_target(actor)
             if ref and ref.startswith("Patient/"):
-                return ref[len("Patient/"):]
+                return ref[len("Patient/") :]
     return None
 
 

@@ -31,8 +31,10 @@ logging.getLogger("authlib").setLevel(logging.WARNING)
 
 CLIENT_ID = "medcard"
 CODE_LIFETIME_S = 600
-SCOPES = ("openid fhirUser launch/patient offline_access patient/*.cruds user/*.cruds "
-          "patient/*.rs user/*.rs patient/*.read user/*.read patient/*.*").split()
+SCOPES = (
+    "openid fhirUser launch/patient offline_access patient/*.cruds user/*.cruds "
+    "patient/*.rs user/*.rs patient/*.read user/*.read patient/*.*"
+).split()
 
 
 class PublicClient(ClientMixin):
@@ -49,8 +51,11 @@ class PublicClient(ClientMixin):
 
     def check_redirect_uri(self, redirect_uri: str) -> bool:
         parts = urlsplit(redirect_uri)
-        return (parts.scheme == "http" and parts.hostname in ("127.0.0.1", "localhost", "::1")
-                and not parts.fragment)
+        return (
+            parts.scheme == "http"
+            and parts.hostname in ("127.0.0.1", "localhost", "::1")
+            and not parts.fragment
+        )
 
     def check_client_secret(self, client_secret: str) -> bool:
         return False
@@ -158,9 +163,16 @@ class OAuthState:
             row = conn.execute(select(oauth_tokens).where(column == value)).first()
         if row is None:
             return None
-        return IssuedToken(row.access_token, row.refresh_token, row.user_email, row.scope,
-                           row.issued_at, row.expires_in, bool(row.access_revoked),
-                           bool(row.refresh_revoked))
+        return IssuedToken(
+            row.access_token,
+            row.refresh_token,
+            row.user_email,
+            row.scope,
+            row.issued_at,
+            row.expires_in,
+            bool(row.access_revoked),
+            bool(row.refresh_revoked),
+        )
 
     def revoke(self, token: IssuedToken, access: bool = True, refresh: bool = True) -> None:
         values = {}
@@ -169,12 +181,16 @@ class OAuthState:
         if refresh:
             values["refresh_revoked"] = True
         with self.store.engine.begin() as conn:
-            conn.execute(update(oauth_tokens)
-                         .where(oauth_tokens.c.access_token == token.access_token).values(**values))
+            conn.execute(
+                update(oauth_tokens)
+                .where(oauth_tokens.c.access_token == token.access_token)
+                .values(**values)
+            )
 
 
-def create_authorization_server(app: Flask, store: Store, access_token_ttl: int
-                                ) -> tuple[AuthorizationServer, ResourceProtector]:
+def create_authorization_server(
+    app: Flask, store: Store, access_token_ttl: int
+) -> tuple[AuthorizationServer, ResourceProtector]:
     state = OAuthState(store)
 
     class CodeGrant(grants.AuthorizationCodeGrant):
@@ -183,36 +199,61 @@ def create_authorization_server(app: Flask, store: Store, access_token_ttl: int
         def save_authorization_code(self, code: str, request: Any) -> None:
             payload = request.payload.data
             with store.engine.begin() as conn:
-                conn.execute(insert(oauth_codes).values(
-                    code=code, client_id=CLIENT_ID, user_email=request.user.email,
-                    redirect_uri=request.payload.redirect_uri, scope=request.payload.scope or "",
-                    code_challenge=payload.get("code_challenge"),
-                    code_challenge_method=payload.get("code_challenge_method"),
-                    auth_time=int(time.time())))
+                conn.execute(
+                    insert(oauth_codes).values(
+                        code=code,
+                        client_id=CLIENT_ID,
+                        user_email=request.user.email,
+                        redirect_uri=request.payload.redirect_uri,
+                        scope=request.payload.scope or "",
+                        code_challenge=payload.get("code_challenge"),
+                        code_challenge_method=payload.get("code_challenge_method"),
+                        auth_time=int(time.time()),
+                    )
+                )
 
         def query_authorization_code(self, code: str, client: Any) -> AuthCode | None:
             with store.engine.connect() as conn:
                 row = conn.execute(select(oauth_codes).where(oauth_codes.c.code == code)).first()
             if row is None or time.time() - row.auth_time > CODE_LIFETIME_S:
                 return None
-            return AuthCode(row.code, row.user_email, row.redirect_uri, row.scope,
-                            row.code_challenge, row.code_challenge_method, row.auth_time)
+            return AuthCode(
+                row.code,
+                row.user_email,
+                row.redirect_uri,
+                row.scope,
+                row.code_challenge,
+                row.code_challenge_method,
+                row.auth_time,
+            )
 
         def delete_authorization_code(self, authorization_code: AuthCode) -> None:
             # A code works once: the second exchange finds nothing and gets invalid_grant.
             with store.engine.begin() as conn:
-                conn.execute(delete(oauth_codes)
-                             .where(oauth_codes.c.code == authorization_code.code))
+                conn.execute(
+                    delete(oauth_codes).where(oauth_codes.c.code == authorization_code.code)
+                )
 
         def authenticate_user(self, authorization_code: AuthCode) -> PortalUser | None:
             return store.user(authorization_code.user_email)
 
-        def generate_token(self, user: Any = None, scope: Any = None, grant_type: Any = None,
-                           expires_in: Any = None, include_refresh_token: bool = True) -> dict:
+        def generate_token(
+            self,
+            user: Any = None,
+            scope: Any = None,
+            grant_type: Any = None,
+            expires_in: Any = None,
+            include_refresh_token: bool = True,
+        ) -> dict:
             # Refresh tokens only for offline_access, as SMART specifies.
             include = include_refresh_token and "offline_access" in (scope or "").split()
-            return super().generate_token(user=user, scope=scope, grant_type=grant_type,
-                                          expires_in=expires_in, include_refresh_token=include)
+            return super().generate_token(
+                user=user,
+                scope=scope,
+                grant_type=grant_type,
+                expires_in=expires_in,
+                include_refresh_token=include,
+            )
 
     class RefreshGrant(grants.RefreshTokenGrant):
         TOKEN_ENDPOINT_AUTH_METHODS = ["none"]
@@ -233,8 +274,7 @@ def create_authorization_server(app: Flask, store: Store, access_token_ttl: int
     class Revocation(RevocationEndpoint):
         CLIENT_AUTH_METHODS = ["none"]
 
-        def query_token(self, token_string: str, token_type_hint: str | None
-                        ) -> IssuedToken | None:
+        def query_token(self, token_string: str, token_type_hint: str | None) -> IssuedToken | None:
             if token_type_hint != "refresh_token":
                 found = state.token_row(oauth_tokens.c.access_token, token_string)
                 if found is not None:
@@ -250,10 +290,17 @@ def create_authorization_server(app: Flask, store: Store, access_token_ttl: int
     def save_token(token: dict, request: Any) -> None:
         user: PortalUser = request.user
         with store.engine.begin() as conn:
-            conn.execute(insert(oauth_tokens).values(
-                access_token=token["access_token"], refresh_token=token.get("refresh_token"),
-                client_id=CLIENT_ID, user_email=user.email, scope=token.get("scope", ""),
-                issued_at=int(time.time()), expires_in=int(token["expires_in"])))
+            conn.execute(
+                insert(oauth_tokens).values(
+                    access_token=token["access_token"],
+                    refresh_token=token.get("refresh_token"),
+                    client_id=CLIENT_ID,
+                    user_email=user.email,
+                    scope=token.get("scope", ""),
+                    issued_at=int(time.time()),
+                    expires_in=int(token["expires_in"]),
+                )
+            )
         # SMART launch context: the user's own patient, plus whom they may act for.
         token["patient"] = user.patient_id
         token["medcard_patients"] = store.accessible_patients(user)

@@ -40,9 +40,9 @@ class Command:
 COMMANDS: dict[str, Command] = {}
 
 
-def command(name: str, help: str = "",
-            arguments: list[tuple[tuple[str, ...], dict[str, Any]]] | None = None
-            ) -> Callable[[Handler], Handler]:
+def command(
+    name: str, help: str = "", arguments: list[tuple[tuple[str, ...], dict[str, Any]]] | None = None
+) -> Callable[[Handler], Handler]:
     """Register an operator command; `arguments` are (args, kwargs) for add_argument."""
 
     def decorator(func: Handler) -> Handler:
@@ -52,17 +52,22 @@ def command(name: str, help: str = "",
     return decorator
 
 
-@command("grant", help="give USER access to PATIENT (accepted link)",
-         arguments=[(("email",), {}), (("patient",), {}),
-                    (("--relationship",), {"default": "parent"})])
+@command(
+    "grant",
+    help="give USER access to PATIENT (accepted link)",
+    arguments=[(("email",), {}), (("patient",), {}), (("--relationship",), {"default": "parent"})],
+)
 def _grant(store: Store, args: argparse.Namespace) -> int:
     store.grant_access(args.email, args.patient, args.relationship)
     print(f"{args.email} may now act for Patient/{args.patient}")
     return 0
 
 
-@command("revoke", help="take away USER's access to PATIENT",
-         arguments=[(("email",), {}), (("patient",), {})])
+@command(
+    "revoke",
+    help="take away USER's access to PATIENT",
+    arguments=[(("email",), {}), (("patient",), {})],
+)
 def _revoke(store: Store, args: argparse.Namespace) -> int:
     store.revoke_access(args.email, args.patient)
     print(f"{args.email} no longer acts for Patient/{args.patient}")

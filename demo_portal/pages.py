@@ -97,11 +97,18 @@ def _render(kind: str, status: int = 200, **values: Any) -> Response:
     from urllib.parse import urlencode
 
     html = render_template_string(
-        PAGE, kind=kind, lang=lang, t=TEXT[lang], action=request.full_path,
-        query_ru=urlencode([*base, ("lang", "ru")]), query_en=urlencode([*base, ("lang", "en")]),
-        **values)
-    return Response(html, status=status, mimetype="text/html",
-                    headers={"Cache-Control": "no-store"})
+        PAGE,
+        kind=kind,
+        lang=lang,
+        t=TEXT[lang],
+        action=request.full_path,
+        query_ru=urlencode([*base, ("lang", "ru")]),
+        query_en=urlencode([*base, ("lang", "en")]),
+        **values,
+    )
+    return Response(
+        html, status=status, mimetype="text/html", headers={"Cache-Control": "no-store"}
+    )
 
 
 def _server() -> AuthorizationServer:
@@ -136,8 +143,12 @@ def authorize() -> Any:
         if user is None:
             return _render("login", status=401, email=email, error=True)
         session["user"] = user.email
-        return _render("consent", user=user, scope=grant.request.payload.scope or "",
-                       patients=_store().accessible_patients(user))
+        return _render(
+            "consent",
+            user=user,
+            scope=grant.request.payload.scope or "",
+            patients=_store().accessible_patients(user),
+        )
     user = _signed_in()
     if step != "consent" or user is None:
         return _render("login", email="", error=False)

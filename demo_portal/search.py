@@ -46,7 +46,7 @@ class SearchSpec:
 
 
 def _bare_patient(value: str) -> str:
-    return value[len("Patient/"):] if value.startswith("Patient/") else value
+    return value[len("Patient/") :] if value.startswith("Patient/") else value
 
 
 def _date_clauses(column: str, name: str, value: str) -> tuple[str, list[Any]]:
@@ -90,7 +90,8 @@ def _token_clause(param: str, value: str) -> tuple[str, list[str]]:
             args.append(alternative)
     clause = (
         "EXISTS (SELECT 1 FROM tokens t WHERE t.seq = r.seq AND t.param = ? AND ("
-        + " OR ".join(parts) + "))"
+        + " OR ".join(parts)
+        + "))"
     )
     return clause, [param, *args]
 
@@ -106,7 +107,8 @@ def _reference_clause(param: str, value: str) -> tuple[str, list[str]]:
             args.append(f"%/{alternative}")
     clause = (
         "EXISTS (SELECT 1 FROM tokens t WHERE t.seq = r.seq AND t.param = ? AND ("
-        + " OR ".join(parts) + "))"
+        + " OR ".join(parts)
+        + "))"
     )
     return clause, [param, *args]
 
@@ -124,8 +126,10 @@ def parse_search(rtype: str, params: Iterable[tuple[str, str]]) -> SearchSpec:
         if name in IGNORED_PARAMS:
             continue
         if value == "" and name != "_sort":
-            raise bad_request(f"Empty value for search parameter '{name}'",
-                              f"Пустое значение параметра поиска «{name}»")
+            raise bad_request(
+                f"Empty value for search parameter '{name}'",
+                f"Пустое значение параметра поиска «{name}»",
+            )
         if name in ("patient", "subject"):
             spec.patients.extend(_bare_patient(v) for v in value.split(","))
         elif name == "_id":
@@ -159,8 +163,9 @@ def parse_search(rtype: str, params: Iterable[tuple[str, str]]) -> SearchSpec:
             spec.sort = value
         elif name == "_summary":
             if value != "count":
-                raise bad_request("Only _summary=count is supported",
-                                  "Поддерживается только _summary=count")
+                raise bad_request(
+                    "Only _summary=count is supported", "Поддерживается только _summary=count"
+                )
             spec.summary_count = True
         elif name == "_elements":
             spec.elements = [e.strip() for e in value.split(",") if e.strip()]
@@ -187,8 +192,9 @@ def decode_cursor(token: str) -> tuple[list[tuple[str, str]], list[Any], int]:
         data = orjson.loads(raw)
         return [(str(k), str(v)) for k, v in data["p"]], list(data["k"]), int(data["t"])
     except (ValueError, KeyError, TypeError) as exc:
-        raise bad_request("Invalid or expired paging token",
-                          "Неверная ссылка на страницу результатов") from exc
+        raise bad_request(
+            "Invalid or expired paging token", "Неверная ссылка на страницу результатов"
+        ) from exc
 
 
 def where_sql(spec: SearchSpec, allowed: list[str]) -> tuple[str, list[Any]]:
@@ -222,8 +228,10 @@ def order_sql(sort: str) -> str:
     return ", ".join(c + direction for c in SORTS[sort])
 
 
-_SUBSETTED = {"system": "http://terminology.hl7.org/CodeSystem/v3-ObservationValue",
-              "code": "SUBSETTED"}
+_SUBSETTED = {
+    "system": "http://terminology.hl7.org/CodeSystem/v3-ObservationValue",
+    "code": "SUBSETTED",
+}
 _ALWAYS = frozenset({"resourceType", "id", "meta"})
 
 
@@ -240,13 +248,29 @@ def subset_body(body: bytes, elements: list[str]) -> bytes:
 
 def entry_bytes(base: bytes, rtype: str, rid: str, body: bytes, mode: bytes = b"match") -> bytes:
     full_url = orjson.dumps(f"{rtype}/{rid}")[1:-1]
-    return (b'{"fullUrl":"' + base + b"/" + full_url + b'","resource":' + body
-            + b',"search":{"mode":"' + mode + b'"}}')
+    return (
+        b'{"fullUrl":"'
+        + base
+        + b"/"
+        + full_url
+        + b'","resource":'
+        + body
+        + b',"search":{"mode":"'
+        + mode
+        + b'"}}'
+    )
 
 
 def bundle_bytes(total: int, self_url: str, next_url: str | None, entries: list[bytes]) -> bytes:
     links = [{"relation": "self", "url": self_url}]
     if next_url:
         links.append({"relation": "next", "url": next_url})
-    return (b'{"resourceType":"Bundle","type":"searchset","total":' + str(total).encode()
-            + b',"link":' + orjson.dumps(links) + b',"entry":[' + b",".join(entries) + b"]}")
+    return (
+        b'{"resourceType":"Bundle","type":"searchset","total":'
+        + str(total).encode()
+        + b',"link":'
+        + orjson.dumps(links)
+        + b',"entry":['
+        + b",".join(entries)
+        + b"]}"
+    )

@@ -232,45 +232,75 @@ class Store:
                 (t, i): s
                 for s, t, i in conn.exec_driver_sql("SELECT seq, rtype, rid FROM resources")
             }
-            gone = [existing[(r["resourceType"], r["id"])] for r in batch
-                    if (r["resourceType"], r["id"]) in existing]
+            gone = [
+                existing[(r["resourceType"], r["id"])]
+                for r in batch
+                if (r["resourceType"], r["id"]) in existing
+            ]
             for start in range(0, len(gone), 500):
-                chunk = gone[start:start + 500]
+                chunk = gone[start : start + 500]
                 conn.execute(delete(tokens).where(tokens.c.seq.in_(chunk)))
                 conn.execute(delete(resources).where(resources.c.seq.in_(chunk)))
             rows: list[tuple] = []
             token_rows: list[tuple] = []
-            seq = int(conn.exec_driver_sql("SELECT COALESCE(MAX(seq), 0) FROM resources").scalar()
-                      or 0)
+            seq = int(
+                conn.exec_driver_sql("SELECT COALESCE(MAX(seq), 0) FROM resources").scalar() or 0
+            )
             for res in batch:
                 seq += 1
                 stamp = self._tick(given_ms(res))
                 res = dict(res)
-                res["meta"] = {**(res.get("meta") or {}), "versionId": "1",
-                               "lastUpdated": format_instant(stamp)}
+                res["meta"] = {
+                    **(res.get("meta") or {}),
+                    "versionId": "1",
+                    "lastUpdated": format_instant(stamp),
+                }
                 entry = index_resource(res)
-                rows.append((seq, res["resourceType"], res["id"], entry.patient_id, stamp, 1,
-                             entry.date_key, entry.status, orjson.dumps(res)))
+                rows.append(
+                    (
+                        seq,
+                        res["resourceType"],
+                        res["id"],
+                        entry.patient_id,
+                        stamp,
+                        1,
+                        entry.date_key,
+                        entry.status,
+                        orjson.dumps(res),
+                    )
+                )
                 token_rows.extend((seq, p, s, v) for p, s, v in entry.tokens)
             # Plain executemany: 100 000 resources load in seconds, not minutes.
             if rows:
                 conn.exec_driver_sql(
                     "INSERT INTO resources (seq, rtype, rid, patient_id, last_updated, version, "
-                    "date_key, status, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+                    "date_key, status, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    rows,
+                )
             if token_rows:
                 conn.exec_driver_sql(
-                    "INSERT INTO tokens (seq, param, system, value) VALUES (?, ?, ?, ?)",
-                    token_rows)
+                    "INSERT INTO tokens (seq, param, system, value) VALUES (?, ?, ?, ?)", token_rows
+                )
         return len(batch)
 
     # -- accounts and access ------------------------------------------------------------
-    def add_user(self, email: str, password: str, patient_id: str, display_name: str,
-                 snils_verified: bool = True, region_available: bool = True) -> PortalUser:
+    def add_user(
+        self,
+        email: str,
+        password: str,
+        patient_id: str,
+        display_name: str,
+        snils_verified: bool = True,
+        region_available: bool = True,
+    ) -> PortalUser:
         email = email.lower()
         values = {
-            "email": email, "password_hash": generate_password_hash(password, _HASH_METHOD),
-            "patient_id": patient_id, "display_name": display_name,
-            "snils_verified": snils_verified, "region_available": region_available,
+            "email": email,
+            "password_hash": generate_password_hash(password, _HASH_METHOD),
+            "patient_id": patient_id,
+            "display_name": display_name,
+            "snils_verified": snils_verified,
+            "region_available": region_available,
         }
         with self.write_lock, self.engine.begin() as conn:
             conn.execute(delete(users).where(users.c.email == email))
@@ -282,14 +312,27 @@ class Store:
             row = conn.execute(select(users).where(users.c.email == email.lower())).first()
         if row is None:
             return None
-        return PortalUser(row.email, row.patient_id, row.display_name,
-                          bool(row.snils_verified), bool(row.region_available))
+        return PortalUser(
+            row.email,
+            row.patient_id,
+            row.display_name,
+            bool(row.snils_verified),
+            bool(row.region_available),
+        )
 
     def users(self) -> list[PortalUser]:
         with self.engine.connect() as conn:
             rows = conn.execute(select(users).order_by(users.c.email)).fetchall()
-        return [PortalUser(r.email, r.patient_id, r.display_name, bool(r.snils_verified),
-                           bool(r.region_available)) for r in rows]
+        return [
+            PortalUser(
+                r.email,
+                r.patient_id,
+                r.display_name,
+                bool(r.snils_verified),
+                bool(r.region_available),
+            )
+            for r in rows
+        ]
 
     def verify_password(self, email: str, password: str) -> PortalUser | None:
         with self.engine.connect() as conn:
@@ -300,36 +343,53 @@ class Store:
             return None
         return self.user(email.strip())
 
-    def grant_access(self, user_email: str, patient_id: str, relationship: str = "",
-                     status: str = "accepted") -> None:
+    def grant_access(
+        self, user_email: str, patient_id: str, relationship: str = "", status: str = "accepted"
+    ) -> None:
         """Create or change a link; only status "accepted" gives access."""
         user_email = user_email.lower()
         with self.write_lock, self.engine.begin() as conn:
-            conn.execute(delete(access_links).where(
-                (access_links.c.user_email == user_email)
-                & (access_links.c.patient_id == patient_id)))
-            conn.execute(insert(access_links).values(
-                user_email=user_email, patient_id=patient_id, status=status,
-                relationship=relationship))
+            conn.execute(
+                delete(access_links).where(
+                    (access_links.c.user_email == user_email)
+                    & (access_links.c.patient_id == patient_id)
+                )
+            )
+            conn.execute(
+                insert(access_links).values(
+                    user_email=user_email,
+                    patient_id=patient_id,
+                    status=status,
+                    relationship=relationship,
+                )
+            )
 
     def revoke_access(self, user_email: str, patient_id: str) -> None:
         with self.write_lock, self.engine.begin() as conn:
-            conn.execute(delete(access_links).where(
-                (access_links.c.user_email == user_email.lower())
-                & (access_links.c.patient_id == patient_id)))
+            conn.execute(
+                delete(access_links).where(
+                    (access_links.c.user_email == user_email.lower())
+                    & (access_links.c.patient_id == patient_id)
+                )
+            )
 
     def links(self, user_email: str) -> list[tuple[str, str, str]]:
         """(patient_id, status, relationship) of every link of the user."""
         with self.engine.connect() as conn:
             rows = conn.execute(
-                select(access_links.c.patient_id, access_links.c.status,
-                       access_links.c.relationship)
+                select(
+                    access_links.c.patient_id, access_links.c.status, access_links.c.relationship
+                )
                 .where(access_links.c.user_email == user_email.lower())
-                .order_by(access_links.c.patient_id)).fetchall()
+                .order_by(access_links.c.patient_id)
+            ).fetchall()
         return [(r[0], r[1], r[2]) for r in rows]
 
     def accessible_patients(self, user: PortalUser) -> list[str]:
         """The user's own patient first, then every patient linked with accepted access."""
-        linked = [p for p, status, _ in self.links(user.email)
-                  if status == "accepted" and p != user.patient_id]
+        linked = [
+            p
+            for p, status, _ in self.links(user.email)
+            if status == "accepted" and p != user.patient_id
+        ]
         return [user.patient_id, *linked]

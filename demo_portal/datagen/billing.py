@@ -21,17 +21,28 @@ def bill_visits(b: Builder, d: Directory) -> None:
         doc = d.doctor(v.doctor_id)
         items = [visit_item(doc.specialty, v.first, v.paid)]
         items += b.extra_items.get(v.encounter["id"], [])
-        eob(b, d, v.patient, doc.org_id, v.start + timedelta(minutes=v.minutes), items,
-            paid=v.paid, encounter_id=v.encounter["id"])
+        eob(
+            b,
+            d,
+            v.patient,
+            doc.org_id,
+            v.start + timedelta(minutes=v.minutes),
+            items,
+            paid=v.paid,
+            encounter_id=v.encounter["id"],
+        )
 
 
 def bill_labs(b: Builder, d: Directory, p: Person, visits: list[LabVisit]) -> None:
     for v in visits:
         factor = 1.0 if v.paid else 0.45  # ОМС tariffs are below the private lab's prices
-        items = [(code, name, round(price * factor, -1), 1)
-                 for code, name, price in (PANEL_SERVICES[x] for x in v.panels)]
-        items.append(("A11.12.009", "Взятие крови из периферической вены",
-                      round(250 * factor, -1), 1))
+        items = [
+            (code, name, round(price * factor, -1), 1)
+            for code, name, price in (PANEL_SERVICES[x] for x in v.panels)
+        ]
+        items.append(
+            ("A11.12.009", "Взятие крови из периферической вены", round(250 * factor, -1), 1)
+        )
         eob(b, d, p, v.org, b.at(v.day, 9), items, paid=v.paid)
 
 
@@ -44,16 +55,29 @@ def appointment_history(b: Builder, d: Directory, appts: Appointments) -> None:
         created = v.start - timedelta(days=rng.randint(7, 21), hours=rng.randint(0, 8))
         extensions = None
         if v.kind == "home":
-            extensions = [{"url": c.HOME_ADDRESS_EXT, "valueAddress": {
-                "text": f"г. {v.patient.city}, {v.patient.line}"}}]
+            extensions = [
+                {
+                    "url": c.HOME_ADDRESS_EXT,
+                    "valueAddress": {"text": f"г. {v.patient.city}, {v.patient.line}"},
+                }
+            ]
             created = v.start - timedelta(hours=rng.randint(2, 5))
-        appts.add(v.patient, v.doctor_id, v.start, v.minutes, "fulfilled", created,
-                  kind={"in-person": "clinic"}.get(v.kind, v.kind), extensions=extensions,
-                  description="Температура, кашель, слабость" if v.kind == "home" else None)
+        appts.add(
+            v.patient,
+            v.doctor_id,
+            v.start,
+            v.minutes,
+            "fulfilled",
+            created,
+            kind={"in-person": "clinic"}.get(v.kind, v.kind),
+            extensions=extensions,
+            description="Температура, кашель, слабость" if v.kind == "home" else None,
+        )
 
 
-def demo_appointments(b: Builder, d: Directory, persons: dict[str, Person], book: SlotBook,
-                      appts: Appointments) -> None:
+def demo_appointments(
+    b: Builder, d: Directory, persons: dict[str, Person], book: SlotBook, appts: Appointments
+) -> None:
     """Cancelled and missed ones in the past; booked ones in the coming weeks."""
     rng = b.rng("appointments")
     sergey, masha, anna = (persons[x] for x in ("ivanov-sergey", "ivanova-masha", "petrova-anna"))
@@ -65,8 +89,15 @@ def demo_appointments(b: Builder, d: Directory, persons: dict[str, Person], book
         start = b.days_ago(days_ago, 10, 20)
         while start.weekday() >= 5:
             start += timedelta(days=1)
-        appts.add(sergey, pid, start, 20, status, start - timedelta(days=rng.randint(6, 14)),
-                  cancel_reason=reason if status == "cancelled" else None)
+        appts.add(
+            sergey,
+            pid,
+            start,
+            20,
+            status,
+            start - timedelta(days=rng.randint(6, 14)),
+            cancel_reason=reason if status == "cancelled" else None,
+        )
     soon = b.at(b.today + timedelta(days=2), 0)
     booked_at = b.days_ago(3, 19, 5)
     for person, pid, kind, after_days, reason in (
@@ -79,7 +110,21 @@ def demo_appointments(b: Builder, d: Directory, persons: dict[str, Person], book
         begin, end = datetime.fromisoformat(slot["start"]), datetime.fromisoformat(slot["end"])
         extensions = None
         if kind == "video":
-            extensions = [{"url": c.JOIN_URL_EXT,
-                           "valueUrl": f"{c.TELEMED_ROOM_BASE}{rng.getrandbits(64):016x}"}]
-        appts.add(person, pid, begin, int((end - begin).total_seconds() // 60), "booked",
-                  booked_at, kind=kind, slot=slot, reason=reason, extensions=extensions)
+            extensions = [
+                {
+                    "url": c.JOIN_URL_EXT,
+                    "valueUrl": f"{c.TELEMED_ROOM_BASE}{rng.getrandbits(64):016x}",
+                }
+            ]
+        appts.add(
+            person,
+            pid,
+            begin,
+            int((end - begin).total_seconds() // 60),
+            "booked",
+            booked_at,
+            kind=kind,
+            slot=slot,
+            reason=reason,
+            extensions=extensions,
+        )

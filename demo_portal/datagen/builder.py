@@ -78,11 +78,16 @@ class Builder:
             lag = timedelta(minutes=rng.randint(3, 240), seconds=rng.randint(0, 59))
         return min(clinical + lag, self.cutoff)
 
-    def add(self, resource: dict, clinical: datetime | None = None, late: bool | None = None) -> dict:
+    def add(
+        self, resource: dict, clinical: datetime | None = None, late: bool | None = None
+    ) -> dict:
         """Stamp and append ``resource``; ``clinical`` is when it happened (default: long ago)."""
         key = f"{resource['resourceType']}/{resource['id']}"
-        moment = (self.recorded(key, clinical, late) if clinical is not None
-                  else self.cutoff - timedelta(days=400))
+        moment = (
+            self.recorded(key, clinical, late)
+            if clinical is not None
+            else self.cutoff - timedelta(days=400)
+        )
         resource["meta"] = {"versionId": "1", "lastUpdated": instant(moment)}
         self.resources.append(resource)
         return resource

@@ -27,7 +27,9 @@ CLAIM_TYPE = "http://terminology.hl7.org/CodeSystem/claim-type"
 ADJUDICATION = "http://terminology.hl7.org/CodeSystem/adjudication"
 COVERAGE_SELFPAY = "http://terminology.hl7.org/CodeSystem/coverage-selfpay"
 V2_IDENTIFIER_TYPE = "http://terminology.hl7.org/CodeSystem/v2-0203"
-DOC_CATEGORY_CLINICAL_NOTE = "http://hl7.org/fhir/us/core/CodeSystem/us-core-documentreference-category"
+DOC_CATEGORY_CLINICAL_NOTE = (
+    "http://hl7.org/fhir/us/core/CodeSystem/us-core-documentreference-category"
+)
 
 # Russian identifier systems (OIDs of the Russian registry of object identifiers).
 SNILS_SYSTEM = "urn:oid:1.2.643.100.3"

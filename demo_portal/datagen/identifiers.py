@@ -42,8 +42,11 @@ def oms_policy(rng: random.Random, region_prefix: str = "77") -> str:
 
 def ogrn(rng: random.Random, region: str = "77") -> str:
     """ОГРН (13 digits): the check digit is (first 12 digits mod 11) mod 10."""
-    body = "1" + f"{rng.randint(2, 24):02d}" + region + "".join(
-        str(rng.randint(0, 9)) for _ in range(7)
+    body = (
+        "1"
+        + f"{rng.randint(2, 24):02d}"
+        + region
+        + "".join(str(rng.randint(0, 9)) for _ in range(7))
     )
     return body + str(int(body) % 11 % 10)
 

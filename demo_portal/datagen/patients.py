@@ -42,30 +42,119 @@ def _birth(b: Builder, age: int, days_after_birthday: int) -> date:
 
 def people(b: Builder) -> dict[str, Person]:
     home = "ул. Новаторов, д. 36, корп. 1, кв. 57"
-    return {p.id: p for p in (
-        Person("ivanov-sergey", "Иванов", "Сергей", "Александрович", "male", _birth(b, 45, 131),
-               "Москва", home, "Обручевский", "pr-sokolova", "org-gp12"),
-        Person("ivanova-masha", "Иванова", "Мария", "Сергеевна", "female", _birth(b, 8, 97),
-               "Москва", home, "Обручевский", "pr-belova", "org-child94"),
-        Person("petrova-anna", "Петрова", "Анна", "Михайловна", "female", _birth(b, 72, 204),
-               "Москва", "ул. Волынская, д. 3, кв. 12", "Очаково-Матвеевское",
-               "pr-orlov", "org-gp12"),
-        Person("smirnova-olga", "Смирнова", "Ольга", "Владимировна", "female", _birth(b, 38, 45),
-               "Москва", "ул. Островитянова, д. 9, кв. 140", "Коньково", "pr-orlov", "org-gp12"),
-        Person("smirnov-artem", "Смирнов", "Артём", "Игоревич", "male", _birth(b, 10, 260),
-               "Москва", "ул. Островитянова, д. 9, кв. 140", "Коньково", "pr-gusev",
-               "org-child94"),
-        Person("kuznetsov-dmitry", "Кузнецов", "Дмитрий", "Павлович", "male", _birth(b, 33, 12),
-               "Москва", "ул. Обручева, д. 21, кв. 8", "Обручевский", "pr-orlov", "org-gp12"),
-        Person("egorova-tatiana", "Егорова", "Татьяна", "Николаевна", "female",
-               _birth(b, 51, 300), "Анадырь", "ул. Отке, д. 30, кв. 4", "Чукотский автономный округ",
-               "pr-yakovleva", "org-chukotka", region="87"),
-        # Sergey's son from his first marriage, born in Tula: not linked to any account, so
-        # the family tab can demo an access request that needs the in-person check.
-        Person("ivanov-petr", "Иванов", "Пётр", "Сергеевич", "male", _birth(b, 12, 180),
-               "Москва", "ул. Профсоюзная, д. 93, кв. 211", "Коньково", "pr-gusev",
-               "org-child94", birthplace="Тула"),
-    )}
+    return {
+        p.id: p
+        for p in (
+            Person(
+                "ivanov-sergey",
+                "Иванов",
+                "Сергей",
+                "Александрович",
+                "male",
+                _birth(b, 45, 131),
+                "Москва",
+                home,
+                "Обручевский",
+                "pr-sokolova",
+                "org-gp12",
+            ),
+            Person(
+                "ivanova-masha",
+                "Иванова",
+                "Мария",
+                "Сергеевна",
+                "female",
+                _birth(b, 8, 97),
+                "Москва",
+                home,
+                "Обручевский",
+                "pr-belova",
+                "org-child94",
+            ),
+            Person(
+                "petrova-anna",
+                "Петрова",
+                "Анна",
+                "Михайловна",
+                "female",
+                _birth(b, 72, 204),
+                "Москва",
+                "ул. Волынская, д. 3, кв. 12",
+                "Очаково-Матвеевское",
+                "pr-orlov",
+                "org-gp12",
+            ),
+            Person(
+                "smirnova-olga",
+                "Смирнова",
+                "Ольга",
+                "Владимировна",
+                "female",
+                _birth(b, 38, 45),
+                "Москва",
+                "ул. Островитянова, д. 9, кв. 140",
+                "Коньково",
+                "pr-orlov",
+                "org-gp12",
+            ),
+            Person(
+                "smirnov-artem",
+                "Смирнов",
+                "Артём",
+                "Игоревич",
+                "male",
+                _birth(b, 10, 260),
+                "Москва",
+                "ул. Островитянова, д. 9, кв. 140",
+                "Коньково",
+                "pr-gusev",
+                "org-child94",
+            ),
+            Person(
+                "kuznetsov-dmitry",
+                "Кузнецов",
+                "Дмитрий",
+                "Павлович",
+                "male",
+                _birth(b, 33, 12),
+                "Москва",
+                "ул. Обручева, д. 21, кв. 8",
+                "Обручевский",
+                "pr-orlov",
+                "org-gp12",
+            ),
+            Person(
+                "egorova-tatiana",
+                "Егорова",
+                "Татьяна",
+                "Николаевна",
+                "female",
+                _birth(b, 51, 300),
+                "Анадырь",
+                "ул. Отке, д. 30, кв. 4",
+                "Чукотский автономный округ",
+                "pr-yakovleva",
+                "org-chukotka",
+                region="87",
+            ),
+            # Sergey's son from his first marriage, born in Tula: not linked to any account, so
+            # the family tab can demo an access request that needs the in-person check.
+            Person(
+                "ivanov-petr",
+                "Иванов",
+                "Пётр",
+                "Сергеевич",
+                "male",
+                _birth(b, 12, 180),
+                "Москва",
+                "ул. Профсоюзная, д. 93, кв. 211",
+                "Коньково",
+                "pr-gusev",
+                "org-child94",
+                birthplace="Тула",
+            ),
+        )
+    }
 
 
 USERS = [
@@ -82,14 +171,25 @@ LINKS = [
 ]
 
 # child id -> (parent id, v3 RoleCode of the parent)
-PARENTS = {"ivanova-masha": ("ivanov-sergey", "FTH", "father", "Отец"),
-           "smirnov-artem": ("smirnova-olga", "MTH", "mother", "Мать")}
+PARENTS = {
+    "ivanova-masha": ("ivanov-sergey", "FTH", "father", "Отец"),
+    "smirnov-artem": ("smirnova-olga", "MTH", "mother", "Мать"),
+}
 
 
 def users(persons: dict[str, Person]) -> list[DemoUser]:
-    return [DemoUser(email, PASSWORD, pid, f"{persons[pid].given} {persons[pid].family}",
-                     snils_verified=verified, region_available=available, region=region)
-            for email, pid, verified, available, region in USERS]
+    return [
+        DemoUser(
+            email,
+            PASSWORD,
+            pid,
+            f"{persons[pid].given} {persons[pid].family}",
+            snils_verified=verified,
+            region_available=available,
+            region=region,
+        )
+        for email, pid, verified, available, region in USERS
+    ]
 
 
 def build_people(b: Builder, d: Directory) -> dict[str, Person]:
@@ -101,73 +201,143 @@ def build_people(b: Builder, d: Directory) -> dict[str, Person]:
         phones[p.id] = ident.mobile(rng)
         policy = ident.oms_policy(rng, p.region)
         identifiers = [
-            {"use": "official", "system": c.SNILS_SYSTEM, "type": c.text_only("СНИЛС"),
-             "value": ident.snils(rng)},
-            {"use": "official", "system": c.OMS_SYSTEM, "type": c.text_only("Полис ОМС"),
-             "value": policy},
+            {
+                "use": "official",
+                "system": c.SNILS_SYSTEM,
+                "type": c.text_only("СНИЛС"),
+                "value": ident.snils(rng),
+            },
+            {
+                "use": "official",
+                "system": c.OMS_SYSTEM,
+                "type": c.text_only("Полис ОМС"),
+                "value": policy,
+            },
         ]
         if years_before(b.today, 18) < p.birth:
             identifiers.append(_birth_certificate(rng, p))
         telecom = [{"system": "phone", "value": phones[p.id], "use": "mobile"}]
         if p.id in emails:
             telecom.append({"system": "email", "value": emails[p.id]})
-        created = b.at(p.birth + timedelta(days=30), 11) if p.birth.year >= b.today.year - 16 \
+        created = (
+            b.at(p.birth + timedelta(days=30), 11)
+            if p.birth.year >= b.today.year - 16
             else b.at(b.today - timedelta(days=16 * 365), 11)
-        b.add({
-            "resourceType": "Patient", "id": p.id, "active": True,
-            "identifier": identifiers,
-            "name": [{"use": "official", "text": p.full_name, "family": p.family,
-                      "given": [p.given, p.patronymic]}],
-            "telecom": telecom,
-            "gender": p.gender,
-            "birthDate": p.birth.isoformat(),
-            "address": [{"use": "home", "type": "physical",
-                         "text": f"г. {p.city}, {p.line}", "line": [p.line], "city": p.city,
-                         "district": p.district, "country": "RU"}],
-            "communication": [{"language": c.concept("urn:ietf:bcp:47", "ru", "Russian", "Русский"),
-                               "preferred": True}],
-            "generalPractitioner": [c.ref("Practitioner", p.gp, d.doctor(p.gp).name)],
-            "managingOrganization": c.ref("Organization", p.org, d.org_names[p.org]),
-        }, created)
-        b.add({
-            "resourceType": "Coverage", "id": f"cov-oms-{p.id}", "status": "active",
-            "identifier": [{"system": c.OMS_SYSTEM, "value": policy}],
-            "type": c.concept(c.ACT_CODE, "PUBLICPOL", "public healthcare",
-                              "Обязательное медицинское страхование (ОМС)"),
-            "subscriber": c.ref("Patient", p.id, p.full_name),
-            "beneficiary": c.ref("Patient", p.id, p.full_name),
-            "relationship": c.concept("http://terminology.hl7.org/CodeSystem/subscriber-relationship",
-                                      "self", "Self", "Застрахованное лицо"),
-            "period": {"start": max(p.birth, date(2011, 5, 1)).isoformat()},
-            "payor": [c.ref("Organization", "org-smo", d.org_names["org-smo"])],
-        }, created)
-        b.add({
-            "resourceType": "Coverage", "id": f"cov-self-{p.id}", "status": "active",
-            "type": c.concept(c.COVERAGE_SELFPAY, "pay", "Pay", "Платные медицинские услуги"),
-            "beneficiary": c.ref("Patient", p.id, p.full_name),
-            "payor": [c.ref("Patient", p.id, p.full_name)],
-        }, created)
+        )
+        b.add(
+            {
+                "resourceType": "Patient",
+                "id": p.id,
+                "active": True,
+                "identifier": identifiers,
+                "name": [
+                    {
+                        "use": "official",
+                        "text": p.full_name,
+                        "family": p.family,
+                        "given": [p.given, p.patronymic],
+                    }
+                ],
+                "telecom": telecom,
+                "gender": p.gender,
+                "birthDate": p.birth.isoformat(),
+                "address": [
+                    {
+                        "use": "home",
+                        "type": "physical",
+                        "text": f"г. {p.city}, {p.line}",
+                        "line": [p.line],
+                        "city": p.city,
+                        "district": p.district,
+                        "country": "RU",
+                    }
+                ],
+                "communication": [
+                    {
+                        "language": c.concept("urn:ietf:bcp:47", "ru", "Russian", "Русский"),
+                        "preferred": True,
+                    }
+                ],
+                "generalPractitioner": [c.ref("Practitioner", p.gp, d.doctor(p.gp).name)],
+                "managingOrganization": c.ref("Organization", p.org, d.org_names[p.org]),
+            },
+            created,
+        )
+        b.add(
+            {
+                "resourceType": "Coverage",
+                "id": f"cov-oms-{p.id}",
+                "status": "active",
+                "identifier": [{"system": c.OMS_SYSTEM, "value": policy}],
+                "type": c.concept(
+                    c.ACT_CODE,
+                    "PUBLICPOL",
+                    "public healthcare",
+                    "Обязательное медицинское страхование (ОМС)",
+                ),
+                "subscriber": c.ref("Patient", p.id, p.full_name),
+                "beneficiary": c.ref("Patient", p.id, p.full_name),
+                "relationship": c.concept(
+                    "http://terminology.hl7.org/CodeSystem/subscriber-relationship",
+                    "self",
+                    "Self",
+                    "Застрахованное лицо",
+                ),
+                "period": {"start": max(p.birth, date(2011, 5, 1)).isoformat()},
+                "payor": [c.ref("Organization", "org-smo", d.org_names["org-smo"])],
+            },
+            created,
+        )
+        b.add(
+            {
+                "resourceType": "Coverage",
+                "id": f"cov-self-{p.id}",
+                "status": "active",
+                "type": c.concept(c.COVERAGE_SELFPAY, "pay", "Pay", "Платные медицинские услуги"),
+                "beneficiary": c.ref("Patient", p.id, p.full_name),
+                "payor": [c.ref("Patient", p.id, p.full_name)],
+            },
+            created,
+        )
     for child_id, (parent_id, role, role_en, role_ru) in PARENTS.items():
         parent, child = persons[parent_id], persons[child_id]
         granted = child.birth + timedelta(days=30)
-        b.add({
-            "resourceType": "RelatedPerson", "id": f"rp-{parent_id}-{child_id}", "active": True,
-            # the account whose access this is: ending the access deactivates this record
-            "identifier": [{"system": c.PORTAL_USER_SYSTEM, "value": emails[parent_id]}],
-            "patient": c.ref("Patient", child_id, child.full_name),
-            "relationship": [
-                {"coding": [c.coding(c.ROLE_CODE, role, role_en)], "text": role_ru},
-                {"coding": [c.coding(c.ROLE_CODE, "PRN", "parent")], "text": "Родитель"},
-            ],
-            "name": [{"use": "official", "text": parent.full_name, "family": parent.family,
-                      "given": [parent.given, parent.patronymic]}],
-            "telecom": [{"system": "phone", "value": phones[parent_id], "use": "mobile"}],
-            "gender": parent.gender,
-            "birthDate": parent.birth.isoformat(),
-            "address": [{"use": "home", "text": f"г. {parent.city}, {parent.line}",
-                         "city": parent.city, "line": [parent.line], "country": "RU"}],
-            "period": {"start": granted.isoformat()},
-        }, b.at(granted, 12))
+        b.add(
+            {
+                "resourceType": "RelatedPerson",
+                "id": f"rp-{parent_id}-{child_id}",
+                "active": True,
+                # the account whose access this is: ending the access deactivates this record
+                "identifier": [{"system": c.PORTAL_USER_SYSTEM, "value": emails[parent_id]}],
+                "patient": c.ref("Patient", child_id, child.full_name),
+                "relationship": [
+                    {"coding": [c.coding(c.ROLE_CODE, role, role_en)], "text": role_ru},
+                    {"coding": [c.coding(c.ROLE_CODE, "PRN", "parent")], "text": "Родитель"},
+                ],
+                "name": [
+                    {
+                        "use": "official",
+                        "text": parent.full_name,
+                        "family": parent.family,
+                        "given": [parent.given, parent.patronymic],
+                    }
+                ],
+                "telecom": [{"system": "phone", "value": phones[parent_id], "use": "mobile"}],
+                "gender": parent.gender,
+                "birthDate": parent.birth.isoformat(),
+                "address": [
+                    {
+                        "use": "home",
+                        "text": f"г. {parent.city}, {parent.line}",
+                        "city": parent.city,
+                        "line": [parent.line],
+                        "country": "RU",
+                    }
+                ],
+                "period": {"start": granted.isoformat()},
+            },
+            b.at(granted, 12),
+        )
     return persons
 
 
@@ -184,7 +354,8 @@ def _birth_certificate(rng, p: Person) -> dict:
     letters, office = REGISTRY_OFFICES[p.birthplace]
     series = f"{rng.choice(['II', 'III', 'IV', 'V', 'VI'])}-{letters}"
     return {
-        "use": "official", "system": c.BIRTH_CERT_SYSTEM,
+        "use": "official",
+        "system": c.BIRTH_CERT_SYSTEM,
         "type": c.text_only("Свидетельство о рождении"),
         "value": f"{series} {rng.randint(100000, 999999)}",
         "period": {"start": issued.isoformat()},

@@ -20,17 +20,26 @@ HORIZON_DAYS = 28
 # practitioner id -> (shift, slot minutes); shift "am" 09:00–13:00, "pm" 14:00–19:00,
 # "alt" alternates by the parity of the day (the Moscow "even/odd days" practice)
 IN_PERSON: dict[str, tuple[str, int]] = {
-    "pr-sokolova": ("alt", 20), "pr-orlov": ("am", 20), "pr-morozov": ("alt", 20),
-    "pr-volkova": ("pm", 30), "pr-lebedev": ("am", 30), "pr-kozlova": ("pm", 30),
-    "pr-novikov": ("am", 30), "pr-fedorova": ("alt", 20), "pr-zaitseva": ("am", 30),
-    "pr-belova": ("alt", 20), "pr-gusev": ("alt", 20), "pr-grigoriev": ("pm", 30),
+    "pr-sokolova": ("alt", 20),
+    "pr-orlov": ("am", 20),
+    "pr-morozov": ("alt", 20),
+    "pr-volkova": ("pm", 30),
+    "pr-lebedev": ("am", 30),
+    "pr-kozlova": ("pm", 30),
+    "pr-novikov": ("am", 30),
+    "pr-fedorova": ("alt", 20),
+    "pr-zaitseva": ("am", 30),
+    "pr-belova": ("alt", 20),
+    "pr-gusev": ("alt", 20),
+    "pr-grigoriev": ("pm", 30),
 }
 # video consultations: practitioner id -> (first hour, last hour, minutes)
 VIDEO: dict[str, tuple[int, int, int]] = {"pr-orlov": (17, 19, 20), "pr-morozov": (15, 17, 30)}
 
 # Non-working public holidays of Russia (Labour Code art. 112), as (month, day)
-HOLIDAYS = frozenset([(1, d) for d in range(1, 9)] + [(2, 23), (3, 8), (5, 1), (5, 9), (6, 12),
-                                                       (11, 4)])
+HOLIDAYS = frozenset(
+    [(1, d) for d in range(1, 9)] + [(2, 23), (3, 8), (5, 1), (5, 9), (6, 12), (11, 4)]
+)
 
 
 def is_working_day(day: date) -> bool:
@@ -38,8 +47,11 @@ def is_working_day(day: date) -> bool:
     return day.weekday() < 5 and (day.month, day.day) not in HOLIDAYS
 
 
-KIND_NAMES = {"clinic": "Приём в поликлинике", "video": "Телемедицинская консультация",
-              "home": "Вызов врача на дом"}
+KIND_NAMES = {
+    "clinic": "Приём в поликлинике",
+    "video": "Телемедицинская консультация",
+    "home": "Вызов врача на дом",
+}
 
 
 def kind_concept(kind: str) -> dict:
@@ -84,31 +96,53 @@ def build_schedules(b: Builder, d: Directory) -> SlotBook:
     return book
 
 
-def _schedule(b: Builder, d: Directory, book: SlotBook, rng, pid: str, kind: str,
-              times: list, created: datetime) -> None:
+def _schedule(
+    b: Builder,
+    d: Directory,
+    book: SlotBook,
+    rng,
+    pid: str,
+    kind: str,
+    times: list,
+    created: datetime,
+) -> None:
     doc = d.doctor(pid)
     short = pid.removeprefix("pr-")
     sched_id = f"sched-{short}" if kind == "clinic" else f"sched-{short}-{kind}"
-    service = (c.text_only(visit_title(doc.specialty, False).replace(" повторный", ""))
-               if kind == "clinic" else
-               c.concept(c.SNOMED, "448337001", "Telemedicine consultation with patient",
-                         f"Телемедицинская консультация: {SPECIALTIES[doc.specialty][3].lower()}"))
+    service = (
+        c.text_only(visit_title(doc.specialty, False).replace(" повторный", ""))
+        if kind == "clinic"
+        else c.concept(
+            c.SNOMED,
+            "448337001",
+            "Telemedicine consultation with patient",
+            f"Телемедицинская консультация: {SPECIALTIES[doc.specialty][3].lower()}",
+        )
+    )
     actors = [c.ref("Practitioner", pid, doc.name)]
     if kind == "clinic":
         actors.append(doc.location_ref())
     else:
-        actors.append(c.ref("HealthcareService", "hs-video",
-                            "Телемедицинская консультация (видеосвязь)"))
-    b.add({
-        "resourceType": "Schedule", "id": sched_id, "active": True,
-        "serviceCategory": [kind_concept(kind)],
-        "serviceType": [service],
-        "specialty": [specialty_concept(doc.specialty)],
-        "actor": actors,
-        "planningHorizon": {"start": local_dt(b.at(b.today + timedelta(days=1), 0)),
-                            "end": local_dt(b.at(b.today + timedelta(days=HORIZON_DAYS), 23, 59))},
-        "comment": f"{doc.name}, {d.org_names[doc.org_id]}",
-    }, created)
+        actors.append(
+            c.ref("HealthcareService", "hs-video", "Телемедицинская консультация (видеосвязь)")
+        )
+    b.add(
+        {
+            "resourceType": "Schedule",
+            "id": sched_id,
+            "active": True,
+            "serviceCategory": [kind_concept(kind)],
+            "serviceType": [service],
+            "specialty": [specialty_concept(doc.specialty)],
+            "actor": actors,
+            "planningHorizon": {
+                "start": local_dt(b.at(b.today + timedelta(days=1), 0)),
+                "end": local_dt(b.at(b.today + timedelta(days=HORIZON_DAYS), 23, 59)),
+            },
+            "comment": f"{doc.name}, {d.org_names[doc.org_id]}",
+        },
+        created,
+    )
     book.schedule_of[f"{pid}:{kind}"] = sched_id
     slots: list[dict] = []
     for day, (first, last), minutes in times:
@@ -119,7 +153,7 @@ def _schedule(b: Builder, d: Directory, book: SlotBook, rng, pid: str, kind: str
             slot = {
                 "resourceType": "Slot",
                 "id": f"slot-{short}{'' if kind == 'clinic' else '-' + kind}-"
-                      f"{moment.strftime('%Y%m%d-%H%M')}",
+                f"{moment.strftime('%Y%m%d-%H%M')}",
                 "serviceCategory": [kind_concept(kind)],
                 "serviceType": [service],
                 "specialty": [specialty_concept(doc.specialty)],
@@ -141,29 +175,52 @@ class Appointments:
         self.b, self.d = b, d
         self.count = 0
 
-    def add(self, p: Person, pid: str, start: datetime, minutes: int, status: str,
-            created: datetime, kind: str = "clinic", slot: dict | None = None,
-            reason: str | None = None, cancel_reason: str | None = None,
-            extensions: list[dict] | None = None, description: str | None = None) -> dict:
+    def add(
+        self,
+        p: Person,
+        pid: str,
+        start: datetime,
+        minutes: int,
+        status: str,
+        created: datetime,
+        kind: str = "clinic",
+        slot: dict | None = None,
+        reason: str | None = None,
+        cancel_reason: str | None = None,
+        extensions: list[dict] | None = None,
+        description: str | None = None,
+    ) -> dict:
         b, d = self.b, self.d
         doc = d.doctor(pid)
         self.count += 1
         participants = [
-            {"actor": c.ref("Patient", p.id, p.full_name), "required": "required",
-             "status": "accepted"},
-            {"actor": c.ref("Practitioner", pid, doc.name), "required": "required",
-             "status": "accepted"},
+            {
+                "actor": c.ref("Patient", p.id, p.full_name),
+                "required": "required",
+                "status": "accepted",
+            },
+            {
+                "actor": c.ref("Practitioner", pid, doc.name),
+                "required": "required",
+                "status": "accepted",
+            },
         ]
         if kind == "clinic":
-            participants.append({"actor": doc.location_ref(), "required": "required",
-                                 "status": "accepted"})
+            participants.append(
+                {"actor": doc.location_ref(), "required": "required", "status": "accepted"}
+            )
         appt = {
-            "resourceType": "Appointment", "id": b.new_id(f"appt-{p.id}"), "status": status,
+            "resourceType": "Appointment",
+            "id": b.new_id(f"appt-{p.id}"),
+            "status": status,
             "identifier": [{"system": c.TICKET_SYSTEM, "value": f"MC-{self.count:05d}"}],
             "serviceCategory": [kind_concept(kind)],
-            "serviceType": [c.text_only(visit_title(doc.specialty, False).replace(" повторный", ""))],
+            "serviceType": [
+                c.text_only(visit_title(doc.specialty, False).replace(" повторный", ""))
+            ],
             "specialty": [specialty_concept(doc.specialty)],
-            "start": local_dt(start), "end": local_dt(start + timedelta(minutes=minutes)),
+            "start": local_dt(start),
+            "end": local_dt(start + timedelta(minutes=minutes)),
             "minutesDuration": minutes,
             "created": local_dt(created),
             "participant": participants,
@@ -177,11 +234,17 @@ class Appointments:
         if cancel_reason:
             appt["cancelationReason"] = c.concept(
                 "http://terminology.hl7.org/CodeSystem/appointment-cancellation-reason",
-                "pat", "Patient", cancel_reason)
+                "pat",
+                "Patient",
+                cancel_reason,
+            )
         if extensions:
             appt["extension"] = extensions
-        changed = min(start + timedelta(hours=1), b.cutoff) if status in (
-            "fulfilled", "noshow") else created
+        changed = (
+            min(start + timedelta(hours=1), b.cutoff)
+            if status in ("fulfilled", "noshow")
+            else created
+        )
         if status == "cancelled":
             changed = created + (start - created) / 2
         return b.add(appt, changed, late=False)

@@ -17,13 +17,34 @@ def build_sergey(b: Builder, d: Directory, p: Person) -> list[LabVisit]:
     """Everything on Sergey's card; returns his blood draws for the costs."""
     t = b.today
     conds = {
-        "I10": condition(b, d, p, "I10", "Эссенциальная (первичная) гипертензия",
-                         years_before(t, 12) + timedelta(days=40), "pr-sokolova"),
-        "E11.9": condition(b, d, p, "E11.9", "Сахарный диабет 2 типа без осложнений",
-                           years_before(t, 11) - timedelta(days=150), "pr-morozov",
-                           note="Целевой уровень HbA1c < 7,0 %"),
-        "E78.5": condition(b, d, p, "E78.5", "Гиперлипидемия неуточнённая",
-                           years_before(t, 10) - timedelta(days=120), "pr-morozov"),
+        "I10": condition(
+            b,
+            d,
+            p,
+            "I10",
+            "Эссенциальная (первичная) гипертензия",
+            years_before(t, 12) + timedelta(days=40),
+            "pr-sokolova",
+        ),
+        "E11.9": condition(
+            b,
+            d,
+            p,
+            "E11.9",
+            "Сахарный диабет 2 типа без осложнений",
+            years_before(t, 11) - timedelta(days=150),
+            "pr-morozov",
+            note="Целевой уровень HbA1c < 7,0 %",
+        ),
+        "E78.5": condition(
+            b,
+            d,
+            p,
+            "E78.5",
+            "Гиперлипидемия неуточнённая",
+            years_before(t, 10) - timedelta(days=120),
+            "pr-morozov",
+        ),
     }
     ids = {k: v["id"] for k, v in conds.items()}
     labs = build_sergey_labs(b, d, p)

@@ -43,19 +43,32 @@ def sergey_values(f: float, rng, age: float) -> dict[str, float]:
     creat = trend(f, 84, 99, 4, 1.0) + g(0, 5)
     # CKD-EPI 2009 for a man (creatinine in mg/dL)
     scr = creat / 88.42
-    egfr = 141 * min(scr / 0.9, 1) ** -0.411 * max(scr / 0.9, 1) ** -1.209 * 0.993 ** age
+    egfr = 141 * min(scr / 0.9, 1) ** -0.411 * max(scr / 0.9, 1) ** -1.209 * 0.993**age
     chol = trend(f, 6.6, 4.5, 0.3, 2.0) + g(0, 0.25)
     hdl = trend(f, 0.92, 1.12, 0.05) + g(0, 0.06)
     tg = trend(f, 2.7, 1.8, 0.25, 0.5) + g(0, 0.2)
     ldl = max(chol - hdl - tg / 2.2, 1.2)
     alt = trend(f, 30, 37, 6, 3.0) + g(0, 5) + (18 if rng.random() < 0.1 else 0)
     return {
-        "4548-4": hba1c, "2345-7": glucose, "2160-0": creat, "62238-1": egfr,
-        "1742-6": alt, "1920-8": alt * 0.8 + g(0, 3), "2823-3": 4.4 + g(0, 0.3),
-        "2093-3": chol, "13457-7": ldl, "2085-9": hdl, "2571-8": tg,
-        "718-7": 151 + g(0, 6), "6690-2": 6.4 + g(0, 1.1), "789-8": 4.9 + g(0, 0.2),
-        "777-3": 240 + g(0, 35), "4544-3": 44 + g(0, 1.8), "30341-2": 8 + abs(g(0, 4)),
-        "5811-5": 1.018 + g(0, 0.004), "2756-5": 6.0 + g(0, 0.5),
+        "4548-4": hba1c,
+        "2345-7": glucose,
+        "2160-0": creat,
+        "62238-1": egfr,
+        "1742-6": alt,
+        "1920-8": alt * 0.8 + g(0, 3),
+        "2823-3": 4.4 + g(0, 0.3),
+        "2093-3": chol,
+        "13457-7": ldl,
+        "2085-9": hdl,
+        "2571-8": tg,
+        "718-7": 151 + g(0, 6),
+        "6690-2": 6.4 + g(0, 1.1),
+        "789-8": 4.9 + g(0, 0.2),
+        "777-3": 240 + g(0, 35),
+        "4544-3": 44 + g(0, 1.8),
+        "30341-2": 8 + abs(g(0, 4)),
+        "5811-5": 1.018 + g(0, 0.004),
+        "2756-5": 6.0 + g(0, 0.5),
         "2888-6": max(0.0, trend(f, 0.03, 0.12, 0.03) + g(0, 0.04)),
         "14957-5": max(2.0, trend(f, 9, 27, 4) + g(0, 4)),
         "3016-3": 2.1 + g(0, 0.5),
@@ -107,47 +120,95 @@ def _weekday(day: date) -> date:
     return day
 
 
-VITAL_CATEGORY = [{"coding": [c.coding(c.OBS_CATEGORY, "vital-signs", "Vital Signs")],
-                   "text": "Показатели жизнедеятельности"}]
-SURVEY_CATEGORY = [{"coding": [c.coding(c.OBS_CATEGORY, "survey", "Survey")],
-                    "text": "Дневник здоровья"}]
+VITAL_CATEGORY = [
+    {
+        "coding": [c.coding(c.OBS_CATEGORY, "vital-signs", "Vital Signs")],
+        "text": "Показатели жизнедеятельности",
+    }
+]
+SURVEY_CATEGORY = [
+    {"coding": [c.coding(c.OBS_CATEGORY, "survey", "Survey")], "text": "Дневник здоровья"}
+]
 SELF_MEASURED_TAG = {"system": c.TAGS, "code": "self-measured", "display": "Измерено пациентом"}
 
 
-def vital_signs(b: Builder, p: Person, when: datetime, performer: dict, encounter_id: str | None,
-                sys_bp: int, dia_bp: int, pulse: int, weight: float | None,
-                self_measured: bool = False) -> list[dict]:
+def vital_signs(
+    b: Builder,
+    p: Person,
+    when: datetime,
+    performer: dict,
+    encounter_id: str | None,
+    sys_bp: int,
+    dia_bp: int,
+    pulse: int,
+    weight: float | None,
+    self_measured: bool = False,
+) -> list[dict]:
     """Blood pressure panel, heart rate and, when given, weight and BMI."""
     subject = c.ref("Patient", p.id, p.full_name)
-    common = {"status": "final", "category": VITAL_CATEGORY, "subject": subject,
-              "effectiveDateTime": local_dt(when), "performer": [performer]}
+    common = {
+        "status": "final",
+        "category": VITAL_CATEGORY,
+        "subject": subject,
+        "effectiveDateTime": local_dt(when),
+        "performer": [performer],
+    }
     if encounter_id:
         common["encounter"] = c.ref("Encounter", encounter_id)
     prefix = f"diary-{p.id}" if self_measured else f"vs-{p.id}"
     out = [
-        {"code": c.concept(c.LOINC, "85354-9", "Blood pressure panel with all children optional",
-                           "Артериальное давление"),
-         "component": [
-             {"code": c.concept(c.LOINC, "8480-6", "Systolic blood pressure", "Систолическое АД"),
-              "valueQuantity": c.quantity(sys_bp, "мм рт. ст.", "mm[Hg]"),
-              "referenceRange": [{"high": c.quantity(139, "мм рт. ст.", "mm[Hg]")}],
-              "interpretation": c.interpretation("H" if sys_bp >= 140 else "N")},
-             {"code": c.concept(c.LOINC, "8462-4", "Diastolic blood pressure", "Диастолическое АД"),
-              "valueQuantity": c.quantity(dia_bp, "мм рт. ст.", "mm[Hg]"),
-              "referenceRange": [{"high": c.quantity(89, "мм рт. ст.", "mm[Hg]")}],
-              "interpretation": c.interpretation("H" if dia_bp >= 90 else "N")},
-         ]},
-        {"code": c.concept(c.LOINC, "8867-4", "Heart rate", "Частота сердечных сокращений"),
-         "valueQuantity": c.quantity(pulse, "уд/мин", "/min")},
+        {
+            "code": c.concept(
+                c.LOINC,
+                "85354-9",
+                "Blood pressure panel with all children optional",
+                "Артериальное давление",
+            ),
+            "component": [
+                {
+                    "code": c.concept(
+                        c.LOINC, "8480-6", "Systolic blood pressure", "Систолическое АД"
+                    ),
+                    "valueQuantity": c.quantity(sys_bp, "мм рт. ст.", "mm[Hg]"),
+                    "referenceRange": [{"high": c.quantity(139, "мм рт. ст.", "mm[Hg]")}],
+                    "interpretation": c.interpretation("H" if sys_bp >= 140 else "N"),
+                },
+                {
+                    "code": c.concept(
+                        c.LOINC, "8462-4", "Diastolic blood pressure", "Диастолическое АД"
+                    ),
+                    "valueQuantity": c.quantity(dia_bp, "мм рт. ст.", "mm[Hg]"),
+                    "referenceRange": [{"high": c.quantity(89, "мм рт. ст.", "mm[Hg]")}],
+                    "interpretation": c.interpretation("H" if dia_bp >= 90 else "N"),
+                },
+            ],
+        },
+        {
+            "code": c.concept(c.LOINC, "8867-4", "Heart rate", "Частота сердечных сокращений"),
+            "valueQuantity": c.quantity(pulse, "уд/мин", "/min"),
+        },
     ]
     if weight is not None:
-        out.append({"code": c.concept(c.LOINC, "29463-7", "Body weight", "Масса тела"),
-                    "valueQuantity": c.quantity(round(weight, 1), "кг", "kg")})
-        out.append({"code": c.concept(c.LOINC, "8302-2", "Body height", "Рост"),
-                    "valueQuantity": c.quantity(round(HEIGHT_M * 100), "см", "cm")})
-        out.append({"code": c.concept(c.LOINC, "39156-5", "Body mass index (BMI) [Ratio]",
-                                      "Индекс массы тела"),
-                    "valueQuantity": c.quantity(round(weight / HEIGHT_M ** 2, 1), "кг/м²", "kg/m2")})
+        out.append(
+            {
+                "code": c.concept(c.LOINC, "29463-7", "Body weight", "Масса тела"),
+                "valueQuantity": c.quantity(round(weight, 1), "кг", "kg"),
+            }
+        )
+        out.append(
+            {
+                "code": c.concept(c.LOINC, "8302-2", "Body height", "Рост"),
+                "valueQuantity": c.quantity(round(HEIGHT_M * 100), "см", "cm"),
+            }
+        )
+        out.append(
+            {
+                "code": c.concept(
+                    c.LOINC, "39156-5", "Body mass index (BMI) [Ratio]", "Индекс массы тела"
+                ),
+                "valueQuantity": c.quantity(round(weight / HEIGHT_M**2, 1), "кг/м²", "kg/m2"),
+            }
+        )
     made = []
     for body in out:
         res = {"resourceType": "Observation", "id": b.new_id(prefix), **common, **body}
@@ -168,29 +229,60 @@ def build_diary(b: Builder, p: Person) -> None:
         weekday = (b.today - timedelta(days=days_ago)).weekday()
         if weekday in (1, 4):
             when = b.days_ago(days_ago, 21, rng.randint(0, 30))
-            vital_signs(b, p, when, me, None, rng.randint(124, 146), rng.randint(78, 92),
-                        rng.randint(64, 82), None, self_measured=True)
+            vital_signs(
+                b,
+                p,
+                when,
+                me,
+                None,
+                rng.randint(124, 146),
+                rng.randint(78, 92),
+                rng.randint(64, 82),
+                None,
+                self_measured=True,
+            )
         if weekday == 6:
             when = b.days_ago(days_ago, 8, rng.randint(0, 30))
-            res = b.add({
-                "resourceType": "Observation", "id": b.new_id(f"diary-{p.id}"), "status": "final",
-                "category": VITAL_CATEGORY,
-                "code": c.concept(c.LOINC, "29463-7", "Body weight", "Масса тела"),
-                "subject": me, "effectiveDateTime": local_dt(when), "performer": [me],
-                "valueQuantity": c.quantity(round(91.2 + days_ago / 100 + rng.gauss(0, 0.3), 1),
-                                            "кг", "kg"),
-            }, when, late=False)
+            res = b.add(
+                {
+                    "resourceType": "Observation",
+                    "id": b.new_id(f"diary-{p.id}"),
+                    "status": "final",
+                    "category": VITAL_CATEGORY,
+                    "code": c.concept(c.LOINC, "29463-7", "Body weight", "Масса тела"),
+                    "subject": me,
+                    "effectiveDateTime": local_dt(when),
+                    "performer": [me],
+                    "valueQuantity": c.quantity(
+                        round(91.2 + days_ago / 100 + rng.gauss(0, 0.3), 1), "кг", "kg"
+                    ),
+                },
+                when,
+                late=False,
+            )
             res["meta"]["tag"] = [SELF_MEASURED_TAG]
         if weekday in (0, 2, 5):
             when = b.days_ago(days_ago, 7, rng.randint(0, 40))
             value = round(rng.gauss(7.0, 0.7), 1)
-            res = b.add({
-                "resourceType": "Observation", "id": b.new_id(f"diary-{p.id}"), "status": "final",
-                "category": SURVEY_CATEGORY,
-                "code": c.concept(c.LOINC, "2339-0", "Glucose [Mass/volume] in Blood",
-                                  "Глюкоза крови (глюкометр)"),
-                "subject": me, "effectiveDateTime": local_dt(when), "performer": [me],
-                "valueQuantity": c.quantity(value, "ммоль/л", "mmol/L"),
-                "note": [{"text": "Натощак"}],
-            }, when, late=False)
+            res = b.add(
+                {
+                    "resourceType": "Observation",
+                    "id": b.new_id(f"diary-{p.id}"),
+                    "status": "final",
+                    "category": SURVEY_CATEGORY,
+                    "code": c.concept(
+                        c.LOINC,
+                        "2339-0",
+                        "Glucose [Mass/volume] in Blood",
+                        "Глюкоза крови (глюкометр)",
+                    ),
+                    "subject": me,
+                    "effectiveDateTime": local_dt(when),
+                    "performer": [me],
+                    "valueQuantity": c.quantity(value, "ммоль/л", "mmol/L"),
+                    "note": [{"text": "Натощак"}],
+                },
+                when,
+                late=False,
+            )
             res["meta"]["tag"] = [SELF_MEASURED_TAG]

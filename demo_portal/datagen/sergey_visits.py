@@ -17,7 +17,9 @@ I10 = ("I10", "Эссенциальная (первичная) гипертен�
 E78 = ("E78.5", "Гиперлипидемия неуточнённая")
 
 
-def build_sergey_visits(b: Builder, d: Directory, p: Person, conditions: dict[str, str]) -> list[dict]:
+def build_sergey_visits(
+    b: Builder, d: Directory, p: Person, conditions: dict[str, str]
+) -> list[dict]:
     """Endocrinologist every 3–6 months and a yearly check-up by the therapist."""
     rng = b.rng("sergey-visits")
     start = b.today - timedelta(days=int(11.4 * 365.25))
@@ -36,7 +38,10 @@ def build_sergey_visits(b: Builder, d: Directory, p: Person, conditions: dict[st
         weight = 99 - 7 * f + rng.gauss(0, 0.8)
         hba1c = 8.6 - 1.7 * f + rng.gauss(0, 0.2)
         if n % 3 == 2:
-            doctor, protocol = "pr-sokolova", therapist_protocol(rng, n == 2, sys_bp, dia_bp, pulse, weight)
+            doctor, protocol = (
+                "pr-sokolova",
+                therapist_protocol(rng, n == 2, sys_bp, dia_bp, pulse, weight),
+            )
             reasons = [I10, E11]
             conds = [conditions["I10"], conditions["E11.9"]]
         else:
@@ -44,11 +49,20 @@ def build_sergey_visits(b: Builder, d: Directory, p: Person, conditions: dict[st
             protocol = endocrinologist_protocol(rng, n == 0, f, hba1c, sys_bp, dia_bp, weight)
             reasons = [E11, E78] if f > 0.1 else [E11]
             conds = [conditions["E11.9"]] + ([conditions["E78.5"]] if f > 0.1 else [])
-        enc = record_visit(b, d, p, doctor, when, protocol, reasons, conds,
-                           as_document=rng.random() < 0.25)
-        vital_signs(b, p, when + timedelta(minutes=5),
-                    c.ref("Practitioner", doctor, d.doctor(doctor).name), enc["id"],
-                    sys_bp, dia_bp, pulse, weight)
+        enc = record_visit(
+            b, d, p, doctor, when, protocol, reasons, conds, as_document=rng.random() < 0.25
+        )
+        vital_signs(
+            b,
+            p,
+            when + timedelta(minutes=5),
+            c.ref("Practitioner", doctor, d.doctor(doctor).name),
+            enc["id"],
+            sys_bp,
+            dia_bp,
+            pulse,
+            weight,
+        )
         encounters.append(enc)
         n += 1
         day = day + timedelta(days=rng.randint(95, 170))

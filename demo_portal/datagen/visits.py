@@ -71,10 +71,19 @@ def _genitive(position: str) -> str:
     return " ".join(words)
 
 
-def record_visit(b: Builder, d: Directory, p: Person, doctor_id: str, start: datetime,
-                 protocol: Protocol, reasons: list[tuple[str, str]],
-                 conditions: list[str] | None = None, as_document: bool = False,
-                 minutes: int = 20, kind: str = "in-person") -> dict:
+def record_visit(
+    b: Builder,
+    d: Directory,
+    p: Person,
+    doctor_id: str,
+    start: datetime,
+    protocol: Protocol,
+    reasons: list[tuple[str, str]],
+    conditions: list[str] | None = None,
+    as_document: bool = False,
+    minutes: int = 20,
+    kind: str = "in-person",
+) -> dict:
     """Create the Encounter and its protocol; returns the Encounter."""
     doc = d.doctor(doctor_id)
     title = visit_title(doc.specialty, protocol.first)
@@ -82,15 +91,30 @@ def record_visit(b: Builder, d: Directory, p: Person, doctor_id: str, start: dat
     enc_id = b.new_id(f"enc-{p.id}")
     cls = {"in-person": AMB, "home": HOME, "video": VIRTUAL}[kind]
     enc = {
-        "resourceType": "Encounter", "id": enc_id, "status": "finished", "class": cls,
+        "resourceType": "Encounter",
+        "id": enc_id,
+        "status": "finished",
+        "class": cls,
         "type": [c.text_only(title)],
         "serviceType": specialty_concept(doc.specialty),
         "subject": c.ref("Patient", p.id, p.full_name),
-        "participant": [{
-            "type": [{"coding": [c.coding("http://terminology.hl7.org/CodeSystem/v3-ParticipationType",
-                                          "PPRF", "primary performer")], "text": "Врач"}],
-            "individual": c.ref("Practitioner", doctor_id, doc.name),
-        }],
+        "participant": [
+            {
+                "type": [
+                    {
+                        "coding": [
+                            c.coding(
+                                "http://terminology.hl7.org/CodeSystem/v3-ParticipationType",
+                                "PPRF",
+                                "primary performer",
+                            )
+                        ],
+                        "text": "Врач",
+                    }
+                ],
+                "individual": c.ref("Practitioner", doctor_id, doc.name),
+            }
+        ],
         "period": {"start": local_dt(start), "end": local_dt(end)},
         "reasonCode": [c.icd10(code, text) for code, text in reasons],
         "serviceProvider": c.ref("Organization", doc.org_id, d.org_names[doc.org_id]),
@@ -98,62 +122,121 @@ def record_visit(b: Builder, d: Directory, p: Person, doctor_id: str, start: dat
     if kind == "in-person":
         enc["location"] = [{"location": doc.location_ref()}]
     if conditions:
-        enc["diagnosis"] = [{"condition": c.ref("Condition", cid), "rank": i + 1}
-                            for i, cid in enumerate(conditions)]
+        enc["diagnosis"] = [
+            {"condition": c.ref("Condition", cid), "rank": i + 1}
+            for i, cid in enumerate(conditions)
+        ]
     b.add(enc, end)
-    b.visit_log.append(VisitLog(p, enc, doctor_id, start, minutes, protocol.first, kind,
-                                paid=doc.org_id == "org-zdorovie"))
+    b.visit_log.append(
+        VisitLog(
+            p,
+            enc,
+            doctor_id,
+            start,
+            minutes,
+            protocol.first,
+            kind,
+            paid=doc.org_id == "org-zdorovie",
+        )
+    )
     if as_document:
-        document_reference(b, d, p, doctor_id, end, title, protocol_text(title, p, doc.name, start, protocol),
-                           CONSULT_NOTE, enc_id)
+        document_reference(
+            b,
+            d,
+            p,
+            doctor_id,
+            end,
+            title,
+            protocol_text(title, p, doc.name, start, protocol),
+            CONSULT_NOTE,
+            enc_id,
+        )
     else:
         composition(b, d, p, doctor_id, end, title, protocol.sections(), CONSULT_NOTE, enc_id)
     return enc
 
 
-def composition(b: Builder, d: Directory, p: Person, doctor_id: str, when: datetime, title: str,
-                sections: list[tuple[str, str, str, str]], doc_type: tuple[str, str, str],
-                encounter_id: str | None) -> dict:
+def composition(
+    b: Builder,
+    d: Directory,
+    p: Person,
+    doctor_id: str,
+    when: datetime,
+    title: str,
+    sections: list[tuple[str, str, str, str]],
+    doc_type: tuple[str, str, str],
+    encounter_id: str | None,
+) -> dict:
     doc = d.doctor(doctor_id)
     comp = {
-        "resourceType": "Composition", "id": b.new_id(f"comp-{p.id}"), "status": "final",
+        "resourceType": "Composition",
+        "id": b.new_id(f"comp-{p.id}"),
+        "status": "final",
         "type": c.concept(c.LOINC, *doc_type),
         "subject": c.ref("Patient", p.id, p.full_name),
         "date": local_dt(when),
         "author": [c.ref("Practitioner", doctor_id, doc.name)],
         "title": title,
         "custodian": c.ref("Organization", doc.org_id, d.org_names[doc.org_id]),
-        "section": [{"title": s_title, "code": c.concept(c.LOINC, code, disp, s_title),
-                     "text": c.narrative(text.split("\n"))}
-                    for code, disp, s_title, text in sections],
+        "section": [
+            {
+                "title": s_title,
+                "code": c.concept(c.LOINC, code, disp, s_title),
+                "text": c.narrative(text.split("\n")),
+            }
+            for code, disp, s_title, text in sections
+        ],
     }
     if encounter_id:
         comp["encounter"] = c.ref("Encounter", encounter_id)
     return b.add(comp, when)
 
 
-def document_reference(b: Builder, d: Directory, p: Person, doctor_id: str, when: datetime,
-                       title: str, text: str, doc_type: tuple[str, str, str],
-                       encounter_id: str | None, doc_id: str | None = None,
-                       same_as: dict | None = None) -> dict:
+def document_reference(
+    b: Builder,
+    d: Directory,
+    p: Person,
+    doctor_id: str,
+    when: datetime,
+    title: str,
+    text: str,
+    doc_type: tuple[str, str, str],
+    encounter_id: str | None,
+    doc_id: str | None = None,
+    same_as: dict | None = None,
+) -> dict:
     """A text/plain document; ``same_as`` names a Composition with the same content."""
     doc = d.doctor(doctor_id)
     ref = {
-        "resourceType": "DocumentReference", "id": doc_id or b.new_id(f"doc-{p.id}"),
-        "status": "current", "docStatus": "final",
+        "resourceType": "DocumentReference",
+        "id": doc_id or b.new_id(f"doc-{p.id}"),
+        "status": "current",
+        "docStatus": "final",
         "type": c.concept(c.LOINC, *doc_type),
-        "category": [c.concept(c.DOC_CATEGORY_CLINICAL_NOTE, "clinical-note", "Clinical Note",
-                               "Медицинский документ")],
+        "category": [
+            c.concept(
+                c.DOC_CATEGORY_CLINICAL_NOTE,
+                "clinical-note",
+                "Clinical Note",
+                "Медицинский документ",
+            )
+        ],
         "subject": c.ref("Patient", p.id, p.full_name),
         "date": local_dt(when),
         "author": [c.ref("Practitioner", doctor_id, doc.name)],
         "custodian": c.ref("Organization", doc.org_id, d.org_names[doc.org_id]),
         "description": title,
-        "content": [{"attachment": {
-            "contentType": "text/plain; charset=utf-8", "language": "ru",
-            "data": base64.b64encode(text.encode("utf-8")).decode("ascii"),
-            "title": title, "creation": local_dt(when),
-        }}],
+        "content": [
+            {
+                "attachment": {
+                    "contentType": "text/plain; charset=utf-8",
+                    "language": "ru",
+                    "data": base64.b64encode(text.encode("utf-8")).decode("ascii"),
+                    "title": title,
+                    "creation": local_dt(when),
+                }
+            }
+        ],
     }
     if encounter_id:
         ref["context"] = {"encounter": [c.ref("Encounter", encounter_id)]}
@@ -164,8 +247,12 @@ def document_reference(b: Builder, d: Directory, p: Person, doctor_id: str, when
 
 
 def protocol_text(title: str, p: Person, doctor: str, when: datetime, protocol: Protocol) -> str:
-    lines = [title.upper(), f"Дата и время: {when.strftime('%d.%m.%Y %H:%M')}",
-             f"Пациент: {p.full_name}, {p.birth.strftime('%d.%m.%Y')} г. р.", ""]
+    lines = [
+        title.upper(),
+        f"Дата и время: {when.strftime('%d.%m.%Y %H:%M')}",
+        f"Пациент: {p.full_name}, {p.birth.strftime('%d.%m.%Y')} г. р.",
+        "",
+    ]
     for _, _, s_title, text in protocol.sections():
         lines.append(f"{s_title}: {text}")
     lines += ["", f"Врач: {doctor}"]

@@ -52,13 +52,13 @@ def _slot_ids(appointment: dict[str, Any]) -> list[str]:
     for ref in appointment.get("slot") or []:
         text = (ref or {}).get("reference") or ""
         if text.startswith("Slot/"):
-            ids.append(text[len("Slot/"):])
+            ids.append(text[len("Slot/") :])
     return ids
 
 
 def _ref_id(reference: Any, rtype: str) -> str:
     text = (reference or {}).get("reference") or "" if isinstance(reference, dict) else ""
-    return text[len(rtype) + 1:] if text.startswith(rtype + "/") else ""
+    return text[len(rtype) + 1 :] if text.startswith(rtype + "/") else ""
 
 
 def _now(ctx: Any) -> datetime:
@@ -144,15 +144,18 @@ def _participants_from(
 ) -> list[dict[str, Any]]:
     """The patient as sent; the doctor (and room) as the schedule says, whatever was sent."""
     patients = [
-        p for p in resource.get("participant") or []
+        p
+        for p in resource.get("participant") or []
         if ((p or {}).get("actor") or {}).get("reference", "").startswith("Patient/")
     ]
     staff = [
         {"actor": dict(actor), "required": "required", "status": "accepted"}
         for actor in schedule.get("actor") or []
         if isinstance(actor, dict)
-        and (actor.get("reference", "").startswith("Practitioner/")
-             or (kind == "clinic" and actor.get("reference", "").startswith("Location/")))
+        and (
+            actor.get("reference", "").startswith("Practitioner/")
+            or (kind == "clinic" and actor.get("reference", "").startswith("Location/"))
+        )
     ]
     return patients + staff
 
@@ -167,9 +170,7 @@ def _accept_home_visit(resource: dict[str, Any]) -> dict[str, Any]:
             "A home visit needs the address", "Для вызова врача на дом нужен адрес"
         )
     if not str(resource.get("description") or "").strip():
-        raise _unprocessable(
-            "Describe the symptoms for the doctor", "Опишите симптомы для врача"
-        )
+        raise _unprocessable("Describe the symptoms for the doctor", "Опишите симптомы для врача")
     resource["status"] = "proposed"
     resource.pop("slot", None)
     return resource
@@ -180,9 +181,7 @@ def patient_update(ctx: Any, resource: dict[str, Any]) -> dict[str, Any]:
     """Patients may only cancel: everything else is kept from the stored version."""
     stored = ctx.store.get("Appointment", resource.get("id"))
     if stored is None:
-        raise _unprocessable(
-            "Appointments are created with POST", "Запись создаётся запросом POST"
-        )
+        raise _unprocessable("Appointments are created with POST", "Запись создаётся запросом POST")
     wanted = resource.get("status")
     if wanted == stored.get("status"):
         return dict(stored, meta=resource.get("meta", stored.get("meta")))
@@ -258,21 +257,40 @@ def add_schedule(
     `practitioner` and `specialty` are (id or code, display) pairs. Returns the Slots.
     """
     code, display = specialty
-    store.put({
-        "resourceType": "Schedule", "id": schedule_id, "active": True,
-        "serviceCategory": [{"coding": [{"system": VISIT_KIND_SYSTEM, "code": kind}]}],
-        "specialty": [{"coding": [{"system": "http://snomed.info/sct", "code": code,
-                                   "display": display}], "text": display}],
-        "actor": [{"reference": f"Practitioner/{practitioner[0]}", "display": practitioner[1]},
-                  {"reference": f"Location/{location_id}"}],
-        "planningHorizon": {"start": _instant(first_start)},
-    })
+    store.put(
+        {
+            "resourceType": "Schedule",
+            "id": schedule_id,
+            "active": True,
+            "serviceCategory": [{"coding": [{"system": VISIT_KIND_SYSTEM, "code": kind}]}],
+            "specialty": [
+                {
+                    "coding": [
+                        {"system": "http://snomed.info/sct", "code": code, "display": display}
+                    ],
+                    "text": display,
+                }
+            ],
+            "actor": [
+                {"reference": f"Practitioner/{practitioner[0]}", "display": practitioner[1]},
+                {"reference": f"Location/{location_id}"},
+            ],
+            "planningHorizon": {"start": _instant(first_start)},
+        }
+    )
     slots = []
     for n in range(count):
         start = first_start + timedelta(minutes=minutes * n)
-        slots.append(store.put({
-            "resourceType": "Slot", "id": f"{schedule_id}-{n}",
-            "schedule": {"reference": f"Schedule/{schedule_id}"}, "status": "free",
-            "start": _instant(start), "end": _instant(start + timedelta(minutes=minutes)),
-        }))
+        slots.append(
+            store.put(
+                {
+                    "resourceType": "Slot",
+                    "id": f"{schedule_id}-{n}",
+                    "schedule": {"reference": f"Schedule/{schedule_id}"},
+                    "status": "free",
+                    "start": _instant(start),
+                    "end": _instant(start + timedelta(minutes=minutes)),
+                }
+            )
+        )
     return slots

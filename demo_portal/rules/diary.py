@@ -47,8 +47,10 @@ def is_patient_authored(resource: dict[str, Any]) -> bool:
         return False
     performers = [(p or {}).get("reference") for p in resource.get("performer") or []]
     tags = (resource.get("meta") or {}).get("tag") or []
-    tagged = any((t or {}).get("system") == DIARY_TAG_SYSTEM
-                 and (t or {}).get("code") == DIARY_TAG_CODE for t in tags)
+    tagged = any(
+        (t or {}).get("system") == DIARY_TAG_SYSTEM and (t or {}).get("code") == DIARY_TAG_CODE
+        for t in tags
+    )
     return tagged and bool(performers) and all(p == subject for p in performers)
 
 
@@ -75,7 +77,9 @@ def diary_entry_updated(ctx: Any, resource: dict[str, Any]) -> dict[str, Any]:
     if not is_patient_authored(resource):
         raise _not_diary_entry()
     if stored is not None and stored.get("subject") != resource.get("subject"):
-        raise FhirError(400, "A diary entry cannot be moved to another patient.",
-                        "Запись дневника нельзя перенести в карту другого пациента.")
+        raise FhirError(
+            400,
+            "A diary entry cannot be moved to another patient.",
+            "Запись дневника нельзя перенести в карту другого пациента.",
+        )
     return resource
-

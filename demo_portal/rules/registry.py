@@ -91,8 +91,6 @@ class RuleRegistry:
             hook(store, today)
 
 
-
-
 registry = RuleRegistry()
 
 before_create = registry.before_create

@@ -66,7 +66,9 @@ class BookingActions(QObject):
         kwargs: dict[str, Any] = {"clock": self._clock} if self._clock else {}
         # The portal's answers are collected here and stored by the writer queue
         # (see _ingest_then): the cache has one writer, the network pool never writes.
-        return BookingService(client, ingest=written.extend if written is not None else None, **kwargs)
+        return BookingService(
+            client, ingest=written.extend if written is not None else None, **kwargs
+        )
 
     def _write(self, action: Callable[[BookingService], AppointmentInfo]) -> Callable[[], Any]:
         def run() -> tuple[AppointmentInfo, list[dict[str, Any]]]:

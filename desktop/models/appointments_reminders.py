@@ -69,8 +69,7 @@ class ReminderPlanner:
             key = self._key(reminder)
             # Showing the two-hour one also settles the day-before one (never show it late).
             if key in self._shown or (
-                reminder.kind == DAY_BEFORE
-                and (info.id, key[1], HOURS_BEFORE) in self._shown
+                reminder.kind == DAY_BEFORE and (info.id, key[1], HOURS_BEFORE) in self._shown
             ):
                 continue
             self._shown.add(key)

@@ -73,12 +73,14 @@ class AnalyteTreeModel(QStandardItemModel):
         self._set_headers()
 
     def _set_headers(self) -> None:
-        self.setHorizontalHeaderLabels([
-            QCoreApplication.translate("labs", "Analyte"),
-            QCoreApplication.translate("labs", "Latest"),
-            QCoreApplication.translate("labs", "Date"),
-            "",
-        ])
+        self.setHorizontalHeaderLabels(
+            [
+                QCoreApplication.translate("labs", "Analyte"),
+                QCoreApplication.translate("labs", "Latest"),
+                QCoreApplication.translate("labs", "Date"),
+                "",
+            ]
+        )
 
     def set_analytes(self, analytes: Sequence[Any]) -> None:
         """Fill from `cache.labs.analytes()` rows (code, display, group, unit, latest_*...)."""
@@ -89,7 +91,8 @@ class AnalyteTreeModel(QStandardItemModel):
         for analyte in analytes:
             by_group.setdefault(analyte.group, []).append(analyte)
         order = [g for g in GROUP_ORDER if g in by_group] + sorted(
-            g for g in by_group if g not in GROUP_ORDER)
+            g for g in by_group if g not in GROUP_ORDER
+        )
         locale = QLocale()
         for group in order:
             head = QStandardItem(group_label(group))
@@ -119,16 +122,18 @@ class AnalyteTreeModel(QStandardItemModel):
         arrow = {1: "↑", -1: "↓"}.get(analyte.trend, "→")
         flag = QStandardItem(arrow + (" !" if analyte.abnormal else ""))
         flag.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-        trend_text = {1: QCoreApplication.translate("labs", "rising"),
-                      -1: QCoreApplication.translate("labs", "falling")}.get(
-            analyte.trend, QCoreApplication.translate("labs", "steady"))
+        trend_text = {
+            1: QCoreApplication.translate("labs", "rising"),
+            -1: QCoreApplication.translate("labs", "falling"),
+        }.get(analyte.trend, QCoreApplication.translate("labs", "steady"))
         flag.setToolTip(trend_text)
         if analyte.abnormal:
             red = QBrush(QColor(198, 40, 40))
             for item in (latest, flag):
                 item.setForeground(red)
-            flag.setToolTip(trend_text + "; " + QCoreApplication.translate(
-                "labs", "Out of the reference range"))
+            flag.setToolTip(
+                trend_text + "; " + QCoreApplication.translate("labs", "Out of the reference range")
+            )
         row = [name, latest, date, flag]
         for item in row:
             item.setEditable(False)
@@ -166,9 +171,13 @@ class AnalyteFilter(QSortFilterProxyModel):
         self.setFilterFixedString(text.strip().lower())
 
 
-def load_series(cache: Any, patient_id: str, keys: Iterable[SeriesKey],
-                pending: Sequence[LabPoint] = (), pending_codes: Sequence[str] = ()
-                ) -> list[ChartSeries]:
+def load_series(
+    cache: Any,
+    patient_id: str,
+    keys: Iterable[SeriesKey],
+    pending: Sequence[LabPoint] = (),
+    pending_codes: Sequence[str] = (),
+) -> list[ChartSeries]:
     """Series for the selected analytes (worker thread): one chart per analyte family.
 
     Lab values and diary readings of the same analyte share one chart (diary points are
@@ -192,25 +201,62 @@ def load_series(cache: Any, patient_id: str, keys: Iterable[SeriesKey],
 
 def _preferred_unit(points: Sequence[Any]) -> str | None:
     """The unit of the lab values (not the diary's) decides, so the lab scale is kept."""
-    lab_units = [str(getattr(p, "unit", "") or "") for p in points
-                 if not getattr(p, "self_measured", False)]
+    lab_units = [
+        str(getattr(p, "unit", "") or "") for p in points if not getattr(p, "self_measured", False)
+    ]
     return units.choose_unit(lab_units) if lab_units else None
 
 
 def series_rows(series: Sequence[ChartSeries], zone: Any) -> list[list[str]]:
     """CSV rows of the charted data: what is on screen, plus the values shown apart."""
-    rows = [["analyte", "code", "date_time", "value", "unit", "reported_value",
-             "reported_unit", "lab", "self_measured", "out_of_range", "on_chart"]]
+    rows = [
+        [
+            "analyte",
+            "code",
+            "date_time",
+            "value",
+            "unit",
+            "reported_value",
+            "reported_unit",
+            "lab",
+            "self_measured",
+            "out_of_range",
+            "on_chart",
+        ]
+    ]
     for item in series:
         for index, point in enumerate(item.points):
-            rows.append([item.title, item.code, _iso(point.time, zone),
-                         f"{item.values[index]:.6g}", item.unit, f"{point.value:g}",
-                         point.unit, point.source or "", _yes(point.self_measured),
-                         _yes(bool(item.abnormal[index])), "yes"])
+            rows.append(
+                [
+                    item.title,
+                    item.code,
+                    _iso(point.time, zone),
+                    f"{item.values[index]:.6g}",
+                    item.unit,
+                    f"{point.value:g}",
+                    point.unit,
+                    point.source or "",
+                    _yes(point.self_measured),
+                    _yes(bool(item.abnormal[index])),
+                    "yes",
+                ]
+            )
         for point in item.apart:
-            rows.append([item.title, item.code, _iso(point.time, zone), "", "",
-                         f"{point.value:g}", point.unit, point.source or "",
-                         _yes(point.self_measured), "", "no (unit not convertible)"])
+            rows.append(
+                [
+                    item.title,
+                    item.code,
+                    _iso(point.time, zone),
+                    "",
+                    "",
+                    f"{point.value:g}",
+                    point.unit,
+                    point.source or "",
+                    _yes(point.self_measured),
+                    "",
+                    "no (unit not convertible)",
+                ]
+            )
     return rows
 
 

@@ -42,7 +42,7 @@ def translate(text: str) -> str:
 
 
 def entry_value_text(entry: DiaryEntry) -> str:
-    """"142/91 mmHg", "6,4 mmol/L"."""
+    """ "142/91 mmHg", "6,4 mmol/L"."""
     keys = diary.KIND_MEASURES[entry.kind]
     values = [format_number(entry.values[k]) for k in keys if k in entry.values]
     unit = diary.MEASURES[keys[0]].unit_label
@@ -52,9 +52,13 @@ def entry_value_text(entry: DiaryEntry) -> str:
 class DiaryRecordsModel(QAbstractTableModel):
     """Own diary entries, newest first: when, what, value, note, state."""
 
-    HEADERS = (QT_TRANSLATE_NOOP("labs", "Date and time"), QT_TRANSLATE_NOOP("labs", "Measurement"),
-               QT_TRANSLATE_NOOP("labs", "Value"), QT_TRANSLATE_NOOP("labs", "Note"),
-               QT_TRANSLATE_NOOP("labs", "Status"))
+    HEADERS = (
+        QT_TRANSLATE_NOOP("labs", "Date and time"),
+        QT_TRANSLATE_NOOP("labs", "Measurement"),
+        QT_TRANSLATE_NOOP("labs", "Value"),
+        QT_TRANSLATE_NOOP("labs", "Note"),
+        QT_TRANSLATE_NOOP("labs", "Status"),
+    )
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -71,8 +75,12 @@ class DiaryRecordsModel(QAbstractTableModel):
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self.HEADERS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,  # noqa: N802
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return QCoreApplication.translate("labs", self.HEADERS[section])
         return None
@@ -178,29 +186,40 @@ class DiaryController(QObject):
                 self.model.set_records(records)
                 self.recordsChanged.emit()
 
-        self._ctx.runner.submit(store.records, patient, on_done=done,
-                                on_error=lambda exc: self.failed.emit(_message(exc)), owner=self)
+        self._ctx.runner.submit(
+            store.records,
+            patient,
+            on_done=done,
+            on_error=lambda exc: self.failed.emit(_message(exc)),
+            owner=self,
+        )
 
     def save(self, entry: DiaryEntry) -> bool:
         store = self.store()
-        return store is not None and self._run(store.save, entry, self._ctx.patient_id,
-                                               on_done=lambda r: self.saved.emit(r.sent))
+        return store is not None and self._run(
+            store.save, entry, self._ctx.patient_id, on_done=lambda r: self.saved.emit(r.sent)
+        )
 
     def update(self, entry: DiaryEntry) -> bool:
         store = self.store()
-        return store is not None and self._run(store.update, entry, self._ctx.patient_id,
-                                               on_done=lambda r: self.saved.emit(r.sent))
+        return store is not None and self._run(
+            store.update, entry, self._ctx.patient_id, on_done=lambda r: self.saved.emit(r.sent)
+        )
 
     def delete(self, entry: DiaryEntry) -> bool:
         store = self.store()
-        return store is not None and self._run(store.delete, entry, self._ctx.patient_id,
-                                               on_done=lambda _r: None)
+        return store is not None and self._run(
+            store.delete, entry, self._ctx.patient_id, on_done=lambda _r: None
+        )
 
     def import_entries(self, entries: Sequence[DiaryEntry]) -> bool:
         store = self.store()
         return store is not None and self._run(
-            store.save_many, list(entries), self._ctx.patient_id,
-            on_done=lambda r: self.imported.emit(r.sent, r.already_there))
+            store.save_many,
+            list(entries),
+            self._ctx.patient_id,
+            on_done=lambda r: self.imported.emit(r.sent, r.already_there),
+        )
 
     def flush(self) -> bool:
         """Upload what waits in the outbox (called when the portal is back)."""
@@ -222,8 +241,15 @@ class DiaryController(QObject):
                 continue
             for key, value in record.entry.values.items():
                 measure = diary.MEASURES[key]
-                points.append(LabPoint(record.entry.measured_at.timestamp(), value,
-                                       measure.unit, self_measured=True, pending=True))
+                points.append(
+                    LabPoint(
+                        record.entry.measured_at.timestamp(),
+                        value,
+                        measure.unit,
+                        self_measured=True,
+                        pending=True,
+                    )
+                )
                 codes.append(measure.code)
         return points, codes
 
@@ -234,6 +260,5 @@ def _message(exc: BaseException) -> str:
     return user_message_for(exc)
 
 
-def new_entry(kind: DiaryKind, when: datetime, values: dict[str, float], note: str
-              ) -> DiaryEntry:
+def new_entry(kind: DiaryKind, when: datetime, values: dict[str, float], note: str) -> DiaryEntry:
     return DiaryEntry(kind=kind, measured_at=when, values=values, note=note)

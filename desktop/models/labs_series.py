@@ -48,6 +48,7 @@ class LabPoint:
 
 def point_from(obj: Any) -> LabPoint | None:
     """Adapt a cache row/dataclass; None when it has no time or value."""
+
     def get(name: str, default: Any = None) -> Any:
         if isinstance(obj, dict):
             return obj.get(name, default)
@@ -62,9 +63,17 @@ def point_from(obj: Any) -> LabPoint | None:
         return None
     if math.isnan(value_f) or math.isnan(time_f):
         return None
-    return LabPoint(time_f, value_f, str(get("unit") or ""), _float(get("ref_low")),
-                    _float(get("ref_high")), get("interpretation"), get("source"),
-                    bool(get("self_measured", False)), bool(get("pending", False)))
+    return LabPoint(
+        time_f,
+        value_f,
+        str(get("unit") or ""),
+        _float(get("ref_low")),
+        _float(get("ref_high")),
+        get("interpretation"),
+        get("source"),
+        bool(get("self_measured", False)),
+        bool(get("pending", False)),
+    )
 
 
 def _float(value: Any) -> float | None:
@@ -103,11 +112,11 @@ def _convert_or_none(value: float | None, unit: str, target: str, code: str) -> 
         return None
 
 
-def build_series(code: str, title: str, raw: Iterable[Any], unit: str | None = None
-                 ) -> ChartSeries:
+def build_series(code: str, title: str, raw: Iterable[Any], unit: str | None = None) -> ChartSeries:
     """Sort by time, bring to one unit, flag out-of-range points, set the apart ones aside."""
-    points = sorted((p for p in (point_from(r) for r in raw) if p is not None),
-                    key=lambda p: p.time)
+    points = sorted(
+        (p for p in (point_from(r) for r in raw) if p is not None), key=lambda p: p.time
+    )
     harmonized = units.harmonize([(p.value, p.unit) for p in points], code, unit)
     kept: list[LabPoint] = []
     values: list[float] = []
@@ -121,7 +130,8 @@ def build_series(code: str, title: str, raw: Iterable[Any], unit: str | None = N
         if not point.self_measured and (point_low is not None or point_high is not None):
             low, high = point_low, point_high  # the latest lab's range wins
         out = (point_low is not None and value < point_low) or (
-            point_high is not None and value > point_high)
+            point_high is not None and value > point_high
+        )
         flagged = (point.interpretation or "").upper() in ABNORMAL_CODES
         kept.append(point)
         values.append(value)
@@ -131,18 +141,27 @@ def build_series(code: str, title: str, raw: Iterable[Any], unit: str | None = N
     for index, point in enumerate(kept):
         if point.self_measured and point.ref_low is None and point.ref_high is None:
             value = values[index]
-            abnormal[index] = abnormal[index] or (low is not None and value < low) or (
-                high is not None and value > high)
+            abnormal[index] = (
+                abnormal[index]
+                or (low is not None and value < low)
+                or (high is not None and value > high)
+            )
     apart = [points[i] for i in harmonized.apart]
     return ChartSeries(
-        code=code, title=title, unit=harmonized.unit,
+        code=code,
+        title=title,
+        unit=harmonized.unit,
         times=np.fromiter((p.time for p in kept), dtype=np.float64, count=len(kept)),
         values=np.asarray(values, dtype=np.float64),
         abnormal=np.asarray(abnormal, dtype=bool),
         self_measured=np.fromiter((p.self_measured for p in kept), dtype=bool, count=len(kept)),
         pending=np.fromiter((p.pending for p in kept), dtype=bool, count=len(kept)),
-        points=kept, ref_low=low, ref_high=high,
-        converted_from=harmonized.converted_from, apart=apart)
+        points=kept,
+        ref_low=low,
+        ref_high=high,
+        converted_from=harmonized.converted_from,
+        apart=apart,
+    )
 
 
 def trend(values: Sequence[float], tolerance: float = 0.03) -> int:

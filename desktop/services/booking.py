@@ -112,7 +112,9 @@ class BookingService:
             self._known[f"{resource.get('resourceType')}/{resource.get('id')}"] = resource
 
     def load_catalog(self) -> Catalog:
-        schedules = list(bundle_entries(self._client.search("Schedule", {"_count": 1000}), "Schedule"))
+        schedules = list(
+            bundle_entries(self._client.search("Schedule", {"_count": 1000}), "Schedule")
+        )
         self._remember(schedules)
         catalog = Catalog()
         by_doctor: dict[tuple[str, str], list[str]] = {}
@@ -122,7 +124,11 @@ class BookingService:
                 continue
             code, name = schedule_specialty(schedule)
             doctor_id = next(
-                (ref_id(a, "Practitioner") for a in schedule.get("actor") or [] if ref_id(a, "Practitioner")),
+                (
+                    ref_id(a, "Practitioner")
+                    for a in schedule.get("actor") or []
+                    if ref_id(a, "Practitioner")
+                ),
                 "",
             )
             if not code or not doctor_id:
@@ -188,7 +194,8 @@ class BookingService:
     ) -> Iterator[FreeSlot]:
         schedule = catalog.schedules.get(schedule_id, {})
         location_id = next(
-            (ref_id(a, "Location") for a in schedule.get("actor") or [] if ref_id(a, "Location")), ""
+            (ref_id(a, "Location") for a in schedule.get("actor") or [] if ref_id(a, "Location")),
+            "",
         )
         _, specialty_name = schedule_specialty(schedule)
         for slot in slots:
@@ -239,7 +246,10 @@ class BookingService:
         participants = [
             {"actor": {"reference": f"Patient/{patient_id}"}, "status": "accepted"},
             {
-                "actor": {"reference": f"Practitioner/{slot.doctor_id}", "display": slot.doctor_name},
+                "actor": {
+                    "reference": f"Practitioner/{slot.doctor_id}",
+                    "display": slot.doctor_name,
+                },
                 "status": "accepted",
             },
         ]
@@ -268,7 +278,9 @@ class BookingService:
     def _own_booking(self, patient_id: str, slot_id: str, booking_key: str) -> dict | None:
         """After a 409: an active appointment of this patient on this slot is ours."""
         params = {"patient": f"Patient/{patient_id}", "slot": f"Slot/{slot_id}", "_count": 100}
-        for appointment in bundle_entries(self._client.search("Appointment", params), "Appointment"):
+        for appointment in bundle_entries(
+            self._client.search("Appointment", params), "Appointment"
+        ):
             same_slot = any(ref_id(s, "Slot") == slot_id for s in appointment.get("slot") or [])
             if same_slot and appointment.get("status") in ("booked", "pending", "proposed"):
                 return appointment

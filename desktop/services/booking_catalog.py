@@ -65,7 +65,6 @@ class Catalog:
         return [s for s in self.specialties if self.doctors_for(s.code, kind)]
 
 
-
 def bundle_entries(pages: Iterable[dict[str, Any]], resource_type: str) -> Iterator[dict[str, Any]]:
     for page in pages:
         if not isinstance(page, dict) or page.get("resourceType") != "Bundle":

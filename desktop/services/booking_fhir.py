@@ -238,7 +238,9 @@ def _place(location: dict[str, Any] | None, lookup: Lookup) -> tuple[str, str, s
         org_id = ref_id(node.get("managingOrganization"), "Organization")
         if org_id and not clinic:
             org = lookup(f"Organization/{org_id}") or {}
-            clinic = str(org.get("name") or (node.get("managingOrganization") or {}).get("display") or "")
+            clinic = str(
+                org.get("name") or (node.get("managingOrganization") or {}).get("display") or ""
+            )
             address = address or address_text(org.get("address"))
         parent = ref_id(node.get("partOf"), "Location")
         node = lookup(f"Location/{parent}") if parent else None

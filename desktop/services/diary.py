@@ -61,18 +61,51 @@ class Measure:
 
 
 MEASURES: dict[str, Measure] = {
-    "systolic": Measure(BP_SYSTOLIC, "Systolic blood pressure", N_("Systolic pressure"),
-                        "mm[Hg]", N_("mmHg"), 50, 300, 0),
-    "diastolic": Measure(BP_DIASTOLIC, "Diastolic blood pressure", N_("Diastolic pressure"),
-                         "mm[Hg]", N_("mmHg"), 25, 200, 0),
+    "systolic": Measure(
+        BP_SYSTOLIC,
+        "Systolic blood pressure",
+        N_("Systolic pressure"),
+        "mm[Hg]",
+        N_("mmHg"),
+        50,
+        300,
+        0,
+    ),
+    "diastolic": Measure(
+        BP_DIASTOLIC,
+        "Diastolic blood pressure",
+        N_("Diastolic pressure"),
+        "mm[Hg]",
+        N_("mmHg"),
+        25,
+        200,
+        0,
+    ),
     "pulse": Measure("8867-4", "Heart rate", N_("Pulse"), "/min", N_("/min"), 25, 250, 0),
-    "glucose": Measure("2339-0", "Glucose [Mass/volume] in Blood", N_("Blood glucose"),
-                       "mmol/L", N_("mmol/L"), 1.0, 40.0, 1),
+    "glucose": Measure(
+        "2339-0",
+        "Glucose [Mass/volume] in Blood",
+        N_("Blood glucose"),
+        "mmol/L",
+        N_("mmol/L"),
+        1.0,
+        40.0,
+        1,
+    ),
     "weight": Measure("29463-7", "Body weight", N_("Weight"), "kg", N_("kg"), 1.0, 350.0, 1),
-    "temperature": Measure("8310-5", "Body temperature", N_("Body temperature"),
-                           "Cel", "°C", 32.0, 43.0, 1),
-    "spo2": Measure("59408-5", "Oxygen saturation in Arterial blood by Pulse oximetry",
-                    N_("Oxygen saturation (SpO2)"), "%", "%", 50.0, 100.0, 0),
+    "temperature": Measure(
+        "8310-5", "Body temperature", N_("Body temperature"), "Cel", "°C", 32.0, 43.0, 1
+    ),
+    "spo2": Measure(
+        "59408-5",
+        "Oxygen saturation in Arterial blood by Pulse oximetry",
+        N_("Oxygen saturation (SpO2)"),
+        "%",
+        "%",
+        50.0,
+        100.0,
+        0,
+    ),
 }
 
 # Which measures make up each kind of entry (blood pressure has two).
@@ -94,10 +127,15 @@ KIND_LABELS: dict[DiaryKind, str] = {
     DiaryKind.SPO2: N_("Oxygen saturation (SpO2)"),
 }
 
-_KIND_BY_CODE = {BP_PANEL: DiaryKind.BLOOD_PRESSURE, "8867-4": DiaryKind.PULSE,
-                 "2339-0": DiaryKind.GLUCOSE, "2345-7": DiaryKind.GLUCOSE,
-                 "29463-7": DiaryKind.WEIGHT, "8310-5": DiaryKind.TEMPERATURE,
-                 "59408-5": DiaryKind.SPO2}
+_KIND_BY_CODE = {
+    BP_PANEL: DiaryKind.BLOOD_PRESSURE,
+    "8867-4": DiaryKind.PULSE,
+    "2339-0": DiaryKind.GLUCOSE,
+    "2345-7": DiaryKind.GLUCOSE,
+    "29463-7": DiaryKind.WEIGHT,
+    "8310-5": DiaryKind.TEMPERATURE,
+    "59408-5": DiaryKind.SPO2,
+}
 
 
 @dataclass(frozen=True)
@@ -152,23 +190,30 @@ def validate(entry: DiaryEntry, now: datetime | None = None) -> list[Problem]:
         measure = MEASURES[key]
         value = entry.values.get(key)
         if value is None:
-            problems.append(Problem(key, N_("Enter the value: {name}."),
-                                    {"name": measure.label}))
+            problems.append(Problem(key, N_("Enter the value: {name}."), {"name": measure.label}))
             continue
         if not isinstance(value, int | float) or value != value:  # NaN check
             problems.append(Problem(key, N_("{name}: not a number."), {"name": measure.label}))
             continue
         if not measure.low <= value <= measure.high:
-            problems.append(Problem(
-                key,
-                N_("{name} of {value} {unit} is not plausible: expected {low}–{high} {unit}."),
-                {"name": measure.label, "value": _fmt(value, measure.decimals),
-                 "unit": measure.unit_label, "low": _fmt(measure.low, measure.decimals),
-                 "high": _fmt(measure.high, measure.decimals)}))
+            problems.append(
+                Problem(
+                    key,
+                    N_("{name} of {value} {unit} is not plausible: expected {low}–{high} {unit}."),
+                    {
+                        "name": measure.label,
+                        "value": _fmt(value, measure.decimals),
+                        "unit": measure.unit_label,
+                        "low": _fmt(measure.low, measure.decimals),
+                        "high": _fmt(measure.high, measure.decimals),
+                    },
+                )
+            )
     if entry.kind is DiaryKind.BLOOD_PRESSURE and not problems:
         if entry.values["systolic"] <= entry.values["diastolic"]:
-            problems.append(Problem("diastolic", N_(
-                "Diastolic pressure must be lower than systolic pressure.")))
+            problems.append(
+                Problem("diastolic", N_("Diastolic pressure must be lower than systolic pressure."))
+            )
     if len(entry.note) > 1000:
         problems.append(Problem("note", N_("The note is too long (at most 1000 characters).")))
     return problems
@@ -197,8 +242,12 @@ def _fmt(value: float, decimals: int) -> str:
 
 def _quantity(key: str, value: float) -> dict[str, Any]:
     m = MEASURES[key]
-    return {"value": round(float(value), max(m.decimals, 1)), "unit": m.unit_label,
-            "system": UCUM, "code": m.unit}
+    return {
+        "value": round(float(value), max(m.decimals, 1)),
+        "unit": m.unit_label,
+        "system": UCUM,
+        "code": m.unit,
+    }
 
 
 def _coding(code: str, display: str) -> dict[str, Any]:
@@ -215,12 +264,16 @@ def build_observation(entry: DiaryEntry, patient_id: str) -> dict[str, Any]:
     patient_ref = {"reference": f"Patient/{patient_id}"}
     resource: dict[str, Any] = {
         "resourceType": "Observation",
-        "meta": {"tag": [{"system": DIARY_TAG_SYSTEM, "code": DIARY_TAG_CODE,
-                          "display": "Self-measured"}]},
+        "meta": {
+            "tag": [
+                {"system": DIARY_TAG_SYSTEM, "code": DIARY_TAG_CODE, "display": "Self-measured"}
+            ]
+        },
         "identifier": [{"system": DIARY_IDENTIFIER_SYSTEM, "value": entry.identifier}],
         "status": "final",
-        "category": [{"coding": [{"system": OBS_CATEGORY, "code": "vital-signs",
-                                  "display": "Vital Signs"}]}],
+        "category": [
+            {"coding": [{"system": OBS_CATEGORY, "code": "vital-signs", "display": "Vital Signs"}]}
+        ],
         "subject": patient_ref,
         "performer": [patient_ref],
         "effectiveDateTime": entry.measured_at.isoformat(timespec="seconds"),
@@ -228,8 +281,10 @@ def build_observation(entry: DiaryEntry, patient_id: str) -> dict[str, Any]:
     if entry.kind is DiaryKind.BLOOD_PRESSURE:
         resource["code"] = _coding(BP_PANEL, "Blood pressure panel")
         resource["component"] = [
-            {"code": _coding(MEASURES[k].code, MEASURES[k].display),
-             "valueQuantity": _quantity(k, entry.values[k])}
+            {
+                "code": _coding(MEASURES[k].code, MEASURES[k].display),
+                "valueQuantity": _quantity(k, entry.values[k]),
+            }
             for k in ("systolic", "diastolic")
         ]
     else:
@@ -245,18 +300,26 @@ def build_observation(entry: DiaryEntry, patient_id: str) -> dict[str, Any]:
 
 def is_self_measured(resource: Mapping[str, Any]) -> bool:
     tags = (resource.get("meta") or {}).get("tag") or []
-    return any(t.get("system") == DIARY_TAG_SYSTEM and t.get("code") == DIARY_TAG_CODE
-               for t in tags if isinstance(t, dict))
+    return any(
+        t.get("system") == DIARY_TAG_SYSTEM and t.get("code") == DIARY_TAG_CODE
+        for t in tags
+        if isinstance(t, dict)
+    )
 
 
 def is_own_entry(resource: Mapping[str, Any], patient_id: str) -> bool:
     """A diary entry the patient wrote themselves (the only kind they may change)."""
     ref = f"Patient/{patient_id}"
-    performers = [p.get("reference") for p in resource.get("performer") or []
-                  if isinstance(p, dict)]
-    return (resource.get("resourceType") == "Observation" and is_self_measured(resource)
-            and (resource.get("subject") or {}).get("reference") == ref
-            and bool(performers) and all(p == ref for p in performers))
+    performers = [
+        p.get("reference") for p in resource.get("performer") or [] if isinstance(p, dict)
+    ]
+    return (
+        resource.get("resourceType") == "Observation"
+        and is_self_measured(resource)
+        and (resource.get("subject") or {}).get("reference") == ref
+        and bool(performers)
+        and all(p == ref for p in performers)
+    )
 
 
 def entry_from_observation(resource: Mapping[str, Any]) -> DiaryEntry | None:
@@ -284,10 +347,21 @@ def entry_from_observation(resource: Mapping[str, Any]) -> DiaryEntry | None:
         return None
     if measured.tzinfo is None:
         measured = measured.replace(tzinfo=UTC)
-    identifier = next((i.get("value") for i in resource.get("identifier") or []
-                       if i.get("system") == DIARY_IDENTIFIER_SYSTEM), None)
+    identifier = next(
+        (
+            i.get("value")
+            for i in resource.get("identifier") or []
+            if i.get("system") == DIARY_IDENTIFIER_SYSTEM
+        ),
+        None,
+    )
     notes = [n.get("text", "") for n in resource.get("note") or [] if isinstance(n, dict)]
-    return DiaryEntry(kind=kind, measured_at=measured, values=values, note="\n".join(notes),
-                      identifier=identifier or new_identifier(),
-                      resource_id=resource.get("id"),
-                      version_id=(resource.get("meta") or {}).get("versionId"))
+    return DiaryEntry(
+        kind=kind,
+        measured_at=measured,
+        values=values,
+        note="\n".join(notes),
+        identifier=identifier or new_identifier(),
+        resource_id=resource.get("id"),
+        version_id=(resource.get("meta") or {}).get("versionId"),
+    )

@@ -44,8 +44,7 @@ _COLUMNS: dict[str, tuple[str, ...]] = {
     "spo2": ("spo2", "sp02", "сатурация"),
     "note": ("note", "comment", "заметка", "комментарий"),
 }
-_MEASURE_COLUMNS = ("systolic", "diastolic", "pulse", "glucose", "weight", "temperature",
-                    "spo2")
+_MEASURE_COLUMNS = ("systolic", "diastolic", "pulse", "glucose", "weight", "temperature", "spo2")
 _DATE_FORMATS = ("%Y-%m-%d", "%d.%m.%Y", "%d.%m.%y", "%d/%m/%Y")
 _TIME_FORMATS = ("%H:%M", "%H:%M:%S")
 
@@ -120,17 +119,24 @@ def _cell(row: list[str], columns: Mapping[str, int], name: str) -> str:
     return row[index].strip() if index is not None and index < len(row) else ""
 
 
-def parse(data: bytes | str, patient_id: str, tz: tzinfo, now: datetime | None = None
-          ) -> ImportPreview:
+def parse(
+    data: bytes | str, patient_id: str, tz: tzinfo, now: datetime | None = None
+) -> ImportPreview:
     """Parse a device export; times without a zone are read in ``tz`` (the user's zone)."""
     if len(data) > MAX_BYTES:
-        return ImportPreview(file_problem=Problem("file", N_(
-            "The file is too large (more than {size} MB)."), {"size": MAX_BYTES // 2**20}))
+        return ImportPreview(
+            file_problem=Problem(
+                "file",
+                N_("The file is too large (more than {size} MB)."),
+                {"size": MAX_BYTES // 2**20},
+            )
+        )
     try:
         text = _decode(data)
     except UnicodeDecodeError:
-        return ImportPreview(file_problem=Problem("file", N_(
-            "The file is not a text CSV file (unknown encoding).")))
+        return ImportPreview(
+            file_problem=Problem("file", N_("The file is not a text CSV file (unknown encoding)."))
+        )
     lines = text.splitlines()
     if not lines:
         return ImportPreview(file_problem=Problem("file", N_("The file is empty.")))
@@ -142,35 +148,73 @@ def parse(data: bytes | str, patient_id: str, tz: tzinfo, now: datetime | None =
         return ImportPreview(file_problem=Problem("file", N_("The file is empty.")))
     columns = _header_map(header)
     if "date" not in columns or not any(c in columns for c in _MEASURE_COLUMNS):
-        return ImportPreview(file_problem=Problem("file", N_(
-            "The first line must name the columns: date, time and at least one measurement "
-            "(systolic, diastolic, pulse, glucose, weight, temperature, spo2).")))
+        return ImportPreview(
+            file_problem=Problem(
+                "file",
+                N_(
+                    "The first line must name the columns: date, time and at least one measurement "
+                    "(systolic, diastolic, pulse, glucose, weight, temperature, spo2)."
+                ),
+            )
+        )
     preview = ImportPreview()
     try:
         for row in reader:
             line = reader.line_num
             if line > MAX_ROWS + 1:
-                preview.problems.append(LineProblem(line, Problem("file", N_(
-                    "Only the first {rows} lines are imported."), {"rows": MAX_ROWS})))
+                preview.problems.append(
+                    LineProblem(
+                        line,
+                        Problem(
+                            "file",
+                            N_("Only the first {rows} lines are imported."),
+                            {"rows": MAX_ROWS},
+                        ),
+                    )
+                )
                 break
             if not any(cell.strip() for cell in row):
                 continue
             _parse_row(row, line, columns, patient_id, tz, now, preview)
     except csv.Error as exc:
-        preview.problems.append(LineProblem(reader.line_num, Problem("file", N_(
-            "The line cannot be read as CSV: {reason}"), {"reason": str(exc)})))
+        preview.problems.append(
+            LineProblem(
+                reader.line_num,
+                Problem(
+                    "file", N_("The line cannot be read as CSV: {reason}"), {"reason": str(exc)}
+                ),
+            )
+        )
     return preview
 
 
-def _parse_row(row: list[str], line: int, columns: Mapping[str, int], patient_id: str,
-               tz: tzinfo, now: datetime | None, preview: ImportPreview) -> None:
+def _parse_row(
+    row: list[str],
+    line: int,
+    columns: Mapping[str, int],
+    patient_id: str,
+    tz: tzinfo,
+    now: datetime | None,
+    preview: ImportPreview,
+) -> None:
     day = _parse_date(_cell(row, columns, "date"))
     moment = _parse_time(_cell(row, columns, "time"))
     if day is None or moment is None:
-        preview.problems.append(LineProblem(line, Problem("date", N_(
-            "Date or time not understood: “{text}” (expected 2026-11-25 or 25.11.2026 and "
-            "08:30)."), {"text": f"{_cell(row, columns, 'date')} {_cell(row, columns, 'time')}"
-                         .strip()})))
+        preview.problems.append(
+            LineProblem(
+                line,
+                Problem(
+                    "date",
+                    N_(
+                        "Date or time not understood: “{text}” (expected 2026-11-25 or 25.11.2026 and "
+                        "08:30)."
+                    ),
+                    {
+                        "text": f"{_cell(row, columns, 'date')} {_cell(row, columns, 'time')}".strip()
+                    },
+                ),
+            )
+        )
         return
     measured_at = datetime.combine(day, moment).replace(tzinfo=tz)
     values: dict[str, float] = {}
@@ -180,13 +224,15 @@ def _parse_row(row: list[str], line: int, columns: Mapping[str, int], patient_id
             continue
         number = parse_number(raw)
         if number is None:
-            preview.problems.append(LineProblem(line, Problem(name, N_(
-                "“{text}” is not a number."), {"text": raw})))
+            preview.problems.append(
+                LineProblem(line, Problem(name, N_("“{text}” is not a number."), {"text": raw}))
+            )
             return
         values[name] = number
     if not values:
-        preview.problems.append(LineProblem(line, Problem("file", N_(
-            "The line has no measurement."))))
+        preview.problems.append(
+            LineProblem(line, Problem("file", N_("The line has no measurement.")))
+        )
         return
     note = _cell(row, columns, "note")
     entries: list[DiaryEntry] = []

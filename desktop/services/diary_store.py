@@ -54,7 +54,8 @@ class NotOwnEntry(MedcardError):
 class EditNeedsPortal(MedcardError):
     default_message = N_(
         "The portal cannot be reached. Entries already sent can be changed or deleted only "
-        "when the portal is available; new entries are kept and sent later.")
+        "when the portal is available; new entries are kept and sent later."
+    )
 
 
 @dataclass(frozen=True)
@@ -90,8 +91,7 @@ class DiaryStore:
 
     # -- create ---------------------------------------------------------------------
 
-    def save(self, entry: DiaryEntry, patient_id: str, now: datetime | None = None
-             ) -> SaveOutcome:
+    def save(self, entry: DiaryEntry, patient_id: str, now: datetime | None = None) -> SaveOutcome:
         """Validate and send a new entry; when the portal is unreachable keep it for later."""
         diary.ensure_valid(entry, now)
         resource = diary.build_observation(replace(entry, resource_id=None), patient_id)
@@ -108,8 +108,9 @@ class DiaryStore:
         # it goes out with the next upload.
         return SaveOutcome(sent=True, resource=answer)
 
-    def save_many(self, entries: Iterable[DiaryEntry], patient_id: str,
-                  now: datetime | None = None) -> FlushResult:
+    def save_many(
+        self, entries: Iterable[DiaryEntry], patient_id: str, now: datetime | None = None
+    ) -> FlushResult:
         """Import: queue the entries the card does not have yet, then upload the queue.
 
         Readings already in the cache are skipped (and counted); any the cache does not
@@ -148,8 +149,11 @@ class DiaryStore:
                 except _REFUSED as exc:
                     failed += 1
                     with self._cache.write() as conn:
-                        conn.execute(update(outbox).where(outbox.c.identifier == identifier)
-                                     .values(status=FAILED, error=exc.user_message))
+                        conn.execute(
+                            update(outbox)
+                            .where(outbox.c.identifier == identifier)
+                            .values(status=FAILED, error=exc.user_message)
+                        )
                     continue
                 except MedcardError:  # away, expired session, garbled answer: later
                     return FlushResult(sent, failed, len(rows) - index)
@@ -158,16 +162,18 @@ class DiaryStore:
 
     def pending_count(self, patient_id: str | None = None) -> int:
         with self._cache.read() as conn:
-            query = select(outbox.c.identifier).where(outbox.c.status == PENDING,
-                                                      outbox.c.resource_type == "Observation")
+            query = select(outbox.c.identifier).where(
+                outbox.c.status == PENDING, outbox.c.resource_type == "Observation"
+            )
             if patient_id is not None:
                 query = query.where(outbox.c.patient_id == patient_id)
             return len(conn.execute(query).all())
 
     # -- edit / delete ----------------------------------------------------------------
 
-    def update(self, entry: DiaryEntry, patient_id: str, now: datetime | None = None
-               ) -> SaveOutcome:
+    def update(
+        self, entry: DiaryEntry, patient_id: str, now: datetime | None = None
+    ) -> SaveOutcome:
         """Change an own entry: in the outbox if unsent, else PUT with If-Match."""
         diary.ensure_valid(entry, now)
         if self._in_outbox(entry.identifier):
@@ -212,18 +218,33 @@ class DiaryStore:
         """Own entries, newest first: sent ones from the cache plus the outbox."""
         found: dict[str, DiaryRecord] = {}
         with self._cache.read() as conn:
-            ids = conn.execute(
-                select(observations.c.resource_id).where(
-                    observations.c.patient_id == patient_id,
-                    observations.c.self_measured.is_(True)).distinct()
-            ).scalars().all()
-            blobs = conn.execute(
-                select(resources.c.json).where(resources.c.type == "Observation",
-                                               resources.c.id.in_(ids))
-            ).scalars().all() if ids else []
+            ids = (
+                conn.execute(
+                    select(observations.c.resource_id)
+                    .where(
+                        observations.c.patient_id == patient_id,
+                        observations.c.self_measured.is_(True),
+                    )
+                    .distinct()
+                )
+                .scalars()
+                .all()
+            )
+            blobs = (
+                conn.execute(
+                    select(resources.c.json).where(
+                        resources.c.type == "Observation", resources.c.id.in_(ids)
+                    )
+                )
+                .scalars()
+                .all()
+                if ids
+                else []
+            )
             waiting = conn.execute(
                 select(outbox.c.resource, outbox.c.status, outbox.c.error).where(
-                    outbox.c.patient_id == patient_id, outbox.c.resource_type == "Observation")
+                    outbox.c.patient_id == patient_id, outbox.c.resource_type == "Observation"
+                )
             ).all()
         for blob in blobs:
             resource = orjson.loads(blob)
@@ -238,20 +259,31 @@ class DiaryStore:
 
     # -- cache helpers ----------------------------------------------------------------
 
-    def _put_outbox(self, identifier: str, patient_id: str, resource: dict[str, Any],
-                    status: str = PENDING) -> None:
+    def _put_outbox(
+        self, identifier: str, patient_id: str, resource: dict[str, Any], status: str = PENDING
+    ) -> None:
         blob = orjson.dumps(resource)
         with self._cache.write() as conn:
-            exists = conn.execute(select(outbox.c.identifier)
-                                  .where(outbox.c.identifier == identifier)).first()
+            exists = conn.execute(
+                select(outbox.c.identifier).where(outbox.c.identifier == identifier)
+            ).first()
             if exists:
-                conn.execute(update(outbox).where(outbox.c.identifier == identifier)
-                             .values(resource=blob, status=status, error=None))
+                conn.execute(
+                    update(outbox)
+                    .where(outbox.c.identifier == identifier)
+                    .values(resource=blob, status=status, error=None)
+                )
             else:
-                conn.execute(insert(outbox).values(
-                    identifier=identifier, patient_id=patient_id, resource_type="Observation",
-                    resource=blob, status=status,
-                    created=datetime.now(UTC).isoformat(timespec="microseconds")))
+                conn.execute(
+                    insert(outbox).values(
+                        identifier=identifier,
+                        patient_id=patient_id,
+                        resource_type="Observation",
+                        resource=blob,
+                        status=status,
+                        created=datetime.now(UTC).isoformat(timespec="microseconds"),
+                    )
+                )
 
     def _drop_outbox(self, identifier: str) -> None:
         with self._cache.write() as conn:
@@ -259,15 +291,22 @@ class DiaryStore:
 
     def _in_outbox(self, identifier: str) -> bool:
         with self._cache.read() as conn:
-            return conn.execute(select(outbox.c.identifier)
-                                .where(outbox.c.identifier == identifier)).first() is not None
+            return (
+                conn.execute(
+                    select(outbox.c.identifier).where(outbox.c.identifier == identifier)
+                ).first()
+                is not None
+            )
 
     def _stored(self, resource_id: str | None) -> dict[str, Any] | None:
         if not resource_id:
             return None
         with self._cache.read() as conn:
-            blob = conn.execute(select(resources.c.json).where(
-                resources.c.type == "Observation", resources.c.id == resource_id)).scalar()
+            blob = conn.execute(
+                select(resources.c.json).where(
+                    resources.c.type == "Observation", resources.c.id == resource_id
+                )
+            ).scalar()
         return orjson.loads(blob) if blob is not None else None
 
     def _forget(self, resource_id: str) -> None:

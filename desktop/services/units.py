@@ -32,22 +32,40 @@ _BILIRUBIN = 584.66
 
 MOLAR_MASS_BY_LOINC: dict[str, float] = {
     # glucose: serum/plasma, blood, capillary, SI-coded variants
-    "2345-7": _GLUCOSE, "2339-0": _GLUCOSE, "41653-7": _GLUCOSE, "15074-8": _GLUCOSE,
-    "14749-6": _GLUCOSE, "14743-9": _GLUCOSE,
+    "2345-7": _GLUCOSE,
+    "2339-0": _GLUCOSE,
+    "41653-7": _GLUCOSE,
+    "15074-8": _GLUCOSE,
+    "14749-6": _GLUCOSE,
+    "14743-9": _GLUCOSE,
     # cholesterol: total, HDL, LDL (calculated, direct), SI-coded variants
-    "2093-3": _CHOLESTEROL, "2085-9": _CHOLESTEROL, "13457-7": _CHOLESTEROL,
-    "18262-6": _CHOLESTEROL, "2089-1": _CHOLESTEROL, "14647-2": _CHOLESTEROL,
-    "14646-4": _CHOLESTEROL, "22748-8": _CHOLESTEROL, "39469-2": _CHOLESTEROL,
+    "2093-3": _CHOLESTEROL,
+    "2085-9": _CHOLESTEROL,
+    "13457-7": _CHOLESTEROL,
+    "18262-6": _CHOLESTEROL,
+    "2089-1": _CHOLESTEROL,
+    "14647-2": _CHOLESTEROL,
+    "14646-4": _CHOLESTEROL,
+    "22748-8": _CHOLESTEROL,
+    "39469-2": _CHOLESTEROL,
     # triglycerides
-    "2571-8": _TRIGLYCERIDES, "14927-8": _TRIGLYCERIDES,
+    "2571-8": _TRIGLYCERIDES,
+    "14927-8": _TRIGLYCERIDES,
     # creatinine
-    "2160-0": _CREATININE, "14682-9": _CREATININE, "38483-4": _CREATININE,
+    "2160-0": _CREATININE,
+    "14682-9": _CREATININE,
+    "38483-4": _CREATININE,
     # urea / urea nitrogen
-    "3091-6": _UREA, "22664-7": _UREA, "3094-0": _UREA_NITROGEN, "14937-7": _UREA_NITROGEN,
+    "3091-6": _UREA,
+    "22664-7": _UREA,
+    "3094-0": _UREA_NITROGEN,
+    "14937-7": _UREA_NITROGEN,
     "6299-2": _UREA_NITROGEN,
     # uric acid, total bilirubin
-    "3084-1": _URIC_ACID, "14933-6": _URIC_ACID,
-    "1975-2": _BILIRUBIN, "14631-6": _BILIRUBIN,
+    "3084-1": _URIC_ACID,
+    "14933-6": _URIC_ACID,
+    "1975-2": _BILIRUBIN,
+    "14631-6": _BILIRUBIN,
 }
 
 # UCUM spellings pint does not parse, rewritten to pint syntax (same quantity).
@@ -68,17 +86,47 @@ _UCUM_TOKENS: list[tuple[re.Pattern[str], str]] = [
 # Localised display spellings (valueQuantity.unit of Russian labs) -> UCUM. Caches and
 # screens may carry the display text rather than the UCUM code.
 _LOCAL_SPELLINGS = {
-    "ммоль/л": "mmol/L", "мкмоль/л": "umol/L", "мг/дл": "mg/dL", "мг/л": "mg/L",
-    "г/л": "g/L", "г/дл": "g/dL", "ед/л": "U/L", "ме/л": "[IU]/L", "мме/л": "m[IU]/L",
-    "мкме/мл": "u[IU]/mL", "нг/л": "ng/L", "нг/мл": "ng/mL", "пг/мл": "pg/mL",
-    "пмоль/л": "pmol/L", "нмоль/л": "nmol/L", "×10⁹/л": "10*9/L", "×10¹²/л": "10*12/L",
-    "мм/ч": "mm/h", "мм рт. ст.": "mm[Hg]", "мм рт.ст.": "mm[Hg]", "уд/мин": "/min",
-    "кг": "kg", "кг/м²": "kg/m2", "°c": "Cel", "°с": "Cel", "%": "%",
+    "ммоль/л": "mmol/L",
+    "мкмоль/л": "umol/L",
+    "мг/дл": "mg/dL",
+    "мг/л": "mg/L",
+    "г/л": "g/L",
+    "г/дл": "g/dL",
+    "ед/л": "U/L",
+    "ме/л": "[IU]/L",
+    "мме/л": "m[IU]/L",
+    "мкме/мл": "u[IU]/mL",
+    "нг/л": "ng/L",
+    "нг/мл": "ng/mL",
+    "пг/мл": "pg/mL",
+    "пмоль/л": "pmol/L",
+    "нмоль/л": "nmol/L",
+    "×10⁹/л": "10*9/L",
+    "×10¹²/л": "10*12/L",
+    "мм/ч": "mm/h",
+    "мм рт. ст.": "mm[Hg]",
+    "мм рт.ст.": "mm[Hg]",
+    "уд/мин": "/min",
+    "кг": "kg",
+    "кг/м²": "kg/m2",
+    "°c": "Cel",
+    "°с": "Cel",
+    "%": "%",
 }
 
 # Display spelling for units as patients read them (UCUM is for machines).
-_DISPLAY = {"1": "", "[pH]": "", "umol/L": "µmol/L", "mm[Hg]": "mmHg", "Cel": "°C", "10*9/L": "10⁹/L",
-            "10*12/L": "10¹²/L", "/min": "/min", "{beats}/min": "/min", "kg": "kg"}
+_DISPLAY = {
+    "1": "",
+    "[pH]": "",
+    "umol/L": "µmol/L",
+    "mm[Hg]": "mmHg",
+    "Cel": "°C",
+    "10*9/L": "10⁹/L",
+    "10*12/L": "10¹²/L",
+    "/min": "/min",
+    "{beats}/min": "/min",
+    "kg": "kg",
+}
 
 
 class UnitMismatch(ValueError):
@@ -180,8 +228,9 @@ def choose_unit(units: Sequence[str]) -> str:
     return units[-1]  # pragma: no cover - unreachable
 
 
-def harmonize(points: Sequence[tuple[float, str]], code: str | None = None,
-              unit: str | None = None) -> HarmonizedSeries:
+def harmonize(
+    points: Sequence[tuple[float, str]], code: str | None = None, unit: str | None = None
+) -> HarmonizedSeries:
     """Bring (value, unit) points (oldest first) to one unit; unconvertible ones go apart."""
     target = unit or choose_unit([u for _, u in points])
     values: list[float | None] = []
@@ -197,4 +246,3 @@ def harmonize(points: Sequence[tuple[float, str]], code: str | None = None,
         if not same_unit(point_unit, target) and display_unit(point_unit) not in sources:
             sources.append(display_unit(point_unit))
     return HarmonizedSeries(target, values, apart, tuple(sources))
-

@@ -33,10 +33,17 @@ def root_of(portal) -> str:
     return portal.base_url.rsplit("/fhir", 1)[0]
 
 
-def authorize_url(portal, pkce: Pkce | None, state: str = "st-1", method: str = "S256",
-                  **extra: str) -> str:
-    params = {"response_type": "code", "client_id": "medcard", "redirect_uri": REDIRECT_URI,
-              "scope": SCOPE, "state": state, "aud": portal.base_url}
+def authorize_url(
+    portal, pkce: Pkce | None, state: str = "st-1", method: str = "S256", **extra: str
+) -> str:
+    params = {
+        "response_type": "code",
+        "client_id": "medcard",
+        "redirect_uri": REDIRECT_URI,
+        "scope": SCOPE,
+        "state": state,
+        "aud": portal.base_url,
+    }
     if pkce is not None:
         params["code_challenge"] = pkce.challenge if method == "S256" else pkce.verifier
         params["code_challenge_method"] = method
@@ -56,8 +63,12 @@ def get_code(portal, email: str, pkce: Pkce, state: str = "st-1") -> str:
 
 
 def exchange(portal, code: str, verifier: str | None) -> requests.Response:
-    data = {"grant_type": "authorization_code", "code": code, "redirect_uri": REDIRECT_URI,
-            "client_id": "medcard"}
+    data = {
+        "grant_type": "authorization_code",
+        "code": code,
+        "redirect_uri": REDIRECT_URI,
+        "client_id": "medcard",
+    }
     if verifier is not None:
         data["code_verifier"] = verifier
     return requests.post(f"{root_of(portal)}/oauth/token", data=data, timeout=10)
@@ -71,9 +82,15 @@ def sign_in(portal, email: str) -> dict:
 
 
 def refresh(portal, refresh_token: str) -> requests.Response:
-    return requests.post(f"{root_of(portal)}/oauth/token", data={
-        "grant_type": "refresh_token", "refresh_token": refresh_token, "client_id": "medcard"},
-        timeout=10)
+    return requests.post(
+        f"{root_of(portal)}/oauth/token",
+        data={
+            "grant_type": "refresh_token",
+            "refresh_token": refresh_token,
+            "client_id": "medcard",
+        },
+        timeout=10,
+    )
 
 
 class FhirSession:

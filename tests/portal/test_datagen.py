@@ -77,11 +77,17 @@ def test_last_updated_is_utc_and_before_today_began_anywhere(ds: DemoDataset) ->
         assert moment < first_midnight, f"{r['resourceType']}/{r['id']}"
 
 
-@pytest.mark.parametrize(("patient_id", "age", "gender"), [
-    ("ivanov-sergey", 45, "male"), ("ivanova-masha", 8, "female"), ("petrova-anna", 72, "female"),
-])
-def test_demo_patients_have_their_ages(ds: DemoDataset, patient_id: str, age: int,
-                                       gender: str) -> None:
+@pytest.mark.parametrize(
+    ("patient_id", "age", "gender"),
+    [
+        ("ivanov-sergey", 45, "male"),
+        ("ivanova-masha", 8, "female"),
+        ("petrova-anna", 72, "female"),
+    ],
+)
+def test_demo_patients_have_their_ages(
+    ds: DemoDataset, patient_id: str, age: int, gender: str
+) -> None:
     patient = next(p for p in ds.by_type("Patient") if p["id"] == patient_id)
     assert _age(date.fromisoformat(patient["birthDate"]), TODAY) == age
     assert patient["gender"] == gender
@@ -104,8 +110,11 @@ def test_demo_accounts(ds: DemoDataset) -> None:
     assert all(u.password == "demo1234" for u in ds.users)
     patient_ids = {p["id"] for p in ds.by_type("Patient")}
     assert {u.patient_id for u in ds.users} <= patient_ids
-    family = [(link.patient_id, link.status) for link in ds.links
-              if link.user_email == "family@demo.medcard"]
+    family = [
+        (link.patient_id, link.status)
+        for link in ds.links
+        if link.user_email == "family@demo.medcard"
+    ]
     assert family == [("ivanova-masha", "accepted")]
     other_patient = users["other@demo.medcard"].patient_id
     assert other_patient not in {"ivanov-sergey", "ivanova-masha"}

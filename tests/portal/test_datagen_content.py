@@ -18,18 +18,37 @@ CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 
 # R4 elements with cardinality 1..* or 1..1 for the types we generate
 REQUIRED = {
-    "Observation": ("status", "code"), "DiagnosticReport": ("status", "code"),
-    "Encounter": ("status", "class"), "Composition": ("status", "type", "date", "author", "title"),
-    "DocumentReference": ("status", "content"), "Condition": ("subject",),
-    "MedicationRequest": ("status", "intent", "subject"), "Immunization": (
-        "status", "vaccineCode", "patient", "occurrenceDateTime"),
-    "AllergyIntolerance": ("patient",), "Procedure": ("status", "subject"),
-    "ImagingStudy": ("status", "subject"), "Appointment": ("status", "participant"),
-    "Slot": ("schedule", "status", "start", "end"), "Schedule": ("actor",),
-    "ExplanationOfBenefit": ("status", "type", "use", "patient", "created", "insurer", "provider",
-                             "outcome", "insurance"),
-    "Coverage": ("status", "beneficiary", "payor"), "RelatedPerson": ("patient",),
-    "Task": ("status", "intent"), "PractitionerRole": (), "Patient": (), "Organization": (),
+    "Observation": ("status", "code"),
+    "DiagnosticReport": ("status", "code"),
+    "Encounter": ("status", "class"),
+    "Composition": ("status", "type", "date", "author", "title"),
+    "DocumentReference": ("status", "content"),
+    "Condition": ("subject",),
+    "MedicationRequest": ("status", "intent", "subject"),
+    "Immunization": ("status", "vaccineCode", "patient", "occurrenceDateTime"),
+    "AllergyIntolerance": ("patient",),
+    "Procedure": ("status", "subject"),
+    "ImagingStudy": ("status", "subject"),
+    "Appointment": ("status", "participant"),
+    "Slot": ("schedule", "status", "start", "end"),
+    "Schedule": ("actor",),
+    "ExplanationOfBenefit": (
+        "status",
+        "type",
+        "use",
+        "patient",
+        "created",
+        "insurer",
+        "provider",
+        "outcome",
+        "insurance",
+    ),
+    "Coverage": ("status", "beneficiary", "payor"),
+    "RelatedPerson": ("patient",),
+    "Task": ("status", "intent"),
+    "PractitionerRole": (),
+    "Patient": (),
+    "Organization": (),
 }
 
 
@@ -39,8 +58,11 @@ def ds() -> DemoDataset:
 
 
 def _of(ds: DemoDataset, rtype: str, patient: str) -> list[dict]:
-    key = "patient" if rtype in ("Immunization", "AllergyIntolerance", "ExplanationOfBenefit") \
+    key = (
+        "patient"
+        if rtype in ("Immunization", "AllergyIntolerance", "ExplanationOfBenefit")
         else "subject"
+    )
     return [r for r in ds.by_type(rtype) if r.get(key, {}).get("reference") == f"Patient/{patient}"]
 
 
@@ -57,8 +79,11 @@ def test_required_elements_are_present(ds: DemoDataset) -> None:
 
 
 def test_sergey_has_ten_years_of_lab_results_with_flags_and_other_units(ds: DemoDataset) -> None:
-    labs = [o for o in _of(ds, "Observation", "ivanov-sergey")
-            if o["category"][0]["coding"][0]["code"] == "laboratory" and "valueQuantity" in o]
+    labs = [
+        o
+        for o in _of(ds, "Observation", "ivanov-sergey")
+        if o["category"][0]["coding"][0]["code"] == "laboratory" and "valueQuantity" in o
+    ]
     dates = sorted(o["effectiveDateTime"][:10] for o in labs)
     assert date.fromisoformat(dates[0]) <= TODAY - timedelta(days=10 * 365)
     by_code: dict[str, set[str]] = defaultdict(set)
@@ -72,7 +97,9 @@ def test_sergey_has_ten_years_of_lab_results_with_flags_and_other_units(ds: Demo
     assert by_code["2160-0"] == {"umol/L", "mg/dL"}
     flags = {o["interpretation"][0]["coding"][0]["code"] for o in labs}
     assert {"H", "N"} <= flags
-    other_lab = {o["performer"][0]["reference"] for o in labs if o["valueQuantity"]["code"] == "mg/dL"}
+    other_lab = {
+        o["performer"][0]["reference"] for o in labs if o["valueQuantity"]["code"] == "mg/dL"
+    }
     assert other_lab == {"Organization/org-medlab"}
     for o in labs:  # the flag agrees with the range in the result's own unit
         rr, value = o["referenceRange"][0], o["valueQuantity"]["value"]
@@ -83,8 +110,11 @@ def test_sergey_has_ten_years_of_lab_results_with_flags_and_other_units(ds: Demo
 
 
 def test_hba1c_improves_with_treatment(ds: DemoDataset) -> None:
-    series = sorted((o["effectiveDateTime"], o["valueQuantity"]["value"])
-                    for o in _of(ds, "Observation", "ivanov-sergey") if _code(o) == "4548-4")
+    series = sorted(
+        (o["effectiveDateTime"], o["valueQuantity"]["value"])
+        for o in _of(ds, "Observation", "ivanov-sergey")
+        if _code(o) == "4548-4"
+    )
     first, last = [v for _, v in series[:4]], [v for _, v in series[-4:]]
     assert sum(first) / 4 > 8.0 and sum(last) / 4 < 7.5
 
@@ -98,8 +128,11 @@ def test_reports_group_their_results(ds: DemoDataset) -> None:
 
 
 def test_diary_entries_are_authored_by_the_patient(ds: DemoDataset) -> None:
-    diary = [o for o in _of(ds, "Observation", "ivanov-sergey")
-             if any(t["code"] == "self-measured" for t in o["meta"].get("tag", []))]
+    diary = [
+        o
+        for o in _of(ds, "Observation", "ivanov-sergey")
+        if any(t["code"] == "self-measured" for t in o["meta"].get("tag", []))
+    ]
     codes = {_code(o) for o in diary}
     assert {"85354-9", "2339-0"} <= codes
     assert all(o["performer"][0]["reference"] == "Patient/ivanov-sergey" for o in diary)
@@ -115,12 +148,16 @@ def test_free_slots_on_every_working_day_of_the_next_four_weeks(ds: DemoDataset)
         assert datetime.fromisoformat(slot["end"]) > start
         if slot["status"] == "free":
             free_days.add(start.date())
-    working = {TODAY + timedelta(days=i) for i in range(1, 29)
-               if (TODAY + timedelta(days=i)).weekday() < 5}
+    working = {
+        TODAY + timedelta(days=i) for i in range(1, 29) if (TODAY + timedelta(days=i)).weekday() < 5
+    }
     assert working <= free_days
     assert len(working) == 20
-    kinds = {s["serviceCategory"][0]["coding"][0]["code"] for s in ds.by_type("Slot")
-             if s["status"] == "free"}
+    kinds = {
+        s["serviceCategory"][0]["coding"][0]["code"]
+        for s in ds.by_type("Slot")
+        if s["status"] == "free"
+    }
     assert kinds == {"clinic", "video"}
 
 
@@ -136,7 +173,9 @@ def test_booked_appointments_hold_busy_slots(ds: DemoDataset) -> None:
     slots = {s["id"]: s for s in ds.by_type("Slot")}
     booked = [a for a in ds.by_type("Appointment") if a["status"] == "booked"]
     assert {a["participant"][0]["actor"]["reference"] for a in booked} >= {
-        "Patient/ivanov-sergey", "Patient/ivanova-masha"}
+        "Patient/ivanov-sergey",
+        "Patient/ivanova-masha",
+    }
     for a in booked:
         slot = slots[a["slot"][0]["reference"].split("/")[1]]
         assert slot["status"] == "busy" and slot["start"] == a["start"]
@@ -145,8 +184,11 @@ def test_booked_appointments_hold_busy_slots(ds: DemoDataset) -> None:
 
 
 def _of_appointments(ds: DemoDataset, patient: str) -> list[dict]:
-    return [a for a in ds.by_type("Appointment")
-            if a["participant"][0]["actor"]["reference"] == f"Patient/{patient}"]
+    return [
+        a
+        for a in ds.by_type("Appointment")
+        if a["participant"][0]["actor"]["reference"] == f"Patient/{patient}"
+    ]
 
 
 def test_slot_ids_stay_the_same_when_the_day_moves_on(ds: DemoDataset) -> None:
@@ -189,27 +231,36 @@ def test_anna_has_a_hospital_stay_with_a_discharge_summary(ds: DemoDataset) -> N
     period = stays[0]["period"]
     days = (datetime.fromisoformat(period["end"]) - datetime.fromisoformat(period["start"])).days
     assert 8 <= days <= 12
-    summaries = [d for d in _of(ds, "DocumentReference", "petrova-anna")
-                 if d["type"]["coding"][0]["code"] == "18842-5"]
+    summaries = [
+        d
+        for d in _of(ds, "DocumentReference", "petrova-anna")
+        if d["type"]["coding"][0]["code"] == "18842-5"
+    ]
     text = base64.b64decode(summaries[0]["content"][0]["attachment"]["data"]).decode("utf-8")
     assert "ВЫПИСНОЙ ЭПИКРИЗ" in text and "I20.0" in text
-    assert any(c["type"]["coding"][0]["code"] == "18842-5"
-               for c in _of(ds, "Composition", "petrova-anna"))
+    assert any(
+        c["type"]["coding"][0]["code"] == "18842-5" for c in _of(ds, "Composition", "petrova-anna")
+    )
     codes = {_code(c) for c in _of(ds, "Condition", "petrova-anna")}
     assert {"I25.1", "I11.9"} <= codes
 
 
 def test_masha_has_her_vaccinations_covid_test_and_parent(ds: DemoDataset) -> None:
-    vaccines = {i["vaccineCode"]["coding"][0]["code"] for i in _of(ds, "Immunization",
-                                                                    "ivanova-masha")}
+    vaccines = {
+        i["vaccineCode"]["coding"][0]["code"] for i in _of(ds, "Immunization", "ivanova-masha")
+    }
     assert {"08", "19", "01", "10", "03", "133"} <= vaccines
     pcr = [o for o in _of(ds, "Observation", "ivanova-masha") if _code(o) == "94500-6"]
     assert pcr and pcr[0]["valueCodeableConcept"]["text"] == "Не обнаружено"
-    parents = [r for r in ds.by_type("RelatedPerson")
-               if r["patient"]["reference"] == "Patient/ivanova-masha"]
+    parents = [
+        r
+        for r in ds.by_type("RelatedPerson")
+        if r["patient"]["reference"] == "Patient/ivanova-masha"
+    ]
     assert parents[0]["name"][0]["family"] == "Иванов"
-    assert parents[0]["identifier"] == [{"system": "urn:medcard:portal-user",
-                                         "value": "family@demo.medcard"}]
+    assert parents[0]["identifier"] == [
+        {"system": "urn:medcard:portal-user", "value": "family@demo.medcard"}
+    ]
     assert {"FTH", "PRN"} <= {c["code"] for r in parents[0]["relationship"] for c in r["coding"]}
 
 
@@ -254,7 +305,7 @@ def test_records_reach_the_portal_after_they_happen(ds: DemoDataset) -> None:
 @pytest.mark.parametrize("extra", [1, 2, 9, 500])
 def test_scale_adds_exactly_n_resources_for_sergey(ds: DemoDataset, extra: int) -> None:
     scaled = generate(seed=42, scale=extra, today=TODAY)
-    added = scaled.resources[len(ds.resources):]
+    added = scaled.resources[len(ds.resources) :]
     assert len(added) == extra
     assert all((r.get("subject") or {}).get("reference") == "Patient/ivanov-sergey" for r in added)
     known = {(r["resourceType"], r["id"]) for r in scaled.resources}
@@ -265,14 +316,19 @@ def test_scale_adds_exactly_n_resources_for_sergey(ds: DemoDataset, extra: int) 
         for target in _refs(r):
             assert tuple(target.split("/")) in known
     if extra >= 500:
-        assert {r["resourceType"] for r in added} >= {"Observation", "DiagnosticReport",
-                                                      "Encounter", "DocumentReference"}
+        assert {r["resourceType"] for r in added} >= {
+            "Observation",
+            "DiagnosticReport",
+            "Encounter",
+            "DocumentReference",
+        }
 
 
 def _refs(node: object) -> list[str]:
     if isinstance(node, dict):
         return [v for k, v in node.items() if k == "reference"] + [
-            x for v in node.values() for x in _refs(v)]
+            x for v in node.values() for x in _refs(v)
+        ]
     if isinstance(node, list):
         return [x for v in node for x in _refs(v)]
     return []

@@ -13,8 +13,7 @@ def other_patient(portal) -> str:
 
 
 def test_no_token_is_401_with_bearer_challenge(portal):
-    answer = requests.get(f"{portal.base_url}/Observation", params={"patient": SERGEY},
-                          timeout=10)
+    answer = requests.get(f"{portal.base_url}/Observation", params={"patient": SERGEY}, timeout=10)
     assert answer.status_code == 401
     assert answer.headers["WWW-Authenticate"].startswith("Bearer")
     assert answer.json()["resourceType"] == "OperationOutcome"
@@ -28,10 +27,12 @@ def test_unknown_token_is_401(portal):
 
 def test_another_familys_patient_is_403(portal, family):
     stranger = other_patient(portal)
-    for path, params in ((f"Patient/{stranger}", None),
-                         ("Observation", {"patient": stranger}),
-                         ("Patient", {"_id": stranger}),
-                         (f"Patient/{stranger}/$everything", None)):
+    for path, params in (
+        (f"Patient/{stranger}", None),
+        ("Observation", {"patient": stranger}),
+        ("Patient", {"_id": stranger}),
+        (f"Patient/{stranger}/$everything", None),
+    ):
         answer = family.get(path, params=params)
         assert answer.status_code == 403, path
         issue = answer.json()["issue"][0]
@@ -91,8 +92,12 @@ def test_malformed_requests_get_operation_outcomes(family):
         (family.get("Observation", params={"_count": "-3"}), 400),
         (family.get("Observation", params={"_page": "%%%garbage"}), 400),
         (family.get(f"Observation/{'x' * 10}"), 404),
-        (family.post("Observation", data=b"{not json",
-                     headers={"Content-Type": "application/fhir+json"}), 400),
+        (
+            family.post(
+                "Observation", data=b"{not json", headers={"Content-Type": "application/fhir+json"}
+            ),
+            400,
+        ),
         (family.post("Observation", json=[1, 2]), 400),
         (family.post("Observation", json={"resourceType": "Condition"}), 400),
         (family.delete("Observation"), 405),

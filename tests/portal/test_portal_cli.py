@@ -35,9 +35,21 @@ class _PortalProcess:
 
 def test_cli_serves_and_autologin_delivers_the_code(tmp_path):
     proc = subprocess.Popen(
-        [sys.executable, "-m", "demo_portal", "--port", "0", "--db", str(tmp_path / "p.db"),
-         "--token-ttl", "120"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        [
+            sys.executable,
+            "-m",
+            "demo_portal",
+            "--port",
+            "0",
+            "--db",
+            str(tmp_path / "p.db"),
+            "--token-ttl",
+            "120",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     listener = HTTPServer(("127.0.0.1", 0), _Callback)
     thread = threading.Thread(target=listener.serve_forever, daemon=True)
     thread.start()
@@ -51,22 +63,53 @@ def test_cli_serves_and_autologin_delivers_the_code(tmp_path):
         redirect_uri = f"http://127.0.0.1:{listener.server_port}/cb"
         url = authorize_url(portal, pkce, redirect_uri=redirect_uri)
         done = subprocess.run(
-            [sys.executable, "-m", "demo_portal.autologin", "--email", "family@demo.medcard",
-             "--password", "demo1234", url], capture_output=True, text=True, timeout=60)
+            [
+                sys.executable,
+                "-m",
+                "demo_portal.autologin",
+                "--email",
+                "family@demo.medcard",
+                "--password",
+                "demo1234",
+                url,
+            ],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
         assert done.returncode == 0, done.stderr
         assert len(_Callback.received) == 1
         params = parse_qs(urlsplit(_Callback.received[0]).query)
         assert params["state"] == ["st-1"]
         # The code delivered to the listener is exchangeable (redirect_uri must match).
         root = base_url.rsplit("/fhir", 1)[0]
-        token = requests.post(f"{root}/oauth/token", timeout=10, data={
-            "grant_type": "authorization_code", "code": params["code"][0],
-            "redirect_uri": redirect_uri, "client_id": "medcard",
-            "code_verifier": pkce.verifier}).json()
+        token = requests.post(
+            f"{root}/oauth/token",
+            timeout=10,
+            data={
+                "grant_type": "authorization_code",
+                "code": params["code"][0],
+                "redirect_uri": redirect_uri,
+                "client_id": "medcard",
+                "code_verifier": pkce.verifier,
+            },
+        ).json()
         assert token["expires_in"] == 120
         wrong = subprocess.run(
-            [sys.executable, "-m", "demo_portal.autologin", "--email", "family@demo.medcard",
-             "--password", "wrong", url], capture_output=True, text=True, timeout=60)
+            [
+                sys.executable,
+                "-m",
+                "demo_portal.autologin",
+                "--email",
+                "family@demo.medcard",
+                "--password",
+                "wrong",
+                url,
+            ],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
         assert wrong.returncode == 1
         assert "wrong email or password" in wrong.stderr
     finally:
@@ -85,8 +128,18 @@ def test_operator_changes_access_of_a_running_portal(fresh_portal):
 
     def operator(*args: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
-            [sys.executable, "-m", "demo_portal.operator", "--db", str(fresh_portal.db_path),
-             *args], capture_output=True, text=True, timeout=60)
+            [
+                sys.executable,
+                "-m",
+                "demo_portal.operator",
+                "--db",
+                str(fresh_portal.db_path),
+                *args,
+            ],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
 
     assert operator("grant", "other@demo.medcard", "ivanov-sergey").returncode == 0
     assert fhir.get("Patient/ivanov-sergey").status_code == 200

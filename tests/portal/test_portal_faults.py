@@ -70,8 +70,7 @@ def test_malformed_body_with_success_status(faulty, fhir):
 
 def test_faults_over_http_for_subprocess_tests(faulty, fhir):
     control = f"{root_of(faulty)}/_demo/faults"
-    added = requests.post(control, json={"status": 503, "count": 1, "retry_after": 2},
-                          timeout=10)
+    added = requests.post(control, json={"status": 503, "count": 1, "retry_after": 2}, timeout=10)
     assert added.status_code == 201
     assert fhir.get(f"Patient/{SERGEY}").status_code == 503
     requests.post(control, json={"status": 500, "count": 3}, timeout=10)
@@ -85,7 +84,10 @@ def test_oauth_endpoints_only_fail_when_named(faulty):
     assert sign_in(faulty, "family@demo.medcard")["access_token"]
     faulty.faults.clear()
     faulty.faults.add(status=503, count=1, path_contains="/oauth/token", retry_after=1)
-    answer = requests.post(f"{root_of(faulty)}/oauth/token", timeout=10,
-                           data={"grant_type": "refresh_token", "refresh_token": "x"})
+    answer = requests.post(
+        f"{root_of(faulty)}/oauth/token",
+        timeout=10,
+        data={"grant_type": "refresh_token", "refresh_token": "x"},
+    )
     assert answer.status_code == 503
     assert answer.headers["Retry-After"] == "1"

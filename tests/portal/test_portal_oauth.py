@@ -40,8 +40,12 @@ def test_smart_configuration_advertises_pkce_s256_only(portal):
     assert config["code_challenge_methods_supported"] == ["S256"]
     assert config["authorization_endpoint"] == f"{root_of(portal)}/oauth/authorize"
     assert config["management_endpoint"] == f"{root_of(portal)}/account"
-    for capability in ("launch-standalone", "client-public", "permission-offline",
-                       "context-standalone-patient"):
+    for capability in (
+        "launch-standalone",
+        "client-public",
+        "permission-offline",
+        "context-standalone-patient",
+    ):
         assert capability in config["capabilities"]
 
 
@@ -94,8 +98,7 @@ def test_code_works_only_once(portal):
 
 def test_state_is_echoed_exactly(portal):
     pkce = make_pkce()
-    redirect = follow(authorize_url(portal, pkce, state="a b/ü"), FAMILY, PASSWORD,
-                      deliver=False)
+    redirect = follow(authorize_url(portal, pkce, state="a b/ü"), FAMILY, PASSWORD, deliver=False)
     params = query_of(redirect)
     assert params["state"] == "a b/ü"
     assert params["state"] != "st-1"  # a client comparing with its own state sees a mismatch
@@ -134,8 +137,11 @@ def test_revoked_access_token_gets_401(portal):
     token = sign_in(portal, FAMILY)
     fhir = FhirSession(portal, token["access_token"])
     assert fhir.get("Patient/ivanov-sergey").status_code == 200
-    revoked = requests.post(f"{root_of(portal)}/oauth/revoke", timeout=10, data={
-        "token": token["access_token"], "client_id": "medcard"})
+    revoked = requests.post(
+        f"{root_of(portal)}/oauth/revoke",
+        timeout=10,
+        data={"token": token["access_token"], "client_id": "medcard"},
+    )
     assert revoked.status_code == 200
     assert fhir.get("Patient/ivanov-sergey").status_code == 401
 
@@ -159,12 +165,19 @@ def test_wrong_password_shows_clear_message(portal):
     url = authorize_url(portal, make_pkce())
     with requests.Session() as browser:
         assert browser.get(url, timeout=10).status_code == 200
-        page = browser.post(url, data={"step": "login", "email": FAMILY, "password": "nope"},
-                            timeout=10, headers={"Accept-Language": "ru"})
+        page = browser.post(
+            url,
+            data={"step": "login", "email": FAMILY, "password": "nope"},
+            timeout=10,
+            headers={"Accept-Language": "ru"},
+        )
         assert page.status_code == 401
         assert "Неверная электронная почта или пароль" in page.text
-        english = browser.post(url + "&lang=en", data={
-            "step": "login", "email": FAMILY, "password": "nope"}, timeout=10)
+        english = browser.post(
+            url + "&lang=en",
+            data={"step": "login", "email": FAMILY, "password": "nope"},
+            timeout=10,
+        )
         assert "Wrong email or password" in english.text
     with pytest.raises(AutologinError, match="wrong email or password"):
         follow(url, FAMILY, "nope", deliver=False)
@@ -174,10 +187,10 @@ def test_denied_consent_returns_access_denied(portal):
     url = authorize_url(portal, make_pkce())
     with requests.Session() as browser:
         browser.get(url, timeout=10)
-        browser.post(url, data={"step": "login", "email": FAMILY, "password": PASSWORD},
-                     timeout=10)
-        answer = browser.post(url, data={"step": "consent", "decision": "deny"},
-                              timeout=10, allow_redirects=False)
+        browser.post(url, data={"step": "login", "email": FAMILY, "password": PASSWORD}, timeout=10)
+        answer = browser.post(
+            url, data={"step": "consent", "decision": "deny"}, timeout=10, allow_redirects=False
+        )
     params = query_of(answer.headers["Location"])
     assert params["error"] == "access_denied"
     assert params["state"] == "st-1"

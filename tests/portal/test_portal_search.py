@@ -54,15 +54,19 @@ def test_every_resource_has_meta(sergey_observations):
 def test_last_updated_filters_split_the_set(family, sergey_observations):
     stamps = sorted(r["meta"]["lastUpdated"] for r in sergey_observations)
     middle = stamps[len(stamps) // 2]
-    newer, newer_total = walk(family, "Observation",
-                              {"patient": SERGEY, "_lastUpdated": f"gt{middle}"})
+    newer, newer_total = walk(
+        family, "Observation", {"patient": SERGEY, "_lastUpdated": f"gt{middle}"}
+    )
     older, _ = walk(family, "Observation", {"patient": SERGEY, "_lastUpdated": f"le{middle}"})
     assert newer_total == len([s for s in stamps if s > middle]) == len(newer)
     assert len(newer) + len(older) == len(stamps)
     assert all(r["meta"]["lastUpdated"] > middle for r in newer)
     low, high = stamps[10], stamps[20]
-    window, _ = walk(family, "Observation", [("patient", SERGEY), ("_lastUpdated", f"ge{low}"),
-                                             ("_lastUpdated", f"lt{high}")])
+    window, _ = walk(
+        family,
+        "Observation",
+        [("patient", SERGEY), ("_lastUpdated", f"ge{low}"), ("_lastUpdated", f"lt{high}")],
+    )
     assert sorted(r["meta"]["lastUpdated"] for r in window) == stamps[10:20]
 
 
@@ -73,16 +77,18 @@ def _clinical_date(observation: dict) -> str:
 def test_date_filter_uses_the_clinical_date(family, sergey_observations):
     dated = sorted(_clinical_date(o) for o in sergey_observations)
     year = dated[len(dated) // 2][:4]
-    found, total = walk(family, "Observation", [("patient", SERGEY), ("date", f"ge{year}-01-01"),
-                                                ("date", f"le{year}-12-31")])
+    found, total = walk(
+        family,
+        "Observation",
+        [("patient", SERGEY), ("date", f"ge{year}-01-01"), ("date", f"le{year}-12-31")],
+    )
     expected = [d for d in dated if d[:4] == year]
     assert total == len(expected) == len(found) > 0
     assert all(_clinical_date(o)[:4] == year for o in found)
 
 
 def test_sort_by_date_descending(family, sergey_observations):
-    found, total = walk(family, "Observation", {"patient": SERGEY, "_sort": "-date",
-                                                "_count": 50})
+    found, total = walk(family, "Observation", {"patient": SERGEY, "_sort": "-date", "_count": 50})
     assert total == len(found) == len(sergey_observations)
     dates = [_clinical_date(o) for o in found]
     assert dates == sorted(dates, reverse=True)
@@ -106,8 +112,11 @@ def test_code_filter_with_and_without_system(family, sergey_observations):
 
 
 def test_category_and_status_filters(family, sergey_observations):
-    labs = {o["id"] for o in sergey_observations
-            if any(c[1] == "laboratory" for c in _codes(o, "category"))}
+    labs = {
+        o["id"]
+        for o in sergey_observations
+        if any(c[1] == "laboratory" for c in _codes(o, "category"))
+    }
     found, _ = walk(family, "Observation", {"patient": SERGEY, "category": "laboratory"})
     assert {o["id"] for o in found} == labs and labs
     status = sergey_observations[0]["status"]
@@ -130,8 +139,9 @@ def test_patient_list_is_what_the_token_reaches(family, family_token):
 
 def test_subject_is_an_alias_of_patient(family):
     by_patient = family.get("Observation", params={"patient": SERGEY, "_count": 1}).json()
-    by_subject = family.get("Observation",
-                            params={"subject": f"Patient/{SERGEY}", "_count": 1}).json()
+    by_subject = family.get(
+        "Observation", params={"subject": f"Patient/{SERGEY}", "_count": 1}
+    ).json()
     assert by_patient["total"] == by_subject["total"]
 
 

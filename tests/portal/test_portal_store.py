@@ -16,9 +16,15 @@ def store(tmp_path) -> Store:
 
 
 def task(tid: str, status: str = "requested") -> dict:
-    return {"resourceType": "Task", "id": tid, "status": status, "intent": "order",
-            "for": {"reference": "Patient/p1"}, "focus": {"reference": "Patient/p2"},
-            "identifier": [{"system": "urn:req", "value": tid}]}
+    return {
+        "resourceType": "Task",
+        "id": tid,
+        "status": status,
+        "intent": "order",
+        "for": {"reference": "Patient/p1"},
+        "focus": {"reference": "Patient/p2"},
+        "identifier": [{"system": "urn:req", "value": tid}],
+    }
 
 
 def test_versions_and_conflicts(store):

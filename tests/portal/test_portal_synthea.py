@@ -28,17 +28,23 @@ def bundles() -> list[dict]:
 
 
 def test_every_patient_gets_a_login(synthea):
-    patients = [e["resource"]["id"] for b in bundles() for e in b["entry"]
-                if e["resource"]["resourceType"] == "Patient"]
+    patients = [
+        e["resource"]["id"]
+        for b in bundles()
+        for e in b["entry"]
+        if e["resource"]["resourceType"] == "Patient"
+    ]
     assert sorted(pid for _, pid in synthea.loaded_accounts) == sorted(patients)
-    assert all(email.endswith("@synthea.demo") and email.isascii()
-               for email, _ in synthea.loaded_accounts)
+    assert all(
+        email.endswith("@synthea.demo") and email.isascii() for email, _ in synthea.loaded_accounts
+    )
 
 
 def test_loaded_patient_searches_match_the_bundle(synthea):
     bundle = bundles()[0]
-    patient_id = next(e["resource"]["id"] for e in bundle["entry"]
-                      if e["resource"]["resourceType"] == "Patient")
+    patient_id = next(
+        e["resource"]["id"] for e in bundle["entry"] if e["resource"]["resourceType"] == "Patient"
+    )
     email = next(e for e, pid in synthea.loaded_accounts if pid == patient_id)
     fhir = FhirSession(synthea, sign_in(synthea, email)["access_token"])
     expected = Counter(e["resource"]["resourceType"] for e in bundle["entry"])
@@ -53,8 +59,9 @@ def test_loaded_patient_searches_match_the_bundle(synthea):
     assert encounter_ref.startswith("Encounter/")
     assert fhir.get(encounter_ref).status_code == 200  # urn:uuid resolved to a real id
     code = resource["code"]["coding"][0]
-    by_code = fhir.get("Observation", params={
-        "patient": patient_id, "code": f"{code['system']}|{code['code']}"}).json()
+    by_code = fhir.get(
+        "Observation", params={"patient": patient_id, "code": f"{code['system']}|{code['code']}"}
+    ).json()
     assert by_code["total"] >= 1
 
 

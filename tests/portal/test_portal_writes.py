@@ -27,29 +27,43 @@ def fhir(writable) -> FhirSession:
     return FhirSession(writable, sign_in(writable, "family@demo.medcard")["access_token"])
 
 
-def diary_entry(value: float, key: str, patient: str = SERGEY, performer: str | None = None
-                ) -> dict:
+def diary_entry(
+    value: float, key: str, patient: str = SERGEY, performer: str | None = None
+) -> dict:
     return {
         "resourceType": "Observation",
-        "meta": {"tag": [{"system": "http://demo.medcard/fhir/CodeSystem/tags",
-                          "code": "self-measured"}]},
+        "meta": {
+            "tag": [{"system": "http://demo.medcard/fhir/CodeSystem/tags", "code": "self-measured"}]
+        },
         "status": "final",
         "identifier": [{"system": DIARY_ID_SYSTEM, "value": key}],
-        "category": [{"coding": [{
-            "system": "http://terminology.hl7.org/CodeSystem/observation-category",
-            "code": "vital-signs"}]}],
+        "category": [
+            {
+                "coding": [
+                    {
+                        "system": "http://terminology.hl7.org/CodeSystem/observation-category",
+                        "code": "vital-signs",
+                    }
+                ]
+            }
+        ],
         "code": {"coding": [{"system": "http://loinc.org", "code": "8867-4"}]},
         "subject": {"reference": f"Patient/{patient}"},
         "performer": [{"reference": performer or f"Patient/{patient}"}],
         "effectiveDateTime": "2026-11-20T08:00:00+03:00",
-        "valueQuantity": {"value": value, "unit": "/min", "system": "http://unitsofmeasure.org",
-                          "code": "/min"},
+        "valueQuantity": {
+            "value": value,
+            "unit": "/min",
+            "system": "http://unitsofmeasure.org",
+            "code": "/min",
+        },
     }
 
 
 def newest_stamp(fhir: FhirSession) -> str:
-    bundle = fhir.get("Observation", params={"patient": SERGEY, "_sort": "-_lastUpdated",
-                                             "_count": 1}).json()
+    bundle = fhir.get(
+        "Observation", params={"patient": SERGEY, "_sort": "-_lastUpdated", "_count": 1}
+    ).json()
     return bundle["entry"][0]["resource"]["meta"]["lastUpdated"]
 
 
@@ -114,8 +128,9 @@ def test_delete_only_own_diary_entries(fhir):
     created = fhir.post("Observation", json=diary_entry(90, "del")).json()
     assert fhir.delete(f"Observation/{created['id']}").status_code == 204
     assert fhir.get(f"Observation/{created['id']}").status_code == 404
-    lab = fhir.get("Observation", params={"patient": SERGEY, "category": "laboratory",
-                                          "_count": 1}).json()["entry"][0]["resource"]
+    lab = fhir.get(
+        "Observation", params={"patient": SERGEY, "category": "laboratory", "_count": 1}
+    ).json()["entry"][0]["resource"]
     assert fhir.delete(f"Observation/{lab['id']}").status_code == 403
     assert fhir.delete("Observation/no-such-id").status_code == 404
 
@@ -130,8 +145,9 @@ def test_paging_is_stable_while_others_write(fhir):
     while following:
         bundle = fhir.get(following).json()
         seen += [e["resource"]["id"] for e in bundle.get("entry", [])]
-        following = next((link["url"] for link in bundle["link"]
-                          if link["relation"] == "next"), None)
+        following = next(
+            (link["url"] for link in bundle["link"] if link["relation"] == "next"), None
+        )
     assert len(seen) == len(set(seen))
     assert len(seen) == total + 1
     assert seen[-1] == added["id"]
@@ -141,22 +157,34 @@ def test_json_patch_goes_through_versioning_and_checks(fhir):
     created = fhir.post("Observation", json=diary_entry(72, "patch")).json()
     path = f"Observation/{created['id']}"
     json_patch = {"Content-Type": "application/json-patch+json"}
-    ops = [{"op": "test", "path": "/valueQuantity/value", "value": 72},
-           {"op": "replace", "path": "/valueQuantity/value", "value": 74},
-           {"op": "add", "path": "/note", "value": [{"text": "после прогулки"}]}]
-    answer = fhir.http.patch(f"{fhir.base}/{path}", data=orjson.dumps(ops), timeout=10,
-                             headers={**json_patch, "If-Match": 'W/"1"'})
+    ops = [
+        {"op": "test", "path": "/valueQuantity/value", "value": 72},
+        {"op": "replace", "path": "/valueQuantity/value", "value": 74},
+        {"op": "add", "path": "/note", "value": [{"text": "после прогулки"}]},
+    ]
+    answer = fhir.http.patch(
+        f"{fhir.base}/{path}",
+        data=orjson.dumps(ops),
+        timeout=10,
+        headers={**json_patch, "If-Match": 'W/"1"'},
+    )
     assert answer.status_code == 200, answer.text
     assert answer.json()["valueQuantity"]["value"] == 74
     assert answer.json()["meta"]["versionId"] == "2"
-    stale = fhir.http.patch(f"{fhir.base}/{path}", data=orjson.dumps(ops[1:]), timeout=10,
-                            headers={**json_patch, "If-Match": 'W/"1"'})
+    stale = fhir.http.patch(
+        f"{fhir.base}/{path}",
+        data=orjson.dumps(ops[1:]),
+        timeout=10,
+        headers={**json_patch, "If-Match": 'W/"1"'},
+    )
     assert stale.status_code == 412
-    failed_test = fhir.http.patch(f"{fhir.base}/{path}", data=orjson.dumps(ops[:1]),
-                                  timeout=10, headers=json_patch)
+    failed_test = fhir.http.patch(
+        f"{fhir.base}/{path}", data=orjson.dumps(ops[:1]), timeout=10, headers=json_patch
+    )
     assert failed_test.status_code == 422
     removes_code = [{"op": "remove", "path": "/code"}]
-    invalid = fhir.http.patch(f"{fhir.base}/{path}", data=orjson.dumps(removes_code),
-                              timeout=10, headers=json_patch)
+    invalid = fhir.http.patch(
+        f"{fhir.base}/{path}", data=orjson.dumps(removes_code), timeout=10, headers=json_patch
+    )
     assert invalid.status_code == 422
     assert fhir.get(path).json()["valueQuantity"]["value"] == 74

@@ -45,22 +45,55 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
     home = tmp_path_factory.mktemp("booking")
     with DemoPortal(db_path=home / "portal.db", access_token_ttl=3600) as portal:
         store = portal.store
-        store.put({"resourceType": "Organization", "id": "t-clinic", "name": "Тестовая поликлиника",
-                   "address": [{"text": "Москва, ул. Тестовая, 1"}]})
-        store.put({"resourceType": "Location", "id": "t-room", "name": "каб. 101",
-                   "physicalType": {"coding": [{"code": "ro"}]},
-                   "managingOrganization": {"reference": "Organization/t-clinic"}})
-        store.put({"resourceType": "Practitioner", "id": "t-doc",
-                   "name": [{"text": "Тестов Пётр Ильич"}]})
+        store.put(
+            {
+                "resourceType": "Organization",
+                "id": "t-clinic",
+                "name": "Тестовая поликлиника",
+                "address": [{"text": "Москва, ул. Тестовая, 1"}],
+            }
+        )
+        store.put(
+            {
+                "resourceType": "Location",
+                "id": "t-room",
+                "name": "каб. 101",
+                "physicalType": {"coding": [{"code": "ro"}]},
+                "managingOrganization": {"reference": "Organization/t-clinic"},
+            }
+        )
+        store.put(
+            {"resourceType": "Practitioner", "id": "t-doc", "name": [{"text": "Тестов Пётр Ильич"}]}
+        )
         start = (datetime.now(UTC) + timedelta(days=2)).replace(minute=0, second=0, microsecond=0)
-        add_schedule(store, "t-sched", ("t-doc", "Тестов Пётр Ильич"), "t-room",
-                     ("t-0001", "Тестология"), start, count=12)
-        add_schedule(store, "t-video", ("t-doc", "Тестов Пётр Ильич"), "t-room",
-                     ("t-0001", "Тестология"), start + timedelta(hours=6), count=4, kind="video")
+        add_schedule(
+            store,
+            "t-sched",
+            ("t-doc", "Тестов Пётр Ильич"),
+            "t-room",
+            ("t-0001", "Тестология"),
+            start,
+            count=12,
+        )
+        add_schedule(
+            store,
+            "t-video",
+            ("t-doc", "Тестов Пётр Ильич"),
+            "t-room",
+            ("t-0001", "Тестология"),
+            start + timedelta(hours=6),
+            count=4,
+            kind="video",
+        )
         family = _login(portal, home / "fam", "family@demo.medcard")
         other = _login(portal, home / "other", "other@demo.medcard")
-        yield {"portal": portal, "store": store, "family": family, "other": other,
-               "other_patient": other_patient(other)}
+        yield {
+            "portal": portal,
+            "store": store,
+            "family": family,
+            "other": other,
+            "other_patient": other_patient(other),
+        }
         family.close()
         other.close()
 
@@ -92,8 +125,11 @@ def test_book_marks_the_slot_busy_and_is_idempotent(world: dict) -> None:
     again = service.book(SERGEY, slot, key)  # a retry / double submit with the same intent
     assert again.id == info.id
     assert info.status == "booked" and info.ticket_number.startswith("MC-")
-    assert (info.doctor, info.room, info.clinic) == ("Тестов Пётр Ильич", "каб. 101",
-                                                     "Тестовая поликлиника")
+    assert (info.doctor, info.room, info.clinic) == (
+        "Тестов Пётр Ильич",
+        "каб. 101",
+        "Тестовая поликлиника",
+    )
     store = world["store"]
     assert store.get("Slot", slot.id)["status"] == "busy"
     mine = store.search("Appointment", where={"slot": f"Slot/{slot.id}"})
@@ -176,8 +212,9 @@ def test_video_consultation_gets_a_join_link(world: dict) -> None:
 
 def test_home_visit_request_and_its_lifecycle(world: dict) -> None:
     service = BookingService(world["family"])
-    request = HomeVisitRequest(SERGEY, "Москва, ул. Новаторов, 1", "Кашель, слабость", 38.2,
-                               "+7 900 123-45-67")
+    request = HomeVisitRequest(
+        SERGEY, "Москва, ул. Новаторов, 1", "Кашель, слабость", 38.2, "+7 900 123-45-67"
+    )
     info = service.request_home_visit(request)
     assert service.request_home_visit(request).id == info.id  # resend after a timeout
     assert (info.kind, info.display_status, info.temperature) == ("home", "requested", 38.2)
@@ -193,7 +230,8 @@ def test_home_visit_request_and_its_lifecycle(world: dict) -> None:
 def test_home_visit_without_symptoms_is_refused(world: dict) -> None:
     with pytest.raises(ValidationFailed) as refused:
         BookingService(world["family"]).request_home_visit(
-            HomeVisitRequest(SERGEY, "Москва", "  ", None, "+79001234567"))
+            HomeVisitRequest(SERGEY, "Москва", "  ", None, "+79001234567")
+        )
     assert "симптомы" in (refused.value.portal_text("ru") or "")
 
 

@@ -21,36 +21,60 @@ from desktop.services.ticket import qr_png, ticket_for
 T0 = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
 
 RESOURCES = {
-    "Practitioner/dr1": {"resourceType": "Practitioner", "id": "dr1",
-                         "name": [{"family": "Петров", "given": ["Иван", "Ильич"]}]},
-    "Location/room7": {"resourceType": "Location", "id": "room7", "name": "Кабинет 7",
-                       "physicalType": {"coding": [{"code": "ro"}]},
-                       "partOf": {"reference": "Location/bld"}},
-    "Location/bld": {"resourceType": "Location", "id": "bld", "name": "Корпус 1",
-                     "address": {"text": "Москва, ул. Ленина, 1"},
-                     "managingOrganization": {"reference": "Organization/gp1"}},
-    "Organization/gp1": {"resourceType": "Organization", "id": "gp1",
-                         "name": "Городская поликлиника № 1"},
-    "Patient/p1": {"resourceType": "Patient", "id": "p1",
-                   "name": [{"family": "Иванов", "given": ["Сергей"]}]},
+    "Practitioner/dr1": {
+        "resourceType": "Practitioner",
+        "id": "dr1",
+        "name": [{"family": "Петров", "given": ["Иван", "Ильич"]}],
+    },
+    "Location/room7": {
+        "resourceType": "Location",
+        "id": "room7",
+        "name": "Кабинет 7",
+        "physicalType": {"coding": [{"code": "ro"}]},
+        "partOf": {"reference": "Location/bld"},
+    },
+    "Location/bld": {
+        "resourceType": "Location",
+        "id": "bld",
+        "name": "Корпус 1",
+        "address": {"text": "Москва, ул. Ленина, 1"},
+        "managingOrganization": {"reference": "Organization/gp1"},
+    },
+    "Organization/gp1": {
+        "resourceType": "Organization",
+        "id": "gp1",
+        "name": "Городская поликлиника № 1",
+    },
+    "Patient/p1": {
+        "resourceType": "Patient",
+        "id": "p1",
+        "name": [{"family": "Иванов", "given": ["Сергей"]}],
+    },
 }
 
 
 def _appointment(status: str = "booked", kind: str = "clinic", start: datetime = T0) -> dict:
     resource = {
-        "resourceType": "Appointment", "id": "a1", "status": status,
+        "resourceType": "Appointment",
+        "id": "a1",
+        "status": status,
         "meta": {"versionId": "3"},
         "serviceCategory": [{"coding": [{"system": VISIT_KIND_SYSTEM, "code": kind}]}],
         "specialty": [{"text": "Терапевт"}],
         "identifier": [{"system": TICKET_SYSTEM, "value": "MC-00042"}],
         "slot": [{"reference": "Slot/s1"}],
-        "start": start.isoformat(), "end": (start + timedelta(minutes=20)).isoformat(),
-        "participant": [{"actor": {"reference": "Patient/p1"}},
-                        {"actor": {"reference": "Practitioner/dr1"}},
-                        {"actor": {"reference": "Location/room7"}}],
+        "start": start.isoformat(),
+        "end": (start + timedelta(minutes=20)).isoformat(),
+        "participant": [
+            {"actor": {"reference": "Patient/p1"}},
+            {"actor": {"reference": "Practitioner/dr1"}},
+            {"actor": {"reference": "Location/room7"}},
+        ],
     }
     if kind == "video":
-        resource["extension"] = [{"url": JOIN_URL_EXT, "valueUrl": "https://telemed.demo.medcard/room/x"}]
+        resource["extension"] = [
+            {"url": JOIN_URL_EXT, "valueUrl": "https://telemed.demo.medcard/room/x"}
+        ]
     return resource
 
 
@@ -60,7 +84,11 @@ def _info(**kw) -> AppointmentInfo:
 
 def test_describe_walks_room_building_and_clinic() -> None:
     info = _info()
-    assert (info.doctor, info.specialty, info.room) == ("Петров Иван Ильич", "Терапевт", "Кабинет 7")
+    assert (info.doctor, info.specialty, info.room) == (
+        "Петров Иван Ильич",
+        "Терапевт",
+        "Кабинет 7",
+    )
     assert info.clinic == "Городская поликлиника № 1"
     assert info.address == "Москва, ул. Ленина, 1"
     assert (info.ticket_number, info.slot_id, info.version_id) == ("MC-00042", "s1", "3")
@@ -70,9 +98,15 @@ def test_describe_walks_room_building_and_clinic() -> None:
 
 
 def test_describe_survives_missing_references_and_garbage() -> None:
-    info = describe({"resourceType": "Appointment", "id": "z", "start": "not a date",
-                     "participant": [{"actor": {"reference": "Practitioner/gone",
-                                                "display": "Др. Нет"}}]}, lambda ref: None)
+    info = describe(
+        {
+            "resourceType": "Appointment",
+            "id": "z",
+            "start": "not a date",
+            "participant": [{"actor": {"reference": "Practitioner/gone", "display": "Др. Нет"}}],
+        },
+        lambda ref: None,
+    )
     assert info.start is None and info.doctor == "Др. Нет" and info.clinic == ""
 
 
@@ -123,4 +157,7 @@ def test_wall_time_keeps_the_clinics_clock() -> None:
     moscow = datetime.fromisoformat("2026-12-03T09:00:00+03:00")
     assert wall_time(moscow).hour == 9  # the time on the ticket, wherever the laptop is
     utc = datetime(2026, 12, 3, 6, 0, tzinfo=UTC)
-    assert wall_time(utc) == utc and wall_time(utc).utcoffset() == wall_time(utc).astimezone().utcoffset()
+    assert (
+        wall_time(utc) == utc
+        and wall_time(utc).utcoffset() == wall_time(utc).astimezone().utcoffset()
+    )

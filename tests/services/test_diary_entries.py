@@ -61,8 +61,12 @@ def test_message_names_the_value_and_the_range():
     assert "52.0 °C" in text and "32.0–43.0" in text
     # The template stays the untranslated lookup key; the view translates then formats.
     assert "{value}" in problems[0].message
-    assert problems[0].text(lambda s: s.replace("is not plausible", "неправдоподобно")).count(
-        "неправдоподобно") == 1
+    assert (
+        problems[0]
+        .text(lambda s: s.replace("is not plausible", "неправдоподобно"))
+        .count("неправдоподобно")
+        == 1
+    )
 
 
 def test_future_and_naive_times_are_refused():
@@ -83,12 +87,19 @@ def test_parse_number_accepts_comma():
 
 
 def test_blood_pressure_observation_shape():
-    entry = DiaryEntry(DiaryKind.BLOOD_PRESSURE, datetime(2026, 11, 24, 8, 15, tzinfo=MSK),
-                       {"systolic": 142, "diastolic": 91}, note="после кофе")
+    entry = DiaryEntry(
+        DiaryKind.BLOOD_PRESSURE,
+        datetime(2026, 11, 24, 8, 15, tzinfo=MSK),
+        {"systolic": 142, "diastolic": 91},
+        note="после кофе",
+    )
     obs = diary.build_observation(entry, "ivanov-sergey")
     assert obs["resourceType"] == "Observation" and "id" not in obs
-    assert obs["code"]["coding"][0] == {"system": diary.LOINC, "code": "85354-9",
-                                        "display": "Blood pressure panel"}
+    assert obs["code"]["coding"][0] == {
+        "system": diary.LOINC,
+        "code": "85354-9",
+        "display": "Blood pressure panel",
+    }
     comps = {c["code"]["coding"][0]["code"]: c["valueQuantity"] for c in obs["component"]}
     assert comps["8480-6"]["value"] == 142 and comps["8462-4"]["value"] == 91
     assert comps["8480-6"]["code"] == "mm[Hg]" and comps["8480-6"]["system"] == diary.UCUM
@@ -97,8 +108,9 @@ def test_blood_pressure_observation_shape():
     assert obs["category"][0]["coding"][0]["code"] == "vital-signs"
     assert diary.is_self_measured(obs)
     assert obs["effectiveDateTime"] == "2026-11-24T08:15:00+03:00"
-    assert obs["identifier"] == [{"system": diary.DIARY_IDENTIFIER_SYSTEM,
-                                  "value": entry.identifier}]
+    assert obs["identifier"] == [
+        {"system": diary.DIARY_IDENTIFIER_SYSTEM, "value": entry.identifier}
+    ]
     assert obs["note"] == [{"text": "после кофе"}]
     assert diary.is_own_entry(obs, "ivanov-sergey")
     assert not diary.is_own_entry(obs, "ivanova-masha")
@@ -119,8 +131,9 @@ def test_single_value_observations_round_trip(kind, key, value, code, unit):
     obs = diary.build_observation(entry, "p1")
     assert obs["code"]["coding"][0]["code"] == code
     assert obs["valueQuantity"]["code"] == unit and obs["valueQuantity"]["value"] == value
-    back = diary.entry_from_observation({**obs, "id": "42", "meta": {**obs["meta"],
-                                                                    "versionId": "3"}})
+    back = diary.entry_from_observation(
+        {**obs, "id": "42", "meta": {**obs["meta"], "versionId": "3"}}
+    )
     assert back is not None
     assert (back.kind, back.values, back.identifier) == (kind, {key: value}, entry.identifier)
     assert (back.resource_id, back.version_id) == ("42", "3")
@@ -128,15 +141,21 @@ def test_single_value_observations_round_trip(kind, key, value, code, unit):
 
 
 def test_clinic_observation_is_not_an_own_entry():
-    clinic = {"resourceType": "Observation", "code": {"coding": [{"code": "8867-4"}]},
-              "subject": {"reference": "Patient/p1"},
-              "performer": [{"reference": "Practitioner/dr"}],
-              "valueQuantity": {"value": 70}, "effectiveDateTime": "2026-01-01T10:00:00Z"}
+    clinic = {
+        "resourceType": "Observation",
+        "code": {"coding": [{"code": "8867-4"}]},
+        "subject": {"reference": "Patient/p1"},
+        "performer": [{"reference": "Practitioner/dr"}],
+        "valueQuantity": {"value": 70},
+        "effectiveDateTime": "2026-01-01T10:00:00Z",
+    }
     assert not diary.is_own_entry(clinic, "p1")
     assert diary.entry_from_observation(clinic) is None
     # A forged tag on a clinic-performed observation still is not the patient's own.
-    tagged = {**clinic, "meta": {"tag": [{"system": diary.DIARY_TAG_SYSTEM,
-                                          "code": diary.DIARY_TAG_CODE}]}}
+    tagged = {
+        **clinic,
+        "meta": {"tag": [{"system": diary.DIARY_TAG_SYSTEM, "code": diary.DIARY_TAG_CODE}]},
+    }
     assert not diary.is_own_entry(tagged, "p1")
 
 

@@ -59,7 +59,9 @@ def test_comma_separated_with_glucose_and_temperature():
     text = "date,time,glucose,temperature,weight\n2026-11-20,07:30,6.2,36.6,\n"
     preview = diary_import.parse(text, "p1", UTC, NOW)
     assert [(e.kind, dict(e.values)) for _, e in preview.entries] == [
-        (DiaryKind.GLUCOSE, {"glucose": 6.2}), (DiaryKind.TEMPERATURE, {"temperature": 36.6})]
+        (DiaryKind.GLUCOSE, {"glucose": 6.2}),
+        (DiaryKind.TEMPERATURE, {"temperature": 36.6}),
+    ]
     assert preview.problems == []
 
 

@@ -39,7 +39,9 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
     home = tmp_path_factory.mktemp("diary")
     portal = DemoPortal(db_path=home / "portal.db", access_token_ttl=3600).start()
     accounts = AccountManager(Profile(home / "profile"), MemorySecretStore())
-    account = accounts.sign_in(portal.base_url, open_url=browser_for("family@demo.medcard"), timeout=30)
+    account = accounts.sign_in(
+        portal.base_url, open_url=browser_for("family@demo.medcard"), timeout=30
+    )
     client = accounts.client(account.id)
     client.retry = RetryPolicy(attempts=2, base_delay=0.02)  # offline tests stay quick
     yield {"portal": portal, "client": client, "home": home}
@@ -56,7 +58,8 @@ def store(world: dict[str, Any], tmp_path: Path) -> Iterator[DiaryStore]:
 
 def on_portal(world: dict[str, Any], identifier: str) -> list[dict[str, Any]]:
     found = world["portal"].store.search(
-        "Observation", where={"identifier": f"{diary.DIARY_IDENTIFIER_SYSTEM}|{identifier}"})
+        "Observation", where={"identifier": f"{diary.DIARY_IDENTIFIER_SYSTEM}|{identifier}"}
+    )
     return list(found)
 
 
@@ -115,20 +118,32 @@ def test_edit_and_delete_own_entry(world, store):
 
 
 def test_clinic_observations_cannot_be_changed(world, store):
-    clinic = next(o for o in world["portal"].store.search("Observation",
-                                                          patient=SERGEY)
-                  if not diary.is_self_measured(o))
+    clinic = next(
+        o
+        for o in world["portal"].store.search("Observation", patient=SERGEY)
+        if not diary.is_self_measured(o)
+    )
     store._cache.ingest([clinic])  # noqa: SLF001 - the card as a sync would have stored it
-    fake = DiaryEntry(DiaryKind.PULSE, datetime.now(UTC), {"pulse": 70},
-                      resource_id=clinic["id"], version_id=clinic["meta"]["versionId"])
+    fake = DiaryEntry(
+        DiaryKind.PULSE,
+        datetime.now(UTC),
+        {"pulse": 70},
+        resource_id=clinic["id"],
+        version_id=clinic["meta"]["versionId"],
+    )
     with pytest.raises(NotOwnEntry):
         store.update(fake, SERGEY)
     with pytest.raises(NotOwnEntry):
         store.delete(fake, SERGEY)
     # Also the portal refuses, whatever a client sends (RU/EN OperationOutcome).
-    forged = {**clinic, "performer": [{"reference": f"Patient/{SERGEY}"}],
-              "meta": {**clinic["meta"], "tag": [{"system": diary.DIARY_TAG_SYSTEM,
-                                                  "code": diary.DIARY_TAG_CODE}]}}
+    forged = {
+        **clinic,
+        "performer": [{"reference": f"Patient/{SERGEY}"}],
+        "meta": {
+            **clinic["meta"],
+            "tag": [{"system": diary.DIARY_TAG_SYSTEM, "code": diary.DIARY_TAG_CODE}],
+        },
+    }
     with pytest.raises(AccessDenied) as err:
         world["client"].update(forged)
     assert "clinic" in (err.value.portal_text("en") or "")
@@ -148,7 +163,8 @@ def test_offline_entry_waits_and_is_uploaded_exactly_once(world, store):
         new = entry(systolic=131, diastolic=84)
         assert store.save(new, SERGEY).sent is False
         assert [(r.entry.identifier, r.state) for r in store.records(SERGEY)] == [
-            (new.identifier, PENDING)]
+            (new.identifier, PENDING)
+        ]
         assert store.flush().remaining == 1  # still away: nothing lost, nothing failed
     finally:
         portal.port = port
@@ -161,10 +177,16 @@ def test_offline_entry_waits_and_is_uploaded_exactly_once(world, store):
     # A crash between the upload and clearing the outbox leaves the row behind: sending
     # it again must not create a second Observation.
     with store._cache.write() as conn:  # noqa: SLF001
-        conn.execute(insert(outbox).values(
-            identifier=new.identifier, patient_id=SERGEY, resource_type="Observation",
-            resource=orjson.dumps(diary.build_observation(new, SERGEY)), status=PENDING,
-            created=datetime.now(UTC).isoformat()))
+        conn.execute(
+            insert(outbox).values(
+                identifier=new.identifier,
+                patient_id=SERGEY,
+                resource_type="Observation",
+                resource=orjson.dumps(diary.build_observation(new, SERGEY)),
+                status=PENDING,
+                created=datetime.now(UTC).isoformat(),
+            )
+        )
     assert store.flush().sent == 1
     assert len(on_portal(world, new.identifier)) == 1
     assert store.flush().sent == 0
@@ -173,8 +195,10 @@ def test_offline_entry_waits_and_is_uploaded_exactly_once(world, store):
 def test_csv_import_with_bad_rows_and_reimport(world, store):
     now = datetime.now(UTC)
     day = (now - timedelta(days=2)).strftime("%d.%m.%Y")
-    text = (f"date;time;sys;dia;pulse;note\n{day};08:10;138;88;72;утро\n"
-            f"{day};09:10;400;20;68;\n{day};21:40;131;84;;вечер\n")
+    text = (
+        f"date;time;sys;dia;pulse;note\n{day};08:10;138;88;72;утро\n"
+        f"{day};09:10;400;20;68;\n{day};21:40;131;84;;вечер\n"
+    )
     preview = diary_import.parse(text, SERGEY, UTC, now)
     assert [p.line for p in preview.problems] == [3, 3]
     entries = [e for _, e in preview.entries]
@@ -192,8 +216,9 @@ def test_csv_import_with_bad_rows_and_reimport(world, store):
 def test_garbled_answer_keeps_the_entry_and_a_refusal_does_not(world, store):
     portal: DemoPortal = world["portal"]
     new = entry(pulse=66)
-    portal.faults.add(body=b"<html>proxy error</html>", status=200, count=1,
-                      path_contains="/Observation")
+    portal.faults.add(
+        body=b"<html>proxy error</html>", status=200, count=1, path_contains="/Observation"
+    )
     try:
         assert store.save(new, SERGEY).sent is False  # kept: the answer proved nothing
     finally:

@@ -38,17 +38,38 @@ WAIT = 30_000  # generous: CI machines are shared and slow; nothing here asserts
 
 
 def seed(store: Any) -> None:
-    store.put({"resourceType": "Organization", "id": "t-clinic", "name": "Поликлиника Тест",
-               "address": [{"text": "Москва, ул. Тестовая, 1"}]})
-    store.put({"resourceType": "Location", "id": "t-room", "name": "каб. 101",
-               "physicalType": {"coding": [{"code": "ro"}]},
-               "managingOrganization": {"reference": "Organization/t-clinic"}})
+    store.put(
+        {
+            "resourceType": "Organization",
+            "id": "t-clinic",
+            "name": "Поликлиника Тест",
+            "address": [{"text": "Москва, ул. Тестовая, 1"}],
+        }
+    )
+    store.put(
+        {
+            "resourceType": "Location",
+            "id": "t-room",
+            "name": "каб. 101",
+            "physicalType": {"coding": [{"code": "ro"}]},
+            "managingOrganization": {"reference": "Organization/t-clinic"},
+        }
+    )
     store.put({"resourceType": "Practitioner", "id": "t-doc", "name": [{"text": "Тестов Пётр"}]})
     start = (datetime.now(UTC) + timedelta(days=3)).replace(minute=0, second=0, microsecond=0)
-    add_schedule(store, "t-sched", ("t-doc", "Тестов Пётр"), "t-room", ("t-1", SPECIALTY),
-                 start, count=30)
-    add_schedule(store, "t-video", ("t-doc", "Тестов Пётр"), "t-room", ("t-1", SPECIALTY),
-                 start + timedelta(hours=8), count=6, kind="video")
+    add_schedule(
+        store, "t-sched", ("t-doc", "Тестов Пётр"), "t-room", ("t-1", SPECIALTY), start, count=30
+    )
+    add_schedule(
+        store,
+        "t-video",
+        ("t-doc", "Тестов Пётр"),
+        "t-room",
+        ("t-1", SPECIALTY),
+        start + timedelta(hours=8),
+        count=6,
+        kind="video",
+    )
 
 
 def sign_in(portal: DemoPortal, home: Path, email: str) -> tuple[AccountManager, Any]:
@@ -67,8 +88,14 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
         accounts, account = sign_in(portal, home / "family", FAMILY)
         other_accounts, other_account = sign_in(portal, home / "other", OTHER)
         other = other_accounts.client(other_account.id)
-        yield {"portal": portal, "store": portal.store, "accounts": accounts,
-               "account": account, "other": other, "other_patient": other_account.patient_id}
+        yield {
+            "portal": portal,
+            "store": portal.store,
+            "accounts": accounts,
+            "account": account,
+            "other": other,
+            "other_patient": other_account.patient_id,
+        }
         other.close()
 
 
@@ -150,8 +177,10 @@ def test_book_for_the_child_with_a_double_click(qtbot: Any, win: Window) -> None
     row = win.tab.upcoming_model.info(win.tab.upcoming_model.row_of(info.id))
     assert (row.doctor, row.room, row.clinic) == ("Тестов Пётр", "каб. 101", "Поликлиника Тест")
     assert info.ticket_number in win.tab.problem.text()  # the "Booked: …" note
-    qtbot.waitUntil(lambda: win.tab.details.info is not None and win.tab.details.info.id == info.id,
-                    timeout=WAIT)
+    qtbot.waitUntil(
+        lambda: win.tab.details.info is not None and win.tab.details.info.id == info.id,
+        timeout=WAIT,
+    )
     day = wall_time(info.start).date()
     from PySide6.QtCore import QDate
 
@@ -182,8 +211,9 @@ def test_slot_taken_meanwhile_says_so_and_refreshes(qtbot: Any, win: Window) -> 
     BookingService(win.world["other"]).book(win.world["other_patient"], slot, new_booking_key())
     with qtbot.waitSignal(win.tab.actions.slotTaken, timeout=WAIT):
         dialog.book_button.click()
-    qtbot.waitUntil(lambda: bool(dialog.slots) and slot.id not in [s.id for s in dialog.slots],
-                    timeout=WAIT)
+    qtbot.waitUntil(
+        lambda: bool(dialog.slots) and slot.id not in [s.id for s in dialog.slots], timeout=WAIT
+    )
     assert "taken" in dialog.message.text()
     assert dialog.isVisible()
     assert len(win.store.search("Appointment", where={"slot": f"Slot/{slot.id}"})) == 1
@@ -280,10 +310,18 @@ def test_ticket_pdf_has_everything_the_desk_needs(tmp_path: Path, win: Window) -
     save_ticket_pdf(ticket_for(info), path)
     text = " ".join(page.extract_text() for page in PdfReader(path).pages)
     flat = " ".join(text.split())
-    for expected in ("Иванов Сергей", "Тестов Пётр", "Поликлиника Тест", "каб. 101",
-                     info.ticket_number, SPECIALTY):
+    for expected in (
+        "Иванов Сергей",
+        "Тестов Пётр",
+        "Поликлиника Тест",
+        "каб. 101",
+        info.ticket_number,
+        SPECIALTY,
+    ):
         assert expected in flat, expected
-    assert str(wall_time(info.start).year) in flat and wall_time(info.start).strftime("%H:%M") in flat
+    assert (
+        str(wall_time(info.start).year) in flat and wall_time(info.start).strftime("%H:%M") in flat
+    )
 
 
 def test_ics_export_of_upcoming(tmp_path: Path, qtbot: Any, win: Window) -> None:

@@ -31,7 +31,12 @@ def test_day_ticks_stay_on_local_midnight_across_spring_forward(qapp):
     [(_, values)] = axis.tickValues(lo, hi, 500)
     moments = [datetime.fromtimestamp(v, BERLIN) for v in values]
     assert [(m.day, m.hour, m.minute) for m in moments] == [
-        (28, 0, 0), (29, 0, 0), (30, 0, 0), (31, 0, 0), (1, 0, 0)]
+        (28, 0, 0),
+        (29, 0, 0),
+        (30, 0, 0),
+        (31, 0, 0),
+        (1, 0, 0),
+    ]
     # 29 March 2026 lasts 23 hours: a fixed-offset axis would put 30 March at 23:00.
     assert values[2] - values[1] == 23 * 3600
     assert _labels(axis, lo, hi, 500) == ["28 мар.", "29 мар.", "30 мар.", "31 мар.", "1 апр."]
@@ -52,7 +57,11 @@ def test_moscow_autumn_2010_the_last_switch_back(qapp):
     hi = datetime(2010, 11, 2, tzinfo=MOSCOW).timestamp()
     values = tick_times(lo, hi, DAY, MOSCOW)
     assert [datetime.fromtimestamp(v, MOSCOW).strftime("%d %H:%M") for v in values] == [
-        "30 00:00", "31 00:00", "01 00:00", "02 00:00"]
+        "30 00:00",
+        "31 00:00",
+        "01 00:00",
+        "02 00:00",
+    ]
     assert values[2] - values[1] == 25 * 3600
     axis = LocaleDateAxis(MOSCOW, RU)
     assert _labels(axis, lo, hi, 400) == ["30 окт.", "31 окт.", "1 нояб.", "2 нояб."]
@@ -64,18 +73,41 @@ def test_coarse_levels_use_russian_month_names_and_years(qapp):
     hi = datetime(2024, 12, 20, tzinfo=MOSCOW).timestamp()
     labels = _labels(axis, lo, hi, 1200)
     assert labels[:3] == ["февр.", "март", "апр."]
-    years = _labels(axis, datetime(2012, 1, 1, tzinfo=MOSCOW).timestamp(),
-                    datetime(2026, 1, 1, tzinfo=MOSCOW).timestamp(), 700)
+    years = _labels(
+        axis,
+        datetime(2012, 1, 1, tzinfo=MOSCOW).timestamp(),
+        datetime(2026, 1, 1, tzinfo=MOSCOW).timestamp(),
+        700,
+    )
     assert years == [str(y) for y in range(2012, 2027, 2)]
 
 
 def _series(zone):
     start = datetime(2026, 3, 28, 8, tzinfo=zone)
-    points = [LabPoint((start + timedelta(hours=12 * i)).timestamp(), v, "mmol/L", 3.9, 6.1,
-                       None, "Лаборатория №1", i == 3)
-              for i, v in enumerate([5.0, 6.5, 5.5, 7.2, 3.1])]
-    points.append(LabPoint((start + timedelta(days=3)).timestamp(), 95.0, "mg/dL", 70, 110,
-                           None, "Другая лаборатория"))
+    points = [
+        LabPoint(
+            (start + timedelta(hours=12 * i)).timestamp(),
+            v,
+            "mmol/L",
+            3.9,
+            6.1,
+            None,
+            "Лаборатория №1",
+            i == 3,
+        )
+        for i, v in enumerate([5.0, 6.5, 5.5, 7.2, 3.1])
+    ]
+    points.append(
+        LabPoint(
+            (start + timedelta(days=3)).timestamp(),
+            95.0,
+            "mg/dL",
+            70,
+            110,
+            None,
+            "Другая лаборатория",
+        )
+    )
     points.append(LabPoint((start + timedelta(days=4)).timestamp(), 6.0, "%", None, None))
     return build_series("2345-7", "Глюкоза", points)
 
@@ -111,9 +143,11 @@ def test_band_out_of_range_points_and_tooltip(qtbot):
 
 
 def test_home_readings_are_judged_by_the_band_shown():
-    points = [LabPoint(1.70e9, 5.2, "ммоль/л", 3.9, 6.1, None, "Лаборатория"),
-              LabPoint(1.70e9 + 86400, 7.8, "ммоль/л", self_measured=True),
-              LabPoint(1.70e9 + 2 * 86400, 5.6, "mmol/L", self_measured=True)]
+    points = [
+        LabPoint(1.70e9, 5.2, "ммоль/л", 3.9, 6.1, None, "Лаборатория"),
+        LabPoint(1.70e9 + 86400, 7.8, "ммоль/л", self_measured=True),
+        LabPoint(1.70e9 + 2 * 86400, 5.6, "mmol/L", self_measured=True),
+    ]
     series = build_series("2345-7", "Глюкоза", points)
     assert series.abnormal.tolist() == [False, True, False]
     assert series.self_measured.tolist() == [False, True, True]

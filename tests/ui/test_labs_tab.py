@@ -36,15 +36,18 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
     with DemoPortal(db_path=home / "portal.db", access_token_ttl=3600) as portal:
         accounts = AccountManager(Profile(home / "family"), MemorySecretStore())
         account = accounts.sign_in(
-            portal.base_url, timeout=30,
-            open_url=lambda url: autologin.follow(url, "family@demo.medcard", "demo1234"))
+            portal.base_url,
+            timeout=30,
+            open_url=lambda url: autologin.follow(url, "family@demo.medcard", "demo1234"),
+        )
         yield {"portal": portal, "accounts": accounts, "account": account}
 
 
 class Window(TabHarness):
     def __init__(self, qtbot: Any, world: dict[str, Any]) -> None:
-        super().__init__(qtbot, world["accounts"], world["account"],
-                         RetryPolicy(attempts=2, base_delay=0.02))
+        super().__init__(
+            qtbot, world["accounts"], world["account"], RetryPolicy(attempts=2, base_delay=0.02)
+        )
         self.world = world
         self.sync()
         self.ctx.set_patient(SERGEY)
@@ -68,8 +71,12 @@ def leaf_rows(tab: LabsTab) -> dict[tuple[str, bool], list[str]]:
         for row in range(proxy.rowCount(group)):
             cells = [proxy.index(row, c, group).data() for c in range(4)]
             code = proxy.index(row, 0, group).data(CODE_ROLE)
-            out[(code, tab.model.key_for(proxy.mapToSource(proxy.index(row, 0, group)))
-                 .self_measured)] = cells
+            out[
+                (
+                    code,
+                    tab.model.key_for(proxy.mapToSource(proxy.index(row, 0, group))).self_measured,
+                )
+            ] = cells
     return out
 
 
@@ -121,8 +128,10 @@ def test_glucose_in_mg_dl_is_converted_and_diary_points_are_marked(win: Window) 
     assert glucose.values.max() < 30  # nothing left in mg/dL on the mmol/L axis
     mg = next(i for i, p in enumerate(glucose.points) if p.unit == "мг/дл")
     assert glucose.values[mg] == pytest.approx(glucose.points[mg].value / 18.016, rel=1e-3)
-    assert "converted from мг/дл" in win.tab.chart.plots[
-        win.tab.chart.series.index(glucose)].titleLabel.text
+    assert (
+        "converted from мг/дл"
+        in win.tab.chart.plots[win.tab.chart.series.index(glucose)].titleLabel.text
+    )
     # The glucometer's readings (2339-0) stand beside the lab's, marked as self-measured.
     assert glucose.self_measured.sum() > 5
     diary_points = [p for p in glucose.points if p.self_measured]
@@ -168,8 +177,9 @@ def test_diary_dialog_validation_save_edit_delete(win: Window) -> None:
         assert not win.tab.diary.save(entry)  # a double click while the first one runs
     assert saved.args == [True]
     win.settle()
-    found = portal_store.search("Observation", where={
-        "identifier": f"{diary.DIARY_IDENTIFIER_SYSTEM}|{entry.identifier}"})
+    found = portal_store.search(
+        "Observation", where={"identifier": f"{diary.DIARY_IDENTIFIER_SYSTEM}|{entry.identifier}"}
+    )
     assert len(found) == 1 and found[0]["note"] == [{"text": "после работы"}]
     records = win.tab.diary.model.records
     record = next(r for r in records if r.entry.identifier == entry.identifier)
@@ -185,8 +195,7 @@ def test_diary_dialog_validation_save_edit_delete(win: Window) -> None:
     win.settle()
     server = portal_store.get("Observation", found[0]["id"])
     assert server["component"][0]["valueQuantity"]["value"] == 128
-    record = next(r for r in win.tab.diary.model.records
-                  if r.entry.identifier == entry.identifier)
+    record = next(r for r in win.tab.diary.model.records if r.entry.identifier == entry.identifier)
     with win.qtbot.waitSignal(win.tab.diary.recordsChanged, timeout=WAIT):
         win.tab.diary.delete(record.entry)
     win.settle()
@@ -200,25 +209,29 @@ def test_offline_entry_is_kept_charts_stay_and_upload_happens_once(win: Window) 
     port = portal._server.server_port  # noqa: SLF001 - come back on the same address
     portal.stop()
     try:
-        entry = diary.DiaryEntry(diary.DiaryKind.GLUCOSE,
-                                 datetime.now(UTC) - timedelta(minutes=5), {"glucose": 6.9})
+        entry = diary.DiaryEntry(
+            diary.DiaryKind.GLUCOSE, datetime.now(UTC) - timedelta(minutes=5), {"glucose": 6.9}
+        )
         with win.qtbot.waitSignal(win.tab.diary.saved, timeout=WAIT) as saved:
             win.tab.diary.save(entry)
         assert saved.args == [False]
         win.settle()
-        record = next(r for r in win.tab.diary.model.records
-                      if r.entry.identifier == entry.identifier)
+        record = next(
+            r for r in win.tab.diary.model.records if r.entry.identifier == entry.identifier
+        )
         assert record.state == PENDING
         status = win.tab.diary.model.index(win.tab.diary.model.records.index(record), 4)
         assert status.data() == "Not sent yet"
         assert status.data(Qt.ItemDataRole.ForegroundRole) is not None
         assert win.tab.diary_panel.send_button.isVisibleTo(win.tab)
+
         # The charts still come from the cache, with the waiting reading on the glucose one.
         def glucose_chart() -> Any:
             return next((s for s in win.tab.chart.series if s.code == GLUCOSE), None)
 
-        win.qtbot.waitUntil(lambda: glucose_chart() is not None
-                            and glucose_chart().pending.sum() == 1, timeout=WAIT)
+        win.qtbot.waitUntil(
+            lambda: glucose_chart() is not None and glucose_chart().pending.sum() == 1, timeout=WAIT
+        )
         assert len(win.tab.chart.plots) == 2
     finally:
         portal.port = port
@@ -233,20 +246,24 @@ def test_offline_entry_is_kept_charts_stay_and_upload_happens_once(win: Window) 
     win.settle()
     assert not win.tab.diary_panel.send_button.isVisibleTo(win.tab)
     assert len(portal.store.search("Observation", where=query)) == 1
-    record = next(r for r in win.tab.diary.model.records
-                  if r.entry.identifier == entry.identifier)
+    record = next(r for r in win.tab.diary.model.records if r.entry.identifier == entry.identifier)
     assert record.state == SENT
 
 
 def test_csv_import_dialog_preview_then_reimport_adds_nothing(win: Window, tmp_path: Path) -> None:
     day = (datetime.now(UTC) - timedelta(days=3)).strftime("%d.%m.%Y")
     path = tmp_path / "tonometer.csv"
-    path.write_text(f"Дата;Время;SYS;DIA;Пульс\n{day};07:10;134;86;71\n{day};07:20;400;20;70\n"
-                    f"{day};21:05;128;82;\n", encoding="cp1251")
+    path.write_text(
+        f"Дата;Время;SYS;DIA;Пульс\n{day};07:10;134;86;71\n{day};07:20;400;20;70\n"
+        f"{day};21:05;128;82;\n",
+        encoding="cp1251",
+    )
     dialog = DiaryImportDialog(win.tab, path, SERGEY, UTC)
     assert dialog.table.rowCount() == 3 == len(dialog.entries)
     assert [dialog.problems.item(i).text()[:7] for i in range(dialog.problems.count())] == [
-        "Line 3:", "Line 3:"]
+        "Line 3:",
+        "Line 3:",
+    ]
     assert dialog.buttons.button(dialog.buttons.StandardButton.Ok).isEnabled()
     with win.qtbot.waitSignal(win.tab.diary.imported, timeout=WAIT) as first:
         assert win.tab.diary.import_entries(dialog.entries)
@@ -291,14 +308,18 @@ def test_delete_from_the_panel_asks_first(win: Window) -> None:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QMessageBox
 
-    entry = diary.DiaryEntry(diary.DiaryKind.WEIGHT, datetime.now(UTC) - timedelta(hours=2),
-                             {"weight": 90.4})
+    entry = diary.DiaryEntry(
+        diary.DiaryKind.WEIGHT, datetime.now(UTC) - timedelta(hours=2), {"weight": 90.4}
+    )
     with win.qtbot.waitSignal(win.tab.diary.saved, timeout=WAIT):
         win.tab.diary.save(entry)
     win.settle()
     panel = win.tab.diary_panel
-    row = next(i for i, r in enumerate(win.tab.diary.model.records)
-               if r.entry.identifier == entry.identifier)
+    row = next(
+        i
+        for i, r in enumerate(win.tab.diary.model.records)
+        if r.entry.identifier == entry.identifier
+    )
     panel.table.selectRow(row)
     assert panel.delete_button.isEnabled()
     query = {"identifier": f"{diary.DIARY_IDENTIFIER_SYSTEM}|{entry.identifier}"}
@@ -324,18 +345,24 @@ def test_switching_to_the_child_shows_her_own_analytes(win: Window) -> None:
     win.qtbot.waitUntil(lambda: len(win.tab.chart.plots) == 1, timeout=WAIT)
     assert win.tab.chart.series[0].code in expected
     win.ctx.set_patient(SERGEY)
-    win.qtbot.waitUntil(lambda: {s.code for s in win.tab.chart.series} == {HBA1C, GLUCOSE},
-                        timeout=WAIT)
+    win.qtbot.waitUntil(
+        lambda: {s.code for s in win.tab.chart.series} == {HBA1C, GLUCOSE}, timeout=WAIT
+    )
 
 
 def test_values_in_an_unconvertible_unit_are_listed_apart(win: Window) -> None:
     from desktop.models.labs_series import LabPoint, build_series
 
     day = 86400.0
-    series = build_series(HBA1C, "HbA1c", [
-        LabPoint(1.70e9, 7.4, "%", 4.0, 6.0, None, "Лаборатория"),
-        LabPoint(1.70e9 + 90 * day, 55.0, "mmol/mol", 20, 42, None, "Другая лаборатория"),
-        LabPoint(1.70e9 + 180 * day, 7.1, "%", 4.0, 6.0, None, "Лаборатория")])
+    series = build_series(
+        HBA1C,
+        "HbA1c",
+        [
+            LabPoint(1.70e9, 7.4, "%", 4.0, 6.0, None, "Лаборатория"),
+            LabPoint(1.70e9 + 90 * day, 55.0, "mmol/mol", 20, 42, None, "Другая лаборатория"),
+            LabPoint(1.70e9 + 180 * day, 7.1, "%", 4.0, 6.0, None, "Лаборатория"),
+        ],
+    )
     win.tab._show_series([series])  # noqa: SLF001 - what a finished load hands over
     assert len(win.tab.chart.series[0]) == 2  # the IFCC value is not on the % axis
     assert win.tab.apart.isVisibleTo(win.tab)
@@ -348,12 +375,14 @@ def test_russian_ui_translates_groups_axis_and_diary(win: Window) -> None:
     language = LanguageManager()
     try:
         language.apply("ru")
-        win.qtbot.waitUntil(lambda: win.tab.proxy.index(0, 0).data() == "Биохимия крови",
-                            timeout=WAIT)
+        win.qtbot.waitUntil(
+            lambda: win.tab.proxy.index(0, 0).data() == "Биохимия крови", timeout=WAIT
+        )
         assert win.tab.search.placeholderText() == "Поиск показателя…"
         assert win.tab.diary_panel.add_button.text() == "Добавить запись…"
         header = win.tab.diary.model.headerData(0, Qt.Orientation.Horizontal)
         assert header == "Дата и время"
+
         def glucose_title() -> str:
             for series, plot in zip(win.tab.chart.series, win.tab.chart.plots, strict=True):
                 if series.code == GLUCOSE:
@@ -376,8 +405,12 @@ def test_a_new_entry_that_cannot_be_stored_comes_back_in_the_next_dialog(win: Wi
     from cache_faults import make_read_only
 
     panel = win.tab.diary_panel
-    entry = diary.DiaryEntry(diary.DiaryKind.WEIGHT, datetime.now(UTC) - timedelta(hours=1),
-                             {"weight": 88.8}, note="после завтрака")
+    entry = diary.DiaryEntry(
+        diary.DiaryKind.WEIGHT,
+        datetime.now(UTC) - timedelta(hours=1),
+        {"weight": 88.8},
+        note="после завтрака",
+    )
     undo = make_read_only(win.ctx.cache)
     try:
         with win.qtbot.waitSignal(win.tab.diary.failed, timeout=WAIT):
@@ -411,13 +444,13 @@ def test_changes_that_cannot_reach_the_portal_come_back_in_the_next_edit(win: Wi
 
     portal: DemoPortal = win.world["portal"]
     panel = win.tab.diary_panel
-    entry = diary.DiaryEntry(diary.DiaryKind.PULSE, datetime.now(UTC) - timedelta(hours=3),
-                             {"pulse": 71.0})
+    entry = diary.DiaryEntry(
+        diary.DiaryKind.PULSE, datetime.now(UTC) - timedelta(hours=3), {"pulse": 71.0}
+    )
     with win.qtbot.waitSignal(win.tab.diary.saved, timeout=WAIT):
         panel.save_new(entry)
     win.settle()
-    record = next(r for r in win.tab.diary.model.records
-                  if r.entry.identifier == entry.identifier)
+    record = next(r for r in win.tab.diary.model.records if r.entry.identifier == entry.identifier)
     changed = DiaryEntryDialog(win.tab, record.entry)
     changed.fields["pulse"].setText("77")
     changed._on_save()  # noqa: SLF001 - the Save button's handler
@@ -432,8 +465,11 @@ def test_changes_that_cannot_reach_the_portal_come_back_in_the_next_edit(win: Wi
     finally:
         portal.port = port
         portal.start()
-    row = next(i for i, r in enumerate(win.tab.diary.model.records)
-               if r.entry.identifier == entry.identifier)
+    row = next(
+        i
+        for i, r in enumerate(win.tab.diary.model.records)
+        if r.entry.identifier == entry.identifier
+    )
     panel.table.selectRow(row)
     shown: list[str] = []
 
@@ -450,6 +486,7 @@ def test_changes_that_cannot_reach_the_portal_come_back_in_the_next_edit(win: Wi
         panel.edit_button.click()
     win.settle()
     assert shown == ["77"]
-    found = portal.store.search("Observation", where={
-        "identifier": f"{diary.DIARY_IDENTIFIER_SYSTEM}|{entry.identifier}"})
+    found = portal.store.search(
+        "Observation", where={"identifier": f"{diary.DIARY_IDENTIFIER_SYSTEM}|{entry.identifier}"}
+    )
     assert len(found) == 1 and found[0]["valueQuantity"]["value"] == 77

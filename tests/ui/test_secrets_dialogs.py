@@ -64,8 +64,12 @@ def test_no_keyring_offers_an_encrypted_file_and_remembers_it(
 ) -> None:
     profile = Profile(tmp_path / "profile")
     answers = Answers(
-        "Use an encrypted file", "short", "long enough 1", "different 2",
-        "long enough 1", "long enough 1",
+        "Use an encrypted file",
+        "short",
+        "long enough 1",
+        "different 2",
+        "long enough 1",
+        "long enough 1",
     )
     store = open_profile_secrets(profile)
     assert isinstance(store, EncryptedFileSecretStore)
@@ -83,9 +87,7 @@ def test_no_keyring_offers_an_encrypted_file_and_remembers_it(
     assert "wrong" in answers.seen[1]
 
 
-def test_quitting_at_the_offer_stores_nothing(
-    qtbot: Any, tmp_path: Path, no_keyring: None
-) -> None:
+def test_quitting_at_the_offer_stores_nothing(qtbot: Any, tmp_path: Path, no_keyring: None) -> None:
     profile = Profile(tmp_path / "profile")
     answers = Answers("Quit")
     assert open_profile_secrets(profile) is None
@@ -119,15 +121,18 @@ def test_a_forgotten_master_password_can_start_over(qtbot: Any, tmp_path: Path, 
     old = EncryptedFileSecretStore(profile.path / SECRETS_FILE_NAME, "the old password")
     accounts = AccountManager(profile, old)
     account = accounts.sign_in(
-        portal.base_url, timeout=30,
-        open_url=lambda url: autologin.follow(url, "family@demo.medcard", "demo1234"))
+        portal.base_url,
+        timeout=30,
+        open_url=lambda url: autologin.follow(url, "family@demo.medcard", "demo1234"),
+    )
     from desktop.services.auth import tokens_key
 
     folder = profile.account_dir(account.id)
     assert folder.exists() and accounts.list() and old.get(tokens_key(account.id))
 
-    answers = Answers("not it 1", "not it 2", "not it 3", "Start over",
-                      "a new password", "a new password")
+    answers = Answers(
+        "not it 1", "not it 2", "not it 3", "Start over", "a new password", "a new password"
+    )
     store = open_profile_secrets(Profile(tmp_path / "profile"))
     assert store is not None
     assert "Forgot the master password?" in answers.seen[3]

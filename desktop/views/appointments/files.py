@@ -19,7 +19,6 @@ from desktop.views.appointments.ticket_print import print_ticket, save_ticket_pd
 log = logging.getLogger(__name__)
 
 
-
 def join(info: AppointmentInfo | None) -> bool:
     if info is None or not info.join_url.startswith("https://"):
         return False  # only the portal's https links are opened
@@ -35,7 +34,9 @@ def _report(parent: QWidget, exc: OSError) -> None:
     QMessageBox.warning(
         parent,
         QCoreApplication.translate("medcard", "File not saved"),
-        QCoreApplication.translate("medcard", "The file could not be saved. Check the folder and free disk space."),
+        QCoreApplication.translate(
+            "medcard", "The file could not be saved. Check the folder and free disk space."
+        ),
     )
 
 
@@ -50,7 +51,10 @@ def save_pdf_of(info: AppointmentInfo | None, parent: QWidget) -> Path | None:
     ticket = ticket_for(info)
     suggested = str(Path(_documents_dir()) / f"ticket-{ticket.number}.pdf")
     path, _ = QFileDialog.getSaveFileName(
-        parent, QCoreApplication.translate("medcard", "Save ticket as PDF"), suggested, QCoreApplication.translate("medcard", "PDF files (*.pdf)")
+        parent,
+        QCoreApplication.translate("medcard", "Save ticket as PDF"),
+        suggested,
+        QCoreApplication.translate("medcard", "PDF files (*.pdf)"),
     )
     if not path:
         return None
@@ -107,11 +111,18 @@ def confirm_cancel(info: AppointmentInfo, parent: QWidget) -> bool:
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle(QCoreApplication.translate("medcard", "Cancel the appointment?"))
     box.setText(
-        QCoreApplication.translate("medcard", "Cancel the appointment on %1?").replace("%1", when_text(info))
+        QCoreApplication.translate("medcard", "Cancel the appointment on %1?").replace(
+            "%1", when_text(info)
+        )
         + "\n"
         + ", ".join(p for p in (info.specialty, info.doctor) if p)
     )
-    yes = box.addButton(QCoreApplication.translate("medcard", "Cancel appointment"), QMessageBox.ButtonRole.DestructiveRole)
-    box.addButton(QCoreApplication.translate("medcard", "Keep it"), QMessageBox.ButtonRole.RejectRole)
+    yes = box.addButton(
+        QCoreApplication.translate("medcard", "Cancel appointment"),
+        QMessageBox.ButtonRole.DestructiveRole,
+    )
+    box.addButton(
+        QCoreApplication.translate("medcard", "Keep it"), QMessageBox.ButtonRole.RejectRole
+    )
     box.exec()
     return box.clickedButton() is yes

@@ -20,10 +20,13 @@ SETTINGS_KEY = "reminders_enabled"
 MAX_SLEEP_MS = 5 * 60 * 1000  # look again at least this often (sleep, clock changes)
 
 
-
 def reminder_text(reminder: Reminder) -> tuple[str, str]:
     info = reminder.appointment
-    title = QCoreApplication.translate("medcard", "Tomorrow: %1") if reminder.kind == DAY_BEFORE else QCoreApplication.translate("medcard", "In two hours: %1")
+    title = (
+        QCoreApplication.translate("medcard", "Tomorrow: %1")
+        if reminder.kind == DAY_BEFORE
+        else QCoreApplication.translate("medcard", "In two hours: %1")
+    )
     title = title.replace("%1", info.specialty or kind_text(info))
     when = ""
     if info.start is not None:

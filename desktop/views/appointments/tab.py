@@ -54,7 +54,10 @@ ACTIONS_REFRESH_MS = 20_000  # the Join button's window opens with the clock
 
 class AppointmentsTab(QWidget):
     def __init__(
-        self, ctx: AppContext, parent: QWidget | None = None, clock: Callable[[], datetime] = utc_now
+        self,
+        ctx: AppContext,
+        parent: QWidget | None = None,
+        clock: Callable[[], datetime] = utc_now,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("appointmentsTab")
@@ -213,7 +216,9 @@ class AppointmentsTab(QWidget):
             self.set_items([])
             return
         self.ctx.runner.submit(
-            load_appointments, cache, patient_id,
+            load_appointments,
+            cache,
+            patient_id,
             on_done=lambda items, pid=patient_id: self._on_loaded(pid, items),
             on_error=self._show_problem_of,
             owner=self,
@@ -260,8 +265,12 @@ class AppointmentsTab(QWidget):
         return False
 
     def _update_counts(self) -> None:
-        self.lists.setTabText(0, self.tr("Upcoming (%1)").replace("%1", str(self.upcoming_model.rowCount())))
-        self.lists.setTabText(1, self.tr("Past (%1)").replace("%1", str(self.past_model.rowCount())))
+        self.lists.setTabText(
+            0, self.tr("Upcoming (%1)").replace("%1", str(self.upcoming_model.rowCount()))
+        )
+        self.lists.setTabText(
+            1, self.tr("Past (%1)").replace("%1", str(self.past_model.rowCount()))
+        )
 
     def _mark_days(self) -> None:
         self.calendar.setDateTextFormat(QDate(), QTextCharFormat())
@@ -276,11 +285,15 @@ class AppointmentsTab(QWidget):
 
     def _show_day(self, *_: object) -> None:
         day: date = self.calendar.selectedDate().toPython()
-        self.day_title.setText(self.locale().toString(self.calendar.selectedDate(), "d MMMM yyyy, dddd"))
+        self.day_title.setText(
+            self.locale().toString(self.calendar.selectedDate(), "d MMMM yyyy, dddd")
+        )
         self.day_list.clear()
         for info in sorted(days_with_appointments(self.items).get(day, []), key=_start_key):
             time = wall_time(info.start).strftime("%H:%M") if info.start else ""
-            text = f"{time}  {info.specialty or kind_text(info)} — {info.doctor}\n{status_text(info)}"
+            text = (
+                f"{time}  {info.specialty or kind_text(info)} — {info.doctor}\n{status_text(info)}"
+            )
             item = QListWidgetItem(text.strip())
             item.setData(InfoRole, info)
             self.day_list.addItem(item)
@@ -337,8 +350,11 @@ class AppointmentsTab(QWidget):
             return
         self._show_problem("")
         self.ctx.runner.submit(
-            load_patient_address, self.ctx.cache, self.ctx.patient_id,
-            on_done=self._show_home_dialog, on_error=lambda _exc: self._show_home_dialog(""),
+            load_patient_address,
+            self.ctx.cache,
+            self.ctx.patient_id,
+            on_done=self._show_home_dialog,
+            on_error=lambda _exc: self._show_home_dialog(""),
             owner=self,
         )
 

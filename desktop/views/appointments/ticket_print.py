@@ -19,7 +19,6 @@ from desktop.services.ticket import Ticket, qr_png
 QR_URL = QUrl("medcard-ticket://qr.png")
 
 
-
 def ticket_html(ticket: Ticket, locale: QLocale | None = None) -> str:
     locale = locale or QLocale()
     when = ""
@@ -31,10 +30,20 @@ def ticket_html(ticket: Ticket, locale: QLocale | None = None) -> str:
         (QCoreApplication.translate("medcard", "Patient"), ticket.patient),
         (QCoreApplication.translate("medcard", "Doctor"), ticket.doctor),
         (QCoreApplication.translate("medcard", "Specialty"), ticket.specialty),
-        (QCoreApplication.translate("medcard", "Date and time"), when or QCoreApplication.translate("medcard", "Time not set yet")),
+        (
+            QCoreApplication.translate("medcard", "Date and time"),
+            when or QCoreApplication.translate("medcard", "Time not set yet"),
+        ),
     ]
     if ticket.kind == KIND_VIDEO:
-        rows.append((QCoreApplication.translate("medcard", "Where"), QCoreApplication.translate("medcard", "Video consultation") + ": " + ticket.join_url))
+        rows.append(
+            (
+                QCoreApplication.translate("medcard", "Where"),
+                QCoreApplication.translate("medcard", "Video consultation")
+                + ": "
+                + ticket.join_url,
+            )
+        )
     elif ticket.kind == KIND_HOME:
         rows.append((QCoreApplication.translate("medcard", "Address"), ticket.address))
     else:
@@ -73,7 +82,9 @@ def ticket_document(ticket: Ticket) -> QTextDocument:
 
 def save_ticket_pdf(ticket: Ticket, path: str | Path) -> None:
     writer = QPdfWriter(str(path))
-    writer.setTitle(QCoreApplication.translate("medcard", "Appointment ticket") + " " + ticket.number)
+    writer.setTitle(
+        QCoreApplication.translate("medcard", "Appointment ticket") + " " + ticket.number
+    )
     writer.setCreator("Medcard")
     writer.setPageLayout(
         QPageLayout(

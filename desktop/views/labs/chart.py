@@ -81,8 +81,12 @@ class TrendChart(QWidget):
 
     pointsShown = Signal(int)  # how many points the plots hold (for status/tests)
 
-    def __init__(self, parent: QWidget | None = None, zone: tzinfo | None = None,
-                 locale: QLocale | None = None) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        zone: tzinfo | None = None,
+        locale: QLocale | None = None,
+    ) -> None:
         super().__init__(parent)
         self.zone = zone or system_zone()
         self._fixed_locale = locale  # None: follow the UI language as it changes
@@ -142,13 +146,17 @@ class TrendChart(QWidget):
             if edge is not None:
                 # Invisible, but counted by auto-range: the normal range stays in view even
                 # when every value is far from it (HbA1c 8 % against 4–6 %).
-                plot.addItem(pg.ScatterPlotItem(x=anchors, y=np.full(len(anchors), edge),
-                                                size=0, pen=None, brush=None))
+                plot.addItem(
+                    pg.ScatterPlotItem(
+                        x=anchors, y=np.full(len(anchors), edge), size=0, pen=None, brush=None
+                    )
+                )
         # Lab values and home readings get lines of their own: one line through both
         # would zigzag between two kinds of measurement. Width 1 is the fast cosmetic path.
-        for mask, pen in ((~item.self_measured, pg.mkPen(LINE, width=1)),
-                          (item.self_measured, pg.mkPen(DIARY, width=1,
-                                                        style=Qt.PenStyle.DotLine))):
+        for mask, pen in (
+            (~item.self_measured, pg.mkPen(LINE, width=1)),
+            (item.self_measured, pg.mkPen(DIARY, width=1, style=Qt.PenStyle.DotLine)),
+        ):
             if mask.any():
                 line = plot.plot(item.times[mask], item.values[mask], pen=pen)
                 line.setClipToView(True)
@@ -159,13 +167,27 @@ class TrendChart(QWidget):
         red_pen = pg.mkPen(ABNORMAL, width=1.5)
         layers = PointLayers(
             lab=self._layer(plot, item, lab & ~out, "o", 7, pg.mkBrush(LINE), pg.mkPen(LINE)),
-            diary=self._layer(plot, item, own & ~item.pending & ~out, "d", 9, pg.mkBrush("w"),
-                              pg.mkPen(DIARY, width=1.5)),
-            pending=self._layer(plot, item, item.pending & ~out, "d", 9, pg.mkBrush(DIARY),
-                                pg.mkPen(DIARY, width=1.5)),
+            diary=self._layer(
+                plot,
+                item,
+                own & ~item.pending & ~out,
+                "d",
+                9,
+                pg.mkBrush("w"),
+                pg.mkPen(DIARY, width=1.5),
+            ),
+            pending=self._layer(
+                plot,
+                item,
+                item.pending & ~out,
+                "d",
+                9,
+                pg.mkBrush(DIARY),
+                pg.mkPen(DIARY, width=1.5),
+            ),
             abnormal=self._layer(plot, item, lab & out, "o", 9, pg.mkBrush(ABNORMAL), red_pen),
-            diary_abnormal=self._layer(plot, item, own & out, "d", 10, pg.mkBrush("w"),
-                                       red_pen))
+            diary_abnormal=self._layer(plot, item, own & out, "d", 10, pg.mkBrush("w"), red_pen),
+        )
         self.layers.append(layers)
         marker = pg.ScatterPlotItem(size=13, pen=pg.mkPen("k", width=2), brush=pg.mkBrush(None))
         marker.setZValue(20)
@@ -174,10 +196,18 @@ class TrendChart(QWidget):
         plot.getViewBox().sigXRangeChanged.connect(self._on_range_changed)
 
     @staticmethod
-    def _layer(plot: pg.PlotItem, item: ChartSeries, mask: np.ndarray, symbol: str, size: int,
-               brush: object, pen: object) -> pg.ScatterPlotItem:
-        layer = pg.ScatterPlotItem(x=item.times[mask], y=item.values[mask], symbol=symbol,
-                                   size=size, brush=brush, pen=pen)
+    def _layer(
+        plot: pg.PlotItem,
+        item: ChartSeries,
+        mask: np.ndarray,
+        symbol: str,
+        size: int,
+        brush: object,
+        pen: object,
+    ) -> pg.ScatterPlotItem:
+        layer = pg.ScatterPlotItem(
+            x=item.times[mask], y=item.values[mask], symbol=symbol, size=size, brush=brush, pen=pen
+        )
         plot.addItem(layer)
         return layer
 
@@ -208,8 +238,7 @@ class TrendChart(QWidget):
         for marker in self.markers:
             marker.setData([], [])
 
-    def point_near(self, plot_index: int, scene_pos: QPointF, radius: float = 12.0
-                   ) -> int | None:
+    def point_near(self, plot_index: int, scene_pos: QPointF, radius: float = 12.0) -> int | None:
         """Index of the point within ``radius`` pixels of a scene position, if any."""
         item = self.series[plot_index]
         vb = self.plots[plot_index].getViewBox()
@@ -229,8 +258,10 @@ class TrendChart(QWidget):
         point = item.points[index]
         when = datetime.fromtimestamp(point.time, self.zone)
         date_text = self.locale.toString(when.date(), QLocale.FormatType.LongFormat)
-        lines = [f"{self._number(float(item.values[index]))} {item.unit}",
-                 f"{date_text}, {when:%H:%M}"]
+        lines = [
+            f"{self._number(float(item.values[index]))} {item.unit}",
+            f"{date_text}, {when:%H:%M}",
+        ]
         if item.unit and point.unit and not same_unit(point.unit, item.unit):
             reported = QCoreApplication.translate("labs", "reported as {value} {unit}")
             lines.append(reported.format(value=self._number(point.value), unit=point.unit))
@@ -254,10 +285,17 @@ class TrendChart(QWidget):
         ceiling = max(float(values.max()), high if high is not None else -np.inf)
         pad = (ceiling - floor) * 0.5 or 1.0
         # A one-sided range ("below 5.2") is shaded from the plot's far edge.
-        region = (low if low is not None else min(0.0, floor - pad),
-                  high if high is not None else ceiling + pad)
-        band = pg.LinearRegionItem(values=region, orientation="horizontal", movable=False,
-                                   brush=pg.mkBrush(BAND), pen=pg.mkPen(None))
+        region = (
+            low if low is not None else min(0.0, floor - pad),
+            high if high is not None else ceiling + pad,
+        )
+        band = pg.LinearRegionItem(
+            values=region,
+            orientation="horizontal",
+            movable=False,
+            brush=pg.mkBrush(BAND),
+            pen=pg.mkPen(None),
+        )
         band.setZValue(-10)
         plot.addItem(band, ignoreBounds=True)
         return band
@@ -303,4 +341,3 @@ class TrendChart(QWidget):
 
     def export_png(self, path: str) -> bool:
         return bool(self.view.grab().save(path, "PNG"))
-

@@ -24,18 +24,27 @@ class TickLevel:
 
 
 LEVELS = [
-    TickLevel("year", 10, 3652 * DAY), TickLevel("year", 5, 1826 * DAY),
-    TickLevel("year", 2, 730 * DAY), TickLevel("year", 1, 365 * DAY),
-    TickLevel("month", 6, 182 * DAY), TickLevel("month", 3, 91 * DAY),
-    TickLevel("month", 1, 30.4 * DAY), TickLevel("day", 14, 14 * DAY),
-    TickLevel("day", 7, 7 * DAY), TickLevel("day", 2, 2 * DAY), TickLevel("day", 1, DAY),
-    TickLevel("hour", 12, 12 * HOUR), TickLevel("hour", 6, 6 * HOUR),
-    TickLevel("hour", 3, 3 * HOUR), TickLevel("hour", 1, HOUR),
+    TickLevel("year", 10, 3652 * DAY),
+    TickLevel("year", 5, 1826 * DAY),
+    TickLevel("year", 2, 730 * DAY),
+    TickLevel("year", 1, 365 * DAY),
+    TickLevel("month", 6, 182 * DAY),
+    TickLevel("month", 3, 91 * DAY),
+    TickLevel("month", 1, 30.4 * DAY),
+    TickLevel("day", 14, 14 * DAY),
+    TickLevel("day", 7, 7 * DAY),
+    TickLevel("day", 2, 2 * DAY),
+    TickLevel("day", 1, DAY),
+    TickLevel("hour", 12, 12 * HOUR),
+    TickLevel("hour", 6, 6 * HOUR),
+    TickLevel("hour", 3, 3 * HOUR),
+    TickLevel("hour", 1, HOUR),
 ]
 
 
-def choose_levels(span: float, pixels: float, min_px: float = 80.0
-                  ) -> tuple[TickLevel, TickLevel | None]:
+def choose_levels(
+    span: float, pixels: float, min_px: float = 80.0
+) -> tuple[TickLevel, TickLevel | None]:
     """The finest level whose labels keep ``min_px`` apart, and the next finer for minor ticks."""
     if span <= 0 or pixels <= 0:
         return LEVELS[3], None

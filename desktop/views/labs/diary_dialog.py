@@ -35,8 +35,13 @@ class DiaryEntryDialog(QDialog):
     entry whose save failed, shown again as typed (and saved under the same identifier,
     so a save that did reach the portal is not doubled)."""
 
-    def __init__(self, parent: QWidget | None = None, entry: DiaryEntry | None = None,
-                 now: datetime | None = None, draft: DiaryEntry | None = None) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        entry: DiaryEntry | None = None,
+        now: datetime | None = None,
+        draft: DiaryEntry | None = None,
+    ) -> None:
         super().__init__(parent)
         self._original = entry
         self._draft = draft if entry is None else None
@@ -73,8 +78,9 @@ class DiaryEntryDialog(QDialog):
         form.addRow(self.tr("Note"), self.note)
         self.errors["note"] = self._error_label()
         form.addRow("", self.errors["note"])
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.accepted.connect(self._on_save)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -135,8 +141,9 @@ class DiaryEntryDialog(QDialog):
             text = self.fields[key].text()
             number = diary.parse_number(text)
             if number is None and text.strip():
-                problems.append(Problem(key, N_("{name}: not a number."),
-                                        {"name": diary.MEASURES[key].label}))
+                problems.append(
+                    Problem(key, N_("{name}: not a number."), {"name": diary.MEASURES[key].label})
+                )
             elif number is not None:
                 values[key] = number
         # Written with the local offset (+03:00), as the clinic would read the time.
@@ -148,8 +155,11 @@ class DiaryEntryDialog(QDialog):
             entry = replace(self._draft, measured_at=moment, values=values, note=note)
         else:
             entry = DiaryEntry(kind=kind, measured_at=moment, values=values, note=note)
-        problems += [p for p in diary.validate(entry, self._now)
-                     if p.field not in {q.field for q in problems}]
+        problems += [
+            p
+            for p in diary.validate(entry, self._now)
+            if p.field not in {q.field for q in problems}
+        ]
         return (None if problems else entry), problems
 
     def show_problems(self, problems: list[Problem]) -> None:

@@ -66,8 +66,13 @@ class DiaryPanel(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.title)
         buttons.addStretch(1)
-        for button in (self.send_button, self.add_button, self.edit_button,
-                       self.delete_button, self.import_button):
+        for button in (
+            self.send_button,
+            self.add_button,
+            self.edit_button,
+            self.delete_button,
+            self.import_button,
+        ):
             buttons.addWidget(button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
@@ -79,8 +84,12 @@ class DiaryPanel(QWidget):
         self.delete_button.clicked.connect(self._on_delete)
         self.import_button.clicked.connect(self._on_import)
         self.send_button.clicked.connect(self._on_send)
-        QShortcut(QKeySequence.StandardKey.Delete, self.table, self._on_delete,
-                  context=Qt.ShortcutContext.WidgetShortcut)
+        QShortcut(
+            QKeySequence.StandardKey.Delete,
+            self.table,
+            self._on_delete,
+            context=Qt.ShortcutContext.WidgetShortcut,
+        )
         self.table.doubleClicked.connect(self._on_edit)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         controller.model.modelReset.connect(self._update_buttons)
@@ -162,8 +171,7 @@ class DiaryPanel(QWidget):
         # The kept values, on the entry's current version (a sync may have brought a newer
         # one, e.g. when the failed save did reach the portal).
         shown = (
-            replace(kept, resource_id=record.entry.resource_id,
-                    version_id=record.entry.version_id)
+            replace(kept, resource_id=record.entry.resource_id, version_id=record.entry.version_id)
             if kept is not None
             else record.entry
         )
@@ -182,19 +190,25 @@ class DiaryPanel(QWidget):
         if record is None:
             return
         answer = QMessageBox.question(
-            self, self.tr("Delete entry"),
-            self.tr("Delete this diary entry? This cannot be undone."))
+            self,
+            self.tr("Delete entry"),
+            self.tr("Delete this diary entry? This cannot be undone."),
+        )
         if answer == QMessageBox.StandardButton.Yes:
             self.controller.delete(record.entry)
 
     def _on_import(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Import readings"), str(Path.home()),
-            self.tr("CSV files (*.csv *.txt);;All files (*)"))
+            self,
+            self.tr("Import readings"),
+            str(Path.home()),
+            self.tr("CSV files (*.csv *.txt);;All files (*)"),
+        )
         if not path:
             return
-        dialog = DiaryImportDialog(self, Path(path), self.controller.current_patient(),
-                                   system_zone())
+        dialog = DiaryImportDialog(
+            self, Path(path), self.controller.current_patient(), system_zone()
+        )
         if dialog.exec() and dialog.entries:
             self.controller.import_entries(dialog.entries)
 
@@ -208,9 +222,12 @@ class DiaryPanel(QWidget):
         if sent:
             self._show_status(self.tr("Saved to the portal."))
         else:
-            self._show_status(self.tr(
-                "The portal cannot be reached: the entry is kept on this computer and will "
-                "be sent when the portal is available."))
+            self._show_status(
+                self.tr(
+                    "The portal cannot be reached: the entry is kept on this computer and will "
+                    "be sent when the portal is available."
+                )
+            )
 
     def _on_imported(self, sent: int, already_there: int) -> None:
         text = self.tr("Imported: %n new reading(s).", "", sent)

@@ -29,8 +29,9 @@ from desktop.views.language import tr_service as _t
 class DiaryImportDialog(QDialog):
     """Reads and parses the file (small: ≤ 5 MB) and shows the preview; OK imports."""
 
-    def __init__(self, parent: QWidget | None, path: Path, patient_id: str, zone: tzinfo | None
-                 ) -> None:
+    def __init__(
+        self, parent: QWidget | None, path: Path, patient_id: str, zone: tzinfo | None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Import readings from %1").replace("%1", path.name))
         self.resize(720, 520)
@@ -39,9 +40,15 @@ class DiaryImportDialog(QDialog):
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.table = QTableWidget(0, 5)
-        self.table.setHorizontalHeaderLabels([self.tr("Line"), self.tr("Date and time"),
-                                              self.tr("Measurement"), self.tr("Value"),
-                                              self.tr("Note")])
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Line"),
+                self.tr("Date and time"),
+                self.tr("Measurement"),
+                self.tr("Value"),
+                self.tr("Note"),
+            ]
+        )
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         header = self.table.horizontalHeader()
@@ -51,8 +58,9 @@ class DiaryImportDialog(QDialog):
         self.problems.setWordWrap(True)
         self.problems.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.problems_title = QLabel(self.tr("Lines that will not be imported:"))
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Import"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -65,8 +73,11 @@ class DiaryImportDialog(QDialog):
         try:
             data = path.read_bytes()[: diary_import.MAX_BYTES + 1]
         except OSError as exc:
-            self._show_file_problem(self.tr("The file cannot be read: %1").replace(
-                "%1", exc.strerror or type(exc).__name__))
+            self._show_file_problem(
+                self.tr("The file cannot be read: %1").replace(
+                    "%1", exc.strerror or type(exc).__name__
+                )
+            )
             return
         preview = diary_import.parse(data, patient_id, zone or system_zone())
         self.show_preview(preview)
@@ -87,18 +98,29 @@ class DiaryImportDialog(QDialog):
         self.table.setRowCount(len(preview.entries))
         for row, (line, entry) in enumerate(preview.entries):
             moment = QDateTime.fromSecsSinceEpoch(int(entry.measured_at.timestamp()))
-            cells = [str(line), locale.toString(moment, QLocale.FormatType.ShortFormat),
-                     _t(diary.KIND_LABELS[entry.kind]), entry_value_text(entry), entry.note]
+            cells = [
+                str(line),
+                locale.toString(moment, QLocale.FormatType.ShortFormat),
+                _t(diary.KIND_LABELS[entry.kind]),
+                entry_value_text(entry),
+                entry.note,
+            ]
             for column, text in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(text))
         for problem in preview.problems:
-            self.problems.addItem(self.tr("Line %1: %2").replace("%1", str(problem.line))
-                                  .replace("%2", problem.problem.text(_t)))
+            self.problems.addItem(
+                self.tr("Line %1: %2")
+                .replace("%1", str(problem.line))
+                .replace("%2", problem.problem.text(_t))
+            )
         bad_lines = len({p.line for p in preview.problems})
         self.problems.setVisible(bad_lines > 0)
         self.problems_title.setVisible(bad_lines > 0)
         self.summary.setText(
-            self.tr("%n reading(s) to import.", "", len(self.entries)) + " "
-            + self.tr("%n line(s) with errors.", "", bad_lines) + " "
-            + self.tr("Readings imported before are not added again."))
+            self.tr("%n reading(s) to import.", "", len(self.entries))
+            + " "
+            + self.tr("%n line(s) with errors.", "", bad_lines)
+            + " "
+            + self.tr("Readings imported before are not added again.")
+        )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(self.entries))

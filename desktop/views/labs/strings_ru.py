@@ -16,10 +16,8 @@ RU: dict[str, object] = {
     "out of range": "вне нормы",
     "self-measured": "самостоятельно",
     "not sent yet": "не отправлено",
-    "Select one or several analytes on the left to see how they changed over time.":
-        "Выберите слева один или несколько показателей, чтобы увидеть их динамику.",
-    "Not on the chart — the unit cannot be converted:":
-        "Не показано на графике — единицу измерения нельзя пересчитать:",
+    "Select one or several analytes on the left to see how they changed over time.": "Выберите слева один или несколько показателей, чтобы увидеть их динамику.",
+    "Not on the chart — the unit cannot be converted:": "Не показано на графике — единицу измерения нельзя пересчитать:",
     "Save chart": "Сохранить график",
     "PNG images (*.png)": "Изображения PNG (*.png)",
     "The chart could not be saved.": "Не удалось сохранить график.",
@@ -48,31 +46,36 @@ RU: dict[str, object] = {
     "Delete": "Удалить",
     "Import CSV…": "Импорт из CSV…",
     "Delete entry": "Удаление записи",
-    "Delete this diary entry? This cannot be undone.":
-        "Удалить эту запись дневника? Отменить удаление будет нельзя.",
+    "Delete this diary entry? This cannot be undone.": "Удалить эту запись дневника? Отменить удаление будет нельзя.",
     "Import readings": "Импорт измерений",
     "CSV files (*.csv *.txt);;All files (*)": "Файлы CSV (*.csv *.txt);;Все файлы (*)",
     "Saved to the portal.": "Сохранено на портале.",
-    "Your changes are kept: choose “Edit…” on the entry again.":
-        "Изменения не потеряны: выберите запись и нажмите «Изменить…» ещё раз.",
-    "Your entry is kept: choose “Add entry…” to try again.":
-        "Запись не потеряна: нажмите «Добавить запись…», чтобы попробовать снова.",
+    "Your changes are kept: choose “Edit…” on the entry again.": "Изменения не потеряны: выберите запись и нажмите «Изменить…» ещё раз.",
+    "Your entry is kept: choose “Add entry…” to try again.": "Запись не потеряна: нажмите «Добавить запись…», чтобы попробовать снова.",
     "The portal cannot be reached: the entry is kept on this computer and will be sent "
-    "when the portal is available.":
-        "Портал недоступен: запись сохранена на этом компьютере и будет отправлена, "
-        "когда портал станет доступен.",
-    "Sent to the portal: %n entries.": ("Отправлена на портал %n запись.",
-                                        "Отправлены на портал %n записи.",
-                                        "Отправлено на портал %n записей."),
-    "Imported: %n new reading(s).": ("Импортировано новых измерений: %n.",
-                                     "Импортировано новых измерений: %n.",
-                                     "Импортировано новых измерений: %n."),
-    "%n were already in the diary.": ("%n уже было в дневнике.", "%n уже было в дневнике.",
-                                      "%n уже было в дневнике."),
-    "Send the entries that wait on this computer":
-        "Отправить записи, ожидающие на этом компьютере",
-    "Send now (%n waiting)": ("Отправить сейчас (%n ждёт)", "Отправить сейчас (%n ждут)",
-                              "Отправить сейчас (%n ждут)"),
+    "when the portal is available.": "Портал недоступен: запись сохранена на этом компьютере и будет отправлена, "
+    "когда портал станет доступен.",
+    "Sent to the portal: %n entries.": (
+        "Отправлена на портал %n запись.",
+        "Отправлены на портал %n записи.",
+        "Отправлено на портал %n записей.",
+    ),
+    "Imported: %n new reading(s).": (
+        "Импортировано новых измерений: %n.",
+        "Импортировано новых измерений: %n.",
+        "Импортировано новых измерений: %n.",
+    ),
+    "%n were already in the diary.": (
+        "%n уже было в дневнике.",
+        "%n уже было в дневнике.",
+        "%n уже было в дневнике.",
+    ),
+    "Send the entries that wait on this computer": "Отправить записи, ожидающие на этом компьютере",
+    "Send now (%n waiting)": (
+        "Отправить сейчас (%n ждёт)",
+        "Отправить сейчас (%n ждут)",
+        "Отправить сейчас (%n ждут)",
+    ),
     "rising": "растёт",
     "falling": "снижается",
     "steady": "без изменений",
@@ -95,13 +98,17 @@ RU: dict[str, object] = {
     "Import": "Импортировать",
     "The file cannot be read: %1": "Файл не удаётся прочитать: %1",
     "Line %1: %2": "Строка %1: %2",
-    "%n reading(s) to import.": ("Будет импортировано %n измерение.",
-                                 "Будет импортировано %n измерения.",
-                                 "Будет импортировано %n измерений."),
-    "%n line(s) with errors.": ("%n строка с ошибками.", "%n строки с ошибками.",
-                                "%n строк с ошибками."),
-    "Readings imported before are not added again.":
-        "Измерения, импортированные ранее, повторно не добавляются.",
+    "%n reading(s) to import.": (
+        "Будет импортировано %n измерение.",
+        "Будет импортировано %n измерения.",
+        "Будет импортировано %n измерений.",
+    ),
+    "%n line(s) with errors.": (
+        "%n строка с ошибками.",
+        "%n строки с ошибками.",
+        "%n строк с ошибками.",
+    ),
+    "Readings imported before are not added again.": "Измерения, импортированные ранее, повторно не добавляются.",
     # services (context "medcard"): diary
     "Systolic pressure": "Систолическое давление",
     "Diastolic pressure": "Диастолическое давление",
@@ -120,32 +127,24 @@ RU: dict[str, object] = {
     "The measurement date is too far in the past.": "Дата измерения слишком давняя.",
     "Enter the value: {name}.": "Введите значение: {name}.",
     "{name}: not a number.": "{name}: это не число.",
-    "{name} of {value} {unit} is not plausible: expected {low}–{high} {unit}.":
-        "{name} {value} {unit} — неправдоподобное значение (ожидается {low}–{high} {unit})",
-    "Diastolic pressure must be lower than systolic pressure.":
-        "Диастолическое давление должно быть ниже систолического.",
-    "The note is too long (at most 1000 characters).":
-        "Заметка слишком длинная (не более 1000 символов).",
-    "Only your own diary entries can be changed or deleted.":
-        "Изменять и удалять можно только собственные записи дневника.",
+    "{name} of {value} {unit} is not plausible: expected {low}–{high} {unit}.": "{name} {value} {unit} — неправдоподобное значение (ожидается {low}–{high} {unit})",
+    "Diastolic pressure must be lower than systolic pressure.": "Диастолическое давление должно быть ниже систолического.",
+    "The note is too long (at most 1000 characters).": "Заметка слишком длинная (не более 1000 символов).",
+    "Only your own diary entries can be changed or deleted.": "Изменять и удалять можно только собственные записи дневника.",
     "The portal cannot be reached. Entries already sent can be changed or deleted only "
-    "when the portal is available; new entries are kept and sent later.":
-        "Портал недоступен. Отправленные записи можно изменить или удалить, только когда "
-        "портал доступен; новые записи сохраняются и будут отправлены позже.",
+    "when the portal is available; new entries are kept and sent later.": "Портал недоступен. Отправленные записи можно изменить или удалить, только когда "
+    "портал доступен; новые записи сохраняются и будут отправлены позже.",
     # services: CSV import
     "The file is too large (more than {size} MB).": "Файл слишком большой (более {size} МБ).",
-    "The file is not a text CSV file (unknown encoding).":
-        "Это не текстовый файл CSV (неизвестная кодировка).",
+    "The file is not a text CSV file (unknown encoding).": "Это не текстовый файл CSV (неизвестная кодировка).",
     "The file is empty.": "Файл пуст.",
     "The first line must name the columns: date, time and at least one measurement "
-    "(systolic, diastolic, pulse, glucose, weight, temperature, spo2).":
-        "В первой строке должны быть названия столбцов: date (дата), time (время) и хотя бы "
-        "одно измерение (systolic, diastolic, pulse, glucose, weight, temperature, spo2).",
+    "(systolic, diastolic, pulse, glucose, weight, temperature, spo2).": "В первой строке должны быть названия столбцов: date (дата), time (время) и хотя бы "
+    "одно измерение (systolic, diastolic, pulse, glucose, weight, temperature, spo2).",
     "Only the first {rows} lines are imported.": "Импортируются только первые {rows} строк.",
     "The line cannot be read as CSV: {reason}": "Строку не удаётся прочитать как CSV: {reason}",
-    "Date or time not understood: “{text}” (expected 2026-11-25 or 25.11.2026 and 08:30).":
-        "Не удалось распознать дату или время: «{text}» (ожидается 2026-11-25 или 25.11.2026 "
-        "и 08:30).",
+    "Date or time not understood: “{text}” (expected 2026-11-25 or 25.11.2026 and 08:30).": "Не удалось распознать дату или время: «{text}» (ожидается 2026-11-25 или 25.11.2026 "
+    "и 08:30).",
     "“{text}” is not a number.": "«{text}» — не число.",
     "The line has no measurement.": "В строке нет ни одного измерения.",
 }

@@ -162,12 +162,21 @@ class LabsTab(QWidget):
         self.export_csv_button.setText(self.tr("CSV…"))
         self.export_csv_button.setToolTip(self.tr("Save data (CSV)…"))
         self.legend.setText(
-            "<span style='color:#2164aa'>●</span> " + self.tr("lab") + " &nbsp; "
-            + "<span style='color:#d32f2f'>●</span> " + self.tr("out of range") + " &nbsp; "
-            + "<span style='color:#7b1fa2'>◇</span> " + self.tr("self-measured") + " &nbsp; "
-            + "<span style='color:#7b1fa2'>◆</span> " + self.tr("not sent yet"))
-        self.empty.setText(self.tr(
-            "Select one or several analytes on the left to see how they changed over time."))
+            "<span style='color:#2164aa'>●</span> "
+            + self.tr("lab")
+            + " &nbsp; "
+            + "<span style='color:#d32f2f'>●</span> "
+            + self.tr("out of range")
+            + " &nbsp; "
+            + "<span style='color:#7b1fa2'>◇</span> "
+            + self.tr("self-measured")
+            + " &nbsp; "
+            + "<span style='color:#7b1fa2'>◆</span> "
+            + self.tr("not sent yet")
+        )
+        self.empty.setText(
+            self.tr("Select one or several analytes on the left to see how they changed over time.")
+        )
         self.model._set_headers()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
@@ -183,9 +192,12 @@ class LabsTab(QWidget):
             self.model.set_analytes([])
             self._show_series([])
             return
-        self.ctx.runner.submit(cache.labs.analytes, patient,
-                               on_done=lambda rows, p=patient: self._on_analytes(p, rows),
-                               owner=self)
+        self.ctx.runner.submit(
+            cache.labs.analytes,
+            patient,
+            on_done=lambda rows, p=patient: self._on_analytes(p, rows),
+            owner=self,
+        )
 
     def _on_analytes(self, patient: str, analytes: list[Any]) -> None:
         if patient != self.ctx.patient_id:
@@ -221,8 +233,11 @@ class LabsTab(QWidget):
                 index = self.proxy.index(row, 0, group)
                 key = self.model.key_for(self.proxy.mapToSource(index))
                 if key and (key.code, key.self_measured) in wanted:
-                    selection.select(index, QItemSelectionModel.SelectionFlag.Select
-                                     | QItemSelectionModel.SelectionFlag.Rows)
+                    selection.select(
+                        index,
+                        QItemSelectionModel.SelectionFlag.Select
+                        | QItemSelectionModel.SelectionFlag.Rows,
+                    )
         selection.blockSignals(False)
         self._on_selection_changed()
 
@@ -244,8 +259,15 @@ class LabsTab(QWidget):
         request = self._series_request
         pending, codes = self.diary.pending_points()
         self.ctx.runner.submit(
-            load_series, cache, patient, list(self._selected), pending, codes,
-            on_done=lambda series: self._on_series(request, series), owner=self)
+            load_series,
+            cache,
+            patient,
+            list(self._selected),
+            pending,
+            codes,
+            on_done=lambda series: self._on_series(request, series),
+            owner=self,
+        )
 
     def _on_series(self, request: int, series: list[ChartSeries]) -> None:
         if request == self._series_request:  # an older, slower answer is dropped
@@ -263,13 +285,18 @@ class LabsTab(QWidget):
         self.apart.setVisible(bool(apart))
         if apart:
             locale = self.locale()
-            parts = [f"{s.title}: {format_number(p.value, locale)} {p.unit} "
-                     f"({locale.toString(_qdate(p.time), locale.FormatType.ShortFormat)})"
-                     for s, p in apart[:8]]
+            parts = [
+                f"{s.title}: {format_number(p.value, locale)} {p.unit} "
+                f"({locale.toString(_qdate(p.time), locale.FormatType.ShortFormat)})"
+                for s, p in apart[:8]
+            ]
             more = len(apart) - len(parts)
             self.apart.setText(
-                self.tr("Not on the chart — the unit cannot be converted:") + " "
-                + "; ".join(parts) + (f"; … (+{more})" if more > 0 else ""))
+                self.tr("Not on the chart — the unit cannot be converted:")
+                + " "
+                + "; ".join(parts)
+                + (f"; … (+{more})" if more > 0 else "")
+            )
 
     # -- events -----------------------------------------------------------------------
     def _on_patient_changed(self, _patient: str) -> None:
@@ -304,22 +331,31 @@ class LabsTab(QWidget):
             self.chart.show_years(self._period)
 
     def _on_export_png(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save chart"), str(
-            Path.home() / "chart.png"), self.tr("PNG images (*.png)"))
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save chart"),
+            str(Path.home() / "chart.png"),
+            self.tr("PNG images (*.png)"),
+        )
         if path and not self.chart.export_png(path):
             self.diary_panel.status.setText(self.tr("The chart could not be saved."))
 
     def _on_export_csv(self, path: str | None = None) -> None:
         if not path:
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save data"), str(
-                Path.home() / "lab-trends.csv"), self.tr("CSV files (*.csv)"))
+            path, _ = QFileDialog.getSaveFileName(
+                self,
+                self.tr("Save data"),
+                str(Path.home() / "lab-trends.csv"),
+                self.tr("CSV files (*.csv)"),
+            )
         if not path:
             return
         try:
             export_csv(Path(path), self.chart.series, self.chart.zone)
         except OSError as exc:
-            self.diary_panel.status.setText(self.tr("The data could not be saved: %1")
-                                            .replace("%1", exc.strerror or ""))
+            self.diary_panel.status.setText(
+                self.tr("The data could not be saved: %1").replace("%1", exc.strerror or "")
+            )
 
 
 def export_csv(path: Path, series: list[ChartSeries], zone: Any) -> None:

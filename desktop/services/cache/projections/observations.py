@@ -186,9 +186,7 @@ def is_abnormal(resource: JSON) -> bool:
     """Whether any row of `result_rows` would be flagged, without building the rows
     (a report asks this of each of its results: the hot path of a big sync)."""
     components = resource.get("component")
-    parts = (
-        [resource] if not components else [c for c in components if isinstance(c, dict)]
-    )
+    parts = [resource] if not components else [c for c in components if isinstance(c, dict)]
     base_interp = _interpretation(resource.get("interpretation"))
     for part in parts:
         interp = _interpretation(part.get("interpretation")) or base_interp
