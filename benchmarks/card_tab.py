@@ -127,12 +127,12 @@ def measure(cache_path: Path, key: str) -> dict[str, float]:
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication([])
+    from desktop.models.context import AppContext
     from desktop.models.session import SessionParts
     from desktop.models.signin import make_session
     from desktop.models.tasks import TaskRunner
     from desktop.services.cache import Cache
     from desktop.views.card import CardTab
-    from desktop.views.context import AppContext
 
     cache = Cache.open(cache_path, key)
     runner = TaskRunner()

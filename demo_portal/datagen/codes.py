@@ -44,7 +44,7 @@ SERVICE_NOMENCLATURE = "urn:oid:1.2.643.5.1.13.13.11.1070"
 # Codes of this demo portal (documented in the datagen report / CONTRACTS.md).
 DEMO = "http://demo.medcard/fhir"
 TAGS = f"{DEMO}/CodeSystem/tags"  # self-measured (shared with the diary)
-# Shared with desktop/services/booking_fhir.py and demo_portal/rules/appointments.py:
+# Shared with desktop/services/booking/fhir.py and demo_portal/rules/appointments.py:
 VISIT_KIND = "https://demo.medcard/fhir/CodeSystem/visit-kind"  # clinic | video | home
 TICKET_SYSTEM = "https://demo.medcard/fhir/sid/ticket"
 EXT_BASE = "https://demo.medcard/fhir/StructureDefinition/"

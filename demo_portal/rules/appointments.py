@@ -15,7 +15,7 @@
 Chosen over ServiceRequest/Task because DESIGN.md maps doctor-at-home to Appointment, so
 one list, one cancel path and one cache projection serve all three kinds.
 
-The vocabulary is the app's (desktop/services/booking_fhir.py); the two packages may not
+The vocabulary is the app's (desktop/services/booking/fhir.py); the two packages may not
 import each other, so the URLs are repeated here.
 """
 

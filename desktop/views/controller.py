@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, Signal
 
+from desktop.models.context import AppContext
 from desktop.models.session import SessionParts
 from desktop.models.signin import (
     make_session,
@@ -25,7 +26,6 @@ from desktop.models.tasks import TaskRunner, user_message_for
 from desktop.services.accounts import Account, AccountManager
 from desktop.services.profile import Profile
 from desktop.services.secrets import MemorySecretStore, SecretStore
-from desktop.views.context import AppContext
 from desktop.views.language import LanguageManager
 from desktop.views.main_window import MainWindow
 from desktop.views.settings_dialog import SettingsDialog

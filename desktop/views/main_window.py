@@ -10,9 +10,9 @@ from PySide6.QtCore import QEvent, QRect, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
+from desktop.models.context import AppContext
 from desktop.views.banner import Banner
 from desktop.views.card import create_tab as create_card_tab
-from desktop.views.context import AppContext
 from desktop.views.header import Header
 from desktop.views.welcome import WelcomePage
 

@@ -162,9 +162,9 @@ class TabHarness:
     tab: Any
 
     def __init__(self, qtbot: Any, accounts: Any, account: Any, retry: Any = None) -> None:
+        from desktop.models.context import AppContext
         from desktop.models.signin import make_session, open_session_parts
         from desktop.models.tasks import TaskRunner
-        from desktop.views.context import AppContext
 
         self.qtbot = qtbot
         self.runner = TaskRunner()

@@ -19,16 +19,16 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from demo_portal import autologin
 from demo_portal.embedded import DemoPortal
 from demo_portal.rules.appointments import add_schedule, advance_home_visit
+from desktop.models.context import AppContext
 from desktop.services.accounts import AccountManager
-from desktop.services.booking import BookingService, new_booking_key
-from desktop.services.booking_fhir import KIND_VIDEO, AppointmentInfo, wall_time
+from desktop.services.booking.fhir import KIND_VIDEO, AppointmentInfo, wall_time
+from desktop.services.booking.service import BookingService, new_booking_key
+from desktop.services.booking.ticket import ticket_for
 from desktop.services.profile import Profile
 from desktop.services.secrets import MemorySecretStore
-from desktop.services.ticket import ticket_for
 from desktop.views.appointments import AppointmentsTab
 from desktop.views.appointments.files import write_ics_file
 from desktop.views.appointments.ticket_print import save_ticket_pdf
-from desktop.views.context import AppContext
 from tests.ui.conftest import TabHarness
 
 FAMILY, OTHER = "family@demo.medcard", "other@demo.medcard"

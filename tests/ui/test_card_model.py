@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import QModelIndex
 
-from desktop.models.card import (
+from desktop.models.card.timeline import (
     RECORD_KINDS,
     FlagRole,
     KindRole,

@@ -6,11 +6,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
+from desktop.models.context import AppContext
 from desktop.models.session import SessionParts
 from desktop.models.signin import make_session
 from desktop.models.tasks import TaskRunner
 from desktop.views.card import CardTab
-from desktop.views.context import AppContext
 from tests.ui.conftest import MAIN, SHOWN_TIMELINE
 
 
@@ -166,7 +166,7 @@ def _option(tab, index):
 
 
 def test_record_column_takes_the_room_doctor_and_clinic_their_content(tab):
-    from desktop.models.card import TimelineModel as M
+    from desktop.models.card.timeline import TimelineModel as M
     from desktop.views.card.columns import CAPS
 
     header = tab.table.horizontalHeader()
@@ -182,7 +182,7 @@ def test_record_column_takes_the_room_doctor_and_clinic_their_content(tab):
 
 
 def test_cut_off_cells_show_their_full_text_as_tooltip(tab):
-    from desktop.models.card import TimelineModel as M
+    from desktop.models.card.timeline import TimelineModel as M
 
     delegate = tab.table.itemDelegate()
     cut = short = None
@@ -201,7 +201,7 @@ def test_cut_off_cells_show_their_full_text_as_tooltip(tab):
 
 
 def test_a_column_the_user_sized_keeps_its_width(tab):
-    from desktop.models.card import TimelineModel as M
+    from desktop.models.card.timeline import TimelineModel as M
 
     header = tab.table.horizontalHeader()
     header.resizeSection(M.COL_CLINIC, 90)  # as a drag does

@@ -17,7 +17,7 @@ from demo_portal import autologin
 from demo_portal.embedded import DemoPortal
 from demo_portal.rules import family as portal_rules
 from desktop.services.accounts import AccountManager
-from desktop.services.family_form import AccessRequestForm
+from desktop.services.family.form import AccessRequestForm
 from desktop.services.profile import Profile
 from desktop.services.secrets import MemorySecretStore
 from desktop.views.family import FamilyTab

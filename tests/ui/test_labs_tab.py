@@ -13,10 +13,10 @@ from PySide6.QtCore import QLocale, Qt
 
 from demo_portal import autologin
 from demo_portal.embedded import DemoPortal
-from desktop.models.labs import CODE_ROLE
-from desktop.services import diary
+from desktop.models.labs.analytes import CODE_ROLE
 from desktop.services.accounts import AccountManager
-from desktop.services.diary_store import PENDING, SENT
+from desktop.services.diary import entries as diary
+from desktop.services.diary.store import PENDING, SENT
 from desktop.services.portal.transport import RetryPolicy
 from desktop.services.profile import Profile
 from desktop.services.secrets import MemorySecretStore
@@ -351,7 +351,7 @@ def test_switching_to_the_child_shows_her_own_analytes(win: Window) -> None:
 
 
 def test_values_in_an_unconvertible_unit_are_listed_apart(win: Window) -> None:
-    from desktop.models.labs_series import LabPoint, build_series
+    from desktop.models.labs.series import LabPoint, build_series
 
     day = 86400.0
     series = build_series(

@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.models.appointments_actions import BookingActions
-from desktop.services.booking import Catalog, Doctor, FreeSlot
-from desktop.services.booking_fhir import KIND_CLINIC, KIND_VIDEO, AppointmentInfo, wall_time
+from desktop.models.appointments.actions import BookingActions
+from desktop.services.booking.fhir import KIND_CLINIC, KIND_VIDEO, AppointmentInfo, wall_time
+from desktop.services.booking.service import Catalog, Doctor, FreeSlot
 
 BOOKING_HORIZON = timedelta(days=28)
 SlotRole = Qt.ItemDataRole.UserRole + 1

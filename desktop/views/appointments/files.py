@@ -10,10 +10,10 @@ from PySide6.QtCore import QCoreApplication, QStandardPaths, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from desktop.models.appointments import kind_text, place_text, when_text
-from desktop.services.booking_fhir import AppointmentInfo
-from desktop.services.ics import build_calendar, write_ics
-from desktop.services.ticket import ticket_for
+from desktop.models.appointments.list_model import kind_text, place_text, when_text
+from desktop.services.booking.fhir import AppointmentInfo
+from desktop.services.booking.ics import build_calendar, write_ics
+from desktop.services.booking.ticket import ticket_for
 from desktop.views.appointments.ticket_print import print_ticket, save_ticket_pdf
 
 log = logging.getLogger(__name__)

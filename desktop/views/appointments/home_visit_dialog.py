@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.models.appointments_actions import BookingActions
-from desktop.services.booking import HomeVisitRequest
-from desktop.services.booking_fhir import AppointmentInfo
+from desktop.models.appointments.actions import BookingActions
+from desktop.services.booking.fhir import AppointmentInfo
+from desktop.services.booking.service import HomeVisitRequest
 
 NOT_MEASURED = 34.0  # the spin box's minimum doubles as "not measured"
 PHONE_DIGITS = re.compile(r"\d")

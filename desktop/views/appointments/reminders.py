@@ -12,9 +12,9 @@ from datetime import datetime
 from PySide6.QtCore import QCoreApplication, QLocale, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
-from desktop.models.appointments import kind_text
-from desktop.models.appointments_reminders import DAY_BEFORE, Reminder, ReminderPlanner, utc_now
-from desktop.services.booking_fhir import AppointmentInfo, wall_time
+from desktop.models.appointments.list_model import kind_text
+from desktop.models.appointments.reminders import DAY_BEFORE, Reminder, ReminderPlanner, utc_now
+from desktop.services.booking.fhir import AppointmentInfo, wall_time
 
 SETTINGS_KEY = "reminders_enabled"
 MAX_SLEEP_MS = 5 * 60 * 1000  # look again at least this often (sleep, clock changes)

@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.models.appointments import (
+from desktop.models.appointments.actions import BookingActions
+from desktop.models.appointments.list_model import (
     AppointmentListModel,
     days_with_appointments,
     kind_text,
@@ -35,17 +36,16 @@ from desktop.models.appointments import (
     status_text,
     when_text,
 )
-from desktop.models.appointments_actions import BookingActions
-from desktop.models.appointments_reminders import utc_now
+from desktop.models.appointments.reminders import utc_now
+from desktop.models.context import AppContext
 from desktop.models.tasks import user_message_for
-from desktop.services.booking_fhir import KIND_HOME, AppointmentInfo, wall_time
-from desktop.services.ticket import ticket_number
+from desktop.services.booking.fhir import KIND_HOME, AppointmentInfo, wall_time
+from desktop.services.booking.ticket import ticket_number
 from desktop.views.appointments import files
 from desktop.views.appointments.booking_dialog import BookingDialog
 from desktop.views.appointments.details import AppointmentDetails
 from desktop.views.appointments.home_visit_dialog import HomeVisitDialog
 from desktop.views.appointments.reminders import SETTINGS_KEY, ReminderNotifier
-from desktop.views.context import AppContext
 
 log = logging.getLogger(__name__)
 InfoRole = Qt.ItemDataRole.UserRole + 1

@@ -13,8 +13,8 @@ from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPdfWriter, QTextDocum
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QWidget
 
-from desktop.services.booking_fhir import KIND_HOME, KIND_VIDEO, wall_time
-from desktop.services.ticket import Ticket, qr_png
+from desktop.services.booking.fhir import KIND_HOME, KIND_VIDEO, wall_time
+from desktop.services.booking.ticket import Ticket, qr_png
 
 QR_URL = QUrl("medcard-ticket://qr.png")
 

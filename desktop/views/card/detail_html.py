@@ -13,7 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
-from desktop.models.card import format_date, kind_label
+from desktop.models.card.timeline import format_date, kind_label
 
 _FLAG_COLOUR = "#c62828"
 _MUTED = "#757575"

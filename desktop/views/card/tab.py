@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.models.card import (
+from desktop.models.card.timeline import (
     FlagRole,
     KindRole,
     RecordKeyRole,
@@ -23,12 +23,12 @@ from desktop.models.card import (
     load_detail,
     make_filter,
 )
+from desktop.models.context import AppContext
 from desktop.models.tasks import user_message_for
 from desktop.views.card.columns import ColumnFitter, ElidedTooltipDelegate
 from desktop.views.card.detail_html import render_detail
 from desktop.views.card.detail_pane import DetailPane
 from desktop.views.card.filter_bar import FilterBar
-from desktop.views.context import AppContext
 from desktop.views.icons import kind_icons
 
 log = logging.getLogger(__name__)

@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.models.family import FamilyModel
-from desktop.services import family as svc
-from desktop.services.family_form import ROLE_LABELS, AccessRequestForm, ApplicantRole
+from desktop.models.family.model import FamilyModel
+from desktop.services.family import service as svc
+from desktop.services.family.form import ROLE_LABELS, AccessRequestForm, ApplicantRole
 from desktop.views.language import tr_service
 
 _EMPTY_DATE = QDate(1900, 1, 1)  # shown as "—": QDateEdit cannot be empty otherwise

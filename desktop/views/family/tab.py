@@ -14,9 +14,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.models.family import FamilyModel
-from desktop.services import family as svc
-from desktop.views.context import AppContext
+from desktop.models.context import AppContext
+from desktop.models.family.model import FamilyModel
+from desktop.services.family import service as svc
 from desktop.views.family.member_card import MemberCard
 from desktop.views.family.request_dialog import RequestAccessDialog
 from desktop.views.language import tr_service

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
-    from desktop.views.context import AppContext
+    from desktop.models.context import AppContext
 
 
 def create_tab(ctx: AppContext) -> QWidget:

@@ -19,7 +19,7 @@ from PySide6.QtCore import QCoreApplication, QLocale, QPointF, Qt, QTimeZone, Si
 from PySide6.QtGui import QColor, QCursor
 from PySide6.QtWidgets import QToolTip, QVBoxLayout, QWidget
 
-from desktop.models.labs_series import ChartSeries
+from desktop.models.labs.series import ChartSeries
 from desktop.services.units import same_unit
 from desktop.views.labs.date_ticks import choose_levels, tick_label, tick_times
 

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services import diary
-from desktop.services.diary import DiaryEntry, DiaryKind, Problem
+from desktop.services.diary import entries as diary
+from desktop.services.diary.entries import DiaryEntry, DiaryKind, Problem
 from desktop.services.i18n import N_
 from desktop.views.labs.chart import system_zone
 from desktop.views.language import tr_service as _t

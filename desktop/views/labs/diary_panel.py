@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.models.labs_diary import ENTRY_ROLE, DiaryController
-from desktop.services.diary import DiaryEntry
-from desktop.services.diary_store import PENDING, DiaryRecord
+from desktop.models.labs.diary import ENTRY_ROLE, DiaryController
+from desktop.services.diary.entries import DiaryEntry
+from desktop.services.diary.store import PENDING, DiaryRecord
 from desktop.views.labs.chart import system_zone
 from desktop.views.labs.diary_dialog import DiaryEntryDialog
 from desktop.views.labs.import_dialog import DiaryImportDialog

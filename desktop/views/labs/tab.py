@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.models.labs import (
+from desktop.models.labs.analytes import (
     AnalyteFilter,
     AnalyteTreeModel,
     SeriesKey,
@@ -32,8 +32,8 @@ from desktop.models.labs import (
     load_series,
     series_rows,
 )
-from desktop.models.labs_diary import DiaryController
-from desktop.models.labs_series import ChartSeries
+from desktop.models.labs.diary import DiaryController
+from desktop.models.labs.series import ChartSeries
 from desktop.services import units
 from desktop.views.labs.chart import TrendChart
 from desktop.views.labs.diary_panel import DiaryPanel

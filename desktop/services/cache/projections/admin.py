@@ -16,7 +16,7 @@ from .common import (
     ref_type,
 )
 
-# Shared with desktop/services/booking_fhir.py (the appointments feature owns the vocabulary).
+# Shared with desktop/services/booking/fhir.py (the appointments feature owns the vocabulary).
 VISIT_KIND_SYSTEM = "https://demo.medcard/fhir/CodeSystem/visit-kind"
 BOOKING_ID_SYSTEM = "urn:medcard:booking"
 JOIN_URL_EXT = "https://demo.medcard/fhir/StructureDefinition/telemed-join-url"

@@ -18,7 +18,7 @@ from sqlalchemy import select
 
 from desktop.services.cache.schema import resources
 from desktop.services.errors import MalformedAnswer, ValidationFailed
-from desktop.services.family_form import AccessRequestForm, normalize, validate
+from desktop.services.family.form import AccessRequestForm, normalize, validate
 from desktop.services.i18n import N_
 
 TASK_CODE_SYSTEM = "https://medcard.app/fhir/CodeSystem/task-code"

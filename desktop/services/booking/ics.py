@@ -15,7 +15,7 @@ from pathlib import Path
 
 import icalendar
 
-from desktop.services.booking_fhir import AppointmentInfo
+from desktop.services.booking.fhir import AppointmentInfo
 
 PRODID = "-//Medcard//Appointments//RU"
 UID_DOMAIN = "medcard.appointments"

@@ -23,7 +23,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
 
-from desktop.models.labs_series import ChartSeries, LabPoint, build_series, companions
+from desktop.models.labs.series import ChartSeries, LabPoint, build_series, companions
 from desktop.services import units
 
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1

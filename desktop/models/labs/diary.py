@@ -25,12 +25,12 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from desktop.models.labs import format_number
-from desktop.models.labs_series import LabPoint
+from desktop.models.labs.analytes import format_number
+from desktop.models.labs.series import LabPoint
 from desktop.models.tasks import user_message_for
-from desktop.services import diary
-from desktop.services.diary import DiaryEntry, DiaryKind
-from desktop.services.diary_store import FAILED, PENDING, DiaryRecord, DiaryStore, FlushResult
+from desktop.services.diary import entries as diary
+from desktop.services.diary.entries import DiaryEntry, DiaryKind
+from desktop.services.diary.store import FAILED, PENDING, DiaryRecord, DiaryStore, FlushResult
 from desktop.services.i18n import CONTEXT
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 10

@@ -1,6 +1,6 @@
 """What can be booked: specialties, doctors, schedules and free slots (Qt-free values).
 
-Read from the portal's Schedule and Slot resources by `desktop.services.booking`.
+Read from the portal's Schedule and Slot resources by `desktop.services.booking.service`.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from desktop.services.booking_fhir import concept_code, concept_text, visit_kind
+from desktop.services.booking.fhir import concept_code, concept_text, visit_kind
 from desktop.services.errors import MalformedAnswer
 
 

@@ -21,9 +21,9 @@ from typing import Any
 import orjson
 from sqlalchemy import delete, insert, select, update
 
-from desktop.services import diary
 from desktop.services.cache.schema import observations, outbox, resources
-from desktop.services.diary import DiaryEntry
+from desktop.services.diary import entries as diary
+from desktop.services.diary.entries import DiaryEntry
 from desktop.services.errors import (
     AccessDenied,
     Conflict,

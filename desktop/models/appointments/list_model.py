@@ -2,7 +2,7 @@
 
 The loader reads the raw Appointment resources of one patient and the Practitioners,
 Locations and Organizations they reference, and flattens them with
-`desktop.services.booking_fhir.describe` — the same function the booking service uses on the
+`desktop.services.booking.fhir.describe` — the same function the booking service uses on the
 portal's answers, so a fresh booking and a cached one look exactly alike.
 """
 
@@ -25,7 +25,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 from sqlalchemy import and_, select
 
-from desktop.services.booking_fhir import (
+from desktop.services.booking.fhir import (
     KIND_HOME,
     KIND_VIDEO,
     AppointmentInfo,

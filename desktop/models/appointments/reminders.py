@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from desktop.services.booking_fhir import AppointmentInfo
+from desktop.services.booking.fhir import AppointmentInfo
 
 DAY_BEFORE = "day"
 HOURS_BEFORE = "hours"

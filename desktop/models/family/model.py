@@ -17,8 +17,8 @@ from typing import Any
 from PySide6.QtCore import QLocale, QObject, Signal
 
 from desktop.models.tasks import user_message_for
-from desktop.services import family as svc
-from desktop.services.family_form import AccessRequestForm, normalize, validate
+from desktop.services.family import service as svc
+from desktop.services.family.form import AccessRequestForm, normalize, validate
 
 log = logging.getLogger(__name__)
 

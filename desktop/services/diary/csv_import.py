@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, tzinfo
 
-from desktop.services.diary import (
+from desktop.services.diary.entries import (
     KIND_MEASURES,
     DiaryEntry,
     DiaryKind,

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any, Protocol
 
-from desktop.services.booking_catalog import (
+from desktop.services.booking.catalog import (
     Catalog,
     Doctor,
     FreeSlot,
@@ -26,7 +26,7 @@ from desktop.services.booking_catalog import (
     bundle_entries,
     schedule_specialty,
 )
-from desktop.services.booking_fhir import (
+from desktop.services.booking.fhir import (
     BOOKING_ID_SYSTEM,
     HOME_ADDRESS_EXT,
     KIND_CLINIC,

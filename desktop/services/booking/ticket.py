@@ -12,7 +12,7 @@ from datetime import datetime
 
 import segno
 
-from desktop.services.booking_fhir import AppointmentInfo
+from desktop.services.booking.fhir import AppointmentInfo
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,8 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from desktop.models.tasks import TaskRunner, user_message_for
-from desktop.services.booking import (
+from desktop.services.booking.fhir import AppointmentInfo
+from desktop.services.booking.service import (
     BookingService,
     Catalog,
     Doctor,
@@ -24,7 +25,6 @@ from desktop.services.booking import (
     SlotTaken,
     new_booking_key,
 )
-from desktop.services.booking_fhir import AppointmentInfo
 
 
 class BookingActions(QObject):
