@@ -18,7 +18,9 @@ CLI_COMMANDS = {"sign-in", "sync", "accounts", "sign-out"}
 DEMO_EMAIL = "family@demo.medcard"
 DEMO_PASSWORD = "demo1234"
 SCREENSHOT_TIMEOUT_MS = 180_000
-TABS = ("card", "labs", "appointments", "family")
+# The names of desktop/views/tabs.py TABS (a test keeps them equal; the command line must
+# not import Qt to parse its arguments).
+TAB_NAMES = ("card", "labs", "appointments", "family")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -27,7 +29,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--profile", metavar="DIR", help="profile folder (default: per user)")
     parser.add_argument("--lang", choices=("ru", "en"), help="interface language")
     parser.add_argument("--screenshot", metavar="FILE", help="save a PNG of the window and exit")
-    parser.add_argument("--tab", choices=TABS, default="card", help="tab for --screenshot")
+    parser.add_argument("--tab", choices=TAB_NAMES, default="card", help="tab for --screenshot")
     parser.add_argument("--size", default="1280x800", metavar="WxH", help="window size")
     return parser
 

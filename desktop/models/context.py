@@ -1,18 +1,21 @@
-"""AppContext: what every tab gets from the main window (`create_tab(ctx)`).
+"""AppContext: what every tab gets (`create_tab(ctx)`).
 
-It carries the current session (account, client, cache read API), the person whose card
-is open, the task runner, and signals that tell tabs what changed so each one refreshes
-only what it shows.
+It carries the current `AccountSession` (the tabs' one door to the account's data), the
+person whose card is open, the task runner and the profile's settings, and signals that
+tell tabs what changed so each one refreshes only what it shows. It holds no widget.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-from desktop.models.session import PatientInfo, Session
+from desktop.models.people import PatientInfo
+from desktop.models.session import AccountSession
 from desktop.models.tasks import TaskRunner
+from desktop.services.accounts import Account
+from desktop.services.profile import Settings
 
 
 class AppContext(QObject):
@@ -28,23 +31,15 @@ class AppContext(QObject):
     def __init__(self, runner: TaskRunner, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.runner = runner
-        self.session: Session | None = None
+        self.session: AccountSession | None = None
         self.patient_id = ""
-        self.settings: Any = None  # desktop.services.profile settings (plain values)
-        self.profile_dir: Any = None
+        self.settings: Settings | None = None
+        self.profile_dir: Path | None = None
         runner.failed.connect(self.errorOccurred)
 
     # -- session ----------------------------------------------------------------------
     @property
-    def cache(self) -> Any:
-        return self.session.cache if self.session else None
-
-    @property
-    def client(self) -> Any:
-        return self.session.client if self.session else None
-
-    @property
-    def account(self) -> Any:
+    def account(self) -> Account | None:
         return self.session.account if self.session else None
 
     @property
@@ -64,8 +59,8 @@ class AppContext(QObject):
         p = self.patient
         return p.display_name if p else ""
 
-    def set_session(self, session: Session | None, patient_id: str = "") -> None:
-        """Switch to another account's session (None = signed out)."""
+    def set_session(self, session: AccountSession | None, patient_id: str = "") -> None:
+        """Switch to another account's session (None = signed out); never blocks."""
         old = self.session
         if old is not None:
             old.disconnect(self)  # nothing the old account still reports reaches the tabs
@@ -104,9 +99,8 @@ class AppContext(QObject):
             self.synced.emit()
 
     def _on_patients_changed(self) -> None:
-        # Names/ages arrived (after the first sync), or access to a child ended: tell the
+        # Names/ages arrived, a child was added, or access to a child ended: tell the
         # header and tabs, and leave a card that is no longer ours for the holder's own.
         self.accountChanged.emit()
-        ids = [p.patient_id for p in self.patients]
-        if self.session is not None and ids and self.patient_id not in ids:
+        if self.session is not None and not self.session.roster.has(self.patient_id):
             self.set_patient(self.session.own_patient_id)

@@ -1,9 +1,12 @@
 """One entry point for background work.
 
-Network work runs on a small thread pool; cache writes (sync included) run on a serial
-queue so the cache keeps exactly one writer. Results and errors come back to the GUI
-thread through queued signals, and a callback whose owning QObject has been deleted is
-silently dropped, so a closed widget never gets a "wrapped C/C++ object deleted" error.
+Four pools, each for one kind of work, so no kind waits behind another: the network pool
+(portal calls), the read pool (cache reads for the screens), the serial writer queue
+(cache writes: the cache keeps exactly one writer queue, and its own lock lets a sync's
+page commits interleave with a saved diary entry), and the sync lane (one sync at a time,
+committing page by page through the cache's lock). Results and errors come back to the
+GUI thread through queued signals, and a callback whose owning QObject has been deleted
+is silently dropped, so a closed widget never gets a "wrapped C/C++ object deleted" error.
 """
 
 from __future__ import annotations
@@ -96,7 +99,12 @@ class TaskRunner(QObject):
         self._network = QThreadPool(self)
         self._network.setMaxThreadCount(network_threads)
         self._writer = QThreadPool(self)
-        self._writer.setMaxThreadCount(1)  # serial: the cache has one writer
+        self._writer.setMaxThreadCount(1)  # serial: the cache has one writer queue
+        self._reads = QThreadPool(self)
+        self._reads.setMaxThreadCount(2)
+        self._sync = QThreadPool(self)
+        self._sync.setMaxThreadCount(1)
+        self._pools = (self._network, self._reads, self._writer, self._sync)
         self._relay = _Relay(self)
         self._relay.finished.connect(self._on_finished)
         self._relay.failed.connect(self._on_failed)
@@ -128,6 +136,28 @@ class TaskRunner(QObject):
         """Run `fn(*args)` on the serial writer queue (cache writes, sync)."""
         return self._start(self._writer, fn, args, on_done, on_error, owner)
 
+    def submit_read(
+        self,
+        fn: Callable[..., Any],
+        *args: Any,
+        on_done: DoneCallback | None = None,
+        on_error: ErrorCallback | None = None,
+        owner: QObject | None = None,
+    ) -> int:
+        """Run `fn(*args)` on the read pool (cache reads for the screens)."""
+        return self._start(self._reads, fn, args, on_done, on_error, owner)
+
+    def submit_sync(
+        self,
+        fn: Callable[..., Any],
+        *args: Any,
+        on_done: DoneCallback | None = None,
+        on_error: ErrorCallback | None = None,
+        owner: QObject | None = None,
+    ) -> int:
+        """Run `fn(*args)` on the sync lane (one sync at a time)."""
+        return self._start(self._sync, fn, args, on_done, on_error, owner)
+
     def is_busy(self) -> bool:
         return bool(self._pending)
 
@@ -146,10 +176,10 @@ class TaskRunner(QObject):
             return
         self._stopped = True
         self._cancel.set()
-        self._network.clear()
-        self._writer.clear()
-        self._network.waitForDone(timeout_ms)
-        self._writer.waitForDone(timeout_ms)
+        for pool in self._pools:
+            pool.clear()
+        for pool in self._pools:
+            pool.waitForDone(timeout_ms)
         self._pending.clear()
         # Deliver nothing that was already queued for the GUI thread.
         self._relay.finished.disconnect(self._on_finished)
@@ -157,7 +187,7 @@ class TaskRunner(QObject):
 
     def wait(self, timeout_ms: int = 30_000) -> bool:
         """Block until all work is done (tests, shutdown); queued signals still pending."""
-        return self._network.waitForDone(timeout_ms) and self._writer.waitForDone(timeout_ms)
+        return all(pool.waitForDone(timeout_ms) for pool in self._pools)
 
     # -- internals --------------------------------------------------------------------
     def _start(

@@ -8,6 +8,7 @@ the task runner; the window only ever sees finished results. Demo mode is inject
 from __future__ import annotations
 
 import logging
+import threading
 import webbrowser
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -31,6 +32,15 @@ from desktop.views.main_window import MainWindow
 from desktop.views.settings_dialog import SettingsDialog
 
 log = logging.getLogger(__name__)
+CLOSE_WAIT_S = 5.0  # at quit, after the task runner stopped: nothing uses the cache then
+
+
+def _sign_out_when_closed(
+    accounts: AccountManager, account_id: str, cache_closed: threading.Event
+) -> bool:
+    """Network pool: revoke and delete the account once its cache file is closed."""
+    cache_closed.wait(30.0)
+    return accounts.sign_out(account_id)
 
 
 @dataclass
@@ -196,13 +206,18 @@ class AppController(QObject):
         self.open_account(account)
 
     def sign_out(self) -> None:
-        account = self.ctx.account
-        if account is None:
+        session = self.ctx.session
+        if session is None:
             return
-        self.ctx.set_session(None)  # closes the cache before its folder is deleted
+        account_id, cache_closed = session.account.id, session.cache_closed
+        self.ctx.set_session(None)  # never blocks: a running sync stops on its own thread
         self.profile.settings.set("last_patient", None)
         self.runner.submit(
-            self.accounts.sign_out, account.id, on_done=lambda _r: self._refresh_account_menu()
+            _sign_out_when_closed,
+            self.accounts,
+            account_id,
+            cache_closed,
+            on_done=lambda _r: self._refresh_account_menu(),
         )
 
     def _on_manage_account(self) -> None:
@@ -247,8 +262,11 @@ class AppController(QObject):
             )
         except Exception as exc:  # noqa: BLE001 - never block closing on a settings write
             log.warning("could not save window state: %s", type(exc).__name__)
-        self.ctx.set_session(None)  # tells a running sync to stop, waits, closes the cache
+        session = self.ctx.session
+        self.ctx.set_session(None)  # tells a running sync to stop; the cache closes after
         self.runner.stop()
+        if session is not None and not session.cache_closed.wait(CLOSE_WAIT_S):
+            log.warning("the cache did not close in time")
         demo, self._demo = self._demo, None
         for step in demo.cleanup if demo else []:
             try:

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.models.context import AppContext
-from desktop.models.session import PatientInfo
+from desktop.models.people import PatientInfo
 
 
 class Header(QFrame):

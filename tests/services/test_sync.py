@@ -333,8 +333,7 @@ def _projection_snapshot(cache: Cache) -> dict[str, list[tuple]]:
         " clinic_id, abnormal, resource_type, resource_id FROM timeline",
         "observations": "SELECT patient_id, resource_id, component, code, time, value, unit,"
         " ref_low, ref_high, interpretation, category, self_measured FROM observations",
-        "appointments": "SELECT * FROM appointments",
-        "family": "SELECT * FROM family",
+        "links": "SELECT * FROM links",
         "directory": "SELECT * FROM directory",
     }
     with cache.read() as conn:

@@ -120,7 +120,7 @@ class Window(TabHarness):
         return self.world["store"]
 
     def service(self) -> BookingService:
-        return BookingService(self.ctx.client)
+        return BookingService(self.ctx.session.client)
 
 
 @pytest.fixture

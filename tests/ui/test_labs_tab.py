@@ -81,7 +81,7 @@ def leaf_rows(tab: LabsTab) -> dict[tuple[str, bool], list[str]]:
 
 
 def test_analyte_list_and_latest_values_match_the_cache(win: Window) -> None:
-    analytes = win.ctx.cache.labs.analytes(SERGEY)
+    analytes = win.ctx.session.cache.labs.analytes(SERGEY)
     rows = leaf_rows(win.tab)
     assert len(rows) == len(analytes) > 10
     locale = QLocale()
@@ -103,7 +103,7 @@ def test_default_charts_hba1c_and_glucose_with_band_and_flags(win: Window) -> No
     by_code = {s.code: s for s in win.tab.chart.series}
     assert set(by_code) == {HBA1C, GLUCOSE}
     hba1c = by_code[HBA1C]
-    points = win.ctx.cache.labs.series(SERGEY, HBA1C)
+    points = win.ctx.session.cache.labs.series(SERGEY, HBA1C)
     assert len(hba1c) == len(points)
     latest = points[-1]
     assert (hba1c.ref_low, hba1c.ref_high) == (latest.ref_low, latest.ref_high)
@@ -338,7 +338,7 @@ def test_delete_from_the_panel_asks_first(win: Window) -> None:
 def test_switching_to_the_child_shows_her_own_analytes(win: Window) -> None:
     masha = "ivanova-masha"
     win.ctx.set_patient(masha)
-    expected = {a.code for a in win.ctx.cache.labs.analytes(masha)}
+    expected = {a.code for a in win.ctx.session.cache.labs.analytes(masha)}
     assert expected  # her blood count
     win.qtbot.waitUntil(lambda: {k[0] for k in leaf_rows(win.tab)} == expected, timeout=WAIT)
     # No HbA1c for a child: the first analyte is charted instead of an empty area.
@@ -411,7 +411,7 @@ def test_a_new_entry_that_cannot_be_stored_comes_back_in_the_next_dialog(win: Wi
         {"weight": 88.8},
         note="после завтрака",
     )
-    undo = make_read_only(win.ctx.cache)
+    undo = make_read_only(win.ctx.session.cache)
     try:
         with win.qtbot.waitSignal(win.tab.diary.failed, timeout=WAIT):
             panel.save_new(entry)

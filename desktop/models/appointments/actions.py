@@ -2,19 +2,22 @@
 
 One `BookingActions` per tab. It keeps at most one write in flight (a second click while
 booking is ignored, not queued), keeps the booking key of the user's current intent so a
-retry after an error reuses it, and ingests every portal answer into the cache on the
-writer queue before announcing it, so the lists reload with the change already there.
+retry after an error reuses it, and goes through the account session's write helper: the
+portal answer is stored in the cache before it is announced, so the lists reload with the
+change already there.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from desktop.models.tasks import TaskRunner, user_message_for
+from desktop.models.context import AppContext
+from desktop.models.tasks import user_message_for
 from desktop.services.booking.fhir import AppointmentInfo
 from desktop.services.booking.service import (
     BookingService,
@@ -25,6 +28,11 @@ from desktop.services.booking.service import (
     SlotTaken,
     new_booking_key,
 )
+from desktop.services.cache import Cache, CacheError
+from desktop.services.portal import FhirClient
+
+log = logging.getLogger(__name__)
+JSON = dict[str, Any]
 
 
 class BookingActions(QObject):
@@ -40,16 +48,12 @@ class BookingActions(QObject):
 
     def __init__(
         self,
-        runner: TaskRunner,
-        client_provider: Callable[[], Any],
-        cache_provider: Callable[[], Any],
+        ctx: AppContext,
         parent: QObject | None = None,
         clock: Callable[[], datetime] | None = None,
     ) -> None:
         super().__init__(parent)
-        self._runner = runner
-        self._client = client_provider
-        self._cache = cache_provider
+        self._ctx = ctx
         self._clock = clock
         self._busy = False
         self._booking_key: str | None = None
@@ -59,23 +63,12 @@ class BookingActions(QObject):
     def busy(self) -> bool:
         return self._busy
 
-    def _service(self, written: list[dict[str, Any]] | None = None) -> BookingService:
-        client = self._client()
-        if client is None:
-            raise RuntimeError("not signed in")
+    def _service(self, client: FhirClient, written: list[JSON] | None = None) -> BookingService:
         kwargs: dict[str, Any] = {"clock": self._clock} if self._clock else {}
-        # The portal's answers are collected here and stored by the writer queue
-        # (see _ingest_then): the cache has one writer, the network pool never writes.
-        return BookingService(
-            client, ingest=written.extend if written is not None else None, **kwargs
-        )
-
-    def _write(self, action: Callable[[BookingService], AppointmentInfo]) -> Callable[[], Any]:
-        def run() -> tuple[AppointmentInfo, list[dict[str, Any]]]:
-            written: list[dict[str, Any]] = []
-            return action(self._service(written)), written
-
-        return run
+        # The portal's answers are collected here and stored by the session's writer
+        # step (the cache has one writer queue; the network pool never writes).
+        ingest = written.extend if written is not None else None
+        return BookingService(client, ingest=ingest, **kwargs)
 
     def _set_busy(self, busy: bool) -> None:
         if busy != self._busy:
@@ -88,12 +81,14 @@ class BookingActions(QObject):
 
     # -- reads -------------------------------------------------------------------------
     def load_catalog(self) -> None:
-        self._runner.submit(
-            lambda: self._service().load_catalog(),
-            on_done=self.catalogLoaded.emit,
-            on_error=self._fail,
-            owner=self,
-        )
+        session = self._ctx.session
+        if session is not None:
+            session.fetch(
+                lambda client: self._service(client).load_catalog(),
+                on_done=self.catalogLoaded.emit,
+                on_error=self._fail,
+                owner=self,
+            )
 
     def load_slots(
         self,
@@ -105,14 +100,52 @@ class BookingActions(QObject):
         request_id: int = 0,
     ) -> None:
         """Answers carry `request_id`: the dialog drops one that a newer choice outdated."""
-        self._runner.submit(
-            lambda: self._service().free_slots(catalog, doctors, start, end, kind),
-            on_done=lambda slots: self.slotsLoaded.emit(request_id, slots),
-            on_error=self._fail,
-            owner=self,
-        )
+        session = self._ctx.session
+        if session is not None:
+            session.fetch(
+                lambda client: self._service(client).free_slots(catalog, doctors, start, end, kind),
+                on_done=lambda slots: self.slotsLoaded.emit(request_id, slots),
+                on_error=self._fail,
+                owner=self,
+            )
 
     # -- writes ------------------------------------------------------------------------
+    def _write(
+        self,
+        action: Callable[[BookingService], AppointmentInfo],
+        announce: Callable[[AppointmentInfo], None],
+        on_error: Callable[[BaseException], None],
+    ) -> bool:
+        """Portal first (network pool), its answers into the cache (writer queue), then
+        tell the views; the account is the one current when the user clicked."""
+        session = self._ctx.session
+        if self._busy or session is None:
+            return False
+
+        def call(client: FhirClient) -> tuple[AppointmentInfo, list[JSON]]:
+            written: list[JSON] = []
+            return action(self._service(client, written)), written
+
+        def store(cache: Cache, result: tuple[AppointmentInfo, list[JSON]]) -> AppointmentInfo:
+            info, written = result
+            try:
+                cache.ingest(written)
+            except CacheError as exc:
+                # The portal has the change; only the local copy lags until the next sync.
+                log.warning("booking answer not cached: %s", type(exc).__name__)
+            return info
+
+        def done(info: AppointmentInfo) -> None:
+            self._set_busy(False)
+            announce(info)
+            self.changed.emit()
+
+        self._set_busy(True)
+        if not session.write(call, store=store, on_done=done, on_error=on_error, owner=self):
+            self._set_busy(False)
+            return False
+        return True
+
     def book(self, patient_id: str, slot: FreeSlot, kind: str) -> bool:
         """Start booking; False when a write is already in flight (double click)."""
         if self._busy:
@@ -121,14 +154,11 @@ class BookingActions(QObject):
         if intent != self._intent or self._booking_key is None:
             self._intent, self._booking_key = intent, new_booking_key()
         key = self._booking_key
-        self._set_busy(True)
-        self._runner.submit(
-            self._write(lambda service: service.book(patient_id, slot, key, kind)),
-            on_done=lambda result: self._ingest_then(result, self._on_booked),
-            on_error=self._on_book_error,
-            owner=self,
+        return self._write(
+            lambda service: service.book(patient_id, slot, key, kind),
+            self._on_booked,
+            self._on_book_error,
         )
-        return True
 
     def _on_booked(self, info: AppointmentInfo) -> None:
         self._intent = self._booking_key = None  # the intent is fulfilled
@@ -143,52 +173,13 @@ class BookingActions(QObject):
         self._fail(exc)  # the key is kept: retrying the same slot cannot book twice
 
     def cancel(self, appointment_id: str) -> bool:
-        if self._busy:
-            return False
-        self._set_busy(True)
-        self._runner.submit(
-            self._write(lambda service: service.cancel(appointment_id)),
-            on_done=lambda result: self._ingest_then(result, self.cancelled.emit),
-            on_error=self._fail,
-            owner=self,
+        return self._write(
+            lambda service: service.cancel(appointment_id), self.cancelled.emit, self._fail
         )
-        return True
 
     def request_home_visit(self, request: HomeVisitRequest) -> bool:
-        if self._busy:
-            return False
-        self._set_busy(True)
-        self._runner.submit(
-            self._write(lambda service: service.request_home_visit(request)),
-            on_done=lambda result: self._ingest_then(result, self.homeVisitRequested.emit),
-            on_error=self._fail,
-            owner=self,
+        return self._write(
+            lambda service: service.request_home_visit(request),
+            self.homeVisitRequested.emit,
+            self._fail,
         )
-        return True
-
-    def _ingest_then(
-        self,
-        result: tuple[AppointmentInfo, list[dict[str, Any]]],
-        announce: Callable[[Any], None],
-    ) -> None:
-        """Store the portal's answer in the cache (writer queue), then tell the views."""
-        info, written = result
-        cache = self._cache()
-
-        def store() -> AppointmentInfo:
-            if cache is not None and written:
-                cache.ingest(written)
-            return info
-
-        def done(result: AppointmentInfo) -> None:
-            self._set_busy(False)
-            announce(result)
-            self.changed.emit()
-
-        def stored_failed(exc: BaseException) -> None:
-            # The portal has the change; only the local copy lags until the next sync.
-            self._set_busy(False)
-            announce(info)
-            self.changed.emit()
-
-        self._runner.submit_write(store, on_done=done, on_error=stored_failed, owner=self)

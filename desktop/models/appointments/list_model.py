@@ -1,18 +1,15 @@
-"""Appointments from the cache: a loader (worker thread) and a Qt table model (GUI thread).
+"""The appointments tab's table model and the texts its rows show (GUI thread).
 
-The loader reads the raw Appointment resources of one patient and the Practitioners,
-Locations and Organizations they reference, and flattens them with
-`desktop.services.booking.fhir.describe` — the same function the booking service uses on the
-portal's answers, so a fresh booking and a cached one look exactly alike.
+Rows are `AppointmentInfo` values read off the GUI thread by
+`desktop.services.booking.cached.cached_appointments`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import Any
 
-import orjson
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
@@ -23,17 +20,13 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QColor
-from sqlalchemy import and_, select
 
 from desktop.services.booking.fhir import (
     KIND_HOME,
     KIND_VIDEO,
     AppointmentInfo,
-    address_text,
-    describe,
     wall_time,
 )
-from desktop.services.cache.schema import resources
 
 InfoRole = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
@@ -41,33 +34,6 @@ Index = QModelIndex | QPersistentModelIndex
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("medcard", text)
-
-
-def load_appointments(cache: Any, patient_id: str) -> list[AppointmentInfo]:
-    """Every cached appointment of the patient, newest first (runs on a worker thread)."""
-    with cache.read() as conn:
-        rows = conn.execute(
-            select(resources.c.json).where(
-                and_(resources.c.type == "Appointment", resources.c.patient_id == patient_id)
-            )
-        ).scalars()
-        appointments = [orjson.loads(raw) for raw in rows]
-        seen: dict[str, dict[str, Any] | None] = {}
-
-        def lookup(reference: str) -> dict[str, Any] | None:
-            if reference not in seen:
-                rtype, _, rid = reference.partition("/")
-                raw = conn.execute(
-                    select(resources.c.json).where(
-                        and_(resources.c.type == rtype, resources.c.id == rid)
-                    )
-                ).scalar()
-                seen[reference] = orjson.loads(raw) if raw else None
-            return seen[reference]
-
-        infos = [describe(a, lookup) for a in appointments]
-    far_past = datetime.min.replace(tzinfo=UTC)
-    return sorted(infos, key=lambda i: i.start or i.created or far_past, reverse=True)
 
 
 def status_text(info: AppointmentInfo) -> str:
@@ -179,19 +145,3 @@ def days_with_appointments(items: list[AppointmentInfo]) -> dict[date, list[Appo
         if info.local_day is not None:
             days.setdefault(info.local_day, []).append(info)
     return days
-
-
-def load_patient_address(cache: Any, patient_id: str) -> str:
-    """The patient's home address from the cached Patient (prefills a home-visit request)."""
-    with cache.read() as conn:
-        raw = conn.execute(
-            select(resources.c.json).where(
-                and_(resources.c.type == "Patient", resources.c.id == patient_id)
-            )
-        ).scalar()
-    if not raw:
-        return ""
-    patient = orjson.loads(raw)
-    addresses = [a for a in patient.get("address") or [] if isinstance(a, dict)]
-    home = [a for a in addresses if a.get("use") == "home"] or addresses
-    return address_text(home[0]) if home else ""

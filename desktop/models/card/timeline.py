@@ -1,15 +1,16 @@
-"""Timeline model of the Medical card tab: SQL paging over `cache.card`.
+"""Timeline model of the Medical card tab: SQL paging over `cache.card`, off the GUI thread.
 
-The model holds only the rows fetched so far (plain `TimelineRow` dataclasses) and
-asks the cache for the next page when the view scrolls near the end
-(`canFetchMore`/`fetchMore`). Filters and search run in SQL: changing them resets the
-model and re-reads the count and the first page, never scanning rows in Python.
+The model holds only the rows fetched so far (plain `TimelineRow` dataclasses) and asks
+the account session for the next page when the view scrolls near the end
+(`canFetchMore`/`fetchMore`); pages arrive from the read pool and are inserted then.
+Filters and search run in SQL: changing them re-reads the count and the first page (the
+old rows stay on screen until the new ones are in), never scanning rows in Python.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Callable
 from typing import Any, Protocol
 
 from PySide6.QtCore import (
@@ -17,6 +18,7 @@ from PySide6.QtCore import (
     QCoreApplication,
     QLocale,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
     Signal,
@@ -24,6 +26,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from desktop.services.cache import RECORD_KINDS as RECORD_KINDS  # re-exported: one list of kinds
+from desktop.services.cache import Cache, RecordDetail, TimelineFilter, TimelineRow
 
 PAGE_SIZE = 200
 
@@ -36,11 +39,35 @@ RowRole = Qt.ItemDataRole.UserRole + 4  # the TimelineRow itself
 _ModelIndex = QModelIndex | QPersistentModelIndex
 
 
-class CardReader(Protocol):
-    """What the model needs from `cache.card` (see docs/CONTRACTS.md)."""
+class CacheReader(Protocol):
+    """Where the model's queries run: `AccountSession.read` (off the GUI thread)."""
 
-    def count(self, patient_id: str, flt: Any) -> int: ...
-    def page(self, patient_id: str, flt: Any, offset: int, limit: int) -> list[Any]: ...
+    def read(
+        self,
+        query: Callable[..., Any],
+        *args: Any,
+        on_done: Callable[[Any], None],
+        on_error: Callable[[BaseException], None] | None = None,
+        owner: Any = None,
+    ) -> bool: ...
+
+
+def first_page(
+    cache: Cache, patient_id: str, flt: TimelineFilter, limit: int
+) -> tuple[int, list[TimelineRow]]:
+    """Read pool: the count and the newest rows of a query, in one go."""
+    return cache.card.count(patient_id, flt), cache.card.page(patient_id, flt, 0, limit)
+
+
+def next_page(
+    cache: Cache, patient_id: str, flt: TimelineFilter, offset: int, limit: int
+) -> list[TimelineRow]:
+    return cache.card.page(patient_id, flt, offset, limit)
+
+
+def record_detail(cache: Cache, resource_type: str, resource_id: str) -> RecordDetail | None:
+    """Read pool: the full record for the detail pane."""
+    return cache.card.detail(resource_type, resource_id)
 
 
 def kind_label(kind: str) -> str:
@@ -81,35 +108,67 @@ class TimelineModel(QAbstractTableModel):
 
     COL_DATE, COL_KIND, COL_TITLE, COL_DOCTOR, COL_CLINIC = range(5)
     totalChanged = Signal(int)
+    loaded = Signal()  # the first page of the current query is in
+    failed = Signal(object)  # the exception of a query that could not run
 
-    def __init__(self, parent: Any = None, page_size: int = PAGE_SIZE) -> None:
+    def __init__(self, parent: QObject | None = None, page_size: int = PAGE_SIZE) -> None:
         super().__init__(parent)
-        self._reader: CardReader | None = None
+        self._reader: CacheReader | None = None
         self._patient_id = ""
-        self._filter: Any = None
-        self._rows: list[Any] = []
+        self._filter: TimelineFilter | None = None
+        self._rows: list[TimelineRow] = []
         self._total = 0
         self._page_size = page_size
         self._icons: dict[str, Any] = {}
         self._locale = QLocale()
+        self._generation = 0  # a newer query makes older answers stale
+        self._fetching = False
+        self.loading = False
 
     # -- configuration ----------------------------------------------------------------
     def set_icon_provider(self, icons: dict[str, Any]) -> None:
         """Kind -> QIcon; the view draws icons (models stay free of painting code)."""
         self._icons = icons
 
-    def set_query(self, reader: CardReader | None, patient_id: str, flt: Any) -> None:
-        """Point the model at a patient and a filter; reads count + first page."""
-        self.beginResetModel()
+    def set_query(self, reader: CacheReader | None, patient_id: str, flt: Any) -> None:
+        """Point the model at a patient and a filter; the count and first page arrive
+        later (`loaded`), the current rows stay until then."""
+        self._generation += 1
+        generation = self._generation
         self._reader, self._patient_id, self._filter = reader, patient_id, flt
-        self._rows = []
-        self._total = 0
-        if reader is not None and patient_id:
-            self._total = reader.count(patient_id, flt)
-            self._rows = list(reader.page(patient_id, flt, 0, self._page_size))
+        self._fetching = False
+        if reader is not None and patient_id and flt is not None:
+            self.loading = reader.read(
+                first_page,
+                patient_id,
+                flt,
+                self._page_size,
+                on_done=lambda answer: self._on_first_page(generation, answer),
+                on_error=lambda exc: self._on_failed(generation, exc),
+                owner=self,
+            )
+            if self.loading:
+                return
+        self._reader = None
+        self._on_first_page(generation, (0, []))
+
+    def _on_first_page(self, generation: int, answer: tuple[int, list[TimelineRow]]) -> None:
+        if generation != self._generation:
+            return
+        self.loading = False
+        total, rows = answer
+        self.beginResetModel()
+        self._total, self._rows = total, list(rows)
         self._locale = QLocale()
         self.endResetModel()
         self.totalChanged.emit(self._total)
+        self.loaded.emit()
+
+    def _on_failed(self, generation: int, exc: BaseException) -> None:
+        if generation != self._generation:
+            return
+        self.loading = self._fetching = False
+        self.failed.emit(exc)
 
     def refresh(self) -> None:
         """Re-read after a sync (same patient, same filter)."""
@@ -122,12 +181,12 @@ class TimelineModel(QAbstractTableModel):
     def total(self) -> int:
         return self._total
 
-    def row_at(self, row: int) -> Any | None:
+    def row_at(self, row: int) -> TimelineRow | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
     # -- paging -----------------------------------------------------------------------
     def canFetchMore(self, parent: _ModelIndex = QModelIndex()) -> bool:  # noqa: B008
-        if parent.isValid() or self._reader is None:
+        if parent.isValid() or self._reader is None or self._fetching or self.loading:
             return False
         return len(self._rows) < self._total
 
@@ -135,8 +194,22 @@ class TimelineModel(QAbstractTableModel):
         if not self.canFetchMore(parent):
             return
         assert self._reader is not None
-        start = len(self._rows)
-        page = self._reader.page(self._patient_id, self._filter, start, self._page_size)
+        generation, start = self._generation, len(self._rows)
+        self._fetching = self._reader.read(
+            next_page,
+            self._patient_id,
+            self._filter,
+            start,
+            self._page_size,
+            on_done=lambda page: self._on_page(generation, start, page),
+            on_error=lambda exc: self._on_failed(generation, exc),
+            owner=self,
+        )
+
+    def _on_page(self, generation: int, start: int, page: list[TimelineRow]) -> None:
+        if generation != self._generation or start != len(self._rows):
+            return
+        self._fetching = False
         if not page:
             # The cache shrank under us (a sync removed rows): stop asking.
             self._total = start
@@ -221,30 +294,11 @@ class TimelineModel(QAbstractTableModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
-@dataclass(frozen=True)
-class _FallbackFilter:
-    """Same fields as `desktop.services.cache.TimelineFilter` (duck-typed by the cache)."""
-
-    kinds: frozenset[str] | None = None
-    date_from: dt.date | None = None
-    date_to: dt.date | None = None
-    text: str = ""
-
-
 def make_filter(
     kinds: frozenset[str] | None,
     date_from: dt.date | None,
     date_to: dt.date | None,
     text: str,
-) -> Any:
-    """Build the cache's TimelineFilter (views never import the cache package)."""
-    try:
-        from desktop.services.cache import TimelineFilter
-    except ImportError:
-        return _FallbackFilter(kinds, date_from, date_to, text)
+) -> TimelineFilter:
+    """The cache's TimelineFilter (views never import the cache package)."""
     return TimelineFilter(kinds=kinds, date_from=date_from, date_to=date_to, text=text)
-
-
-def load_detail(cache: Any, resource_type: str, resource_id: str) -> Any:
-    """The full record for the detail pane (one indexed read; fast on the GUI thread)."""
-    return cache.card.detail(resource_type, resource_id)

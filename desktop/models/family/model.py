@@ -12,19 +12,25 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import uuid
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QLocale, QObject, Signal
 
+from desktop.models.context import AppContext
 from desktop.models.tasks import user_message_for
+from desktop.services.cache import Cache
 from desktop.services.family import service as svc
 from desktop.services.family.form import AccessRequestForm, normalize, validate
+from desktop.services.portal import FhirClient
 
 log = logging.getLogger(__name__)
+JSON = dict[str, Any]
 
 
 class FamilyModel(QObject):
-    """Holds `entries` for the view and runs the family actions on the task runner.
+    """Holds `entries` for the view and runs the family actions through the account
+    session (portal first, the answer stored after; the account fixed at the click).
 
     Signals carry plain values only. `busyChanged(True)` while a portal call runs, so
     the view can disable buttons (a double click sends nothing twice).
@@ -37,7 +43,7 @@ class FamilyModel(QObject):
     actionFailed = Signal(str)  # translated message
     actionDone = Signal(str)  # translated confirmation
 
-    def __init__(self, ctx: Any, parent: QObject | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
         self.entries: list[svc.FamilyEntry] = []
@@ -45,10 +51,9 @@ class FamilyModel(QObject):
         self.busy = False
         self._pending_request_id: str | None = None  # reused on retry: no double request
         self._pending_form: AccessRequestForm | None = None
-        self._refreshing_access = False
         self._refreshed_for: set[str] = set()
         ctx.accountChanged.connect(self.reload)
-        ctx.synced.connect(self._on_synced)
+        ctx.synced.connect(self.reload)
         ctx.syncFinished.connect(self._on_sync_finished)
 
     # -- reading ----------------------------------------------------------------------
@@ -60,13 +65,12 @@ class FamilyModel(QObject):
     def reload(self) -> None:
         """Re-read the requests from the cache (off the GUI thread) and rebuild entries."""
         session = self._ctx.session
-        if session is None or session.cache is None:
+        if session is None:
             self.entries = []
             self.changed.emit()
             return
-        self._ctx.runner.submit(
+        session.read(
             svc.read_requests,
-            session.cache,
             self.own_patient_id,
             on_done=self._on_requests_read,
             on_error=self._on_read_failed,
@@ -88,15 +92,12 @@ class FamilyModel(QObject):
             and r.child_patient_id
             and r.child_patient_id not in open_ids
         } - self._refreshed_for
-        if waiting and not self._refreshing_access:
+        if waiting:
             self._refreshed_for |= waiting
             self.refresh_access()
 
     def _on_read_failed(self, exc: BaseException) -> None:
         self.actionFailed.emit(user_message_for(exc))
-
-    def _on_synced(self) -> None:
-        self.reload()
 
     def _on_sync_finished(self, ok: bool) -> None:
         # A sync refused for a child whose access just ended (a 15th birthday, ended by
@@ -106,13 +107,22 @@ class FamilyModel(QObject):
             self.refresh_access(sync_if_unchanged=False)
 
     # -- actions ----------------------------------------------------------------------
-    def _service(self) -> svc.FamilyService:
-        return svc.FamilyService(self._ctx.client, self.own_patient_id)
-
     def _set_busy(self, busy: bool) -> None:
         if busy != self.busy:
             self.busy = busy
             self.busyChanged.emit(busy)
+
+    def _write(self, call: Callable[[FhirClient], Any], on_done: Callable[[Any], None]) -> bool:
+        """Portal first, then the answered Task into the cache (see AccountSession.write)."""
+        session = self._ctx.session
+        if self.busy or session is None:
+            return False
+        self._set_busy(True)
+        started = session.write(
+            call, store=_store_task, on_done=on_done, on_error=self._on_failed, owner=self
+        )
+        self._set_busy(started)
+        return started
 
     def submit_request(self, form: AccessRequestForm, today: dt.date | None = None) -> bool:
         """Validate and send; False when invalid (requestInvalid tells why) or busy."""
@@ -129,28 +139,13 @@ class FamilyModel(QObject):
         if self._pending_request_id is None or self._pending_form != clean:
             self._pending_request_id = str(uuid.uuid4())
             self._pending_form = clean
-        self._set_busy(True)
-        self._ctx.runner.submit(
-            self._send,
-            self._service(),
-            form,
-            today,
-            self._pending_request_id,
-            on_done=self._on_sent,
-            on_error=self._on_failed,
-            owner=self,
+        rid, me = self._pending_request_id, self.own_patient_id
+        return self._write(
+            lambda client: svc.FamilyService(client, me).submit(form, today, rid), self._on_sent
         )
-        return True
 
-    def _send(
-        self, service: svc.FamilyService, form: AccessRequestForm, today: dt.date, rid: str
-    ) -> svc.AccessRequest:
-        """Worker thread: POST the Task, then store the portal's answer in the cache."""
-        request, task = service.submit(form, today, rid)
-        self._ctx.session.cache.ingest([task])
-        return request
-
-    def _on_sent(self, request: svc.AccessRequest) -> None:
+    def _on_sent(self, answer: tuple[svc.AccessRequest, JSON]) -> None:
+        request = answer[0]
         self._pending_request_id = None
         self._set_busy(False)
         self.requestSent.emit(request)
@@ -175,21 +170,10 @@ class FamilyModel(QObject):
         self.reload()
 
     def withdraw(self, task_id: str) -> bool:
-        if self.busy or self._ctx.session is None:
-            return False
-        self._set_busy(True)
-        self._ctx.runner.submit(
-            self._withdraw,
-            self._service(),
-            task_id,
-            on_done=self._on_withdrawn,
-            on_error=self._on_failed,
-            owner=self,
+        me = self.own_patient_id
+        return self._write(
+            lambda client: svc.FamilyService(client, me).withdraw(task_id), self._on_withdrawn
         )
-        return True
-
-    def _withdraw(self, service: svc.FamilyService, task_id: str) -> None:
-        self._ctx.session.cache.ingest([service.withdraw(task_id)])
 
     def _on_withdrawn(self, _result: object) -> None:
         self._set_busy(False)
@@ -197,17 +181,11 @@ class FamilyModel(QObject):
         self.reload()
 
     def give_up(self, child_patient_id: str) -> bool:
-        if self.busy or self._ctx.session is None:
-            return False
-        self._set_busy(True)
-        self._ctx.runner.submit(
-            self._service().give_up,
-            child_patient_id,
-            on_done=self._on_given_up,
-            on_error=self._on_failed,
-            owner=self,
+        me = self.own_patient_id
+        return self._write(
+            lambda client: svc.FamilyService(client, me).give_up(child_patient_id),
+            self._on_given_up,
         )
-        return True
 
     def _on_given_up(self, _task: object) -> None:
         self._set_busy(False)
@@ -216,40 +194,16 @@ class FamilyModel(QObject):
 
     # -- access changed -----------------------------------------------------------------
     def refresh_access(self, sync_if_unchanged: bool = True) -> None:
-        """New tokens -> new patient list -> sync (adds or deletes children's cards)."""
+        """New tokens -> new list of people -> sync (adds or deletes children's cards);
+        the session's roster is the one place that list lives."""
         session = self._ctx.session
-        if session is None or self._refreshing_access:
-            return
-        provider = getattr(session.client, "token_provider", None)
-        if provider is None:
-            session.start_sync()
-            return
-        self._refreshing_access = True
-        self._ctx.runner.submit(
-            provider.refresh,
-            on_done=lambda tokens: self._on_tokens_refreshed(tokens, sync_if_unchanged),
-            on_error=self._on_refresh_failed,
-            owner=self,
-        )
+        if session is not None:
+            session.refresh_access(sync_if_unchanged, on_error=self._on_failed)
 
-    def _on_tokens_refreshed(self, tokens: Any, sync_if_unchanged: bool = True) -> None:
-        self._refreshing_access = False
-        session = self._ctx.session
-        if session is None:
-            return
-        patients = [str(p) for p in getattr(tokens, "patients", ()) or ()]
-        if not patients:
-            return
-        if set(patients) == set(session.patient_ids) and not sync_if_unchanged:
-            return
-        session.patient_ids = patients
-        gone = [p.patient_id for p in session.patients if p.patient_id not in patients]
-        if self._ctx.patient_id in gone:
-            self._ctx.set_patient(session.own_patient_id)  # never show a closed card
-        session.reload_patients()
-        self.reload()
-        session.start_sync()
 
-    def _on_refresh_failed(self, exc: BaseException) -> None:
-        self._refreshing_access = False
-        self._on_failed(exc)
+def _store_task(cache: Cache, answer: Any) -> Any:
+    """Writer queue: the portal's Task (alone, or with the request parsed from it)."""
+    task = answer[1] if isinstance(answer, tuple) else answer
+    if isinstance(task, dict):
+        cache.ingest([task])
+    return answer

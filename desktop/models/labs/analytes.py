@@ -25,6 +25,7 @@ from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
 
 from desktop.models.labs.series import ChartSeries, LabPoint, build_series, companions
 from desktop.services import units
+from desktop.services.cache import Analyte, Cache
 
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1
 SELF_MEASURED_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -171,8 +172,13 @@ class AnalyteFilter(QSortFilterProxyModel):
         self.setFilterFixedString(text.strip().lower())
 
 
+def analytes_of(cache: Cache, patient_id: str) -> list[Analyte]:
+    """Read pool: the analyte list of one card."""
+    return cache.labs.analytes(patient_id)
+
+
 def load_series(
-    cache: Any,
+    cache: Cache,
     patient_id: str,
     keys: Iterable[SeriesKey],
     pending: Sequence[LabPoint] = (),

@@ -1,13 +1,15 @@
 """Qt side of the health diary: the own-entries table and the write operations.
 
-Writes run on the task runner's serial writer queue (the cache has one writer; the
-network call is part of the same job so "saved" and "cached" happen in order). Results
-come back as plain dataclasses; the view only sees signals with translated text.
+Every operation goes through the account session's write helper in its three phases
+(`services/diary/store.py`): the outbox on the writer queue, the portal on the network
+pool, the answer stored on the writer queue. So saving an entry never waits behind a
+sync, and a sign-out in the middle stores nothing into another account. Results come
+back as plain dataclasses; the view only sees signals with translated text.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -25,12 +27,15 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
+from desktop.models.context import AppContext
 from desktop.models.labs.analytes import format_number
 from desktop.models.labs.series import LabPoint
 from desktop.models.tasks import user_message_for
+from desktop.services.cache import Cache
 from desktop.services.diary import entries as diary
+from desktop.services.diary import store
 from desktop.services.diary.entries import DiaryEntry, DiaryKind
-from desktop.services.diary.store import FAILED, PENDING, DiaryRecord, DiaryStore, FlushResult
+from desktop.services.diary.store import FAILED, PENDING, DiaryRecord, FlushResult
 from desktop.services.i18n import CONTEXT
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 10
@@ -129,23 +134,11 @@ class DiaryController(QObject):
     flushed = Signal(int)  # how many waiting entries were uploaded
     imported = Signal(int, int)  # new readings sent, readings the diary already had
 
-    def __init__(self, ctx: Any, parent: QObject | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
         self.model = DiaryRecordsModel(self)
         self._busy = False
-        self._store_key: tuple[int, int] | None = None
-        self._store: DiaryStore | None = None
-
-    # -- plumbing ---------------------------------------------------------------------
-    def store(self) -> DiaryStore | None:
-        client, cache = self._ctx.client, self._ctx.cache
-        if client is None or cache is None:
-            return None
-        key = (id(client), id(cache))
-        if self._store is None or self._store_key != key:
-            self._store, self._store_key = DiaryStore(client, cache), key
-        return self._store
 
     def current_patient(self) -> str:
         return str(self._ctx.patient_id or "")
@@ -154,9 +147,16 @@ class DiaryController(QObject):
     def busy(self) -> bool:
         return self._busy
 
-    def _run(self, fn: Any, *args: Any, on_done: Any) -> bool:
-        store = self.store()
-        if store is None or self._busy:
+    def _run(
+        self,
+        call: Callable[..., Any],
+        *,
+        prepare: Callable[[Cache], Any],
+        store: Callable[[Cache, Any], Any],
+        on_done: Callable[[Any], None],
+    ) -> bool:
+        session = self._ctx.session
+        if session is None or self._busy:
             return False  # signed out, or a double click while the first save runs
         self._busy = True
 
@@ -170,13 +170,16 @@ class DiaryController(QObject):
             self.failed.emit(_message(exc))
             self.refresh()
 
-        self._ctx.runner.submit_write(fn, *args, on_done=done, on_error=error, owner=self)
-        return True
+        started = session.write(
+            call, prepare=prepare, store=store, on_done=done, on_error=error, owner=self
+        )
+        self._busy = started
+        return started
 
     # -- operations -------------------------------------------------------------------
     def refresh(self) -> None:
-        store, patient = self.store(), self._ctx.patient_id
-        if store is None or not patient:
+        session, patient = self._ctx.session, self._ctx.patient_id
+        if session is None or not patient:
             self.model.set_records([])
             self.recordsChanged.emit()
             return
@@ -186,7 +189,7 @@ class DiaryController(QObject):
                 self.model.set_records(records)
                 self.recordsChanged.emit()
 
-        self._ctx.runner.submit(
+        session.read(
             store.records,
             patient,
             on_done=done,
@@ -195,41 +198,61 @@ class DiaryController(QObject):
         )
 
     def save(self, entry: DiaryEntry) -> bool:
-        store = self.store()
-        return store is not None and self._run(
-            store.save, entry, self._ctx.patient_id, on_done=lambda r: self.saved.emit(r.sent)
+        patient = self._ctx.patient_id
+        return self._run(
+            store.send,
+            prepare=lambda cache: store.queue_new(cache, entry, patient),
+            store=store.settle,
+            on_done=lambda outcome: self.saved.emit(outcome.sent),
         )
 
     def update(self, entry: DiaryEntry) -> bool:
-        store = self.store()
-        return store is not None and self._run(
-            store.update, entry, self._ctx.patient_id, on_done=lambda r: self.saved.emit(r.sent)
+        patient = self._ctx.patient_id
+        in_outbox: list[bool] = []
+
+        def prepare(cache: Cache) -> store.Edit:
+            edit = store.queue_edit(cache, entry, patient)
+            in_outbox.append(edit.in_outbox)
+            return edit
+
+        return self._run(
+            store.send_edit,
+            prepare=prepare,
+            store=lambda cache, sent: store.settle_edit(cache, sent, in_outbox[0]),
+            on_done=lambda outcome: self.saved.emit(outcome.sent),
         )
 
     def delete(self, entry: DiaryEntry) -> bool:
-        store = self.store()
-        return store is not None and self._run(
-            store.delete, entry, self._ctx.patient_id, on_done=lambda _r: None
+        patient = self._ctx.patient_id
+        return self._run(
+            store.send_delete,
+            prepare=lambda cache: store.queue_delete(cache, entry, patient),
+            store=store.settle_delete,
+            on_done=lambda _r: None,
         )
 
     def import_entries(self, entries: Sequence[DiaryEntry]) -> bool:
-        store = self.store()
-        return store is not None and self._run(
-            store.save_many,
-            list(entries),
-            self._ctx.patient_id,
+        patient, wanted = self._ctx.patient_id, list(entries)
+        return self._run(
+            store.send_batch,
+            prepare=lambda cache: store.queue_import(cache, wanted, patient),
+            store=store.settle_batch,
             on_done=lambda r: self.imported.emit(r.sent, r.already_there),
         )
 
     def flush(self) -> bool:
         """Upload what waits in the outbox (called when the portal is back)."""
-        store = self.store()
 
         def done(result: FlushResult) -> None:
             if result.sent:
                 self.flushed.emit(result.sent)
 
-        return store is not None and self._run(store.flush, on_done=done)
+        return self._run(
+            store.send_batch,
+            prepare=store.queue_pending,
+            store=store.settle_batch,
+            on_done=done,
+        )
 
     # -- for the charts ---------------------------------------------------------------
     def pending_points(self) -> tuple[list[LabPoint], list[str]]:

@@ -23,7 +23,6 @@ from .schema import FTS_TABLE
 
 # Re-projected when a linked document/report lands (visit text, results, a report's study).
 _DEPENDENT_TYPES = ("Encounter", "Observation", "ImagingStudy")
-_LISTED_TYPES = ("Task", "RelatedPerson", "ServiceRequest")  # rows in family / requests
 _TIMELINE_SQL = (
     "INSERT INTO timeline (id, patient_id, kind, date, title, summary, doctor, doctor_id,"
     " clinic, clinic_id, abnormal, resource_type, resource_id, last_updated)"
@@ -156,14 +155,6 @@ def _clear_projections(conn: Connection, keys: list[Key]) -> None:
     )
     _many(
         conn,
-        "DELETE FROM appointments WHERE resource_id = ?",
-        [(rid,) for t, rid in keys if t == "Appointment"],
-    )
-    listed = [k for k in keys if k[0] in _LISTED_TYPES]
-    for table in ("family", "requests"):
-        _many(conn, f"DELETE FROM {table} WHERE resource_type = ? AND resource_id = ?", listed)
-    _many(
-        conn,
         "DELETE FROM directory WHERE id = ?",
         [(rid,) for t, rid in keys if t in DIRECTORY_TYPES],
     )
@@ -178,7 +169,6 @@ def _write_projections(
     timeline_rows: list[tuple[Any, ...]] = []
     fts_rows: list[tuple[Any, ...]] = []
     obs_rows: list[dict[str, Any]] = []
-    listed: dict[str, list[dict[str, Any]]] = {"appointments": [], "family": [], "requests": []}
     dir_rows: list[tuple[Any, ...]] = []
     for key, (resource, proj) in projections.items():
         rtype, rid = key
@@ -207,21 +197,12 @@ def _write_projections(
             fts_rows.append((next_id, record["title"], record["body"]))
             next_id += 1
         obs_rows.extend(proj.observations)
-        if proj.appointment is not None:
-            listed["appointments"].append({**proj.appointment, "last_updated": updated})
-        for table, row in (("family", proj.family), ("requests", proj.request)):
-            if row is not None:
-                listed[table].append(
-                    {**row, "resource_type": rtype, "resource_id": rid, "last_updated": updated}
-                )
         if proj.directory is not None:
             entry = proj.directory
             dir_rows.append((entry["id"], entry["type"], entry["name"], entry["address"]))
     _many(conn, _TIMELINE_SQL, timeline_rows)
     _many(conn, f"INSERT INTO {FTS_TABLE} (rowid, title, body) VALUES (?, ?, ?)", fts_rows)
     _insert(conn, "observations", obs_rows)
-    for table, rows in listed.items():
-        _insert(conn, table, rows)
     _many(
         conn,
         "INSERT OR REPLACE INTO directory (id, type, name, address) VALUES (?, ?, ?, ?)",

@@ -13,10 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any, Protocol
 
-import orjson
-from sqlalchemy import select
-
-from desktop.services.cache.schema import resources
+from desktop.services.cache import Cache
 from desktop.services.errors import MalformedAnswer, ValidationFailed
 from desktop.services.family.form import AccessRequestForm, normalize, validate
 from desktop.services.i18n import N_
@@ -296,18 +293,10 @@ class FamilyService:
         return found
 
 
-def read_requests(cache: Any, account_patient_id: str) -> list[AccessRequest]:
-    """Access-request Tasks of this account from the cache, newest first.
-
-    Reads the raw Tasks (not the `family` projection) because the tab needs the reason
-    *code* to show our own translated sentence.
-    """
-    query = select(resources.c.json).where(
-        resources.c.type == "Task", resources.c.patient_id == account_patient_id
-    )
-    with cache.read() as conn:
-        blobs = list(conn.execute(query).scalars())
-    return requests_from(orjson.loads(blob) for blob in blobs)
+def read_requests(cache: Cache, account_patient_id: str) -> list[AccessRequest]:
+    """Access-request Tasks of this account from the cache, newest first (raw Tasks: the
+    tab needs the reason *code* to show our own translated sentence)."""
+    return requests_from(cache.resources.of_patient(account_patient_id, "Task"))
 
 
 @dataclass(frozen=True)

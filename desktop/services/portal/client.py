@@ -28,6 +28,7 @@ from desktop.services.errors import (
 from desktop.services.portal.address import check_base_url
 from desktop.services.portal.outcome import error_for_response, outcome_texts
 from desktop.services.portal.transport import CONNECTION_ERRORS, RetryPolicy, send_with_retries
+from desktop.services.threads import check_blocking_allowed
 
 Params = Mapping[str, Any] | Sequence[tuple[str, str]] | None
 
@@ -298,6 +299,7 @@ class FhirClient:
         allow_empty: bool = False,
         accept: str = FHIR_JSON,
     ) -> tuple[dict[str, Any] | None, requests.Response]:
+        check_blocking_allowed("a portal request")
         url = self._resolve(url_or_path)
         where = f"{method} {urlsplit(url).path}"
         all_headers = {"Accept": accept, **(headers or {})}

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 
 from desktop.services.cache import Cache
@@ -29,6 +29,7 @@ from desktop.services.cache.projections import DIRECTORY_TYPES
 from desktop.services.cache.resolver import Key
 from desktop.services.errors import MedcardError, ValidationFailed
 
+from .cancel import CancelCheck, SyncCancelled, never
 from .fetch import Client, bundle_resources
 
 log = logging.getLogger("medcard.sync")
@@ -41,9 +42,12 @@ class DeletionFinder:
         self._client = client
         self._cache = cache
         self._workers = max(1, workers)
+        self._check: CancelCheck = never
 
-    def find(self, patient_id: str, stop: Callable[[], bool] = lambda: False) -> list[Key]:
-        """(type, id) of this patient's cached resources the portal no longer has."""
+    def find(self, patient_id: str, check: CancelCheck = never) -> list[Key]:
+        """(type, id) of this patient's cached resources the portal no longer has;
+        `check` raises SyncCancelled between requests when the user cancels."""
+        self._check = check
         cached = {
             t: n
             for t, n in self._cache.patient_counts(patient_id).items()
@@ -56,8 +60,9 @@ class DeletionFinder:
             totals = dict(zip(cached, counted, strict=True))
         gone: list[Key] = []
         for rtype, have in cached.items():
+            check()
             total = totals[rtype]
-            if stop() or total is None or total >= have:
+            if total is None or total >= have:
                 continue
             try:
                 listed = self._ids(rtype, [("patient", patient_id)])
@@ -71,10 +76,13 @@ class DeletionFinder:
     def _count(self, rtype: str, patient_id: str) -> int | None:
         """The portal's count of this patient's resources of a type (None: cannot tell)."""
         try:
+            self._check()
             first = next(
                 iter(self._client.search(rtype, [("patient", patient_id), ("_summary", "count")])),
                 None,
             )
+        except SyncCancelled:
+            return None  # the loop below raises it again
         except MedcardError:
             return None  # e.g. no `patient` search for this type on this server
         total = first.get("total") if isinstance(first, dict) else None
@@ -89,7 +97,9 @@ class DeletionFinder:
 
     def _search_ids(self, rtype: str, params: list[tuple[str, str]]) -> set[str]:
         found: set[str] = set()
+        self._check()
         for bundle in self._client.search(rtype, params):
+            self._check()
             found.update(
                 str(r["id"]) for r in bundle_resources(bundle) if r.get("resourceType") == rtype
             )

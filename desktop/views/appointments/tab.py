@@ -31,14 +31,13 @@ from desktop.models.appointments.list_model import (
     AppointmentListModel,
     days_with_appointments,
     kind_text,
-    load_appointments,
-    load_patient_address,
     status_text,
     when_text,
 )
 from desktop.models.appointments.reminders import utc_now
 from desktop.models.context import AppContext
 from desktop.models.tasks import user_message_for
+from desktop.services.booking.cached import cached_appointments, patient_address
 from desktop.services.booking.fhir import KIND_HOME, AppointmentInfo, wall_time
 from desktop.services.booking.ticket import ticket_number
 from desktop.views.appointments import files
@@ -67,9 +66,7 @@ class AppointmentsTab(QWidget):
         self.booking_dialog: BookingDialog | None = None
         self.home_dialog: HomeVisitDialog | None = None
         self._pending_select = ""  # a just-written appointment to select after the reload
-        self.actions = BookingActions(
-            ctx.runner, lambda: ctx.client, lambda: ctx.cache, self, clock=lambda: self.clock()
-        )
+        self.actions = BookingActions(ctx, self, clock=lambda: self.clock())
         self._build()
         self.reminders = ReminderNotifier(
             self, clock=lambda: self.clock(), setting=self._reminders_setting
@@ -211,13 +208,12 @@ class AppointmentsTab(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        cache, patient_id = self.ctx.cache, self.ctx.patient_id
-        if cache is None or not patient_id:
+        session, patient_id = self.ctx.session, self.ctx.patient_id
+        if session is None or not patient_id:
             self.set_items([])
             return
-        self.ctx.runner.submit(
-            load_appointments,
-            cache,
+        session.read(
+            cached_appointments,
             patient_id,
             on_done=lambda items, pid=patient_id: self._on_loaded(pid, items),
             on_error=self._show_problem_of,
@@ -349,9 +345,11 @@ class AppointmentsTab(QWidget):
         if self.write_block_reason():
             return
         self._show_problem("")
-        self.ctx.runner.submit(
-            load_patient_address,
-            self.ctx.cache,
+        session = self.ctx.session
+        if session is None:
+            return
+        session.read(
+            patient_address,
             self.ctx.patient_id,
             on_done=self._show_home_dialog,
             on_error=lambda _exc: self._show_home_dialog(""),

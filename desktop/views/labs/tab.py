@@ -24,10 +24,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.models.context import AppContext
 from desktop.models.labs.analytes import (
     AnalyteFilter,
     AnalyteTreeModel,
     SeriesKey,
+    analytes_of,
     format_number,
     load_series,
     series_rows,
@@ -44,7 +46,7 @@ PERIODS = (("1y", 1.0), ("5y", 5.0), ("all", None))
 
 
 class LabsTab(QWidget):
-    def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.model = AnalyteTreeModel(self)
@@ -187,13 +189,13 @@ class LabsTab(QWidget):
 
     # -- loading ----------------------------------------------------------------------
     def reload(self) -> None:
-        cache, patient = self.ctx.cache, self.ctx.patient_id
-        if cache is None or not patient:
+        session, patient = self.ctx.session, self.ctx.patient_id
+        if session is None or not patient:
             self.model.set_analytes([])
             self._show_series([])
             return
-        self.ctx.runner.submit(
-            cache.labs.analytes,
+        session.read(
+            analytes_of,
             patient,
             on_done=lambda rows, p=patient: self._on_analytes(p, rows),
             owner=self,
@@ -251,16 +253,15 @@ class LabsTab(QWidget):
 
     def _on_selection_changed(self, *_: object) -> None:
         self._selected = self.selected_keys()
-        cache, patient = self.ctx.cache, self.ctx.patient_id
-        if not self._selected or cache is None:
+        session, patient = self.ctx.session, self.ctx.patient_id
+        if not self._selected or session is None:
             self._show_series([])
             return
         self._series_request += 1
         request = self._series_request
         pending, codes = self.diary.pending_points()
-        self.ctx.runner.submit(
+        session.read(
             load_series,
-            cache,
             patient,
             list(self._selected),
             pending,
@@ -315,7 +316,7 @@ class LabsTab(QWidget):
 
     def _on_diary_changed(self) -> None:
         records = list(self.diary.model.records)
-        if records != self._diary_snapshot and self.ctx.cache is not None:
+        if records != self._diary_snapshot and self.ctx.session is not None:
             self._diary_snapshot = records
             self._reload_timer.start()
 
@@ -368,3 +369,7 @@ def _qdate(epoch: float) -> Any:
     from PySide6.QtCore import QDateTime
 
     return QDateTime.fromSecsSinceEpoch(int(epoch)).date()
+
+
+def create_tab(ctx: AppContext) -> QWidget:
+    return LabsTab(ctx)

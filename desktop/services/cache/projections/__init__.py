@@ -26,9 +26,6 @@ _SUBJECT_FIELDS = ("subject", "patient", "beneficiary", "for")
 class Projection:
     timeline: Record | None = None  # includes "body" (indexed for search, not stored)
     observations: list[dict[str, Any]] = field(default_factory=list)
-    appointment: dict[str, Any] | None = None
-    family: dict[str, Any] | None = None
-    request: dict[str, Any] | None = None
     directory: dict[str, Any] | None = None
 
 
@@ -73,6 +70,9 @@ def links_of(resource: JSON) -> set[str]:
         return {i for i in (ref_id(e) for e in refs if isinstance(e, dict)) if i}
     if rtype in records.PLACE_TYPES:
         return records.place_links(resource)
+    if rtype == "Appointment":
+        # Not a projection dependency: lets the sync find doctors and places it lacks.
+        return admin.appointment_directory_refs(resource)
     return set()
 
 
@@ -109,14 +109,6 @@ def project(resource: JSON, resolver: Resolver, patient: str | None) -> Projecti
         out.timeline = records.vaccination(resource, resolver)
     elif rtype == "ImagingStudy":
         out.timeline = records.imaging_study(resource, resolver)
-    elif rtype == "Appointment":
-        out.appointment = admin.appointment(resource, patient)
-    elif rtype == "RelatedPerson":
-        out.family = admin.related_person(resource)
-    elif rtype == "Task":
-        out.family, out.request = admin.task(resource)
-    elif rtype == "ServiceRequest":
-        out.request = admin.service_request(resource)
     if patient is None:
         out.timeline = None  # a record must belong to someone's card
     return out
