@@ -73,7 +73,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except argparse.ArgumentTypeError as exc:
         print(exc, file=sys.stderr)
         return 2
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     return run_gui(args, size)
 
 
@@ -82,8 +81,11 @@ def run_gui(args: argparse.Namespace, size: tuple[int, int]) -> int:
     from PySide6.QtWidgets import QApplication
 
     from desktop.services.errors import MedcardError
+    from desktop.services.logs import setup_logging
     from desktop.services.profile import Profile
     from desktop.services.secrets import MemorySecretStore
+    from desktop.services.threads import watch_gui_thread
+    from desktop.views import error_dialog
     from desktop.views.controller import AppController
     from desktop.views.language import LanguageManager
     from desktop.views.secrets_dialogs import open_profile_secrets
@@ -97,6 +99,11 @@ def run_gui(args: argparse.Namespace, size: tuple[int, int]) -> int:
     demo_dir = tempfile.TemporaryDirectory(prefix="medcard-profile-") if args.demo else None
     try:
         profile = Profile(demo_dir.name if demo_dir else args.profile)
+        log_file = setup_logging(profile.path)
+        error_dialog.install(log_file)
+        # GUI code that waits for the cache or the portal is a bug: say where, in the log.
+        gui_log = logging.getLogger("medcard.gui-thread")
+        watch_gui_thread(lambda where: gui_log.warning("%s", where, stack_info=True))
         language = LanguageManager(app)
         language.apply(args.lang or profile.settings.get("language"))
         if args.demo:

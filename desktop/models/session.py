@@ -24,7 +24,7 @@ import shiboken6
 from PySide6.QtCore import QDateTime, QObject, Signal
 
 from desktop.models.people import PatientInfo, PatientRoster, load_people, patient_ids_from
-from desktop.models.tasks import TaskCancelled, TaskRunner, user_message_for
+from desktop.models.tasks import TaskCancelled, TaskRunner, log_failure, user_message_for
 from desktop.services.accounts import Account
 from desktop.services.cache import Cache
 from desktop.services.cache.types import SyncProgress, SyncResult
@@ -293,7 +293,7 @@ class AccountSession(QObject):
             ids,
             own,
             on_done=self.roster.set_people,
-            on_error=lambda exc: log.warning("patient names: %s", type(exc).__name__),
+            on_error=lambda exc: log_failure(log, "reading patient names failed", exc),
         )
 
     def _adopt_patient_ids(self, ids: list[str]) -> bool:

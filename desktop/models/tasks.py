@@ -50,6 +50,15 @@ def user_message_for(exc: BaseException) -> str:
     )
 
 
+def log_failure(logger: logging.Logger, what: str, exc: BaseException) -> None:
+    """A service error (it carries a user message) is expected: its class is enough. Any
+    other exception is a bug: log its traceback (the log file scrubs data out of it)."""
+    if getattr(exc, "user_message", None):
+        logger.info("%s: %s", what, type(exc).__name__)
+    else:
+        logger.error("%s", what, exc_info=exc)
+
+
 @dataclass
 class _Pending:
     on_done: DoneCallback | None
@@ -167,6 +176,10 @@ class TaskRunner(QObject):
             raise TaskCancelled()
 
     @property
+    def stopped(self) -> bool:
+        return self._stopped
+
+    @property
     def cancelled(self) -> bool:
         return self._cancel.is_set()
 
@@ -234,9 +247,7 @@ class TaskRunner(QObject):
         if pending is None or isinstance(exc, TaskCancelled):
             return
         assert isinstance(exc, BaseException)
-        if getattr(exc, "user_message", None) is None:
-            # A bug, not a service error: keep the type for diagnosis, never the text.
-            log.error("background task %s failed: %s", pending.name, type(exc).__name__)
+        log_failure(log, f"background task {pending.name} failed", exc)
         if pending.on_error is not None:
             pending.on_error(exc)
         else:

@@ -14,6 +14,9 @@ import threading
 from collections.abc import Callable
 
 _GUI_PACKAGES = ("desktop.models", "desktop.views")
+# Worker-thread entry points that live beside the models (sign-in and opening an account):
+# their frames prove nothing either way, the caller's frame decides.
+_WORKER_MODULES = frozenset({"desktop.models.signin"})
 _watched: int | None = None
 _report: Callable[[str], None] | None = None
 
@@ -38,7 +41,7 @@ def check_blocking_allowed(what: str) -> None:
     frame = sys._getframe(1)
     while frame is not None:
         module = frame.f_globals.get("__name__", "")
-        if module.startswith(_GUI_PACKAGES):
+        if module.startswith(_GUI_PACKAGES) and module not in _WORKER_MODULES:
             report(f"{what} on the GUI thread, from {module} line {frame.f_lineno}")
             return
         frame = frame.f_back

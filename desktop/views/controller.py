@@ -166,7 +166,7 @@ class AppController(QObject):
         self._refresh_account_menu()
         self._first_sync_pending = True
         self._management_url = None
-        self.runner.submit(management_url, parts.client, on_done=self._on_management_url)
+        session.fetch(management_url, on_done=self._on_management_url)
         session.start_sync()
 
     def _on_sign_in_failed(self, exc: BaseException) -> None:
@@ -261,7 +261,7 @@ class AppController(QObject):
                 }
             )
         except Exception as exc:  # noqa: BLE001 - never block closing on a settings write
-            log.warning("could not save window state: %s", type(exc).__name__)
+            log.warning("could not save window state", exc_info=exc)
         session = self.ctx.session
         self.ctx.set_session(None)  # tells a running sync to stop; the cache closes after
         self.runner.stop()
@@ -272,4 +272,4 @@ class AppController(QObject):
             try:
                 step()
             except Exception as exc:  # noqa: BLE001
-                log.warning("demo cleanup failed: %s", type(exc).__name__)
+                log.warning("demo cleanup failed", exc_info=exc)

@@ -490,3 +490,15 @@ def test_changes_that_cannot_reach_the_portal_come_back_in_the_next_edit(win: Wi
         "Observation", where={"identifier": f"{diary.DIARY_IDENTIFIER_SYSTEM}|{entry.identifier}"}
     )
     assert len(found) == 1 and found[0]["valueQuantity"]["value"] == 77
+
+
+def test_analyte_tree_its_search_proxy_and_the_diary_list_pass_the_model_tester(
+    qtmodeltester: Any, win: Window
+) -> None:
+    qtmodeltester.check(win.tab.model)
+    win.tab.search.setText("глюк")
+    qtmodeltester.check(win.tab.proxy)
+    win.tab.search.setText("")
+    qtmodeltester.check(win.tab.proxy)
+    assert win.tab.diary.model.rowCount() > 0  # the demo diary has entries
+    qtmodeltester.check(win.tab.diary.model)

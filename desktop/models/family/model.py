@@ -18,6 +18,7 @@ from typing import Any
 from PySide6.QtCore import QLocale, QObject, Signal
 
 from desktop.models.context import AppContext
+from desktop.models.family.entries_model import FamilyEntriesModel
 from desktop.models.tasks import user_message_for
 from desktop.services.cache import Cache
 from desktop.services.family import service as svc
@@ -46,7 +47,7 @@ class FamilyModel(QObject):
     def __init__(self, ctx: AppContext, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
-        self.entries: list[svc.FamilyEntry] = []
+        self.list = FamilyEntriesModel(self)
         self.requests: list[svc.AccessRequest] = []
         self.busy = False
         self._pending_request_id: str | None = None  # reused on retry: no double request
@@ -58,6 +59,10 @@ class FamilyModel(QObject):
 
     # -- reading ----------------------------------------------------------------------
     @property
+    def entries(self) -> list[svc.FamilyEntry]:
+        return self.list.entries()
+
+    @property
     def own_patient_id(self) -> str:
         session = self._ctx.session
         return str(session.own_patient_id) if session is not None else ""
@@ -66,7 +71,7 @@ class FamilyModel(QObject):
         """Re-read the requests from the cache (off the GUI thread) and rebuild entries."""
         session = self._ctx.session
         if session is None:
-            self.entries = []
+            self.list.set_entries([])
             self.changed.emit()
             return
         session.read(
@@ -79,7 +84,7 @@ class FamilyModel(QObject):
 
     def _on_requests_read(self, requests: list[svc.AccessRequest]) -> None:
         self.requests = requests
-        self.entries = svc.family_entries(self._ctx.patients, requests, self.own_patient_id)
+        self.list.set_entries(svc.family_entries(self._ctx.patients, requests, self.own_patient_id))
         self.changed.emit()
         # The clinic may have confirmed a request meanwhile: an accepted child that is
         # not among our cards yet means the token's patient list is stale. Asked once

@@ -24,7 +24,7 @@ from desktop.models.card.timeline import (
     record_detail,
 )
 from desktop.models.context import AppContext
-from desktop.models.tasks import user_message_for
+from desktop.models.tasks import log_failure, user_message_for
 from desktop.services.cache import RecordDetail, TimelineRow
 from desktop.views.card.columns import ColumnFitter, ElidedTooltipDelegate
 from desktop.views.card.detail_html import render_detail
@@ -120,7 +120,7 @@ class CardTab(QWidget):
         self._select_key(keep)
 
     def _on_query_failed(self, exc: BaseException) -> None:
-        log.warning("timeline query failed: %s", type(exc).__name__)
+        log_failure(log, "timeline query failed", exc)
         self.ctx.errorOccurred.emit(user_message_for(exc))
 
     def _selected_key(self) -> tuple[str, str] | None:
@@ -171,7 +171,7 @@ class CardTab(QWidget):
 
     def _detail_failed(self, request: int, row: TimelineRow, exc: BaseException) -> None:
         # Show the row itself, report the problem.
-        log.warning("record detail failed: %s", type(exc).__name__)
+        log_failure(log, "record detail failed", exc)
         self.ctx.errorOccurred.emit(user_message_for(exc))
         self._show_detail(request, row, None)
 
