@@ -83,15 +83,17 @@ def run_gui(args: argparse.Namespace, size: tuple[int, int]) -> int:
     from desktop.services.errors import MedcardError
     from desktop.services.logs import setup_logging
     from desktop.services.profile import Profile
-    from desktop.services.secrets import MemorySecretStore
+    from desktop.services.secrets import MemorySecretStore, SecretStore
     from desktop.services.threads import watch_gui_thread
     from desktop.views import error_dialog
+    from desktop.views.card import CardTab
     from desktop.views.controller import AppController
     from desktop.views.language import LanguageManager
     from desktop.views.secrets_dialogs import open_profile_secrets
     from desktop.views.style import apply_style
 
-    app = QApplication.instance() or QApplication([sys.argv[0]])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0]])
     app.setApplicationName("Medcard")
     app.setOrganizationName("Medcard")
     apply_style(app)
@@ -106,13 +108,12 @@ def run_gui(args: argparse.Namespace, size: tuple[int, int]) -> int:
         watch_gui_thread(lambda where: gui_log.warning("%s", where, stack_info=True))
         language = LanguageManager(app)
         language.apply(args.lang or profile.settings.get("language"))
-        if args.demo:
-            secrets = MemorySecretStore()
-        else:
+        secrets: SecretStore | None = MemorySecretStore()
+        if not args.demo:
             # The keyring, or (asked of the user) an encrypted file with a master password.
             secrets = open_profile_secrets(profile)
-            if secrets is None:
-                return 1  # the user chose to quit, or cancelled the password prompt
+        if secrets is None:
+            return 1  # the user chose to quit, or cancelled the password prompt
     except MedcardError as exc:  # e.g. a profile folder that cannot be written
         print(exc.describe(), file=sys.stderr)
         if not args.screenshot:  # a person started the app: say it where they look
@@ -133,7 +134,7 @@ def run_gui(args: argparse.Namespace, size: tuple[int, int]) -> int:
         def capture(_ok: bool) -> None:
             window.show_tab(args.tab)
             card = window.tab_widget("card")
-            if args.tab == "card" and card is not None:
+            if args.tab == "card" and isinstance(card, CardTab):
                 card.select_showcase_row()  # a record in the detail pane too
             # Let layouts settle and the model paint before grabbing.
             QTimer.singleShot(300, lambda: _save_and_quit(window, args.screenshot, app))

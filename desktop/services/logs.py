@@ -94,7 +94,7 @@ class ScrubbingFormatter(logging.Formatter):
 class _PrivateRotatingFile(logging.handlers.RotatingFileHandler):
     """Log files readable by their owner only (0600), rotated files too."""
 
-    def _open(self):  # type: ignore[no-untyped-def] - the base class's signature
+    def _open(self):  # type: ignore[no-untyped-def]  # the base class's signature
         old = os.umask(0o077)
         try:
             return super()._open()

@@ -12,6 +12,7 @@ from __future__ import annotations
 import sys
 import threading
 from collections.abc import Callable
+from types import FrameType
 
 _GUI_PACKAGES = ("desktop.models", "desktop.views")
 # Worker-thread entry points that live beside the models (sign-in and opening an account):
@@ -38,7 +39,7 @@ def check_blocking_allowed(what: str) -> None:
     report = _report
     if report is None or threading.get_ident() != _watched:
         return
-    frame = sys._getframe(1)
+    frame: FrameType | None = sys._getframe(1)
     while frame is not None:
         module = frame.f_globals.get("__name__", "")
         if module.startswith(_GUI_PACKAGES) and module not in _WORKER_MODULES:

@@ -37,7 +37,7 @@ class MainWindow(QMainWindow):
         self.tabs.setObjectName("featureTabs")
         self.tabs.setDocumentMode(True)
         self.tab_names: list[str] = []
-        self._tab_titles: dict[str, str] = {}
+        self._tab_titles: dict[str, object] = {}
         for spec in TABS:
             try:
                 widget = spec.create(ctx)
@@ -168,7 +168,7 @@ class MainWindow(QMainWindow):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Medcard"))
         for i, name in enumerate(self.tab_names):
-            self.tabs.setTabText(i, self.tr(self._tab_titles[name]))
+            self.tabs.setTabText(i, self.tr(str(self._tab_titles[name])))
         self.act_add.setText(self.tr("Add account…"))
         self.switch_menu.setTitle(self.tr("Switch account"))
         self.act_manage.setText(self.tr("Change password / manage account…"))

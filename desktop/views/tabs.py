@@ -21,7 +21,7 @@ from desktop.views import appointments, card, family, labs
 @dataclass(frozen=True)
 class TabSpec:
     name: str
-    title: str  # source text in context "MainWindow" (translate at display time)
+    title: object  # QT_TRANSLATE_NOOP text in context "MainWindow", translated when shown
     create: Callable[[AppContext], QWidget]
 
 

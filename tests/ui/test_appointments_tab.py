@@ -163,11 +163,11 @@ def test_book_for_the_child_with_a_double_click(qtbot: Any, win: Window) -> None
     win.ctx.set_patient(MASHA)  # from the child's card: the same flow
     dialog = open_dialog_on_first_slot(qtbot, win)
     slot = dialog.selected_slot()
-    with qtbot.waitSignal(win.tab.actions.booked, timeout=WAIT) as booked:
+    with qtbot.waitSignal(win.tab.booking.booked, timeout=WAIT) as booked:
         dialog.book_button.click()
         assert not dialog.book_button.isEnabled()  # disabled while the request runs
         dialog.book_button.click()
-        win.tab.actions.book(MASHA, slot, "clinic")  # a click that slipped through anyway
+        win.tab.booking.book(MASHA, slot, "clinic")  # a click that slipped through anyway
     info = booked.args[0]
     on_portal = win.store.search("Appointment", where={"slot": f"Slot/{slot.id}"})
     assert [a["id"] for a in on_portal] == [info.id]
@@ -209,7 +209,7 @@ def test_slot_taken_meanwhile_says_so_and_refreshes(qtbot: Any, win: Window) -> 
     dialog = open_dialog_on_first_slot(qtbot, win)
     slot = dialog.selected_slot()
     BookingService(win.world["other"]).book(win.world["other_patient"], slot, new_booking_key())
-    with qtbot.waitSignal(win.tab.actions.slotTaken, timeout=WAIT):
+    with qtbot.waitSignal(win.tab.booking.slotTaken, timeout=WAIT):
         dialog.book_button.click()
     qtbot.waitUntil(
         lambda: bool(dialog.slots) and slot.id not in [s.id for s in dialog.slots], timeout=WAIT
@@ -238,7 +238,7 @@ def test_cancel_with_confirmation_frees_the_slot(qtbot: Any, win: Window) -> Non
     win.tab.confirm_cancel()
     assert win.store.get("Appointment", info.id)["status"] == "booked"
     QTimer.singleShot(50, lambda: _answer_confirmation("Cancel appointment"))
-    with qtbot.waitSignal(win.tab.actions.cancelled, timeout=WAIT):
+    with qtbot.waitSignal(win.tab.booking.cancelled, timeout=WAIT):
         win.tab.confirm_cancel()
     assert win.store.get("Appointment", info.id)["status"] == "cancelled"
     assert win.store.get("Slot", info.slot_id)["status"] == "free"
@@ -375,7 +375,7 @@ def test_offline_keeps_the_lists_and_blocks_writes_with_the_reason(
         accounts, account = sign_in(portal, tmp_path / "family", FAMILY)
         window = Window(qtbot, {"store": portal.store, "accounts": accounts, "account": account})
         try:
-            info = window.tab.actions  # book through the tab so the cache has a fresh row
+            info = window.tab.booking  # book through the tab so the cache has a fresh row
             dialog = open_dialog_on_first_slot(qtbot, window)
             with qtbot.waitSignal(info.booked, timeout=WAIT) as booked:
                 dialog.book_button.click()

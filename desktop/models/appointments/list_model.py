@@ -21,6 +21,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
+from desktop.models.formats import format_datetime
 from desktop.services.booking.fhir import (
     KIND_HOME,
     KIND_VIDEO,
@@ -68,7 +69,7 @@ def when_text(info: AppointmentInfo, locale: QLocale | None = None) -> str:
         return QCoreApplication.translate("medcard", "Time not set yet")
     locale = locale or QLocale()
     local = wall_time(info.start)
-    return locale.toString(local.replace(tzinfo=None), "dd.MM.yyyy, HH:mm")
+    return format_datetime(local, locale, "dd.MM.yyyy, HH:mm")
 
 
 class AppointmentListModel(QAbstractTableModel):
@@ -113,7 +114,7 @@ class AppointmentListModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             if 0 <= section < len(self.HEADERS):
-                return _tr(self.HEADERS[section])
+                return _tr(str(self.HEADERS[section]))
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

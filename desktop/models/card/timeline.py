@@ -25,6 +25,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
+from desktop.models.formats import format_date as format_date  # re-exported
 from desktop.services.cache import RECORD_KINDS as RECORD_KINDS  # re-exported: one list of kinds
 from desktop.services.cache import Cache, RecordDetail, TimelineFilter, TimelineRow
 
@@ -86,21 +87,6 @@ def kind_label(kind: str) -> str:
         "covid": QCoreApplication.translate("medcard", "COVID-19 tests"),
     }
     return labels.get(kind, kind)
-
-
-def format_date(value: object, locale: QLocale | None = None) -> str:
-    """A record date in the locale's short format (dates from FHIR may be partial)."""
-    locale = locale or QLocale()
-    if isinstance(value, dt.datetime):
-        value = value.date()
-    if isinstance(value, dt.date):
-        return locale.toString(value, QLocale.FormatType.ShortFormat)
-    if isinstance(value, str) and len(value) >= 10:
-        try:
-            return format_date(dt.date.fromisoformat(value[:10]), locale)
-        except ValueError:
-            return value
-    return str(value or "")
 
 
 class TimelineModel(QAbstractTableModel):

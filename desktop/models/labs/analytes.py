@@ -23,6 +23,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
 
+from desktop.models.formats import format_number as format_number  # re-exported
 from desktop.models.labs.series import ChartSeries, LabPoint, build_series, companions
 from desktop.services import units
 from desktop.services.cache import Analyte, Cache
@@ -53,14 +54,6 @@ class SeriesKey:
     code: str
     title: str
     self_measured: bool
-
-
-def format_number(value: float, locale: QLocale | None = None) -> str:
-    """A measured value as people write it: 5,8 (ru) / 5.8 (en), no trailing zeros."""
-    locale = locale or QLocale()
-    text = locale.toString(float(value), "f", 2)
-    decimal = locale.decimalPoint()
-    return text.rstrip("0").rstrip(decimal) if decimal in text else text
 
 
 class AnalyteTreeModel(QStandardItemModel):

@@ -5,8 +5,9 @@ lists with the selected appointment's details on the right; book, home visit, ex
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
+from functools import partial
 
 from PySide6.QtCore import QDate, QEvent, Qt, QTimer
 from PySide6.QtGui import QColor, QTextCharFormat
@@ -66,14 +67,14 @@ class AppointmentsTab(QWidget):
         self.booking_dialog: BookingDialog | None = None
         self.home_dialog: HomeVisitDialog | None = None
         self._pending_select = ""  # a just-written appointment to select after the reload
-        self.actions = BookingActions(ctx, self, clock=lambda: self.clock())
+        self.booking = BookingActions(ctx, self, clock=lambda: self.clock())
         self._build()
         self.reminders = ReminderNotifier(
             self, clock=lambda: self.clock(), setting=self._reminders_setting
         )
-        self.actions.changed.connect(self.reload)
-        self.actions.cancelled.connect(self._on_cancelled)
-        self.actions.failed.connect(self._show_problem)
+        self.booking.changed.connect(self.reload)
+        self.booking.cancelled.connect(self._on_cancelled)
+        self.booking.failed.connect(self._show_problem)
         ctx.patientChanged.connect(lambda _pid: self.reload())
         ctx.synced.connect(self.reload)
         ctx.onlineChanged.connect(lambda _online: self._update_write_state())
@@ -215,7 +216,7 @@ class AppointmentsTab(QWidget):
         session.read(
             cached_appointments,
             patient_id,
-            on_done=lambda items, pid=patient_id: self._on_loaded(pid, items),
+            on_done=partial(self._on_loaded, patient_id),
             on_error=self._show_problem_of,
             owner=self,
         )
@@ -280,7 +281,8 @@ class AppointmentsTab(QWidget):
             self.calendar.setDateTextFormat(QDate(day.year, day.month, day.day), fmt)
 
     def _show_day(self, *_: object) -> None:
-        day: date = self.calendar.selectedDate().toPython()
+        selected = self.calendar.selectedDate()
+        day = date(selected.year(), selected.month(), selected.day())
         self.day_title.setText(
             self.locale().toString(self.calendar.selectedDate(), "d MMMM yyyy, dddd")
         )
@@ -333,7 +335,7 @@ class AppointmentsTab(QWidget):
             return None
         self._show_problem("")
         dialog = BookingDialog(
-            self.actions, self.ctx.patient_id, self.ctx.patient_name, self, lambda: self.clock()
+            self.booking, self.ctx.patient_id, self.ctx.patient_name, self, lambda: self.clock()
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.bookedAppointment.connect(self._on_booked)
@@ -358,7 +360,7 @@ class AppointmentsTab(QWidget):
 
     def _show_home_dialog(self, address: str) -> None:
         dialog = HomeVisitDialog(
-            self.actions, self.ctx.patient_id, self.ctx.patient_name, address, self
+            self.booking, self.ctx.patient_id, self.ctx.patient_name, address, self
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.requested.connect(self._on_booked)
@@ -385,7 +387,7 @@ class AppointmentsTab(QWidget):
         if info is None or self.write_block_reason():
             return
         if files.confirm_cancel(info, self):
-            self.actions.cancel(info.id)
+            self.booking.cancel(info.id)
 
     def _on_cancelled(self, info: AppointmentInfo) -> None:
         self._show_note(self.tr("The appointment has been cancelled."))
@@ -408,7 +410,7 @@ class AppointmentsTab(QWidget):
     def _on_export_all(self) -> None:
         self._export(self.upcoming_model.items())
 
-    def _export(self, items: list[AppointmentInfo | None]) -> None:
+    def _export(self, items: Sequence[AppointmentInfo | None]) -> None:
         chosen = [i for i in items if i is not None and i.start is not None]
         if chosen:
             files.export_ics(chosen, self, self.clock())

@@ -202,7 +202,7 @@ class CardTab(QWidget):
                 if not self.table.selectionModel().hasSelection():
                     self.table.selectRow(0)
                 return True
-        return super().eventFilter(watched, event)
+        return super().eventFilter(watched, event)  # type: ignore[arg-type]  # a QObject
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

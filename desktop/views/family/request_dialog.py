@@ -160,6 +160,7 @@ class RequestAccessDialog(QDialog):
         # Grow to fit the messages at the current width (wrapped labels must not be
         # clipped); adjustSize would guess a narrower width and leave gaps.
         layout = self.layout()
+        assert layout is not None  # set in __init__
         layout.activate()
         needed = layout.totalHeightForWidth(self.width())
         if needed > 0:

@@ -166,11 +166,11 @@ class DiaryEntryDialog(QDialog):
         for label in self.errors.values():
             label.hide()
         for problem in problems:
-            label = self.errors.get(problem.field)
-            if label is None:
+            shown = self.errors.get(problem.field)
+            if shown is None:
                 continue
-            label.setText(problem.text(_t))
-            label.show()
+            shown.setText(problem.text(_t))
+            shown.show()
         if problems and problems[0].field in self.fields:
             self.fields[problems[0].field].setFocus()
         self._fit()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -197,7 +198,7 @@ class LabsTab(QWidget):
         session.read(
             analytes_of,
             patient,
-            on_done=lambda rows, p=patient: self._on_analytes(p, rows),
+            on_done=partial(self._on_analytes, patient),
             owner=self,
         )
 

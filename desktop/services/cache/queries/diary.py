@@ -6,6 +6,7 @@ of the card and survives restarts; `services/diary/store.py` decides what goes i
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
@@ -137,7 +138,7 @@ def _load(blob: bytes) -> JSON | None:
     return found if isinstance(found, dict) else None
 
 
-def _items(rows: list[Any]) -> list[OutboxItem]:
+def _items(rows: Sequence[Any]) -> list[OutboxItem]:
     items = []
     for identifier, blob, status, error in rows:
         resource = _load(blob)
