@@ -415,6 +415,33 @@
     </message>
 </context>
 <context>
+    <name>ErrorDialog</name>
+    <message>
+        <source>Medcard: something went wrong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Medcard ran into a problem it did not expect. Your card and your entries are safe; you can go on working. If it happens again, please send us the details.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The details are also in the log: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit Medcard</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FamilyModel</name>
     <message>
         <source>The request was withdrawn.</source>

@@ -2,29 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
 <context>
-    <name></name>
-    <message>
-        <source>converted from {units}</source>
-        <translation type="vanished">пересчитано из {units}</translation>
-    </message>
-    <message>
-        <source>reported as {value} {unit}</source>
-        <translation type="vanished">в бланке: {value} {unit}</translation>
-    </message>
-    <message>
-        <source>Self-measured</source>
-        <translation type="vanished">Измерено самостоятельно</translation>
-    </message>
-    <message>
-        <source>not sent yet</source>
-        <translation type="vanished">не отправлено</translation>
-    </message>
-    <message>
-        <source>Out of the reference range</source>
-        <translation type="vanished">Вне референсного интервала</translation>
-    </message>
-</context>
-<context>
     <name>AppController</name>
     <message>
         <source>Finish signing in in your browser…</source>
@@ -441,6 +418,33 @@
             <numerusform>Отправлены на портал %n записи.</numerusform>
             <numerusform>Отправлено на портал %n записей.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ErrorDialog</name>
+    <message>
+        <source>Medcard: something went wrong</source>
+        <translation>Медкарта: что-то пошло не так</translation>
+    </message>
+    <message>
+        <source>Medcard ran into a problem it did not expect. Your card and your entries are safe; you can go on working. If it happens again, please send us the details.</source>
+        <translation>Медкарта столкнулась с непредвиденной ошибкой. Ваша медкарта и записи в безопасности, можно продолжать работу. Если ошибка повторится, пришлите нам подробности.</translation>
+    </message>
+    <message>
+        <source>The details are also in the log: %1</source>
+        <translation>Подробности есть и в журнале: %1</translation>
+    </message>
+    <message>
+        <source>Copy details</source>
+        <translation>Скопировать подробности</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Продолжить</translation>
+    </message>
+    <message>
+        <source>Quit Medcard</source>
+        <translation>Выйти из Медкарты</translation>
     </message>
 </context>
 <context>
@@ -1788,14 +1792,6 @@
     <message>
         <source>Print the ticket</source>
         <translation>Печать талона</translation>
-    </message>
-    <message>
-        <source>Your sign-in would then be kept in a file in your Medcard folder, encrypted with a master password that Medcard asks for at every start. Without it you cannot sign in on this computer.</source>
-        <translation type="vanished">Тогда данные входа будут храниться в файле в папке Медкарты, зашифрованном мастер-паролем, который Медкарта спрашивает при каждом запуске. Без него войти на этом компьютере нельзя.</translation>
-    </message>
-    <message>
-        <source>Your sign-in would then be kept in a file in your Medcard folder, encrypted with a master password that Medcard asks for at every start. If you forget it, you sign in again and the card is downloaded anew.</source>
-        <translation type="vanished">Тогда данные входа будут храниться в файле в папке Медкарты, зашифрованном мастер-паролем, который Медкарта спрашивает при каждом запуске. Если вы его забудете, войдите заново — медкарта загрузится ещё раз.</translation>
     </message>
     <message>
         <source>Your sign-in would then be kept in a file in your Medcard folder, encrypted with a master password that Medcard asks for at every start. If you forget it, you can start over: sign in again and the card is downloaded anew.</source>
