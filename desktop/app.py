@@ -134,10 +134,19 @@ def run_gui(args: argparse.Namespace, size: tuple[int, int]) -> int:
         def capture(_ok: bool) -> None:
             window.show_tab(args.tab)
             card = window.tab_widget("card")
-            if args.tab == "card" and isinstance(card, CardTab):
-                card.select_showcase_row()  # a record in the detail pane too
-            # Let layouts settle and the model paint before grabbing.
-            QTimer.singleShot(300, lambda: _save_and_quit(window, args.screenshot, app))
+
+            def showcase() -> None:  # a record in the detail pane too
+                if args.tab == "card" and isinstance(card, CardTab):
+                    card.select_showcase_row()
+
+            # The tabs re-read what the sync brought: pick the record on those rows.
+            when_settled(
+                controller.runner,
+                showcase,
+                then=lambda: when_settled(
+                    controller.runner, lambda: _save_and_quit(window, args.screenshot, app)
+                ),
+            )
 
         def fail(message: str) -> None:
             nonlocal exit_code
@@ -161,6 +170,32 @@ def run_gui(args: argparse.Namespace, size: tuple[int, int]) -> int:
         if demo_dir is not None:
             demo_dir.cleanup()
     return exit_code or code
+
+
+SETTLE_MS = 300  # quiet time before grabbing: layouts settle, the tabs paint
+SETTLE_LIMIT_MS = 15_000
+
+
+def when_settled(runner, action, then=None) -> None:  # noqa: ANN001 - Qt objects
+    """Run `action` once the tabs' background reads have answered and the window stayed
+    quiet for a moment (then `then`)."""
+    from PySide6.QtCore import QElapsedTimer, QTimer
+
+    clock, quiet = QElapsedTimer(), QElapsedTimer()
+    clock.start()
+    quiet.start()
+
+    def poll() -> None:
+        if runner.is_busy():
+            quiet.restart()
+        if quiet.elapsed() >= SETTLE_MS or clock.elapsed() >= SETTLE_LIMIT_MS:
+            action()
+            if then is not None:
+                then()
+        else:
+            QTimer.singleShot(50, poll)
+
+    QTimer.singleShot(50, poll)
 
 
 def _save_and_quit(window, path: str, app) -> None:  # noqa: ANN001 - Qt objects
