@@ -25,9 +25,16 @@ from desktop.services.errors import (
     PortalUnreachable,
     ValidationFailed,
 )
-from desktop.services.portal.address import check_base_url
-from desktop.services.portal.outcome import error_for_response, outcome_texts
-from desktop.services.portal.transport import CONNECTION_ERRORS, RetryPolicy, send_with_retries
+from desktop.services.portal.address import check_base_url, scrub_url
+from desktop.services.portal.answers import PagingGuard, next_link, parse_answer
+from desktop.services.portal.outcome import error_for_response
+from desktop.services.portal.transport import (
+    CONNECTION_ERRORS,
+    Limits,
+    RetryPolicy,
+    send_with_retries,
+)
+from desktop.services.portal.watchdog import WatchedAdapter
 
 Params = Mapping[str, Any] | Sequence[tuple[str, str]] | None
 
@@ -56,7 +63,8 @@ def new_session() -> requests.Session:
     session = requests.Session()
     session.verify = True  # explicit: never turned off, whatever the environment says
     session.headers["User-Agent"] = _user_agent()
-    adapter = requests.adapters.HTTPAdapter(pool_connections=4, pool_maxsize=16)
+    # Its connections report to the request's deadline watchdog (see watchdog.py).
+    adapter = WatchedAdapter(pool_connections=4, pool_maxsize=16)
     session.mount("https://", adapter)
     session.mount("http://", adapter)
     return session
@@ -81,11 +89,13 @@ class FhirClient:
         session: requests.Session | None = None,
         timeout: tuple[float, float] = (5, 30),
         retry: RetryPolicy | None = None,
+        limits: Limits | None = None,
     ) -> None:
         self.base_url = check_base_url(base_url)
         self.token_provider = token_provider
         self.timeout = timeout
         self.retry = retry or RetryPolicy()
+        self.limits = limits or Limits()
         self._session = session or new_session()
         self._owns_session = session is None
         self._capabilities: dict[str, Any] | None = None
@@ -204,16 +214,15 @@ class FhirClient:
         return self._pages(first)
 
     def _pages(self, page: dict[str, Any]) -> Iterator[dict[str, Any]]:
-        seen: set[str] = set()
+        guard = PagingGuard(page, self.limits)
         while True:
             yield page
             next_url = next_link(page)
             if next_url is None:
                 return
-            if next_url in seen:
-                raise MalformedAnswer("the server's next links go round in a circle")
-            seen.add(next_url)
+            guard.follow(next_url)
             page = self.get(next_url, expect="Bundle")
+            guard.page(page)
 
     # -- writing ------------------------------------------------------------------------
 
@@ -299,7 +308,7 @@ class FhirClient:
         accept: str = FHIR_JSON,
     ) -> tuple[dict[str, Any] | None, requests.Response]:
         url = self._resolve(url_or_path)
-        where = f"{method} {urlsplit(url).path}"
+        where = f"{method} {scrub_url(url)}"
         all_headers = {"Accept": accept, **(headers or {})}
         data = None
         if body is not None:
@@ -321,6 +330,7 @@ class FhirClient:
                     params=params,
                     headers=all_headers,
                     body=data,
+                    limits=self.limits,
                 )
             except requests.exceptions.SSLError:
                 raise InsecureConnection(f"{where}: TLS verification failed") from None
@@ -335,38 +345,4 @@ class FhirClient:
             break
         if not response.ok:
             raise error_for_response(response, where)
-        return parse_answer(response, where, expect, allow_empty), response
-
-
-def next_link(bundle: dict[str, Any]) -> str | None:
-    for link in bundle.get("link") or []:
-        if isinstance(link, dict) and link.get("relation") == "next" and link.get("url"):
-            return str(link["url"])
-    return None
-
-
-def parse_answer(
-    response: requests.Response, where: str, expect: str | None, allow_empty: bool
-) -> dict[str, Any] | None:
-    """Validate a 2xx answer: a JSON object of the expected resourceType."""
-    if not response.content:
-        if allow_empty:
-            return None
-        raise MalformedAnswer(f"{where}: empty answer")
-    content_type = response.headers.get("Content-Type", "")
-    if "html" in content_type.lower():
-        raise MalformedAnswer(f"{where}: HTML page instead of data")
-    try:
-        answer = orjson.loads(response.content)
-    except orjson.JSONDecodeError:
-        raise MalformedAnswer(f"{where}: not JSON") from None
-    if not isinstance(answer, dict):
-        raise MalformedAnswer(f"{where}: not a JSON object")
-    if expect is not None and answer.get("resourceType") != expect:
-        if answer.get("resourceType") == "OperationOutcome" and allow_empty:
-            return None  # e.g. a delete that describes itself with an OperationOutcome
-        raise MalformedAnswer(
-            f"{where}: expected {expect}, got {str(answer.get('resourceType'))[:40]}",
-            portal_texts=outcome_texts(answer),
-        )
-    return answer
+        return parse_answer(response, where, expect, allow_empty, self.limits), response
