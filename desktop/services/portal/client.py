@@ -75,6 +75,11 @@ def _origin(url: str) -> tuple[str, str]:
     return parts.scheme.lower(), parts.netloc.lower()
 
 
+def _dicts(value: Any) -> list[dict[str, Any]]:
+    """The JSON objects of a list that should hold only objects (a portal may send anything)."""
+    return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
+
+
 def _instant(value: str | datetime) -> str:
     if isinstance(value, datetime):
         return value.isoformat().replace("+00:00", "Z")
@@ -144,13 +149,13 @@ class FhirClient:
             "manage": "management_endpoint",
         }
         config: dict[str, Any] = {}
-        for rest in self.capabilities().get("rest") or []:
-            security = rest.get("security") or {}
-            for ext in security.get("extension") or []:
+        for rest in _dicts(self.capabilities().get("rest")):
+            security = rest.get("security")
+            for ext in _dicts(security.get("extension") if isinstance(security, dict) else None):
                 if ext.get("url") != OAUTH_URIS_EXTENSION:
                     continue
-                for item in ext.get("extension") or []:
-                    if item.get("url") in names and item.get("valueUri"):
+                for item in _dicts(ext.get("extension")):
+                    if item.get("url") in names and isinstance(item.get("valueUri"), str):
                         config[names[item["url"]]] = item["valueUri"]
         if "authorization_endpoint" not in config or "token_endpoint" not in config:
             raise MalformedAnswer("the server announces no SMART authorization endpoints")
@@ -162,11 +167,11 @@ class FhirClient:
             statement = self.capabilities()
         except (NotFound, MalformedAnswer):
             return None
-        for rest in statement.get("rest") or []:
-            operations = list(rest.get("operation") or [])
-            for resource in rest.get("resource") or []:
+        for rest in _dicts(statement.get("rest")):
+            operations = list(_dicts(rest.get("operation")))
+            for resource in _dicts(rest.get("resource")):
                 if resource.get("type") == "Patient":
-                    operations += resource.get("operation") or []
+                    operations += _dicts(resource.get("operation"))
             for op in operations:
                 if op.get("name") in ("everything", "patient-everything") or str(
                     op.get("definition", "")
