@@ -114,6 +114,8 @@ def revoke(
             body={"token": token, "token_type_hint": hint, "client_id": CLIENT_ID},
             limits=TOKEN_LIMITS,
         )
-    except (MedcardError, *CONNECTION_ERRORS):
+    except MedcardError:
+        return False
+    except CONNECTION_ERRORS:
         return False
     return response.status_code == 200
