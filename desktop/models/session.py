@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from PySide6.QtCore import QDateTime, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QDateTime, QObject, Signal
 
 from desktop.models.tasks import TaskCancelled, TaskRunner, user_message_for
 
@@ -177,6 +177,13 @@ class Session(QObject):
                 except TypeError:
                     pass  # not a dataclass (tests' stand-ins): the ids above are enough
         self.reload_patients()
+        skipped = getattr(getattr(outcome, "result", None), "skipped", 0)
+        if isinstance(skipped, int) and skipped > 0:  # the rest of the card synced fine
+            self.errorOccurred.emit(
+                QCoreApplication.translate(
+                    "medcard", "%n record(s) could not be read and were skipped.", "", skipped
+                )
+            )
         self.syncFinished.emit(True)
 
     def _on_sync_error(self, exc: BaseException) -> None:

@@ -61,8 +61,11 @@ def sync_factory(
     cancel: threading.Event,
 ) -> Any:
     from desktop.services.sync import SyncEngine
+    from desktop.services.sync_lock import LockedSync, profile_of_cache
 
-    return SyncEngine(client, cache, patients, progress=progress, cancel=cancel)
+    engine = SyncEngine(client, cache, patients, progress=progress, cancel=cancel)
+    # One sync per profile at a time, also against a `medcard sync` (issue 15).
+    return LockedSync(engine, profile_of_cache(cache.path), cancel)
 
 
 def make_session(runner: TaskRunner, parts: SessionParts) -> Session:

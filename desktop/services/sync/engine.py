@@ -67,6 +67,7 @@ class SyncEngine:
         self.use_everything = use_everything
         self.workers = max(1, workers)
         self.page_size = page_size
+        self.skipped = 0  # records that could not be read (skipped and counted, issue 15)
 
     def run(self) -> SyncResult:
         started = time.monotonic()
@@ -75,8 +76,9 @@ class SyncEngine:
             transferred = self._pull()
         self._forget_deleted()
         transferred += fetch_missing_directory(self.client, self.cache)
-        result = SyncResult(self.cache.counts(), transferred, time.monotonic() - started)
-        log.info("sync: %d resources in %.1f s", transferred, result.seconds)
+        seconds = time.monotonic() - started
+        result = SyncResult(self.cache.counts(), transferred, seconds, self.skipped)
+        log.info("sync: %d resources in %.1f s, %d unreadable", transferred, seconds, self.skipped)
         return result
 
     def _forget_patients_without_access(self) -> None:
@@ -147,7 +149,7 @@ class SyncEngine:
                     raise item.error
                 if isinstance(item, StreamDone):
                     continue
-                self._commit(item)
+                self.skipped += self._commit(item)
                 transferred += len(item.resources)
                 tracker.page(item)
         finally:
@@ -155,13 +157,18 @@ class SyncEngine:
             pool.shutdown(wait=True, cancel_futures=True)
         return transferred
 
-    def _commit(self, page: Page) -> None:
-        """One page and its watermark in one transaction (the single writer)."""
+    def _commit(self, page: Page) -> int:
+        """One page and its watermark in one transaction (the single writer); returns how
+        many of its records could not be read (skipped: they never block the page)."""
+        skipped = page.skipped
         with self.cache.write() as conn:
             if page.resources:
-                cache_writer.apply(conn, prepare(page.resources, page.patient_id))
+                prepared = prepare(page.resources, page.patient_id)
+                cache_writer.apply(conn, prepared)
+                skipped += prepared.skipped
             if page.watermark:
                 cache_writer.set_watermark(conn, page.patient_id, page.stream, page.watermark)
+        return skipped
 
 
 _gc_lock = threading.Lock()
