@@ -180,6 +180,8 @@ class _Exchange:
                     log_exchange(method, url, response.status_code, started)
                     if response.status_code not in REDIRECT_STATUSES:
                         read_body(response, self.limits, f"{method} {scrub_url(url)}")
+                        if watch.fired:  # cut short: what arrived is not the whole answer
+                            raise self.too_slow()
                         return response
                     response.close()
             except MedcardError:

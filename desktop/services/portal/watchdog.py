@@ -27,6 +27,7 @@ class Watch:
 
     def __init__(self, seconds: float) -> None:
         self.fired = False
+        self._sock: Any = None
         self._conn: Any = None
         self._lock = threading.Lock()
         self._done = threading.Event()
@@ -41,29 +42,39 @@ class Watch:
         self._timer.cancel()
 
     def attach(self, conn: Any) -> None:
+        """The connection that carries the request (its socket may come later)."""
         with self._lock:
             self._conn = conn
+            if getattr(conn, "sock", None) is not None:
+                self._sock = conn.sock
             if self.fired:
-                _cut(conn)
+                self._cut()
+
+    def connected(self, sock: Any) -> None:
+        # Kept from here on: http.client lets go of the socket once a response that ends
+        # with the connection ("Connection: close") has begun, while its body still flows.
+        with self._lock:
+            self._sock = sock
+            if self.fired:
+                self._cut()
 
     def _fire(self) -> None:
         while not self._done.is_set():
             with self._lock:
                 self.fired = True
-                if self._conn is not None and _cut(self._conn):
+                if self._cut():
                     return
             self._done.wait(_RETRY_CUT)
 
-
-def _cut(conn: Any) -> bool:
-    sock = getattr(conn, "sock", None)
-    if sock is None:
-        return False
-    try:
-        sock.shutdown(socket.SHUT_RDWR)
-    except OSError:
-        pass
-    return True
+    def _cut(self) -> bool:
+        sock = self._sock or getattr(self._conn, "sock", None)
+        if sock is None:
+            return False
+        try:
+            sock.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
+        return True
 
 
 @contextmanager
@@ -85,6 +96,12 @@ class _Tracked:
         if watch is not None:
             watch.attach(self)
         return super().request(*args, **kwargs)  # type: ignore[misc]
+
+    def connect(self) -> None:
+        super().connect()  # type: ignore[misc]
+        watch = getattr(_current, "watch", None)
+        if watch is not None:
+            watch.connected(self.sock)  # type: ignore[attr-defined]
 
 
 class _WatchedHTTPConnection(_Tracked, HTTPConnection):
