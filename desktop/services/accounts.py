@@ -45,6 +45,8 @@ def new_account_id() -> str:
 def display_name_of(patient: Any) -> str | None:
     """A person's name from a Patient resource, whatever shape the portal sent it in."""
     names = patient.get("name") if isinstance(patient, dict) else None
+    if isinstance(names, str):  # not FHIR, but plainly a name
+        return names.strip()[:200] or None
     text = human_name(names if isinstance(names, list) else [names])
     return text[:200] if text else None
 
