@@ -34,6 +34,7 @@ class Fault:
     passthrough: bool = False  # then answer normally (a slow portal, not a broken one)
     headers: dict[str, str] = field(default_factory=dict)  # e.g. {"Location": ...}
     drop_answer: bool = False  # let the portal act, then close without answering
+    answer_delay: float = 0.0  # let the portal act, then answer this many seconds late
 
 
 @dataclass
@@ -96,6 +97,14 @@ class FaultInjector:
     def slow(self, seconds: float, count: int = 1, path_contains: str = "") -> Fault:
         """The next `count` matching requests are answered normally, `seconds` late."""
         fault = Fault(count=count, path_contains=path_contains, delay=seconds, passthrough=True)
+        with self._lock:
+            self._faults.append(fault)
+        return fault
+
+    def slow_answer(self, seconds: float, count: int = 1, path_contains: str = "") -> Fault:
+        """The portal acts on the next `count` matching requests at once, but its answers
+        arrive `seconds` late (a token rotated while the app still waits for it)."""
+        fault = Fault(count=count, path_contains=path_contains, answer_delay=seconds)
         with self._lock:
             self._faults.append(fault)
         return fault
@@ -166,6 +175,10 @@ class FaultMiddleware:
             time.sleep(fault.delay)
         if fault.passthrough:
             return self.app(environ, start_response)
+        if fault.answer_delay:
+            answer = list(self.app(environ, start_response))  # acted upon now ...
+            time.sleep(fault.answer_delay)  # ... answered later
+            return answer
         if fault.drop_answer:
             # The portal does the work (rotates a token, stores a record); the answer is lost.
             answer = self.app(environ, lambda *args, **kwargs: None)
