@@ -19,6 +19,7 @@ import email.utils
 import logging
 import math
 import random
+import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -33,6 +34,30 @@ from desktop.services.portal.address import scrub_url
 from desktop.services.portal.watchdog import Watch, watched
 
 log = logging.getLogger("medcard.portal")
+
+
+class _ScrubbedUrls(logging.Filter):
+    """urllib3 logs whole URLs (search terms, patient ids) at DEBUG, and at WARNING for
+    some malformed answers: whatever reaches a log handler has them scrubbed first."""
+
+    _URL = re.compile(r"(https?://[^\s\"'()<>,]+|/[^\s\"'()<>,]*\?[^\s\"'()<>,]*)")
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        text = record.getMessage()
+        record.msg, record.args = self._URL.sub(lambda m: scrub_url(m.group(0)), text), ()
+        return True
+
+
+# The library's per-request chatter is not ours to keep; what it still logs is scrubbed.
+logging.getLogger("urllib3").setLevel(logging.WARNING)
+for _name in (
+    "urllib3.connectionpool",
+    "urllib3.connection",
+    "urllib3.response",
+    "urllib3.poolmanager",
+    "urllib3.util.retry",
+):
+    logging.getLogger(_name).addFilter(_ScrubbedUrls())
 
 RETRY_STATUSES = frozenset({429, 502, 503, 504})
 IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS"})
