@@ -56,6 +56,8 @@ def store(conn: Connection, batch: list[JSON], owner: str | None = None) -> int:
 def apply(conn: Connection, prepared: Prepared) -> None:
     """Write a prepared batch; re-project what the batch alone could not decide."""
     by_key = prepared.by_key
+    if not by_key:
+        return  # every record of the batch was skipped as unreadable
     ids = [rid for _, rid in by_key]
     # Ids may repeat across types (numeric ids on some servers): keep exact keys only.
     stored_before = set(by_key) & _select_keys(

@@ -118,7 +118,8 @@ def primary_code(concept: Any) -> tuple[str, str | None]:
             return str(coding["code"]), "http://loinc.org"
     for coding in items:
         if coding.get("code"):
-            return str(coding["code"]), coding.get("system")
+            system = coding.get("system")
+            return str(coding["code"]), system if isinstance(system, str) else None
     text = concept_text(concept)
     return (text, None) if text else ("", None)
 

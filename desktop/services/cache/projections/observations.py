@@ -54,8 +54,9 @@ def is_covid(resource: JSON) -> bool:
     code = resource.get("code")
     if not isinstance(code, dict):
         return False
-    for coding in code.get("coding") or ():
-        if isinstance(coding, dict) and coding.get("code") in COVID_CODES:
+    for coding in codings(code):
+        value = coding.get("code")
+        if isinstance(value, str) and value in COVID_CODES:
             return True
     return _names_covid(concept_text(code))
 
