@@ -112,7 +112,9 @@ LEAF = st.one_of(
 )
 JSON_VALUE = st.recursive(
     LEAF,
-    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3)
+    ),
     max_leaves=6,
 )
 
@@ -178,7 +180,12 @@ def pages(draw: st.DrawFn, seeds: list[dict[str, Any]]) -> Any:
     entries: list[Any] = [{"resource": copy.deepcopy(r)} for r in intact]
     entries += [{"resource": r, "search": {"mode": "match"}} for r in bent]
     entries = draw(st.permutations(entries))
-    page: Any = {"resourceType": "Bundle", "type": "searchset", "total": len(entries), "entry": entries}
+    page: Any = {
+        "resourceType": "Bundle",
+        "type": "searchset",
+        "total": len(entries),
+        "entry": entries,
+    }
     if draw(st.integers(0, 4)) == 0:
         page = draw(mutated(page, max_changes=2))
     return page

@@ -85,9 +85,7 @@ def test_arbitrary_bytes_and_json_from_the_portal_end_in_typed_errors(hostile):
     """The client's side: whatever arrives is a page, or a typed error."""
     answer: dict[str, bytes] = {"body": b""}
     hostile.route("GET", "/fhir/Observation", lambda _request: Reply(body=answer["body"]))
-    client = FhirClient(
-        hostile.base_url, retry=RetryPolicy(attempts=1), limits=Limits(max_pages=5)
-    )
+    client = FhirClient(hostile.base_url, retry=RetryPolicy(attempts=1), limits=Limits(max_pages=5))
     bodies = st.one_of(
         st.binary(max_size=200),
         JSON_VALUE.map(orjson.dumps),
