@@ -26,13 +26,16 @@ class MedcardError(Exception):
         user_message: str | None = None,
         portal_texts: Mapping[str, str] | None = None,
         status: int | None = None,
+        precise_message: str | None = None,
         message_args: Mapping[str, object] | None = None,
     ) -> None:
         self.user_message: str = user_message or self.default_message
         self.detail = detail
         self.status = status
-        # Values for ``{name}`` fields of the message, filled in after translation (so the
-        # catalogue holds one entry, e.g. "Try again in {minutes} min.").
+        # A more precise sentence with ``{name}`` fields, filled from ``message_args`` after
+        # translation (one catalogue entry, e.g. "Try again in {minutes} min."). Only
+        # `describe` uses it: ``user_message`` stays a complete sentence for any caller.
+        self.precise_message = precise_message
         self.message_args: dict[str, object] = dict(message_args or {})
         # Portal OperationOutcome text by language code ("en", "ru"); may be empty.
         self.portal_texts: dict[str, str] = dict(portal_texts or {})
@@ -50,18 +53,19 @@ class MedcardError(Exception):
                 return self.portal_texts[fallback]
         return next(iter(self.portal_texts.values()))
 
-    def fill(self, translated: str) -> str:
-        """``translated`` with the message's ``{name}`` fields filled in."""
-        if not self.message_args:
-            return translated
-        try:
-            return translated.format(**self.message_args)
-        except (KeyError, IndexError, ValueError):
-            return translated  # a translation that lost a field: still a readable sentence
+    def message(self, translate: Callable[[str], str] = lambda s: s) -> str:
+        """The sentence to show: the precise one with its fields filled in when there is
+        one, else ``user_message``; translated with ``translate``."""
+        if self.precise_message:
+            try:
+                return translate(self.precise_message).format(**self.message_args)
+            except (KeyError, IndexError, ValueError):
+                pass  # a translation that lost a field: the plain sentence instead
+        return translate(self.user_message)
 
     def describe(self, lang: str = "en", translate: Callable[[str], str] = lambda s: s) -> str:
         """The full human text: the translated message, then the portal's reason if any."""
-        text = self.fill(translate(self.user_message))
+        text = self.message(translate)
         reason = self.portal_text(lang)
         if reason and reason not in text:
             text = f"{text}\n{reason}"
@@ -167,7 +171,7 @@ class PortalBusy(ServerError):
             return cls(detail, portal_texts=portal_texts, status=status)
         return cls(
             detail,
-            user_message=N_("The portal is busy. Try again in {minutes} min."),
+            precise_message=N_("The portal is busy. Try again in {minutes} min."),
             message_args={"minutes": max(1, math.ceil(seconds / 60))},
             portal_texts=portal_texts,
             status=status,

@@ -166,6 +166,8 @@ def test_a_busy_portal_says_when_to_come_back(signed_in):
         with pytest.raises(PortalBusy) as caught:
             client.read("Patient", SERGEY)
     assert caught.value.describe().startswith("The portal is busy. Try again in 10 min.")
+    # Callers that show user_message alone get a whole sentence, never "{minutes}".
+    assert caught.value.user_message == "The portal is busy. Try again in a few minutes."
     assert portal.faults.pending() == 4  # a ten-minute wait is not waited for: one request
 
 
