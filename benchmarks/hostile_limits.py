@@ -16,6 +16,7 @@ import resource
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -38,16 +39,26 @@ def endless_body(server: HostileServer) -> Limits:
     return Limits()
 
 
+def _streamed_page(entries: int, entry: bytes, close: bytes = b"]}") -> Iterator[bytes]:
+    """A Bundle page generated as it is sent (the server holds no copy of it)."""
+    yield b'{"resourceType": "Bundle", "type": "searchset", "entry": ['
+    batch = 1000
+    for start in range(0, entries, batch):
+        count = min(batch, entries - start)
+        yield (b"," if start else b"") + b",".join([entry] * count)
+    yield close
+
+
 def page_200_mb(server: HostileServer) -> Limits:
-    chunk = orjson.dumps(_obs(1)) + b","
-    body = b'{"resourceType": "Bundle", "entry": [' + chunk * (200 * 2**20 // len(chunk))
-    server.route("GET", "/fhir/Observation", Reply(body=[body[:-1] + b"]}"]))
+    entry = orjson.dumps({"resource": {"resourceType": "Observation", "id": "o", "x": "y" * 900}})
+    body = _streamed_page(200 * 2**20 // (len(entry) + 1), entry)
+    server.route("GET", "/fhir/Observation", Reply(body=body))  # no Content-Length: streamed
     return Limits()
 
 
 def entries_200_000(server: HostileServer) -> Limits:
-    page = {"resourceType": "Bundle", "entry": [_obs(i) for i in range(200_000)]}
-    server.route("GET", "/fhir/Observation", json_reply(page))
+    entry = orjson.dumps(_obs(1))
+    server.route("GET", "/fhir/Observation", Reply(body=_streamed_page(200_000, entry)))
     return Limits()
 
 

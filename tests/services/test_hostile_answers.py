@@ -76,7 +76,17 @@ def test_200_000_entries_in_one_page_are_refused(hostile):
     hostile.route("GET", "/fhir/Observation", json_reply(page))
     with client_for(hostile) as client, pytest.raises(AnswerTooLarge) as caught:
         client.get("Observation", expect="Bundle")
-    assert "200000 entries" in caught.value.detail
+    assert "entries" in caught.value.detail
+
+
+def test_a_page_just_over_the_entry_limit_is_refused_after_parsing(hostile):
+    page = bundle([observation(i) for i in range(101)])
+    hostile.route("GET", "/fhir/Observation", json_reply(page))
+    with client_for(hostile, max_entries=100) as client, pytest.raises(AnswerTooLarge) as caught:
+        client.get("Observation", expect="Bundle")
+    assert "101 entries" in caught.value.detail
+    with client_for(hostile, max_entries=101) as client:
+        assert len(client.get("Observation", expect="Bundle")["entry"]) == 101
 
 
 def test_millions_of_empty_objects_are_refused_before_parsing(hostile):

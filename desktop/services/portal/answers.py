@@ -57,6 +57,10 @@ def parse_answer(
         raise MalformedAnswer(f"{where}: HTML page instead of data")
     if content.count(b"{") > MAX_OBJECTS:
         raise AnswerTooLarge(f"{where}: more than {MAX_OBJECTS} JSON objects")
+    # Each Bundle entry has one "resource" key: far more than the entry limit is refused
+    # before parsing builds them all (exactly checked after parsing).
+    if content.count(b'"resource"') > 2 * limits.max_entries:
+        raise AnswerTooLarge(f"{where}: more than {2 * limits.max_entries} entries")
     try:
         answer = loads(content)
     except MalformedAnswer:
