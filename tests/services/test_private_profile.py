@@ -85,7 +85,10 @@ def test_a_lost_secret_store_entry_still_lists_the_account(tmp_path, memory_secr
     manager = AccountManager(Profile(tmp_path / "p"), memory_secrets)
     from desktop.services.auth import TokenSet
 
-    tokens = TokenSet("a", "r", 2e9, patient="ivanov-sergey", patients=("ivanov-sergey",))
+    tokens = TokenSet(  # a name claim: no Patient read from a portal that is not there
+        "a", "r", 2e9, patient="ivanov-sergey", patients=("ivanov-sergey",),
+        id_claims={"name": "Иванов Сергей"},
+    )  # fmt: skip
     account = manager.add("https://portal.example/fhir", tokens)
     memory_secrets.delete(f"account:{account.id}")
     listed = manager.get(account.id)
