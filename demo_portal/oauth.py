@@ -1,6 +1,12 @@
 """SMART App Launch OAuth 2 on authlib: authorization code + PKCE S256, rotating refresh
 tokens, revocation, and bearer-token checks for the FHIR API.
 
+Rotation has a short reuse grace window, as major authorization servers offer: a refresh
+token just replaced by rotation is accepted again for `REFRESH_REUSE_GRACE_S` seconds, as
+long as nobody has used its successor yet and nobody revoked it. An app whose refresh
+answer was lost in transit (connection dropped, process killed) retries with the token it
+still holds, instead of finding its user signed out.
+
 Only the registered public client `medcard` exists; it may redirect to any loopback port
 (RFC 8252 section 7.3), so the app can listen on whatever port is free.
 """
@@ -8,6 +14,7 @@ Only the registered public client `medcard` exists; it may redirect to any loopb
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from dataclasses import dataclass
 from typing import Any
@@ -31,6 +38,7 @@ logging.getLogger("authlib").setLevel(logging.WARNING)
 
 CLIENT_ID = "medcard"
 CODE_LIFETIME_S = 600
+REFRESH_REUSE_GRACE_S = 10.0
 SCOPES = (
     "openid fhirUser launch/patient offline_access patient/*.cruds user/*.cruds "
     "patient/*.rs user/*.rs patient/*.read user/*.read patient/*.*"
@@ -152,11 +160,23 @@ class S256Only(CodeChallenge):
         super().validate_code_challenge(grant, redirect_uri)
 
 
+@dataclass
+class Rotation:
+    """A refresh token replaced by rotation, and by what (for the reuse grace window)."""
+
+    at: float
+    successor_access: str
+
+
 class OAuthState:
-    """Codes and tokens in the portal database, shared by the grants below."""
+    """Codes and tokens in the portal database, shared by the grants below; the grace
+    window's bookkeeping in memory (it lasts seconds, a restart may forget it)."""
 
     def __init__(self, store: Store):
         self.store = store
+        self._lock = threading.Lock()
+        self._rotations: dict[str, Rotation] = {}  # old refresh token -> rotation
+        self._successors: dict[str, str] = {}  # successor access token -> old refresh token
 
     def token_row(self, column: Any, value: str) -> IssuedToken | None:
         with self.store.engine.connect() as conn:
@@ -186,6 +206,44 @@ class OAuthState:
                 .where(oauth_tokens.c.access_token == token.access_token)
                 .values(**values)
             )
+
+    # -- reuse grace window -------------------------------------------------------------
+
+    def rotated(self, old_refresh: str, successor_access: str) -> None:
+        with self._lock:
+            earlier = self._rotations.get(old_refresh)  # a reuse does not extend the window
+            self._forget(old_refresh)
+            at = earlier.at if earlier else time.monotonic()
+            self._rotations[old_refresh] = Rotation(at, successor_access)
+            self._successors[successor_access] = old_refresh
+
+    def in_grace(self, refresh: str) -> bool:
+        """A rotated token may be used again: within the window, successor unused."""
+        with self._lock:
+            rotation = self._rotations.get(refresh)
+            if rotation is None:
+                return False
+            if time.monotonic() - rotation.at > REFRESH_REUSE_GRACE_S:
+                self._forget(refresh)
+                return False
+            return True
+
+    def used(self, access_token: str) -> None:
+        """An access token was used: the refresh token it replaced has no grace left."""
+        with self._lock:
+            old = self._successors.pop(access_token, None)
+            if old is not None:
+                self._rotations.pop(old, None)
+
+    def end_grace(self, refresh: str | None) -> None:
+        if refresh:
+            with self._lock:
+                self._forget(refresh)
+
+    def _forget(self, refresh: str) -> None:
+        rotation = self._rotations.pop(refresh, None)
+        if rotation is not None:
+            self._successors.pop(rotation.successor_access, None)
 
 
 def create_authorization_server(
@@ -261,7 +319,9 @@ def create_authorization_server(
 
         def authenticate_refresh_token(self, refresh_token: str) -> IssuedToken | None:
             token = state.token_row(oauth_tokens.c.refresh_token, refresh_token)
-            if token is None or token.refresh_revoked:
+            if token is None:
+                return None
+            if token.refresh_revoked and not state.in_grace(refresh_token):
                 return None
             return token
 
@@ -283,6 +343,7 @@ def create_authorization_server(
 
         def revoke_token(self, token: IssuedToken, request: Any) -> None:
             state.revoke(token)
+            state.end_grace(token.refresh_token)  # a revoked token has no grace
 
     def query_client(client_id: str) -> PublicClient | None:
         return _CLIENT if client_id == CLIENT_ID else None
@@ -301,6 +362,9 @@ def create_authorization_server(
                     expires_in=int(token["expires_in"]),
                 )
             )
+        previous = getattr(request, "refresh_token", None)
+        if isinstance(previous, IssuedToken) and previous.refresh_token:
+            state.rotated(previous.refresh_token, token["access_token"])
         # SMART launch context: the user's own patient, plus whom they may act for.
         token["patient"] = user.patient_id
         token["medcard_patients"] = store.accessible_patients(user)
@@ -317,7 +381,10 @@ def create_authorization_server(
 
     class Validator(BearerTokenValidator):
         def authenticate_token(self, token_string: str) -> IssuedToken | None:
-            return state.token_row(oauth_tokens.c.access_token, token_string)
+            found = state.token_row(oauth_tokens.c.access_token, token_string)
+            if found is not None:
+                state.used(token_string)
+            return found
 
     protector = ResourceProtector()
     protector.register_token_validator(Validator(realm="medcard-demo"))

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Protocol, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QDateTime, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QDateTime, QObject, Signal
 
 from desktop.models.people import PatientInfo, PatientRoster, load_people, patient_ids_from
 from desktop.models.tasks import TaskCancelled, TaskRunner, log_failure, user_message_for
@@ -384,6 +384,13 @@ class AccountSession(QObject):
         self._set_online(True)
         if not self._adopt_patient_ids(outcome.patient_ids):
             self.reload_people()  # names may have arrived with the sync
+        skipped = outcome.result.skipped
+        if skipped > 0:  # the rest of the card synced fine
+            self.errorOccurred.emit(
+                QCoreApplication.translate(
+                    "medcard", "%n record(s) could not be read and were skipped.", "", skipped
+                )
+            )
         self.syncFinished.emit(True)
 
     def _on_sync_error(self, exc: BaseException) -> None:

@@ -1506,6 +1506,38 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The portal is busy. Try again in a few minutes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The portal is answering too slowly, so Medcard stopped waiting. Try again later; the saved card remains available.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The portal sent more data in one answer than Medcard accepts, so it was not read. Try again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The portal kept sending pages without end, so Medcard stopped reading them. Try again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The portal tried to send Medcard to another address. Medcard did not follow it and sent nothing there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This portal&apos;s sign-in address is not protected by https, so Medcard did not use it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another Medcard is syncing these cards right now. Try again when it has finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The portal is busy. Try again in {minutes} min.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Bring to the clinic: your passport, the child&apos;s insurance policy and the child&apos;s birth certificate.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1638,6 +1670,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>A portal address must not contain a user name or password. Enter the address only; you sign in on the portal&apos;s own page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Medcard could not save its settings. Is the disk full?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1650,11 +1686,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The encrypted secrets file is in use by another Medcard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The encrypted secrets file is damaged or unreadable.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>{name}: {n} resources received.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: some records could not be read and were skipped ({n}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1832,6 +1876,10 @@
     <message>
         <source>The two passwords differ. Choose a master password:</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%n record(s) could not be read and were skipped.</source>
+        <translation>(&apos;%n record could not be read and was skipped.&apos;, &apos;%n records could not be read and were skipped.&apos;)</translation>
     </message>
 </context>
 </TS>

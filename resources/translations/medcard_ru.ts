@@ -1514,6 +1514,38 @@
         <translation>Не удалось проверить сертификат безопасности портала, поэтому Медкарта не подключилась.</translation>
     </message>
     <message>
+        <source>The portal is busy. Try again in a few minutes.</source>
+        <translation>Портал перегружен. Попробуйте снова через несколько минут.</translation>
+    </message>
+    <message>
+        <source>The portal is answering too slowly, so Medcard stopped waiting. Try again later; the saved card remains available.</source>
+        <translation>Портал отвечает слишком медленно, и Medcard перестал ждать. Попробуйте позже; сохранённая карта остаётся доступной.</translation>
+    </message>
+    <message>
+        <source>The portal sent more data in one answer than Medcard accepts, so it was not read. Try again later.</source>
+        <translation>Портал прислал в одном ответе больше данных, чем принимает Medcard, поэтому ответ не прочитан. Попробуйте позже.</translation>
+    </message>
+    <message>
+        <source>The portal kept sending pages without end, so Medcard stopped reading them. Try again later.</source>
+        <translation>Портал присылал страницы без конца, и Medcard перестал их читать. Попробуйте позже.</translation>
+    </message>
+    <message>
+        <source>The portal tried to send Medcard to another address. Medcard did not follow it and sent nothing there.</source>
+        <translation>Портал пытался перенаправить Medcard на другой адрес. Medcard не перешёл туда и ничего туда не отправил.</translation>
+    </message>
+    <message>
+        <source>This portal&apos;s sign-in address is not protected by https, so Medcard did not use it.</source>
+        <translation>Адрес входа этого портала не защищён https, поэтому Medcard им не воспользовался.</translation>
+    </message>
+    <message>
+        <source>Another Medcard is syncing these cards right now. Try again when it has finished.</source>
+        <translation>Сейчас эти карты синхронизирует другой экземпляр Medcard. Повторите, когда он закончит.</translation>
+    </message>
+    <message>
+        <source>The portal is busy. Try again in {minutes} min.</source>
+        <translation>Портал перегружен. Попробуйте снова через {minutes} мин.</translation>
+    </message>
+    <message>
         <source>Bring to the clinic: your passport, the child&apos;s insurance policy and the child&apos;s birth certificate.</source>
         <translation>Возьмите в поликлинику: ваш паспорт, полис ОМС ребёнка и свидетельство о рождении ребёнка.</translation>
     </message>
@@ -1646,6 +1678,10 @@
         <translation>Слишком длинное место выдачи.</translation>
     </message>
     <message>
+        <source>A portal address must not contain a user name or password. Enter the address only; you sign in on the portal&apos;s own page.</source>
+        <translation>Адрес портала не должен содержать имя пользователя или пароль. Введите только адрес: вход выполняется на странице самого портала.</translation>
+    </message>
+    <message>
         <source>Medcard could not save its settings. Is the disk full?</source>
         <translation>Медкарта не смогла сохранить настройки. Возможно, диск заполнен?</translation>
     </message>
@@ -1658,12 +1694,20 @@
         <translation>Введите мастер-пароль.</translation>
     </message>
     <message>
+        <source>The encrypted secrets file is in use by another Medcard.</source>
+        <translation>Зашифрованный файл с ключами занят другим экземпляром Medcard.</translation>
+    </message>
+    <message>
         <source>The encrypted secrets file is damaged or unreadable.</source>
         <translation>Зашифрованный файл с секретами повреждён или не читается.</translation>
     </message>
     <message>
         <source>{name}: {n} resources received.</source>
         <translation>{name}: получено ресурсов: {n}.</translation>
+    </message>
+    <message>
+        <source>{name}: some records could not be read and were skipped ({n}).</source>
+        <translation>{name}: некоторые записи не удалось прочитать, они пропущены ({n}).</translation>
     </message>
     <message>
         <source>above range</source>
@@ -1840,6 +1884,10 @@
     <message>
         <source>The two passwords differ. Choose a master password:</source>
         <translation>Пароли не совпадают. Придумайте мастер-пароль:</translation>
+    </message>
+    <message>
+        <source>%n record(s) could not be read and were skipped.</source>
+        <translation>(&apos;Не удалось прочитать %n запись, она пропущена.&apos;, &apos;Не удалось прочитать %n записи, они пропущены.&apos;, &apos;Не удалось прочитать %n записей, они пропущены.&apos;)</translation>
     </message>
 </context>
 </TS>

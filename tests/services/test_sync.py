@@ -256,7 +256,8 @@ def test_kill_9_of_medcard_sync_then_resume_gives_exact_content(tmp_path: Path) 
 
         done = subprocess.run(command, cwd=ROOT, capture_output=True, timeout=120, check=True)
         summary = json.loads(done.stdout)
-        assert set(summary) == {"counts", "transferred", "seconds"}
+        assert set(summary) == {"counts", "transferred", "skipped", "seconds"}
+        assert summary["skipped"] == 0
         assert 0 < summary["transferred"] <= len(expected) + 50  # + shared doctors/clinics
         assert summary["counts"]["Observation"] == sum(1 for t, _ in expected if t == "Observation")
         with Cache.open(path, key) as cache:
@@ -301,28 +302,38 @@ def test_type_search_sync_stopped_between_pages_resumes_from_its_watermarks(
         _no_duplicates(cache)
 
 
-@pytest.mark.parametrize(
-    "fault",
-    [
-        {"body": b"<html>oops</html>", "status": 200},
-        {"body": b'{"resourceType": "Bundle", "entry": [{"nothing": 1}]}', "status": 200},
-    ],
-    ids=["html-page", "entry-without-resource"],
-)
 def test_malformed_page_fails_clearly_and_the_next_sync_completes(
-    fresh_portal: object, tmp_path: Path, fault: dict
+    fresh_portal: object, tmp_path: Path
 ) -> None:
     from desktop.services.errors import MalformedAnswer
 
     manager, account = sign_in(fresh_portal, tmp_path)
     patients = list(account.patient_ids)
     client = manager.client(account.id)
-    fresh_portal.faults.add(count=1, path_contains="/Observation", **fault)  # type: ignore[attr-defined]
+    fresh_portal.faults.add(  # type: ignore[attr-defined]
+        count=1, path_contains="/Observation", body=b"<html>oops</html>", status=200
+    )
     with Cache.open(tmp_path / "c.db", Cache.new_key()) as cache:
         with pytest.raises(MalformedAnswer) as caught:
             SyncEngine(client, cache, patients, use_everything=False).run()
         assert caught.value.user_message
         SyncEngine(client, cache, patients, use_everything=False).run()
+        assert cache_content(cache) == server_content(fresh_portal, patients)
+
+
+def test_an_entry_without_a_resource_is_skipped_and_counted(
+    fresh_portal: object, tmp_path: Path
+) -> None:
+    manager, account = sign_in(fresh_portal, tmp_path)
+    patients = list(account.patient_ids)
+    client = manager.client(account.id)
+    page = b'{"resourceType": "Bundle", "entry": [{"nothing": 1}, 7, {"resource": []}]}'
+    fresh_portal.faults.add(count=1, path_contains="/Observation", body=page, status=200)  # type: ignore[attr-defined]
+    with Cache.open(tmp_path / "c.db", Cache.new_key()) as cache:
+        first = SyncEngine(client, cache, patients, use_everything=False).run()
+        assert first.skipped == 3
+        again = SyncEngine(client, cache, patients, use_everything=False).run()
+        assert again.skipped == 0
         assert cache_content(cache) == server_content(fresh_portal, patients)
 
 
