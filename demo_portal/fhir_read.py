@@ -15,6 +15,7 @@ from demo_portal.fhir_common import (
     require_type,
     store,
 )
+from demo_portal.indexing import DIRECTORY_REF, parse_fhir_datetime
 from demo_portal.search import (
     DEFAULT_COUNT,
     MAX_COUNT,
@@ -31,8 +32,6 @@ from demo_portal.search import (
 )
 
 bp = Blueprint("fhir_read", __name__)
-
-_SHARED_REFERENCED = ("Practitioner/", "Organization/", "Location/", "PractitionerRole/")
 
 
 def _base() -> str:
@@ -51,6 +50,14 @@ def _paging_params() -> tuple[list[tuple[str, str]], list[Any] | None, int | Non
         params, key, total = decode_cursor(given[0][1])
         return params, key, total
     return given, None, None
+
+
+def _lenient() -> bool:
+    """`Prefer: handling=lenient`: ignore unknown parameters instead of refusing them."""
+    prefer = request.headers.get("Prefer", "")
+    return any(
+        p.strip().lower() == "handling=lenient" for p in prefer.split(";") + prefer.split(",")
+    )
 
 
 def run_search(
@@ -93,7 +100,8 @@ def search(rtype: str) -> Response:
     require_type(rtype)
     caller = authenticate()
     params, key, total = _paging_params()
-    spec = parse_search(rtype, params)
+    spec = parse_search(rtype, params, lenient=_lenient())
+    params = spec.params  # what was applied: a lenient search leaves out what it ignored
     rows, next_key, total = run_search(caller, spec, key, total)
     base = _base()
     self_url = f"{base}/{rtype}" + (f"?{urlencode(params)}" if params else "")
@@ -133,8 +141,6 @@ def vread(rtype: str, rid: str, vid: str) -> Response:
 
 def _everything_params(params: list[tuple[str, str]]) -> tuple[int, int]:
     since, count = 0, DEFAULT_COUNT
-    from demo_portal.indexing import parse_fhir_datetime
-
     for name, value in params:
         if name == "_since":
             try:
@@ -155,14 +161,13 @@ def _everything_params(params: list[tuple[str, str]]) -> tuple[int, int]:
 
 def _referenced_shared(patient_id: str, since: int) -> list[tuple[str, str, bytes]]:
     """Practitioners, organizations and locations the patient's records point at."""
-    like = " OR ".join("t.value LIKE ?" for _ in _SHARED_REFERENCED)
     with store().engine.connect() as conn:
         refs = [
             row[0]
             for row in conn.exec_driver_sql(
                 "SELECT DISTINCT t.value FROM tokens t JOIN resources r ON r.seq = t.seq "
-                f"WHERE r.patient_id = ? AND ({like})",
-                (patient_id, *(p + "%" for p in _SHARED_REFERENCED)),
+                "WHERE r.patient_id = ? AND t.param = ?",
+                (patient_id, DIRECTORY_REF),
             )
         ]
         found = []
