@@ -7,6 +7,7 @@ import threading
 from datetime import date
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler, make_server
 
@@ -14,6 +15,7 @@ from demo_portal.app import create_app
 from demo_portal.data import load_bundle_dir, load_demo_dataset
 from demo_portal.db import make_engine
 from demo_portal.faults import FaultInjector
+from demo_portal.recording import RequestRecorder
 from demo_portal.store import Store
 
 
@@ -46,6 +48,7 @@ class DemoPortal:
         host: str = "127.0.0.1",
         port: int = 0,
         auth_host: str | None = None,
+        record_requests: bool = False,
     ):
         self._tmpdir: tempfile.TemporaryDirectory[str] | None = None
         self._temporary = db_path is None
@@ -59,6 +62,9 @@ class DemoPortal:
         # origin, as SMART allows.
         self.auth_host = auth_host
         self.faults = FaultInjector()
+        # With record_requests, `recorder.seen()` lists every request that reached us.
+        self.recorder: RequestRecorder | None = None
+        self._record = record_requests
         self.store: Store | None = None  # type: ignore[assignment]
         self.loaded_accounts: list[tuple[str, str]] = []
         self._server: BaseWSGIServer | None = None
@@ -90,8 +96,13 @@ class DemoPortal:
         self.store = store
         app, wsgi = create_app(store, self.faults, self.access_token_ttl)
         app.config["MEDCARD_AUTH_HOST"] = self.auth_host
+        served: Any = wsgi
+        if self._record:
+            self.recorder = self.recorder or RequestRecorder(wsgi)
+            self.recorder.app = wsgi
+            served = self.recorder
         self._server = make_server(
-            self.host, self.port, wsgi, threaded=True, request_handler=QuietRequestHandler
+            self.host, self.port, served, threaded=True, request_handler=QuietRequestHandler
         )
         # A short poll interval makes stop() quick (tests start many portals).
         self._thread = threading.Thread(
