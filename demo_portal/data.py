@@ -31,6 +31,9 @@ def load_demo_dataset(
             user.display_name,
             user.snils_verified,
             user.region_available,
+            user.role,
+            user.organization_id,
+            user.practitioner_role_id,
         )
     for link in dataset.links:
         store.grant_access(link.user_email, link.patient_id, link.relationship, link.status)

@@ -14,6 +14,7 @@ _ISSUE_CODE = {
     410: "deleted",
     412: "conflict",
     422: "processing",
+    428: "required",
     429: "throttled",
     500: "exception",
     503: "transient",

@@ -7,6 +7,7 @@ from urllib.parse import urlencode
 
 from flask import Blueprint, Response, request
 
+from demo_portal import audit, roles
 from demo_portal.errors import bad_request, not_found
 from demo_portal.fhir_common import (
     Caller,
@@ -62,11 +63,17 @@ def _lenient() -> bool:
 
 def run_search(
     caller: Caller, spec: SearchSpec, key: list[Any] | None, total: int | None
-) -> tuple[list[tuple[str, bytes]], list[Any] | None, int]:
-    """One page: (id, body) rows, the keyset of the next page (None at the end), total."""
+) -> tuple[list[tuple[str, bytes, str | None]], list[Any] | None, int]:
+    """One page: (id, body, patient) rows, the keyset of the next page (None at the end),
+    the total."""
     for patient in spec.patients:
         caller.require_patient(patient)
-    where, args = where_sql(spec, caller.allowed)
+    if caller.is_staff:
+        caller.require(spec.rtype, "s")
+        restriction = roles.staff_search_clause(spec.rtype)
+        if restriction is not None:
+            spec.add(restriction)
+    where, args = where_sql(spec, caller.patients)
     with store().engine.connect() as conn:
         # The DBAPI connection directly: no per-row result processing on the hot path.
         sqlite: Any = conn.connection.driver_connection
@@ -83,8 +90,8 @@ def run_search(
             keyset, key_args = keyset_sql(spec.sort, key)
             where, args = f"{where} AND {keyset}", [*args, *key_args]
         rows = sqlite.execute(
-            f"SELECT r.rid, r.body, r.date_key, r.last_updated FROM resources r WHERE {where} "
-            f"ORDER BY {order_sql(spec.sort)} LIMIT ?",
+            f"SELECT r.rid, r.body, r.date_key, r.last_updated, r.patient_id FROM resources r "
+            f"WHERE {where} ORDER BY {order_sql(spec.sort)} LIMIT ?",
             (*args, spec.count + 1),
         ).fetchall()
     next_key = None
@@ -92,7 +99,7 @@ def run_search(
         rows = rows[: spec.count]
         last = rows[-1]
         next_key = [last[3]] if "lastUpdated" in spec.sort else [last[2], last[3]]
-    return [(r[0], r[1]) for r in rows], next_key, total
+    return [(r[0], r[1], r[4]) for r in rows], next_key, total
 
 
 @bp.get("/fhir/<rtype>")
@@ -103,15 +110,17 @@ def search(rtype: str) -> Response:
     spec = parse_search(rtype, params, lenient=_lenient())
     params = spec.params  # what was applied: a lenient search leaves out what it ignored
     rows, next_key, total = run_search(caller, spec, key, total)
+    audit.note("search-type", rtype, patients=[r[2] for r in rows] + spec.patients)
     base = _base()
     self_url = f"{base}/{rtype}" + (f"?{urlencode(params)}" if params else "")
     next_url = None
     if next_key is not None:
         next_url = f"{base}/{rtype}?_page={encode_cursor(params, next_key, total)}"
     base_bytes = base.encode()
+    bodies = [(rid, body) for rid, body, _ in rows]
     if spec.elements:
-        rows = [(rid, subset_body(body, spec.elements)) for rid, body in rows]
-    entries = [entry_bytes(base_bytes, rtype, rid, body) for rid, body in rows]
+        bodies = [(rid, subset_body(body, spec.elements)) for rid, body in bodies]
+    entries = [entry_bytes(base_bytes, rtype, rid, body) for rid, body in bodies]
     return fhir_response(bundle_bytes(total, self_url, next_url, entries))
 
 
@@ -119,10 +128,15 @@ def search(rtype: str) -> Response:
 def read(rtype: str, rid: str) -> Response:
     require_type(rtype)
     caller = authenticate()
+    audit.note("read", rtype, rid)
+    caller.require(rtype, "r")
     stored = store().get_stored(rtype, rid)
     if stored is None:
         raise not_found(rtype, rid)
+    audit.note("read", rtype, rid, [stored.patient_id])
     caller.require_patient(stored.patient_id)
+    if caller.is_staff:
+        caller.require_readable(stored.resource())
     return fhir_response(stored.body, headers={"ETag": f'W/"{stored.version}"'})
 
 
@@ -132,10 +146,14 @@ def vread(rtype: str, rid: str, vid: str) -> Response:
     points here)."""
     require_type(rtype)
     caller = authenticate()
+    caller.require(rtype, "r")
     stored = store().get_stored(rtype, rid)
     if stored is None or str(stored.version) != vid:
         raise not_found(rtype, f"{rid}/_history/{vid}")
+    audit.note("vread", rtype, rid, [stored.patient_id])
     caller.require_patient(stored.patient_id)
+    if caller.is_staff:
+        caller.require_readable(stored.resource())
     return fhir_response(stored.body, headers={"ETag": f'W/"{stored.version}"'})
 
 
@@ -185,6 +203,9 @@ def _referenced_shared(patient_id: str, since: int) -> list[tuple[str, str, byte
 @bp.get("/fhir/Patient/<pid>/$everything")
 def everything(pid: str) -> Response:
     caller = authenticate()
+    audit.note("operation", "Patient", pid, [pid])
+    if caller.is_staff:  # the whole card is clinical: never the desk's
+        raise roles.refused("Patient/$everything")
     params, key, total = _paging_params()
     since, count = _everything_params(params)
     caller.require_patient(pid)

@@ -56,6 +56,19 @@ DEMO_PATIENT_ID = f"{DEMO}/sid/patient"
 # The portal account a RelatedPerson stands for (demo_portal/rules/family_access.py)
 PORTAL_USER_SYSTEM = "urn:medcard:portal-user"
 
+# Clinics, attachment, policies and the registry desk (issues 13 and 14; CONTRACTS.md).
+HTTPS_DEMO = "https://demo.medcard/fhir"
+CLINIC_KIND = f"{HTTPS_DEMO}/CodeSystem/clinic-kind"  # adult-polyclinic | children-polyclinic
+STAFF_ROLE = f"{HTTPS_DEMO}/CodeSystem/staff-role"  # registrar
+POLICY_FORM = f"{HTTPS_DEMO}/CodeSystem/oms-policy-form"
+OMS_OLD_SYSTEM = f"{HTTPS_DEMO}/sid/oms-policy-old"  # "series number" of an old-form policy
+OMS_TEMP_SYSTEM = f"{HTTPS_DEMO}/sid/oms-temporary-certificate"  # 9 digits
+VHI_SYSTEM = f"{HTTPS_DEMO}/sid/vhi-policy"  # ДМС policy number
+ATTACHMENT_EXT = EXT_BASE + "attachment"  # Patient: clinic, site, since, reason
+ACCEPTS_ATTACHMENT_EXT = EXT_BASE + "accepts-attachment"  # Organization: valueBoolean
+POLICY_FORM_EXT = EXT_BASE + "oms-policy-form"  # Coverage: valueCoding
+BOOKED_BY_EXT = EXT_BASE + "booked-by"  # Appointment: valueReference PractitionerRole
+
 
 def coding(system: str, code: str, display: str | None = None) -> dict:
     c = {"system": system, "code": code}

@@ -260,6 +260,7 @@ def build_people(b: Builder, d: Directory) -> dict[str, Person]:
                 ],
                 "generalPractitioner": [c.ref("Practitioner", p.gp, d.doctor(p.gp).name)],
                 "managingOrganization": c.ref("Organization", p.org, d.org_names[p.org]),
+                "extension": [_attachment(b, d, p)],
             },
             created,
         )
@@ -339,6 +340,28 @@ def build_people(b: Builder, d: Directory) -> dict[str, Person]:
             b.at(granted, 12),
         )
     return persons
+
+
+# Olga moved her attachment to the clinic near her work by choice 120 days ago: a second
+# change by choice within the year is refused (issue 13).
+CHANGED_BY_CHOICE_DAYS_AGO = {"smirnova-olga": 120}
+
+
+def _attachment(b: Builder, d: Directory, p: Person) -> dict:
+    from .clinics import CLINICS
+    from .population import attachment_extension
+
+    clinic = CLINICS.get(p.org)
+    by_choice = clinic is not None and p.district not in clinic.districts
+    if p.id in CHANGED_BY_CHOICE_DAYS_AGO:
+        since = b.today - timedelta(days=CHANGED_BY_CHOICE_DAYS_AGO[p.id])
+    elif by_choice:
+        since = max(p.birth + timedelta(days=30), b.today - timedelta(days=3 * 365 + 40))
+    else:
+        since = max(p.birth + timedelta(days=30), b.today - timedelta(days=16 * 365))
+    site = b.rng(f"attachment/{p.id}").randint(1, 24)  # own stream: other values stay
+    reason = "by-choice" if by_choice else "residence"
+    return attachment_extension(p.org, d.org_names[p.org], site, since, reason)
 
 
 # birthplace -> (series letters of the region, registry office)

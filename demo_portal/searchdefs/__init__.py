@@ -1,7 +1,7 @@
 """Which FHIR R4 search parameters the demo portal offers, per resource type.
 
 Every name here is the standard R4 one (checked against the specification's list by
-tests/portal/test_search_standard.py); nothing else is accepted: an unknown parameter
+tests/portal/test_portal_search_params.py); nothing else is accepted: an unknown parameter
 is a 400 OperationOutcome unless the client sends `Prefer: handling=lenient`.
 
 A parameter says where its values are (dotted element paths; a list anywhere on the

@@ -142,9 +142,12 @@ def test_diary_entries_are_authored_by_the_patient(ds: DemoDataset) -> None:
 
 def test_free_slots_on_every_working_day_of_the_next_four_weeks(ds: DemoDataset) -> None:
     free_days: set[date] = set()
+    today_schedules = set()
     for slot in ds.by_type("Slot"):
         start = datetime.fromisoformat(slot["start"])
-        assert start.date() > TODAY and start.weekday() < 5
+        assert start.date() >= TODAY and start.weekday() < 5
+        if start.date() == TODAY:  # only the registry desk's clinic shows today (its day board)
+            today_schedules.add(slot["schedule"]["reference"])
         assert datetime.fromisoformat(slot["end"]) > start
         if slot["status"] == "free":
             free_days.add(start.date())
@@ -153,6 +156,15 @@ def test_free_slots_on_every_working_day_of_the_next_four_weeks(ds: DemoDataset)
     }
     assert working <= free_days
     assert len(working) == 20
+    schedules = {s["id"]: s for s in ds.by_type("Schedule")}
+    rooms = {loc["id"]: loc for loc in ds.by_type("Location")}
+    for ref in today_schedules:
+        room = next(
+            a for a in schedules[ref[9:]]["actor"] if a["reference"].startswith("Location/")
+        )
+        clinic = rooms[room["reference"][9:]]["managingOrganization"]["reference"]
+        assert clinic == "Organization/org-gp12"
+    assert today_schedules
     kinds = {
         s["serviceCategory"][0]["coding"][0]["code"]
         for s in ds.by_type("Slot")
