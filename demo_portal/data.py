@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -16,12 +17,19 @@ SYNTHEA_PASSWORD = "demo1234"
 
 
 def load_demo_dataset(
-    store: Store, seed: int = 42, scale: int = 0, today: date | None = None
+    store: Store,
+    seed: int = 42,
+    scale: int = 0,
+    today: date | None = None,
+    patients: int = 0,
+    progress: Callable[[int, int], None] | None = None,
 ) -> dict[str, int]:
-    """Generate the demo family (deterministic for seed+today) and load it with accounts."""
+    """Generate the demo family (deterministic for seed+today) and load it with accounts;
+    `patients` more townspeople on top (a city, for the desk), `progress(done, total)`."""
     from demo_portal.datagen import generate
 
-    dataset = generate(seed=seed, scale=scale, today=today or date.today())
+    today = today or date.today()
+    dataset = generate(seed=seed, scale=scale, today=today)
     store.load(dataset.resources)
     for user in dataset.users:
         store.add_user(
@@ -40,7 +48,44 @@ def load_demo_dataset(
     counts: dict[str, int] = {}
     for resource in dataset.resources:
         counts[resource["resourceType"]] = counts.get(resource["resourceType"], 0) + 1
+    if patients > 0:
+        added = load_townspeople(store, seed, today, patients, progress)
+        counts["Patient"] = counts.get("Patient", 0) + added
+        counts["Coverage"] = counts.get("Coverage", 0) + added
     return counts
+
+
+def load_townspeople(
+    store: Store,
+    seed: int,
+    today: date,
+    count: int,
+    progress: Callable[[int, int], None] | None = None,
+) -> int:
+    """`count` synthetic patients (with policy and attachment) after the demo's own, in
+    chunks: a city loads without holding it in memory."""
+    from demo_portal.datagen.builder import Builder, instant
+    from demo_portal.datagen.clinics import CLINICS
+    from demo_portal.datagen.population import BASE_POPULATION, resources_of, townspeople
+
+    def name_of(rtype: str, rid: str) -> str:
+        resource = store.get(rtype, rid) or {}
+        return str(resource.get("name") if rtype == "Organization" else resource["name"][0]["text"])
+
+    org_names = {oid: name_of("Organization", oid) for oid in [*CLINICS, "org-smo"]}
+    doctors = {
+        c.district_doctor: name_of("Practitioner", c.district_doctor) for c in CLINICS.values()
+    }
+    cutoff = Builder(seed, today).cutoff
+    stamp = instant(cutoff.replace(year=cutoff.year - 1))
+    done = 0
+    for chunk in townspeople(seed, today, BASE_POPULATION, count):
+        batch = [r for t in chunk for r in resources_of(t, org_names, doctors, stamp)]
+        store.load(batch, new=True)
+        done += len(chunk)
+        if progress is not None:
+            progress(done, count)
+    return done
 
 
 def _resolve_references(node: Any, mapping: dict[str, str]) -> Any:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import tempfile
 import threading
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from types import TracebackType
@@ -49,11 +50,15 @@ class DemoPortal:
         port: int = 0,
         auth_host: str | None = None,
         record_requests: bool = False,
+        patients: int = 0,
+        progress: Callable[[int, int], None] | None = None,
     ):
         self._tmpdir: tempfile.TemporaryDirectory[str] | None = None
         self._temporary = db_path is None
         self.db_path = Path(db_path) if db_path is not None else Path()
         self.seed, self.scale, self.today = seed, scale, today
+        # `patients` townspeople more (a city for the desk); progress(done, total) meanwhile
+        self.patients, self._progress = patients, progress
         self.load_dir = Path(load_dir) if load_dir else None
         self.access_token_ttl = access_token_ttl
         self.host, self.port = host, port
@@ -90,7 +95,14 @@ class DemoPortal:
         engine = make_engine(self.db_path)
         store = Store(engine)
         if store.count() == 0:
-            load_demo_dataset(store, seed=self.seed, scale=self.scale, today=self.today)
+            load_demo_dataset(
+                store,
+                seed=self.seed,
+                scale=self.scale,
+                today=self.today,
+                patients=self.patients,
+                progress=self._progress,
+            )
         if self.load_dir is not None:
             self.loaded_accounts = load_bundle_dir(store, self.load_dir)
         self.store = store

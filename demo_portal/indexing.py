@@ -6,9 +6,12 @@ the token/reference values a search can filter on are pulled out here and kept i
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
+
+import orjson
 
 from demo_portal.index_values import (
     FOREVER,
@@ -67,9 +70,6 @@ COMPARTMENT_VIA = {"Provenance": "target", "Binary": "securityContext"}
 # Shared directory resources a card's records point at: every such reference is indexed
 # under this internal name, so Patient/$everything can bring them along.
 DIRECTORY_REF = "_directory"
-_DIRECTORY_PREFIXES = ("Practitioner/", "Organization/", "Location/", "PractitionerRole/")
-# Large elements that never hold references worth walking into.
-_NO_REFERENCES = frozenset({"text", "presentedForm", "valueString", "data", "div", "content"})
 
 
 @dataclass
@@ -181,18 +181,15 @@ def compartment_targets(resource: dict) -> list[str]:
     return [r for r in (reference_of(v) for v in _values(resource, element)) if r]
 
 
-def _directory_refs(node: Any, out: set[str]) -> None:
-    if isinstance(node, dict):
-        ref = node.get("reference")
-        if isinstance(ref, str) and ref.startswith(_DIRECTORY_PREFIXES):
-            out.add(ref)
-        for key, value in node.items():
-            if key not in _NO_REFERENCES and isinstance(value, (dict, list)):
-                _directory_refs(value, out)
-    elif isinstance(node, list):
-        for item in node:
-            if isinstance(item, (dict, list)):
-                _directory_refs(item, out)
+# In the served JSON (orjson: no spaces), a reference to a directory resource. Text that
+# merely mentions one has its quotes escaped, so it cannot match.
+_DIRECTORY_REF_JSON = re.compile(
+    rb'"reference":"((?:Practitioner|Organization|Location|PractitionerRole)/[^"]+)"'
+)
+
+
+def _directory_refs(body: bytes) -> set[str]:
+    return {m.decode() for m in _DIRECTORY_REF_JSON.findall(body)}
 
 
 def _date_range(value: Any) -> tuple[int, int] | None:
@@ -208,7 +205,8 @@ def _date_range(value: Any) -> tuple[int, int] | None:
     return None
 
 
-def index_resource(resource: dict) -> IndexEntry:
+def index_resource(resource: dict, body: bytes | None = None) -> IndexEntry:
+    """What the store keeps for searching; `body` is the resource's JSON if already made."""
     rtype = resource["resourceType"]
     date_key = NO_DATE
     raw_date = _first(resource, _DATE_PATHS.get(rtype, ("date", "effectiveDateTime")))
@@ -237,8 +235,7 @@ def index_resource(resource: dict) -> IndexEntry:
                     found = _date_range(value)
                     if found:
                         entry.dates.append((name, *found))
-    refs: set[str] = set()
-    _directory_refs(resource, refs)
+    refs = _directory_refs(body if body is not None else orjson.dumps(resource))
     tokens.update((DIRECTORY_REF, "", ref) for ref in refs)
     entry.tokens = sorted(tokens)
     entry.strings = sorted(strings)

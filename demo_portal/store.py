@@ -123,6 +123,20 @@ class Store(AccountsMixin):
             rows = conn.exec_driver_sql(" ".join(sql), tuple(args)).fetchall()
         return [orjson.loads(row[0]) for row in rows]
 
+    def query(self, rtype: str, params: list[tuple[str, str]], limit: int = 1000) -> list[dict]:
+        """A FHIR search as the API runs it (`[("birthdate", "2019-03-01"), ("family",
+        "иван")]`), over every patient, for rules and tools; oldest first."""
+        from demo_portal.search import parse_search, where_sql
+
+        spec = parse_search(rtype, params)
+        where, args = where_sql(spec, None)
+        with self.engine.connect() as conn:
+            rows = conn.exec_driver_sql(
+                f"SELECT r.body FROM resources r WHERE {where} ORDER BY r.last_updated LIMIT ?",
+                (*args, limit),
+            ).fetchall()
+        return [orjson.loads(row[0]) for row in rows]
+
     def find_by_identifier(self, rtype: str, system: str, value: str) -> dict | None:
         found = self.search(rtype, where={"identifier": f"{system}|{value}"}, limit=1)
         return found[0] if found else None
@@ -185,7 +199,8 @@ class Store(AccountsMixin):
         meta["versionId"] = str(version)
         meta["lastUpdated"] = format_instant(stamp)
         resource["meta"] = meta
-        entry = self._indexed(resource)
+        body = orjson.dumps(resource)
+        entry = self._indexed(resource, body=body)
         values = {
             "rtype": resource["resourceType"],
             "rid": resource["id"],
@@ -194,7 +209,7 @@ class Store(AccountsMixin):
             "version": version,
             "date_key": entry.date_key,
             "status": entry.status,
-            "body": orjson.dumps(resource),
+            "body": body,
         }
         with self.engine.begin() as conn:
             if existing_seq is None:
@@ -207,10 +222,12 @@ class Store(AccountsMixin):
             insert_index(conn, [(seq, entry)])
         return resource
 
-    def _indexed(self, resource: dict, batch: dict[str, str | None] | None = None) -> IndexEntry:
+    def _indexed(
+        self, resource: dict, batch: dict[str, str | None] | None = None, body: bytes | None = None
+    ) -> IndexEntry:
         """The index entry; a resource without a patient of its own (a Provenance, a
         Binary) joins the card of the first thing it points at that has one."""
-        entry = index_resource(resource)
+        entry = index_resource(resource, body)
         if entry.patient_id is None:
             for target in compartment_targets(resource):
                 if batch is not None and target in batch:
@@ -276,7 +293,8 @@ class Store(AccountsMixin):
                     "versionId": "1",
                     "lastUpdated": format_instant(stamp),
                 }
-                entry = self._indexed(res, patients)
+                body = orjson.dumps(res)
+                entry = self._indexed(res, patients, body)
                 rows.append(
                     (
                         seq,
@@ -287,7 +305,7 @@ class Store(AccountsMixin):
                         1,
                         entry.date_key,
                         entry.status,
-                        orjson.dumps(res),
+                        body,
                     )
                 )
                 entries.append((seq, entry))

@@ -38,7 +38,9 @@ CLINICS: dict[str, Clinic] = {
     c_.org_id: c_
     for c_ in (
         Clinic("org-gp12", "adult", ("Обручевский", "Очаково-Матвеевское"), True, "pr-sokolova"),
-        Clinic("org-child94", "children", ("Обручевский",), True, "pr-belova"),
+        Clinic(
+            "org-child94", "children", ("Обручевский", "Очаково-Матвеевское"), True, "pr-belova"
+        ),
         Clinic("org-gp134", "adult", ("Коньково",), True, "pr-ershova"),
         Clinic("org-gp22", "adult", ("Тёплый Стан",), False, "pr-nikitin"),
         Clinic("org-child118", "children", ("Коньково", "Тёплый Стан"), True, "pr-sorokina"),

@@ -22,6 +22,7 @@ way is flattened) and how they are kept by the index (`demo_portal.indexing`):
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from demo_portal.searchdefs.administrative import ADMINISTRATIVE
 from demo_portal.searchdefs.clinical import CLINICAL
@@ -49,8 +50,9 @@ class SearchDefs:
     params: dict[str, Param]
 
 
+@cache
 def params_of(rtype: str) -> dict[str, Param]:
-    """Every search parameter of the type (its own and the common ones)."""
+    """Every search parameter of the type (its own and the common ones); do not change it."""
     return {**COMMON, **_ALL.get(rtype, {})}
 
 
