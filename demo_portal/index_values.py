@@ -27,10 +27,10 @@ def normalize_string(text: str) -> str:
 
 
 def string_terms(value: Any) -> set[str]:
-    """What a string search can match by prefix: each part whole, and the later words of
-    each part (so «Новаторов» finds «ул. Новаторов, д. 14» and «поликлиника» finds
-    «ГБУЗ «Городская поликлиника № 12»»). Words shorter than 3 letters and numbers
-    alone are left out: they would match almost everything."""
+    """What a string search can match by prefix: each part whole, and each part from
+    every later word on (so «Новаторов» finds «ул. Новаторов, д. 14» and «поликлиника
+    № 12» finds «ГБУЗ «Городская поликлиника № 12 ДЗМ»»). Tails that start with a word
+    shorter than 3 letters or a number are left out: they would match almost anything."""
     parts: list[str] = []
     if isinstance(value, str):
         parts.append(value)
@@ -48,9 +48,10 @@ def string_terms(value: Any) -> set[str]:
         if not whole:
             continue
         terms.add(whole)
-        for word in _WORD.findall(whole)[1:]:
+        for match in list(_WORD.finditer(whole))[1:]:
+            word = match.group()
             if len(word) >= 3 and not word.isdigit():
-                terms.add(word)
+                terms.add(whole[match.start() :])
     return terms
 
 

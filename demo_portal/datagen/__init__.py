@@ -45,6 +45,7 @@ from datetime import date
 from .billing import appointment_history, bill_labs, bill_visits, demo_appointments
 from .builder import Builder
 from .child import build_masha, build_petr
+from .clinic_history import build_clinic_history
 from .clinics import build_clinics
 from .desk_day import book_today
 from .directory import build_directory
@@ -93,6 +94,7 @@ def _generate(seed: int, scale: int, today: date) -> DemoDataset:
     build_anna(b, directory, persons[ELDER_PATIENT])
     build_others(b, directory, persons)
     build_requests(b, directory, persons[MAIN_PATIENT], persons[CHILD_PATIENT])
+    build_clinic_history(b, directory, persons)
     bill_visits(b, directory)
     bill_labs(b, directory, persons[MAIN_PATIENT], sergey_labs)
     appts = Appointments(b, directory)

@@ -286,11 +286,22 @@ def test_costs_are_in_roubles_free_under_oms_or_paid(ds: DemoDataset) -> None:
 
 
 def test_identifiers_carry_valid_check_digits(ds: DemoDataset) -> None:
+    kinds = set()
     for patient in ds.by_type("Patient"):
         values = {i["type"]["text"]: i["value"] for i in patient["identifier"]}
-        snils, policy = values["СНИЛС"], values["Полис ОМС"]
+        snils = values["СНИЛС"]
         assert int(snils[9:]) == _snils_check(snils[:9])
-        assert len(policy) == 16 and int(policy[-1]) == luhn_digit(policy[:-1])
+        if "Полис ОМС" in values:  # new form: 16 digits, the last a Luhn check digit
+            policy = values["Полис ОМС"]
+            assert len(policy) == 16 and int(policy[-1]) == luhn_digit(policy[:-1])
+            kinds.add("new")
+        elif "Временное свидетельство ОМС" in values:
+            assert re.fullmatch(r"\d{9}", values["Временное свидетельство ОМС"])
+            kinds.add("temporary")
+        else:
+            assert re.fullmatch(r"\d{4} \d{10}", values["Полис ОМС старого образца"])
+            kinds.add("old")
+    assert kinds == {"new", "temporary", "old"}
 
 
 def _snils_check(number: str) -> int:
