@@ -45,6 +45,7 @@ def load_demo_dataset(
         )
     for link in dataset.links:
         store.grant_access(link.user_email, link.patient_id, link.relationship, link.status)
+    issue_documents(store, seed)
     counts: dict[str, int] = {}
     for resource in dataset.resources:
         counts[resource["resourceType"]] = counts.get(resource["resourceType"], 0) + 1
@@ -53,6 +54,24 @@ def load_demo_dataset(
         counts["Patient"] = counts.get("Patient", 0) + added
         counts["Coverage"] = counts.get("Coverage", 0) + added
     return counts
+
+
+def issue_documents(store: Store, seed: int) -> None:
+    """The portal's document services: the kinds it offers (CodeSystem), its CA, and the
+    signed PDFs of documents ordered before today (their signatures are made now)."""
+    from datetime import datetime
+
+    from demo_portal.documents.issue import publish_ca
+    from demo_portal.documents.kinds import code_system
+    from demo_portal.rules import documents
+    from demo_portal.rules._tasks import code_of
+
+    publish_ca(store, seed)
+    store.put(code_system())
+    for task in store.search("Task", status="completed", limit=100000):
+        if code_of(task) == documents.ORDER and not task.get("output"):
+            issued = datetime.fromisoformat(str(task.get("lastModified") or task["authoredOn"]))
+            store.put(documents.complete(store, task, issued))
 
 
 def load_townspeople(

@@ -77,6 +77,14 @@ dates = Table(
     Index("ix_dates_seq", "seq"),
 )
 
+# Facts about this portal database (e.g. the demo seed its signing keys derive from).
+portal_settings = Table(
+    "portal_settings",
+    metadata,
+    Column("key", String, primary_key=True),
+    Column("value", String, nullable=False),
+)
+
 users = Table(
     "users",
     metadata,

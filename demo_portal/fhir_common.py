@@ -25,7 +25,7 @@ RESOURCE_TYPES = frozenset(
     MedicationStatement MedicationAdministration Medication Immunization AllergyIntolerance
     DocumentReference Composition ExplanationOfBenefit Claim Coverage Appointment Schedule
     Slot Task ServiceRequest RelatedPerson CarePlan CareTeam Goal ImagingStudy Device
-    Provenance Consent Media SupplyDelivery Binary
+    Provenance Consent Media SupplyDelivery Binary CodeSystem ValueSet
 """.split()
 )
 

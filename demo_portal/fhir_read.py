@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 from typing import Any
 from urllib.parse import urlencode
 
@@ -137,7 +138,24 @@ def read(rtype: str, rid: str) -> Response:
     caller.require_patient(stored.patient_id)
     if caller.is_staff:
         caller.require_readable(stored.resource())
+    if rtype == "Binary" and _wants_raw():
+        return _raw_binary(stored.resource(), stored.version)
     return fhir_response(stored.body, headers={"ETag": f'W/"{stored.version}"'})
+
+
+def _wants_raw() -> bool:
+    """A Binary read asking for anything but FHIR JSON gets the content itself (R4)."""
+    accept = request.headers.get("Accept", "")
+    return bool(accept) and "json" not in accept and "*/*" not in accept
+
+
+def _raw_binary(binary: dict, version: int) -> Response:
+    data = base64.b64decode(binary.get("data") or "")
+    return Response(
+        data,
+        content_type=str(binary.get("contentType") or "application/octet-stream"),
+        headers={"ETag": f'W/"{version}"', "Cache-Control": "no-store"},
+    )
 
 
 @bp.get("/fhir/<rtype>/<rid>/_history/<vid>")

@@ -137,6 +137,19 @@ class Store(AccountsMixin):
             ).fetchall()
         return [orjson.loads(row[0]) for row in rows]
 
+    def setting(self, key: str, default: str = "") -> str:
+        with self.engine.connect() as conn:
+            row = conn.exec_driver_sql(
+                "SELECT value FROM portal_settings WHERE key = ?", (key,)
+            ).first()
+        return str(row[0]) if row else default
+
+    def set_setting(self, key: str, value: str) -> None:
+        with self.write_lock, self.engine.begin() as conn:
+            conn.exec_driver_sql(
+                "INSERT OR REPLACE INTO portal_settings (key, value) VALUES (?, ?)", (key, value)
+            )
+
     def find_by_identifier(self, rtype: str, system: str, value: str) -> dict | None:
         found = self.search(rtype, where={"identifier": f"{system}|{value}"}, limit=1)
         return found[0] if found else None

@@ -58,6 +58,7 @@ from .requests import build_requests
 from .scale import add_scale
 from .schedule import Appointments, build_schedules
 from .sergey import build_sergey
+from .services import build_services
 from .staff import build_staff
 
 __all__ = ["DemoDataset", "DemoLink", "DemoUser", "generate"]
@@ -97,6 +98,7 @@ def _generate(seed: int, scale: int, today: date) -> DemoDataset:
     build_clinic_history(b, directory, persons)
     bill_visits(b, directory)
     bill_labs(b, directory, persons[MAIN_PATIENT], sergey_labs)
+    build_services(b, directory, persons)
     appts = Appointments(b, directory)
     appointment_history(b, directory, appts)
     demo_appointments(b, directory, persons, slots, appts)

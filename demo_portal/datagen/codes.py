@@ -68,6 +68,11 @@ ATTACHMENT_EXT = EXT_BASE + "attachment"  # Patient: clinic, site, since, reason
 ACCEPTS_ATTACHMENT_EXT = EXT_BASE + "accepts-attachment"  # Organization: valueBoolean
 POLICY_FORM_EXT = EXT_BASE + "oms-policy-form"  # Coverage: valueCoding
 BOOKED_BY_EXT = EXT_BASE + "booked-by"  # Appointment: valueReference PractitionerRole
+# Costs (issue 12): who paid an ExplanationOfBenefit (oms | vhi | patient)
+PAYER_KIND = f"{HTTPS_DEMO}/CodeSystem/payer-kind"
+PAYER_KIND_EXT = EXT_BASE + "payer-kind"
+# Клинико-статистические группы: how OMS pays a hospital stay (not a single service)
+KSG_SYSTEM = f"{HTTPS_DEMO}/CodeSystem/ksg"
 
 
 def coding(system: str, code: str, display: str | None = None) -> dict:

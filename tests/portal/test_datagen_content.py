@@ -279,7 +279,13 @@ def test_masha_has_her_vaccinations_covid_test_and_parent(ds: DemoDataset) -> No
 def test_costs_are_in_roubles_free_under_oms_or_paid(ds: DemoDataset) -> None:
     eobs = _of(ds, "ExplanationOfBenefit", "ivanov-sergey")
     payers = {e["insurance"][0]["coverage"]["reference"] for e in eobs}
-    assert payers == {"Coverage/cov-oms-ivanov-sergey", "Coverage/cov-self-ivanov-sergey"}
+    assert payers == {
+        "Coverage/cov-oms-ivanov-sergey",
+        "Coverage/cov-self-ivanov-sergey",
+        "Coverage/cov-dms-ivanov-sergey",  # voluntary insurance (ДМС)
+    }
+    kinds = {e["extension"][0]["valueCoding"]["code"] for e in eobs}
+    assert kinds == {"oms", "vhi", "patient"}
     for e in eobs:
         total = sum(i["net"]["value"] for i in e["item"])
         assert e["total"][0]["amount"] == {"value": round(total, 2), "currency": "RUB"}
