@@ -13,6 +13,19 @@ from demo_portal.searchdefs import params_of, r4_type
 bp = Blueprint("capability", __name__)
 
 
+# The request Tasks this portal decides (task-code system), so a client shows only the
+# services the portal offers (issue 18): one extension per code on the Task entry.
+TASK_CODES_EXT = "https://demo.medcard/fhir/StructureDefinition/supported-task-code"
+TASK_CODES = (
+    "child-access-request",
+    "child-access-revoke",
+    "change-of-clinic",
+    "document-order",
+    "paper-copy",
+    "service-not-received",
+)
+
+
 def search_params(rtype: str) -> list[dict]:
     """What a search of the type accepts: only R4 names, each with its R4 type."""
     return [
@@ -49,6 +62,8 @@ def capability_statement() -> dict:
             "conditionalCreate": rtype in PATIENT_WRITABLE,
             "searchParam": search_params(rtype),
         }
+        if rtype == "Task":
+            entry["extension"] = [{"url": TASK_CODES_EXT, "valueCode": code} for code in TASK_CODES]
         if rtype == "Patient":
             entry["operation"] = [
                 {

@@ -20,6 +20,7 @@ operator). Status codes: STATUS_REASON_SYSTEM.
 
 from __future__ import annotations
 
+import uuid
 from datetime import UTC, date, datetime, time, timedelta, timezone
 from typing import Any
 
@@ -152,13 +153,13 @@ def decide(store: Any, task: dict[str, Any], now: datetime) -> dict[str, Any]:
     period = _period(values)
     today = now.astimezone(MSK).date()
     task = {**task, "owner": patient.get("managingOrganization")}
-    task["description"] = issuing.PAPER_COPY_TITLE
     if delivery == "paper":
         place, note = _pickup(store, patient)
         if place is not None:
             task["location"] = place
         task["note"] = [{"text": note}]
     if code == COPY:
+        task["description"] = issuing.PAPER_COPY_TITLE
         records = _records(store, patient["id"], values, period)
         task["input"] = [i for i in task.get("input") or [] if _input_code(i) != "record"] + [
             {
@@ -238,7 +239,8 @@ def on_order(ctx: RuleContext, task: dict) -> dict:
     if code_of(task) not in (ORDER, COPY) or ctx.user is None:
         return task
     require_requester(ctx, task)
-    task = {**task, "id": task.get("id") or _new_id()}
+    # the id now: the issued document names its order (`context.related`)
+    task = {**task, "id": task.get("id") or str(uuid.uuid4())}
     return decide(ctx.store, task, ctx.now)
 
 
@@ -276,9 +278,3 @@ def issue_due(store: Any, today: date) -> None:
         ):
             with store.write_lock:
                 store.put(complete(store, task, datetime.combine(today, time(9), MSK)))
-
-
-def _new_id() -> str:
-    import uuid
-
-    return str(uuid.uuid4())

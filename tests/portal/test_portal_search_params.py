@@ -32,6 +32,8 @@ def test_capability_statement_lists_only_r4_parameters_with_their_types(family):
     assert {"start", "schedule", "status"} <= slot and "date" not in slot
     patient = {p["name"] for p in resources["Patient"]["searchParam"]}
     assert {"family", "given", "birthdate", "identifier", "telecom", "phone"} <= patient
+    offered = {e["valueCode"] for e in resources["Task"]["extension"]}
+    assert {"change-of-clinic", "document-order", "paper-copy", "service-not-received"} <= offered
 
 
 def test_an_unknown_parameter_is_refused_in_both_languages(family):
