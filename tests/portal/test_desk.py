@@ -253,3 +253,40 @@ def test_without_user_scopes_the_desk_reads_nothing(world):
     assert token["scope"] == "openid"
     fhir = FhirSession(world["portal"], token["access_token"])
     assert fhir.get(f"Patient/{OLGA}").status_code == 403
+
+
+def test_the_day_board_and_home_visit_queries_work_for_the_desk(world):
+    fhir = desk(world)
+    roles = fhir.get(
+        "PractitionerRole", params={"organization": "Organization/org-gp12", "_count": 100}
+    )
+    doctors = sorted(
+        {
+            e["resource"]["practitioner"]["reference"]
+            for e in roles.json()["entry"]
+            if e["resource"]["id"] in ("role-sokolova", "role-orlov")
+        }
+    )
+    schedules = fhir.get("Schedule", params={"actor": ",".join(doctors)}).json()["entry"]
+    assert {"sched-sokolova", "sched-orlov"} <= {e["resource"]["id"] for e in schedules}
+    today = datetime.now(UTC).date()
+    slots = fhir.get(
+        "Slot",
+        params=[
+            ("schedule", "Schedule/desk-sched"),
+            ("start", f"ge{today.isoformat()}"),
+            ("start", f"lt{(today + timedelta(days=3)).isoformat()}"),
+        ],
+    ).json()
+    assert slots["total"] == len(world["slots"])
+    home = fhir.get(
+        "Appointment",
+        params={
+            "service-category": "https://demo.medcard/fhir/CodeSystem/visit-kind|home",
+            "status": "proposed,pending,fulfilled",
+        },
+    ).json()
+    assert home["total"] > 0
+    assert all(
+        e["resource"]["serviceCategory"][0]["coding"][0]["code"] == "home" for e in home["entry"]
+    )
