@@ -124,7 +124,10 @@ def townspeople(seed: int, today: date, start: int, count: int) -> Iterator[list
     first_chunk, last = start // CHUNK, start + count
     for chunk in range(first_chunk, (last - 1) // CHUNK + 1 if count else first_chunk):
         rng = random.Random(f"{seed}/population/{chunk}")
-        people = [_person(rng, n, today) for n in range(chunk * CHUNK, (chunk + 1) * CHUNK)]
+        # drawn in order from the chunk's start, and no further than needed
+        people = [
+            _person(rng, n, today) for n in range(chunk * CHUNK, min((chunk + 1) * CHUNK, last))
+        ]
         yield [t for t in people if start <= int(t.person.id[5:]) < last]
 
 

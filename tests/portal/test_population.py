@@ -10,6 +10,7 @@ import sys
 from datetime import date
 
 import pytest
+import requests
 
 from demo_portal.datagen.clinics import CLINICS
 from demo_portal.datagen.population import BASE_POPULATION, townspeople
@@ -85,8 +86,15 @@ def test_cli_prints_progress_on_stderr_and_the_url_first(tmp_path):
     )
     try:
         assert proc.stdout is not None
-        assert proc.stdout.readline().strip().endswith("/fhir")
+        base_url = proc.stdout.readline().strip()
+        assert base_url.endswith("/fhir")
+        assert requests.get(f"{base_url}/metadata", timeout=30).status_code == 200
     finally:
         proc.send_signal(signal.SIGTERM)
-        _, err = proc.communicate(timeout=30)
+        try:
+            _, err = proc.communicate(timeout=120)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            raise
+    assert proc.returncode == 0
     assert "patients: 40 / 40" in err
