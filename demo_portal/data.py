@@ -57,12 +57,14 @@ def load_demo_dataset(
 
 
 def issue_documents(store: Store, seed: int) -> None:
-    """The portal's document services: the kinds it offers (CodeSystem), its CA, and the
-    signed PDFs of documents ordered before today (their signatures are made now)."""
+    """The portal's document services: the kinds it offers (CodeSystem), its CA, the
+    signed PDFs of documents ordered before today and the PDF originals of the clinics'
+    text documents (their signatures are made now)."""
     from datetime import datetime
 
     from demo_portal.documents.issue import publish_ca
     from demo_portal.documents.kinds import code_system
+    from demo_portal.documents.renditions import add_pdf_originals
     from demo_portal.rules import documents
     from demo_portal.rules._tasks import code_of
 
@@ -72,6 +74,7 @@ def issue_documents(store: Store, seed: int) -> None:
         if code_of(task) == documents.ORDER and not task.get("output"):
             issued = datetime.fromisoformat(str(task.get("lastModified") or task["authoredOn"]))
             store.put(documents.complete(store, task, issued))
+    add_pdf_originals(store)
 
 
 def load_townspeople(

@@ -6,6 +6,9 @@ keeps the code system's own (English) display.
 
 from __future__ import annotations
 
+import base64
+import hashlib
+
 LOINC = "http://loinc.org"
 UCUM = "http://unitsofmeasure.org"
 ICD10 = "http://hl7.org/fhir/sid/icd-10"
@@ -73,6 +76,21 @@ PAYER_KIND = f"{HTTPS_DEMO}/CodeSystem/payer-kind"
 PAYER_KIND_EXT = EXT_BASE + "payer-kind"
 # Клинико-статистические группы: how OMS pays a hospital stay (not a single service)
 KSG_SYSTEM = f"{HTTPS_DEMO}/CodeSystem/ksg"
+
+
+def text_attachment(text: str, title: str, creation: str) -> dict:
+    """A text/plain Attachment with the bytes inline, their `size` and `hash` (base64
+    SHA-1, as FHIR R4 defines it): a client can check what it got (issue 12)."""
+    data = text.encode("utf-8")
+    return {
+        "contentType": "text/plain; charset=utf-8",
+        "language": "ru",
+        "data": base64.b64encode(data).decode("ascii"),
+        "size": len(data),
+        "hash": base64.b64encode(hashlib.sha1(data).digest()).decode("ascii"),
+        "title": title,
+        "creation": creation,
+    }
 
 
 def coding(system: str, code: str, display: str | None = None) -> dict:

@@ -22,8 +22,8 @@ from typing import Any
 from demo_portal.documents.content import build_content
 from demo_portal.documents.fonts import NoFont
 from demo_portal.documents.kinds import KINDS, SYSTEM
-from demo_portal.documents.pdf import SignatureStamp, render
-from demo_portal.documents.signing import ca_certificate_der, clinic_signer, sign_detached
+from demo_portal.documents.pdf import Content, SignatureStamp, render
+from demo_portal.documents.signing import Signer, ca_certificate_der, clinic_signer, sign_detached
 from demo_portal.errors import FhirError
 
 TAGS_SYSTEM = "http://demo.medcard/fhir/CodeSystem/tags"
@@ -36,6 +36,7 @@ SIGNATURE_TYPE = {
     "display": "Author's Signature",
 }
 PAPER_COPY_TITLE = "Копии медицинских документов"
+OGRN = "urn:oid:1.2.643.100.1"
 
 
 def seed_of(store: Any) -> int:
@@ -73,6 +74,37 @@ def _doctor(store: Any, patient: dict[str, Any]) -> tuple[dict[str, Any], str]:
     return gp, f"{position} {name}".strip()
 
 
+def signer_of(store: Any, org: dict[str, Any]) -> tuple[Signer, SignatureStamp]:
+    """The clinic's signing key and what the e-signature block on the page says."""
+    ogrn = next(
+        (i["value"] for i in org.get("identifier") or [] if i.get("system") == OGRN),
+        "",
+    )
+    name, short = org.get("name", ""), (org.get("alias") or [""])[0]
+    signer = clinic_signer(seed_of(store), str(org.get("id", "")), name, short, ogrn)
+    cert = signer.certificate
+    stamp = SignatureStamp(
+        owner=name,
+        serial=f"{cert.serial_number:x}",
+        valid=f"с {cert.not_valid_before_utc:%d.%m.%Y} по {cert.not_valid_after_utc:%d.%m.%Y}",
+    )
+    return signer, stamp
+
+
+def render_signed(store: Any, content: Content, signer: Signer) -> tuple[bytes, bytes]:
+    """(PDF, detached CMS signature); no font → 503, nothing half-issued."""
+    try:
+        pdf = render(content)
+    except NoFont as exc:
+        raise FhirError(
+            503,
+            f"The portal cannot make PDFs here: {exc}",
+            "Портал сейчас не может сформировать документ (нет шрифта для PDF). "
+            "Попробуйте позже или обратитесь в регистратуру.",
+        ) from exc
+    return pdf, sign_detached(pdf, signer, seed_of(store))
+
+
 def issue(
     store: Any,
     task: dict[str, Any],
@@ -83,39 +115,17 @@ def issue(
     purpose: str = "",
 ) -> dict[str, Any]:
     """Make, sign and store the document of the order; returns the DocumentReference."""
-    seed = seed_of(store)
     patient = store.get("Patient", _ref_id(task.get("for"), "Patient")) or {}
-    org_id = _ref_id(patient.get("managingOrganization"), "Organization")
-    org = store.get("Organization", org_id) or {}
-    ogrn = next(
-        (
-            i["value"]
-            for i in org.get("identifier") or []
-            if i.get("system") == "urn:oid:1.2.643.100.1"
-        ),
-        "",
+    org = (
+        store.get("Organization", _ref_id(patient.get("managingOrganization"), "Organization"))
+        or {}
     )
-    signer = clinic_signer(seed, org_id, org.get("name", ""), (org.get("alias") or [""])[0], ogrn)
-    cert = signer.certificate
-    stamp = SignatureStamp(
-        owner=org.get("name", ""),
-        serial=f"{cert.serial_number:x}",
-        valid=f"с {cert.not_valid_before_utc:%d.%m.%Y} по {cert.not_valid_after_utc:%d.%m.%Y}",
-    )
+    signer, stamp = signer_of(store, org)
     doctor_ref, doctor = _doctor(store, patient)
     content = build_content(
         store, kind_code, task, patient, org, doctor, when, stamp, period, records, purpose
     )
-    try:
-        pdf = render(content)
-    except NoFont as exc:  # the machine has no Cyrillic font: say so, do not half-issue
-        raise FhirError(
-            503,
-            f"The portal cannot make PDFs here: {exc}",
-            "Портал сейчас не может сформировать документ (нет шрифта для PDF). "
-            "Попробуйте позже или обратитесь в регистратуру.",
-        ) from exc
-    signature = sign_detached(pdf, signer, seed)
+    pdf, signature = render_signed(store, content, signer)
     return _store_document(
         store, task, kind_code, content.title, when, pdf, signature, doctor_ref, org, records
     )
@@ -133,7 +143,7 @@ def _store_document(
     org: dict[str, Any],
     records: list[str] | None,
 ) -> dict[str, Any]:
-    doc_id, bin_id, prov_id = f"doc-{task['id']}", f"bin-{task['id']}", f"prov-{task['id']}"
+    doc_id, bin_id = f"doc-{task['id']}", f"bin-{task['id']}"
     stamp = when.isoformat(timespec="seconds")
     org_ref = {"reference": f"Organization/{org.get('id')}", "display": org.get("name")}
     kind_type = (
@@ -161,27 +171,50 @@ def _store_document(
         "authenticator": org_ref,
         "custodian": org_ref,
         "description": title,
-        "content": [
-            {
-                "attachment": {
-                    "contentType": "application/pdf",
-                    "language": "ru",
-                    "url": f"Binary/{bin_id}",
-                    "size": len(pdf),
-                    "hash": base64.b64encode(hashlib.sha1(pdf).digest()).decode("ascii"),
-                    "title": f"{title}.pdf",
-                    "creation": stamp,
-                }
-            }
-        ],
+        "content": [{"attachment": pdf_attachment(pdf, bin_id, title, stamp)}],
         "context": {"related": related},
     }
     stored = store.put(document)
+    author = doctor_ref if doctor_ref.get("reference") else org_ref
+    store_signed(store, doc_id, pdf, signature, when, author, org_ref, [ISSUED_TAG])
+    return stored
+
+
+def pdf_attachment(pdf: bytes, bin_id: str, title: str, creation: str) -> dict[str, Any]:
+    return {
+        "contentType": "application/pdf",
+        "language": "ru",
+        "url": f"Binary/{bin_id}",
+        "size": len(pdf),
+        "hash": base64.b64encode(hashlib.sha1(pdf).digest()).decode("ascii"),
+        "title": f"{title}.pdf",
+        "creation": creation,
+    }
+
+
+def _participant(code: str, who: dict[str, Any]) -> dict[str, Any]:
+    system = "http://terminology.hl7.org/CodeSystem/provenance-participant-type"
+    return {"type": {"coding": [{"system": system, "code": code}]}, "who": who}
+
+
+def store_signed(
+    store: Any,
+    doc_id: str,
+    pdf: bytes,
+    signature: bytes,
+    when: datetime,
+    author: dict[str, Any],
+    org_ref: dict[str, Any],
+    tags: list[dict[str, Any]],
+) -> None:
+    """`Binary/bin-<doc>` (the PDF) and `Provenance/prov-<doc>` (its signature)."""
+    meta = {"tag": tags} if tags else {}
+    bin_id = f"bin-{doc_id.removeprefix('doc-')}"
     store.put(
         {
             "resourceType": "Binary",
             "id": bin_id,
-            "meta": {"tag": [ISSUED_TAG]},
+            **({"meta": meta} if meta else {}),
             "contentType": "application/pdf",
             "securityContext": {"reference": f"DocumentReference/{doc_id}"},
             "data": base64.b64encode(pdf).decode("ascii"),
@@ -190,37 +223,14 @@ def _store_document(
     store.put(
         {
             "resourceType": "Provenance",
-            "id": prov_id,
-            "meta": {"tag": [ISSUED_TAG]},
+            "id": f"prov-{doc_id.removeprefix('doc-')}",
+            **({"meta": meta} if meta else {}),
             "target": [
                 {"reference": f"DocumentReference/{doc_id}"},
                 {"reference": f"Binary/{bin_id}"},
             ],
             "recorded": when.isoformat(timespec="milliseconds"),
-            "agent": [
-                {
-                    "type": {
-                        "coding": [
-                            {
-                                "system": "http://terminology.hl7.org/CodeSystem/provenance-participant-type",
-                                "code": "author",
-                            }
-                        ]
-                    },
-                    "who": doctor_ref if doctor_ref.get("reference") else org_ref,
-                },
-                {
-                    "type": {
-                        "coding": [
-                            {
-                                "system": "http://terminology.hl7.org/CodeSystem/provenance-participant-type",
-                                "code": "attester",
-                            }
-                        ]
-                    },
-                    "who": org_ref,
-                },
-            ],
+            "agent": [_participant("author", author), _participant("attester", org_ref)],
             "signature": [
                 {
                     "type": [SIGNATURE_TYPE],
@@ -233,4 +243,3 @@ def _store_document(
             ],
         }
     )
-    return stored

@@ -361,3 +361,20 @@ def _refs(node: object) -> list[str]:
     if isinstance(node, list):
         return [x for v in node for x in _refs(v)]
     return []
+
+
+def test_inline_attachments_say_their_size_and_hash(ds: DemoDataset) -> None:
+    """FHIR R4 Attachment.hash is the base64 SHA-1 of the data: a client checks it."""
+    import base64
+    import hashlib
+
+    checked = 0
+    for r in ds.resources:
+        attachments = [c["attachment"] for c in r.get("content", [])] + r.get("presentedForm", [])
+        for attachment in attachments:
+            if "data" in attachment:
+                data = base64.b64decode(attachment["data"])
+                assert attachment["size"] == len(data)
+                assert attachment["hash"] == base64.b64encode(hashlib.sha1(data).digest()).decode()
+                checked += 1
+    assert checked > 5

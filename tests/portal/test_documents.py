@@ -305,3 +305,30 @@ def test_the_registry_desk_prints_issued_documents_but_not_the_card(world):
     )
     composition = portal.store.search("Composition", patient=MASHA, limit=1)[0]
     assert desk.get(f"Composition/{composition['id']}").status_code == 403
+
+
+def test_the_clinics_text_documents_come_with_a_signed_pdf_original(world):
+    fhir, portal = world["family"], world["portal"]
+    document = fhir.get("DocumentReference/doc-ivanov-sergey-1").json()
+    text, original = (c["attachment"] for c in document["content"])
+    assert text["contentType"].startswith("text/plain")
+    raw = base64.b64decode(text["data"])
+    assert (
+        text["size"] == len(raw)
+        and text["hash"] == base64.b64encode(hashlib.sha1(raw).digest()).decode()
+    )
+    pdf = fhir.get(original["url"], headers={"Accept": "application/pdf"}).content
+    assert original["size"] == len(pdf)
+    assert original["hash"] == base64.b64encode(hashlib.sha1(pdf).digest()).decode()
+    provenance = fhir.get(
+        "Provenance", params={"target": "DocumentReference/doc-ivanov-sergey-1"}
+    ).json()
+    signature = base64.b64decode(provenance["entry"][0]["resource"]["signature"][0]["data"])
+    verify_detached(pdf, signature, ca(fhir))
+    assert raw.decode().splitlines()[0].strip() in text_of(pdf)
+    # a clinical note's original is not for the registry desk
+    pkce = make_pkce()
+    url = authorize_url(portal, pkce, scope="openid user/*.rs")
+    code = query_of(follow(url, "desk@demo.medcard", "demo1234", deliver=False))["code"]
+    desk = FhirSession(portal, exchange(portal, code, pkce.verifier).json()["access_token"])
+    assert desk.get(original["url"]).status_code == 403
