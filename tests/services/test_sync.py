@@ -338,7 +338,7 @@ def test_an_entry_without_a_resource_is_skipped_and_counted(
         assert first.skipped == 3
         again = SyncEngine(client, cache, patients, use_everything=False).run()
         assert again.skipped == 0
-        assert cache_content(cache) == server_content(fresh_portal, patients)
+        assert cache_content(cache) == server_content(fresh_portal, patients, everything=False)
 
 
 def _projection_snapshot(cache: Cache) -> dict[str, list[tuple]]:
