@@ -30,6 +30,7 @@ from flask import Flask
 from sqlalchemy import delete, insert, select, update
 
 from demo_portal.db import oauth_codes, oauth_tokens
+from demo_portal.roles import is_smart_scope
 from demo_portal.store import PortalUser, Store
 
 # authlib logs issued tokens at DEBUG; a token must never reach a log, whatever the
@@ -45,6 +46,15 @@ SCOPES = (
 ).split()
 
 
+def scope_for(user: PortalUser, requested: str) -> str:
+    """What a sign-in grants: staff get only `user/` resource scopes (and openid,
+    fhirUser, offline_access), never a patient context."""
+    if not user.is_staff:
+        return requested
+    keep = ("openid", "fhirUser", "offline_access")
+    return " ".join(s for s in requested.split() if s in keep or s.startswith("user/"))
+
+
 class PublicClient(ClientMixin):
     """The app's registered public client (no secret; PKCE protects the code)."""
 
@@ -55,7 +65,8 @@ class PublicClient(ClientMixin):
         return None  # the redirect_uri parameter is required
 
     def get_allowed_scope(self, scope: str) -> str:
-        return " ".join(s for s in (scope or "").split() if s in SCOPES)
+        # The listed ones, and any SMART resource scope (user/Patient.rs, user/*.cruds, ...).
+        return " ".join(s for s in (scope or "").split() if s in SCOPES or is_smart_scope(s))
 
     def check_redirect_uri(self, redirect_uri: str) -> bool:
         parts = urlsplit(redirect_uri)
@@ -263,7 +274,7 @@ def create_authorization_server(
                         client_id=CLIENT_ID,
                         user_email=request.user.email,
                         redirect_uri=request.payload.redirect_uri,
-                        scope=request.payload.scope or "",
+                        scope=scope_for(request.user, request.payload.scope or ""),
                         code_challenge=payload.get("code_challenge"),
                         code_challenge_method=payload.get("code_challenge_method"),
                         auth_time=int(time.time()),
@@ -365,6 +376,12 @@ def create_authorization_server(
         previous = getattr(request, "refresh_token", None)
         if isinstance(previous, IssuedToken) and previous.refresh_token:
             state.rotated(previous.refresh_token, token["access_token"])
+        if user.is_staff:  # no patient context: the desk works for its clinic (issue 14)
+            token["medcard_role"] = user.role
+            token["medcard_organization"] = f"Organization/{user.organization_id}"
+            token["fhirUser"] = f"PractitionerRole/{user.practitioner_role_id}"
+            token["medcard_patients"] = []
+            return
         # SMART launch context: the user's own patient, plus whom they may act for.
         token["patient"] = user.patient_id
         token["medcard_patients"] = store.accessible_patients(user)
