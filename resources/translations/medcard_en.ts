@@ -122,6 +122,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>This portal does not offer booking: its clinics take appointments elsewhere.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Your request for a doctor at home has been sent.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -496,6 +500,10 @@
     </message>
     <message>
         <source>Request for %1 sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This portal does not take requests for a child&apos;s card online.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1088,6 +1096,10 @@
     </message>
     <message>
         <source>Sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This portal does not accept diary entries: your entries are shown, but new ones cannot be saved to it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -122,6 +122,10 @@
         <translation>Нет связи с порталом: запись, отмена и заявки недоступны.</translation>
     </message>
     <message>
+        <source>This portal does not offer booking: its clinics take appointments elsewhere.</source>
+        <translation>Этот портал не предлагает запись к врачу: его поликлиники записывают другим способом.</translation>
+    </message>
+    <message>
         <source>Your request for a doctor at home has been sent.</source>
         <translation>Заявка на вызов врача на дом отправлена.</translation>
     </message>
@@ -503,6 +507,10 @@
     <message>
         <source>Request for %1 sent.</source>
         <translation>Заявка для %1 отправлена.</translation>
+    </message>
+    <message>
+        <source>This portal does not take requests for a child&apos;s card online.</source>
+        <translation>Этот портал не принимает онлайн-заявки на доступ к медкарте ребёнка.</translation>
     </message>
     <message>
         <source>Family</source>
@@ -1097,6 +1105,10 @@
     <message>
         <source>Sent</source>
         <translation>Отправлено</translation>
+    </message>
+    <message>
+        <source>This portal does not accept diary entries: your entries are shown, but new ones cannot be saved to it.</source>
+        <translation>Этот портал не принимает записи дневника: ваши записи показаны, но новые сохранить на нём нельзя.</translation>
     </message>
     <message>
         <source>converted from {units}</source>

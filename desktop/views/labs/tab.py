@@ -70,6 +70,8 @@ class LabsTab(QWidget):
         ctx.synced.connect(self._on_synced)
         ctx.accountChanged.connect(self._reload_timer.start)
         ctx.onlineChanged.connect(self._on_online_changed)
+        ctx.capabilitiesChanged.connect(self.diary_panel.refresh_state)
+        ctx.accountChanged.connect(self.diary_panel.refresh_state)
         self.diary.recordsChanged.connect(self._on_diary_changed)
         ctx.runner.submit(units.warm_up, owner=self)  # pint's registry takes ~1 s to build
         self.diary.refresh()
