@@ -168,6 +168,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The portal offers no appointments of this type right now.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -197,6 +201,17 @@
     </message>
     <message>
         <source>Booking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DateEdit</name>
+    <message>
+        <source>Type a date as %1, or pick it in the calendar.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose in the calendar (Alt+Down)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -966,6 +981,13 @@
     </message>
 </context>
 <context>
+    <name>TimeEdit</name>
+    <message>
+        <source>HH:MM</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>WelcomePage</name>
     <message>
         <source>Another portal (enter its address)</source>
@@ -1395,6 +1417,90 @@
     </message>
     <message>
         <source>The measurement date is too far in the past.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>µmol/L</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mg/dL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mg/L</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>g/L</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>g/dL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>U/L</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IU/L</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mIU/L</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>µIU/mL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ng/L</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ng/mL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pg/mL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pmol/L</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nmol/L</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>×10⁹/L</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>×10¹²/L</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mm/h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kg/m²</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mL/min/1.73 m²</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the date and the time of the measurement, as in {example}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1831,6 +1937,22 @@
     </message>
     <message>
         <source>The two passwords differ. Choose a master password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>YYYY</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not a date. Type it as %1, for example %2.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -168,6 +168,10 @@
         <translation>Врач</translation>
     </message>
     <message>
+        <source>Day</source>
+        <translation>День</translation>
+    </message>
+    <message>
         <source>The portal offers no appointments of this type right now.</source>
         <translation>Сейчас портал не предлагает записи такого вида.</translation>
     </message>
@@ -198,6 +202,17 @@
     <message>
         <source>Booking…</source>
         <translation>Записываем…</translation>
+    </message>
+</context>
+<context>
+    <name>DateEdit</name>
+    <message>
+        <source>Type a date as %1, or pick it in the calendar.</source>
+        <translation>Введите дату в виде %1 или выберите её в календаре.</translation>
+    </message>
+    <message>
+        <source>Choose in the calendar (Alt+Down)</source>
+        <translation>Выбрать в календаре (Alt+Вниз)</translation>
     </message>
 </context>
 <context>
@@ -974,6 +989,13 @@
     </message>
 </context>
 <context>
+    <name>TimeEdit</name>
+    <message>
+        <source>HH:MM</source>
+        <translation>ЧЧ:ММ</translation>
+    </message>
+</context>
+<context>
     <name>WelcomePage</name>
     <message>
         <source>Another portal (enter its address)</source>
@@ -1404,6 +1426,90 @@
     <message>
         <source>The measurement date is too far in the past.</source>
         <translation>Дата измерения слишком давняя.</translation>
+    </message>
+    <message>
+        <source>µmol/L</source>
+        <translation>мкмоль/л</translation>
+    </message>
+    <message>
+        <source>mg/dL</source>
+        <translation>мг/дл</translation>
+    </message>
+    <message>
+        <source>mg/L</source>
+        <translation>мг/л</translation>
+    </message>
+    <message>
+        <source>g/L</source>
+        <translation>г/л</translation>
+    </message>
+    <message>
+        <source>g/dL</source>
+        <translation>г/дл</translation>
+    </message>
+    <message>
+        <source>U/L</source>
+        <translation>Ед/л</translation>
+    </message>
+    <message>
+        <source>IU/L</source>
+        <translation>МЕ/л</translation>
+    </message>
+    <message>
+        <source>mIU/L</source>
+        <translation>мМЕ/л</translation>
+    </message>
+    <message>
+        <source>µIU/mL</source>
+        <translation>мкМЕ/мл</translation>
+    </message>
+    <message>
+        <source>ng/L</source>
+        <translation>нг/л</translation>
+    </message>
+    <message>
+        <source>ng/mL</source>
+        <translation>нг/мл</translation>
+    </message>
+    <message>
+        <source>pg/mL</source>
+        <translation>пг/мл</translation>
+    </message>
+    <message>
+        <source>pmol/L</source>
+        <translation>пмоль/л</translation>
+    </message>
+    <message>
+        <source>nmol/L</source>
+        <translation>нмоль/л</translation>
+    </message>
+    <message>
+        <source>×10⁹/L</source>
+        <translation>×10⁹/л</translation>
+    </message>
+    <message>
+        <source>×10¹²/L</source>
+        <translation>×10¹²/л</translation>
+    </message>
+    <message>
+        <source>mm/h</source>
+        <translation>мм/ч</translation>
+    </message>
+    <message>
+        <source>kg/m²</source>
+        <translation>кг/м²</translation>
+    </message>
+    <message>
+        <source>cm</source>
+        <translation>см</translation>
+    </message>
+    <message>
+        <source>mL/min/1.73 m²</source>
+        <translation>мл/мин/1,73 м²</translation>
+    </message>
+    <message>
+        <source>Type the date and the time of the measurement, as in {example}.</source>
+        <translation>Укажите дату и время измерения, например {example}.</translation>
     </message>
     <message>
         <source>The file is too large (more than {size} MB).</source>
@@ -1840,6 +1946,22 @@
     <message>
         <source>The two passwords differ. Choose a master password:</source>
         <translation>Пароли не совпадают. Придумайте мастер-пароль:</translation>
+    </message>
+    <message>
+        <source>DD</source>
+        <translation>ДД</translation>
+    </message>
+    <message>
+        <source>MM</source>
+        <translation>ММ</translation>
+    </message>
+    <message>
+        <source>YYYY</source>
+        <translation>ГГГГ</translation>
+    </message>
+    <message>
+        <source>This is not a date. Type it as %1, for example %2.</source>
+        <translation>Это не дата. Введите её в виде %1, например %2.</translation>
     </message>
 </context>
 </TS>
