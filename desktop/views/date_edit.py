@@ -19,7 +19,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate, QEvent, QObject, QPointF, QRectF, Qt, QTime, Signal
+from PySide6.QtCore import QDate, QEvent, QLocale, QObject, QPointF, QRectF, Qt, QTime, Signal
 from PySide6.QtGui import QColor, QIcon, QKeyEvent, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QCalendarWidget,
@@ -93,7 +93,7 @@ class DateEdit(QWidget):
     def date(self) -> dt.date | None:
         """The date the field holds now (typed text included), None if empty or invalid."""
         try:
-            value = parse_date(self.line.text(), self.locale())
+            value = parse_date(self.line.text(), QLocale())
         except ValueError:
             return None
         return value if value is not None and self._in_range(value) else None
@@ -125,7 +125,7 @@ class DateEdit(QWidget):
     def _format(self, value: dt.date | None) -> str:
         if value is None:
             return ""
-        return self.locale().toString(qdate(value), date_format(self.locale()))
+        return QLocale().toString(qdate(value), date_format(QLocale()))
 
     def _settle(self) -> None:
         """The user left the field: show the date in the one format, or mark the text."""
@@ -144,7 +144,7 @@ class DateEdit(QWidget):
         self.line.setStyleSheet(_INVALID_STYLE if invalid else "")
         self.line.setToolTip(
             self.tr("Type a date as %1, or pick it in the calendar.").replace(
-                "%1", date_placeholder(self.locale())
+                "%1", date_placeholder(QLocale())
             )
         )
 
@@ -154,7 +154,7 @@ class DateEdit(QWidget):
         if start is None:
             start = self._popup_start() if self._popup_start is not None else dt.date.today()
         popup = _CalendarPopup(self)
-        popup.calendar.setLocale(self.locale())
+        popup.calendar.setLocale(QLocale())
         if self.minimum is not None:
             popup.calendar.setMinimumDate(qdate(self.minimum))
         if self.maximum is not None:
@@ -185,7 +185,7 @@ class DateEdit(QWidget):
     # -- language -----------------------------------------------------------------------
     def retranslate(self) -> None:
         """Placeholder and the shown date follow the window's language (setLocale)."""
-        self.line.setPlaceholderText(self._empty_text or date_placeholder(self.locale()))
+        self.line.setPlaceholderText(self._empty_text or date_placeholder(QLocale()))
         self._mark_invalid(self.is_invalid())
         self.button.setToolTip(self.tr("Choose in the calendar (Alt+Down)"))
         if self._value is not None:
@@ -236,7 +236,7 @@ class TimeEdit(QLineEdit):
         self.setText(self._format(value))
 
     def _format(self, value: dt.time) -> str:
-        return self.locale().toString(QTime(value.hour, value.minute), time_format(self.locale()))
+        return QLocale().toString(QTime(value.hour, value.minute), time_format(QLocale()))
 
     def _settle(self) -> None:
         value = self.time()

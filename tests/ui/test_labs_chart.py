@@ -136,7 +136,7 @@ def test_band_out_of_range_points_and_tooltip(qtbot):
     assert hit == 1
     text = chart.tooltip(0, 1)
     assert text.splitlines()[0] == "6,5 mmol/L"
-    assert "28 марта 2026" in text and "20:00" in text
+    assert "28.03.2026" in text and "20:00" in text  # the one date format of the app
     assert "Лаборатория №1" in text
     assert chart.tooltip(0, 5).splitlines()[2].endswith("95 mg/dL")
     assert chart.point_near(0, QPointF(spot.x() + 60, spot.y() + 60)) is None

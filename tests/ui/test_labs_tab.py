@@ -13,7 +13,7 @@ from PySide6.QtCore import QLocale, Qt
 
 from demo_portal import autologin
 from demo_portal.embedded import DemoPortal
-from desktop.models.labs.analytes import CODE_ROLE
+from desktop.models.labs.analytes import CODE_ROLE, analyte_name
 from desktop.services.accounts import AccountManager
 from desktop.services.diary import entries as diary
 from desktop.services.diary.store import PENDING, SENT
@@ -86,11 +86,13 @@ def test_analyte_list_and_latest_values_match_the_cache(win: Window) -> None:
     assert len(rows) == len(analytes) > 10
     locale = QLocale()
     for analyte in analytes:
-        name, latest, _date, flag = rows[(analyte.code, analyte.group == "diary")]
-        assert name == analyte.display
-        number = latest.split(" ")[0]
+        name, latest, _date, trend = rows[(analyte.code, analyte.group == "diary")]
+        assert name == analyte_name(analyte.code, analyte.display)
+        mark, _, rest = latest.partition(" ") if latest[0] in "▲▼!" else ("", "", latest)
+        number = rest.split(" ")[0]
         assert locale.toDouble(number)[0] == pytest.approx(analyte.latest_value, abs=0.01)
-        assert flag.endswith("!") == analyte.abnormal
+        assert bool(mark) == analyte.abnormal
+        assert trend == {1: "↗", -1: "↘", 0: "→"}[analyte.trend]
     # The search box filters; a group stays when one of its analytes matches.
     win.tab.search.setText("гликир")
     assert [k for k, _ in leaf_rows(win.tab)] == [HBA1C]
@@ -129,7 +131,7 @@ def test_glucose_in_mg_dl_is_converted_and_diary_points_are_marked(win: Window) 
     mg = next(i for i, p in enumerate(glucose.points) if p.unit == "мг/дл")
     assert glucose.values[mg] == pytest.approx(glucose.points[mg].value / 18.016, rel=1e-3)
     assert (
-        "converted from мг/дл"
+        "converted from mg/dL"  # the English window: English units
         in win.tab.chart.plots[win.tab.chart.series.index(glucose)].titleLabel.text
     )
     # The glucometer's readings (2339-0) stand beside the lab's, marked as self-measured.

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.models.appointments.actions import BookingActions
+from desktop.models.formats import format_time
 from desktop.services.booking.fhir import KIND_CLINIC, KIND_VIDEO, AppointmentInfo, wall_time
 from desktop.services.booking.service import Catalog, Doctor, FreeSlot
 from desktop.views.date_edit import DateEdit
@@ -238,7 +239,7 @@ class BookingDialog(QDialog):
             local = wall_time(slot.start)
             if local.date() != day:
                 continue
-            text = local.strftime("%H:%M")
+            text = format_time(local)
             if show_doctor:
                 text += " — " + slot.doctor_name
             item = QListWidgetItem(text)

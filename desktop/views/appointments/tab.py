@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from functools import partial
 
-from PySide6.QtCore import QDate, QEvent, Qt, QTimer
+from PySide6.QtCore import QDate, QEvent, QLocale, Qt, QTimer
 from PySide6.QtGui import QColor, QTextCharFormat
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,8 +37,9 @@ from desktop.models.appointments.list_model import (
 )
 from desktop.models.appointments.reminders import utc_now
 from desktop.models.context import AppContext
+from desktop.models.formats import format_date, format_time
 from desktop.models.tasks import user_message_for
-from desktop.services.booking.cached import cached_appointments, patient_address
+from desktop.services.booking.cached import Contacts, cached_appointments, patient_contacts
 from desktop.services.booking.fhir import KIND_HOME, AppointmentInfo, wall_time
 from desktop.services.booking.ticket import ticket_number
 from desktop.views.appointments import files
@@ -97,6 +98,7 @@ class AppointmentsTab(QWidget):
         self.offline_reason = QLabel(self)
         self.offline_reason.setObjectName("offlineReason")
         self.offline_reason.setStyleSheet("color: #b26a00;")
+        self.offline_reason.setWordWrap(True)
         self.problem = QLabel(self)
         self.problem.setObjectName("appointmentsProblem")
         self.problem.setStyleSheet("color: #c62828;")
@@ -190,6 +192,9 @@ class AppointmentsTab(QWidget):
         return table
 
     def retranslate(self) -> None:
+        # Month and day names follow the language (a widget keeps the locale it was
+        # created with), and the day shown stays the selected appointment's.
+        self.calendar.setLocale(QLocale())
         self.book_button.setText(self.tr("Book an appointment…"))
         self.home_button.setText(self.tr("Call a doctor home…"))
         self.export_all.setText(self.tr("Export upcoming (.ics)…"))
@@ -197,6 +202,7 @@ class AppointmentsTab(QWidget):
         self._update_write_state()
         self._show_day()
         self.details.retranslate()
+        self._show_selected(self.details.info)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -229,12 +235,13 @@ class AppointmentsTab(QWidget):
         selected = self.details.info.id if self.details.info else ""
         self.items = items
         now = self.clock()
-        upcoming = sorted((i for i in items if i.is_upcoming(now)), key=_start_key)
-        self.upcoming_model.set_items(upcoming)
-        self.past_model.set_items([i for i in items if not i.is_upcoming(now)])
+        ahead = sorted((i for i in items if i.is_ahead(now)), key=_start_key)
+        self.upcoming_model.set_items(ahead)
+        self.past_model.set_items([i for i in items if not i.is_ahead(now)])
         self._update_counts()
         self._mark_days()
         self._show_day()
+        upcoming = [i for i in ahead if i.is_upcoming(now)]
         self.reminders.set_items(upcoming)
         wanted, self._pending_select = self._pending_select or selected, ""
         if self.select(wanted):
@@ -242,7 +249,6 @@ class AppointmentsTab(QWidget):
         if upcoming:
             # Open on what matters next: the nearest appointment, its day in the calendar.
             self.select(upcoming[0].id)
-            self.show_day_of(upcoming[0])
         else:
             self.details.show_info(None)
 
@@ -257,9 +263,24 @@ class AppointmentsTab(QWidget):
             if row >= 0:
                 self.lists.setCurrentWidget(table)
                 table.selectRow(row)
-                self.details.show_info(model.info(row))
+                self._show_selected(model.info(row))
                 return True
         return False
+
+    def _show_selected(self, info: AppointmentInfo | None) -> None:
+        """The details, and the calendar on the appointment's day with it marked there:
+        the calendar, the day's list and the tables always show the same appointment."""
+        self.details.show_info(info)
+        if info is None:
+            return
+        self.show_day_of(info)
+        self.day_list.blockSignals(True)
+        for row in range(self.day_list.count()):
+            item = self.day_list.item(row)
+            shown = item.data(InfoRole)
+            if isinstance(shown, AppointmentInfo) and shown.id == info.id:
+                self.day_list.setCurrentItem(item)
+        self.day_list.blockSignals(False)
 
     def _update_counts(self) -> None:
         self.lists.setTabText(
@@ -283,15 +304,13 @@ class AppointmentsTab(QWidget):
     def _show_day(self, *_: object) -> None:
         selected = self.calendar.selectedDate()
         day = date(selected.year(), selected.month(), selected.day())
-        self.day_title.setText(
-            self.locale().toString(self.calendar.selectedDate(), "d MMMM yyyy, dddd")
-        )
+        # QLocale(): the language now in use (a widget's own locale is the one it began with).
+        self.day_title.setText(format_date(day, QLocale(), "d MMMM yyyy, dddd"))
         self.day_list.clear()
         for info in sorted(days_with_appointments(self.items).get(day, []), key=_start_key):
-            time = wall_time(info.start).strftime("%H:%M") if info.start else ""
-            text = (
-                f"{time}  {info.specialty or kind_text(info)} — {info.doctor}\n{status_text(info)}"
-            )
+            time = format_time(wall_time(info.start)) if info.start else ""
+            what = info.specialty or kind_text(info)
+            text = f"{time}  {what} — {info.doctor_in_list}\n{status_text(info)}"
             item = QListWidgetItem(text.strip())
             item.setData(InfoRole, info)
             self.day_list.addItem(item)
@@ -310,7 +329,7 @@ class AppointmentsTab(QWidget):
         model = table.model() if isinstance(table, QTableView) else None
         rows = table.selectionModel().selectedRows() if isinstance(table, QTableView) else []
         if isinstance(model, AppointmentListModel) and rows:
-            self.details.show_info(model.info(rows[0].row()))
+            self._show_selected(model.info(rows[0].row()))
 
     # -- writes --------------------------------------------------------------------------
     def write_block_reason(self) -> str:
@@ -351,16 +370,21 @@ class AppointmentsTab(QWidget):
         if session is None:
             return
         session.read(
-            patient_address,
+            patient_contacts,
             self.ctx.patient_id,
             on_done=self._show_home_dialog,
-            on_error=lambda _exc: self._show_home_dialog(""),
+            on_error=lambda _exc: self._show_home_dialog(Contacts()),
             owner=self,
         )
 
-    def _show_home_dialog(self, address: str) -> None:
+    def _show_home_dialog(self, contacts: Contacts) -> None:
         dialog = HomeVisitDialog(
-            self.booking, self.ctx.patient_id, self.ctx.patient_name, address, self
+            self.booking,
+            self.ctx.patient_id,
+            self.ctx.patient_name,
+            contacts.address,
+            self,
+            phone=contacts.phone,
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.requested.connect(self._on_booked)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.models.card.timeline import TimelineModel
+from desktop.models.card.timeline import FullTextRole, TimelineModel
 
 # Column -> (largest share of the table's width, absolute maximum in pixels).
 CAPS = {TimelineModel.COL_DOCTOR: (0.22, 240), TimelineModel.COL_CLINIC: (0.2, 280)}
@@ -32,6 +32,9 @@ class ElidedTooltipDelegate(QStyledItemDelegate):
     """Shows a cell's full text as its tooltip when the cell is too narrow for it."""
 
     def tooltip_for(self, option: QStyleOptionViewItem, index: _Index) -> str | None:
+        full = index.data(FullTextRole)
+        if isinstance(full, str) and full:
+            return full  # a short name ("Соколова Е. В."): the tip names it in full
         text = index.data(Qt.ItemDataRole.DisplayRole)
         extra = index.data(Qt.ItemDataRole.ToolTipRole)
         if not isinstance(text, str) or not text or not self.is_elided(option, index):

@@ -144,7 +144,10 @@ def render_detail(row: Any, detail: Any) -> str:
         f"{escape(format_date(date))}</p>",
         f"<h2 style='margin-top:4px'>{escape(str(title))}</h2>",
     ]
-    source = [str(v) for v in (getattr(src, "doctor", None), getattr(src, "clinic", None)) if v]
+    # Full names here (the list shows the short ones).
+    doctor = getattr(src, "doctor_full", None) or getattr(src, "doctor", None)
+    clinic = getattr(src, "clinic_full", None) or getattr(src, "clinic", None)
+    source = [str(v) for v in (doctor, clinic) if v]
     if source:
         parts.append(_labelled(QCoreApplication.translate("medcard", "Source"), " · ".join(source)))
     resource = getattr(detail, "resource", None) or {}

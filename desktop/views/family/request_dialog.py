@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -143,8 +143,8 @@ class RequestAccessDialog(QDialog):
         message = QCoreApplication.translate(
             "medcard", "This is not a date. Type it as %1, for example %2."
         )
-        example = format_date(dt.date(2015, 3, 15), self.locale())
-        text = message.replace("%1", date_placeholder(self.locale())).replace("%2", example)
+        example = format_date(dt.date(2015, 3, 15), QLocale())
+        text = message.replace("%1", date_placeholder(QLocale())).replace("%2", example)
         fields = {"birth_date": self.birth_date, "certificate_issued": self.certificate_issued}
         return {name: text for name, edit in fields.items() if edit.is_invalid()}
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -171,7 +171,7 @@ class DiaryEntryDialog(QDialog):
         # Written with the local offset (+03:00), as the clinic would read the time.
         day, time = self.day.date(), self.time.time()
         if day is None or time is None:
-            example = format_datetime(datetime.now(), self.locale())
+            example = format_datetime(datetime.now(), QLocale())
             problems.append(Problem("measured_at", _TYPED_WHEN, {"example": example}))
             day, time = day or datetime.now().date(), time or datetime.now().time()
         moment = datetime.combine(day, time.replace(second=0, microsecond=0), system_zone())

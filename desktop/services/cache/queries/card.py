@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import orjson
 
+from ...names import short_org_name, short_person_text
 from ..projections.clinical import document_text
 from ..projections.common import ref_id
 from ..projections.observations import result_rows
@@ -21,7 +22,8 @@ if TYPE_CHECKING:
 _WORD = re.compile(r"\w+", re.UNICODE)
 _COLUMNS = (
     "t.id, t.kind, t.date, t.title, t.summary, coalesce(d.name, t.doctor),"
-    " coalesce(c.name, t.clinic), t.abnormal, t.resource_type, t.resource_id, t.last_updated"
+    " coalesce(c.name, t.clinic), t.abnormal, t.resource_type, t.resource_id, t.last_updated,"
+    " d.short_name, c.short_name"
 )
 _JOINS = " LEFT JOIN directory d ON d.id = t.doctor_id LEFT JOIN directory c ON c.id = t.clinic_id"
 
@@ -62,18 +64,22 @@ def _where(patient_id: str, filt: TimelineFilter) -> tuple[str, list[Any]]:
 
 
 def _row(values: Any) -> TimelineRow:
+    doctor, clinic = values[5], values[6]
+    # A name known only from a reference's display text is shortened from that text.
     return TimelineRow(
         id=values[0],
         kind=values[1],
         date=values[2],
         title=values[3],
         summary=values[4],
-        doctor=values[5],
-        clinic=values[6],
+        doctor=values[11] or (short_person_text(doctor) if doctor else doctor),
+        clinic=values[12] or (short_org_name(clinic) if clinic else clinic),
         abnormal=bool(values[7]),
         resource_type=values[8],
         resource_id=values[9],
         last_updated=values[10],
+        doctor_full=doctor,
+        clinic_full=clinic,
     )
 
 
@@ -157,8 +163,8 @@ class CardQueries:
             title=record.title if record else "",
             date=record.date if record else "",
             last_updated=str(raw[1] or ""),
-            doctor=record.doctor if record else None,
-            clinic=record.clinic if record else None,
+            doctor=record.doctor_full if record else None,
+            clinic=record.clinic_full if record else None,
             text=text,
             results=tuple(results),
             dosage=dosage_text(resource) if resource_type == "MedicationRequest" else "",
