@@ -1029,6 +1029,30 @@
 <context>
     <name>labs</name>
     <message>
+        <source>Rising since the previous value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Falling since the previous value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Same as the previous value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Above the reference range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Below the reference range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Within the reference range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Blood chemistry</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1065,15 +1089,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>rising</source>
+        <source>Trend</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>falling</source>
+        <source>The latest value; ▲ above, ▼ below its range</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>steady</source>
+        <source>Date of the latest value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change since the previous value: ↗ ↘ →</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1341,6 +1369,14 @@
     </message>
     <message>
         <source>Blood pressure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Height</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Body mass index</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1953,6 +1989,30 @@
     </message>
     <message>
         <source>This is not a date. Type it as %1, for example %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing in the card matches “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the chosen kinds of records and period were searched.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No records of this kind in the chosen period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No records of this kind in the card.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No records in the chosen period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The card has no records yet. They appear here after a sync with the portal.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1037,6 +1037,30 @@
 <context>
     <name>labs</name>
     <message>
+        <source>Rising since the previous value</source>
+        <translation>Выше, чем в прошлый раз</translation>
+    </message>
+    <message>
+        <source>Falling since the previous value</source>
+        <translation>Ниже, чем в прошлый раз</translation>
+    </message>
+    <message>
+        <source>Same as the previous value</source>
+        <translation>Как в прошлый раз</translation>
+    </message>
+    <message>
+        <source>Above the reference range</source>
+        <translation>Выше референсного интервала</translation>
+    </message>
+    <message>
+        <source>Below the reference range</source>
+        <translation>Ниже референсного интервала</translation>
+    </message>
+    <message>
+        <source>Within the reference range</source>
+        <translation>В пределах референсного интервала</translation>
+    </message>
+    <message>
         <source>Blood chemistry</source>
         <translation>Биохимия крови</translation>
     </message>
@@ -1073,16 +1097,20 @@
         <translation>Дата</translation>
     </message>
     <message>
-        <source>rising</source>
-        <translation>растёт</translation>
+        <source>Trend</source>
+        <translation>Тренд</translation>
     </message>
     <message>
-        <source>falling</source>
-        <translation>снижается</translation>
+        <source>The latest value; ▲ above, ▼ below its range</source>
+        <translation>Последнее значение; ▲ выше, ▼ ниже референсного интервала</translation>
     </message>
     <message>
-        <source>steady</source>
-        <translation>без изменений</translation>
+        <source>Date of the latest value</source>
+        <translation>Дата последнего значения</translation>
+    </message>
+    <message>
+        <source>Change since the previous value: ↗ ↘ →</source>
+        <translation>Изменение с прошлого раза: ↗ ↘ →</translation>
     </message>
     <message>
         <source>Out of the reference range</source>
@@ -1153,7 +1181,7 @@
     </message>
     <message>
         <source>Discharge summaries</source>
-        <translation>Выписки</translation>
+        <translation>Выписные эпикризы</translation>
     </message>
     <message>
         <source>Prescriptions</source>
@@ -1350,6 +1378,14 @@
     <message>
         <source>Blood pressure</source>
         <translation>Артериальное давление</translation>
+    </message>
+    <message>
+        <source>Height</source>
+        <translation>Рост</translation>
+    </message>
+    <message>
+        <source>Body mass index</source>
+        <translation>Индекс массы тела</translation>
     </message>
     <message>
         <source>Pulse</source>
@@ -1962,6 +1998,30 @@
     <message>
         <source>This is not a date. Type it as %1, for example %2.</source>
         <translation>Это не дата. Введите её в виде %1, например %2.</translation>
+    </message>
+    <message>
+        <source>Nothing in the card matches “%1”.</source>
+        <translation>В медкарте ничего не найдено по запросу «%1».</translation>
+    </message>
+    <message>
+        <source>Only the chosen kinds of records and period were searched.</source>
+        <translation>Поиск шёл только среди выбранных видов записей и за выбранный период.</translation>
+    </message>
+    <message>
+        <source>No records of this kind in the chosen period.</source>
+        <translation>Записей этого вида за выбранный период нет.</translation>
+    </message>
+    <message>
+        <source>No records of this kind in the card.</source>
+        <translation>Записей этого вида в медкарте нет.</translation>
+    </message>
+    <message>
+        <source>No records in the chosen period.</source>
+        <translation>За выбранный период записей нет.</translation>
+    </message>
+    <message>
+        <source>The card has no records yet. They appear here after a sync with the portal.</source>
+        <translation>В медкарте пока нет записей. Они появятся здесь после синхронизации с порталом.</translation>
     </message>
 </context>
 </TS>

@@ -219,3 +219,45 @@ def test_a_column_the_user_sized_keeps_its_width(tab):
     tab.reload()
     tab.settle()
     assert header.sectionSize(M.COL_CLINIC) == 90
+
+
+def test_an_empty_filtered_list_says_why(qtbot, tab):
+    import datetime as dt
+
+    assert not tab.empty_note.isVisible()  # the card has records
+    tab.filters.chips["discharge"].click()  # Sergey was never in hospital
+    tab.settle()
+    assert tab.model.rowCount() == 0
+    assert tab.empty_note.isVisible()
+    assert tab.empty_note.text() == "No records of this kind in the card."
+    tab.filters.date_from.setDate(dt.date(1990, 1, 1))
+    tab.filters.date_to.setDate(dt.date(1990, 12, 31))
+    tab.settle()
+    assert tab.empty_note.text() == "No records of this kind in the chosen period."
+    tab.filters.chips["discharge"].click()
+    tab.settle()
+    assert tab.empty_note.text() == "No records in the chosen period."
+    tab.filters.reset()
+    tab.settle()
+    assert tab.model.rowCount() > 0 and not tab.empty_note.isVisible()
+
+
+def test_chips_are_named_for_what_they_hold(qtbot, tab, card_cache):
+    """The card extract (form 027/у) is a document, the hospital's summary is under its own
+    chip; in Russian the two are not both "выписки"."""
+    from desktop.models.card.timeline import kind_label
+    from desktop.views.language import LanguageManager
+
+    tab.filters.chips["document"].click()
+    tab.settle()
+    titles = [tab.model.row_at(i).title for i in range(tab.model.rowCount())]
+    assert any("027/у" in t for t in titles)
+    language = LanguageManager()
+    try:
+        language.apply("ru")
+        qtbot.waitUntil(lambda: tab.filters.chips["document"].text() == "Документы", timeout=5000)
+        discharge = tab.filters.chips["discharge"].text()
+        assert discharge == kind_label("discharge") == "Выписные эпикризы"
+        assert "027/у" not in discharge and discharge.lower() != "выписки"
+    finally:
+        language.apply("en")
