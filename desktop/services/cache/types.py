@@ -74,6 +74,9 @@ class RecordDetail:
     results: tuple[LabResultRow, ...] = ()
     dosage: str = ""
     abnormal: bool = False
+    # A protocol or summary as (heading, text) pairs ("Жалобы", "…"); `text` holds the same
+    # words without the structure (search, copy). Empty for records without sections.
+    sections: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 import orjson
 
 from ...names import short_org_name, short_person_text
-from ..projections.clinical import document_text
+from ..projections.clinical import document_sections, document_text
 from ..projections.common import ref_id
 from ..projections.observations import result_rows
 from ..projections.records import dosage_text
@@ -138,10 +138,13 @@ class CardQueries:
         record = _row(row) if row else None
         text = ""
         results: list[LabResultRow] = []
+        sections: list[tuple[str, str]] = []
         if resource_type in ("Composition", "DocumentReference"):
             text = document_text(resource)
+            sections = document_sections(resource)
         elif resource_type == "Encounter":
             text = "\n\n".join(document_text(doc) for doc in linked)
+            sections = [part for doc in linked for part in document_sections(doc)]
         elif resource_type == "DiagnosticReport":
             parts = [str(resource.get("conclusion") or "")]
             parts += [
@@ -169,6 +172,7 @@ class CardQueries:
             results=tuple(results),
             dosage=dosage_text(resource) if resource_type == "MedicationRequest" else "",
             abnormal=record.abnormal if record else any(r.abnormal for r in results),
+            sections=tuple(sections),
         )
 
 
