@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from desktop.models.appointments.list_model import kind_text, place_text, status_text, when_text
 from desktop.services.booking.fhir import KIND_HOME, KIND_VIDEO, AppointmentInfo
@@ -66,8 +66,15 @@ class AppointmentDetails(QFrame):
         flow = FlowLayout(buttons, spacing=6)
         for button in (self.join, self.print, self.pdf, self.ics, self.cancel):
             flow.addWidget(button)
+        # On a small screen the text scrolls; the buttons stay in view below it.
+        scroll = QScrollArea(self)
+        scroll.setObjectName("detailsScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self.text)
+        self.text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.text, 1)
+        layout.addWidget(scroll, 1)
         layout.addWidget(buttons)
         self.retranslate()
         self.show_info(None)

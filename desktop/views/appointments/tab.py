@@ -139,8 +139,9 @@ class AppointmentsTab(QWidget):
         right = QSplitter(Qt.Orientation.Vertical, self)
         right.addWidget(self.lists)
         right.addWidget(self.details)
-        right.setStretchFactor(0, 3)
-        right.setStretchFactor(1, 2)
+        right.setStretchFactor(0, 1)
+        right.setStretchFactor(1, 1)
+        right.setSizes([300, 260])
         right.setChildrenCollapsible(False)
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -184,10 +185,9 @@ class AppointmentsTab(QWidget):
         table.verticalHeader().hide()
         header = table.horizontalHeader()
         header.setHighlightSections(False)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        # Short texts take what they need, the place the rest: all six columns fit 1024 px.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(AppointmentListModel.COL_PLACE, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((0, 130), (1, 150), (2, 140), (3, 190), (5, 110)):
-            header.resizeSection(col, width)
         table.selectionModel().selectionChanged.connect(lambda *_: self._on_table_selection())
         return table
 

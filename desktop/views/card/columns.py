@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from desktop.models.card.timeline import FullTextRole, TimelineModel
 
 # Column -> (largest share of the table's width, absolute maximum in pixels).
-CAPS = {TimelineModel.COL_DOCTOR: (0.22, 240), TimelineModel.COL_CLINIC: (0.2, 280)}
+CAPS = {TimelineModel.COL_DOCTOR: (0.2, 240), TimelineModel.COL_CLINIC: (0.24, 280)}
 FIXED = {TimelineModel.COL_DATE: 92, TimelineModel.COL_KIND: 34}
 _PADDING = 20  # text margins and a little air
 
@@ -29,7 +29,13 @@ _Index = QModelIndex | QPersistentModelIndex
 
 
 class ElidedTooltipDelegate(QStyledItemDelegate):
-    """Shows a cell's full text as its tooltip when the cell is too narrow for it."""
+    """Shows a cell's full text as its tooltip when the cell is too narrow for it. A clinic
+    is cut in the middle: its end ("… № 12") is what tells it from the others."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: _Index) -> None:  # noqa: N802
+        super().initStyleOption(option, index)
+        if index.column() == TimelineModel.COL_CLINIC:
+            option.textElideMode = Qt.TextElideMode.ElideMiddle  # type: ignore[attr-defined]
 
     def tooltip_for(self, option: QStyleOptionViewItem, index: _Index) -> str | None:
         full = index.data(FullTextRole)

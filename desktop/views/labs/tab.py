@@ -7,7 +7,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -155,9 +155,11 @@ class LabsTab(QWidget):
         main = QSplitter(Qt.Orientation.Horizontal)
         main.addWidget(left)
         main.addWidget(right)
-        main.setStretchFactor(0, 2)
-        main.setStretchFactor(1, 3)
-        main.setSizes([440, 840])
+        # The list keeps its width when the window narrows (names stay readable); the
+        # charts give way down to what the diary's buttons need.
+        main.setStretchFactor(0, 0)
+        main.setStretchFactor(1, 1)
+        main.setSizes([430, 850])
         main.setCollapsible(0, False)
         main.setCollapsible(1, False)
         layout = QVBoxLayout(self)
@@ -224,7 +226,7 @@ class LabsTab(QWidget):
             self.model.set_analytes(analytes)
         finally:
             selection.blockSignals(False)
-        self.tree.expandAll()
+        self._expand_groups()
         if not keep:
             present = {a.code for a in analytes if a.group != "diary"}
             codes = [c for c in DEFAULT_CODES if c in present]
@@ -331,7 +333,12 @@ class LabsTab(QWidget):
 
     def _on_search(self, text: str) -> None:
         self.proxy.set_text(text)
+        self._expand_groups()
+
+    def _expand_groups(self) -> None:
         self.tree.expandAll()
+        for row in range(self.proxy.rowCount()):  # a group's name across the whole row
+            self.tree.setFirstColumnSpanned(row, QModelIndex(), True)
 
     def _on_period(self, index: int) -> None:
         self._period = PERIODS[index][1]
