@@ -504,3 +504,36 @@ def test_analyte_tree_its_search_proxy_and_the_diary_list_pass_the_model_tester(
     qtmodeltester.check(win.tab.proxy)
     assert win.tab.diary.model.rowCount() > 0  # the demo diary has entries
     qtmodeltester.check(win.tab.diary.model)
+
+
+def test_own_diary_entries_are_named_in_the_windows_language(win: Window) -> None:
+    """An entry this app wrote (English LOINC display, "mmHg") and the demo's Russian ones
+    ("Систолическое АД", "мм рт. ст.") are one series, named in the window's language."""
+    from desktop.views.language import LanguageManager
+
+    entry = diary.DiaryEntry(
+        kind=diary.DiaryKind.BLOOD_PRESSURE,
+        measured_at=datetime.now(UTC) - timedelta(minutes=5),
+        values={"systolic": 131, "diastolic": 84},
+    )
+    with win.qtbot.waitSignal(win.tab.diary.saved, timeout=WAIT):
+        assert win.tab.diary.save(entry)
+    win.settle()
+    language = LanguageManager()
+    try:
+        for lang, name, unit in (
+            ("ru", "Систолическое давление", "мм рт. ст."),
+            ("en", "Systolic pressure", "mmHg"),
+        ):
+            language.apply(lang)
+            win.qtbot.waitUntil(
+                lambda name=name: leaf_rows(win.tab).get(("8480-6", True), [""])[0] == name,
+                timeout=WAIT,
+            )
+            diary_rows = [cells for (code, own), cells in leaf_rows(win.tab).items() if own]
+            names = [cells[0] for cells in diary_rows]
+            assert names.count(name) == 1 and "Systolic blood pressure" not in names
+            latest = leaf_rows(win.tab)[("8480-6", True)][1]
+            assert latest.endswith(unit) and "131" in latest
+    finally:
+        language.apply("en")

@@ -166,7 +166,7 @@ class AppointmentsTab(QWidget):
         self.calendar.currentPageChanged.connect(lambda *_: self._mark_days())
         self.day_list.currentItemChanged.connect(self._on_day_item)
         self.lists.currentChanged.connect(lambda _i: self._on_table_selection())
-        self.details.joinRequested.connect(lambda: files.join(self.details.info))
+        self.details.joinRequested.connect(lambda: files.join(self.details.info, self))
         self.details.printRequested.connect(lambda: files.print_ticket_of(self.details.info, self))
         self.details.pdfRequested.connect(lambda: files.save_pdf_of(self.details.info, self))
         self.details.icsRequested.connect(lambda: self._export([self.details.info]))
