@@ -765,6 +765,25 @@
     </message>
 </context>
 <context>
+    <name>LinkDialog</name>
+    <message>
+        <source>Open in a browser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No web browser opened on this computer. Open this address in a browser yourself, for example on your phone:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied. Paste it into the address bar of a browser.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Medcard</source>
@@ -1368,6 +1387,56 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>commands (no window; see medcard COMMAND --help):
+  sign-in --portal URL   sign in at a patient portal in the browser
+  sync [--json]          download what is new for every account
+  accounts [--json]      list the accounts of this computer
+  sign-out [ACCOUNT]     sign out and delete that account&apos;s data here
+
+options of the commands:
+  --profile DIR          profile folder (default: per user, or MEDCARD_PROFILE)
+  --secret-store keyring|encrypted-file
+                         where the sign-in is kept; encrypted-file asks for a master
+                         password (or reads MEDCARD_MASTER_PASSWORD)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Medcard: your electronic medical card on the desktop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>run against the built-in demo portal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>profile folder (default: per user)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>interface language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>save a PNG of the window and exit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tab for --screenshot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>window size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--size wants WxH, e.g. 1280x800, not {text}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--size is out of range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Blood pressure</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1377,6 +1446,102 @@
     </message>
     <message>
         <source>Body mass index</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Medcard command line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>where tokens are kept; encrypted-file asks for a master password (or reads MEDCARD_MASTER_PASSWORD) and is remembered in the profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>commands</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sign in at a portal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FHIR base URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>seconds to wait</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>list the accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>print JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sign out, delete the account&apos;s data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>id, name or patient (default: the current one)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sync every account of the profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>print one JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only this account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>current</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>needs sign-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>these arguments are required: {x}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>argument {a}: {x} is not one of {c}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>argument {a}: needs a value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown arguments: {x}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>positional arguments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>options</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>usage: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{prog}: error: {message}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>show this help and exit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1453,6 +1618,26 @@
     </message>
     <message>
         <source>The measurement date is too far in the past.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Medcard cannot write to {path}: {reason}. Make the folder writable, or choose another profile folder with --profile DIR (or MEDCARD_PROFILE).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no permission to write there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the disk is read-only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the disk quota is used up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1780,14 +1965,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Medcard could not save its settings. Is the disk full?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Medcard cannot create its data folder.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Enter a master password.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1817,10 +1994,6 @@
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

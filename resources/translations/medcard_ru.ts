@@ -773,6 +773,25 @@
     </message>
 </context>
 <context>
+    <name>LinkDialog</name>
+    <message>
+        <source>Open in a browser</source>
+        <translation>Открыть в браузере</translation>
+    </message>
+    <message>
+        <source>No web browser opened on this computer. Open this address in a browser yourself, for example on your phone:</source>
+        <translation>На этом компьютере не открылся браузер. Откройте этот адрес в браузере сами, например на телефоне:</translation>
+    </message>
+    <message>
+        <source>Copy address</source>
+        <translation>Копировать адрес</translation>
+    </message>
+    <message>
+        <source>Copied. Paste it into the address bar of a browser.</source>
+        <translation>Скопировано. Вставьте адрес в адресную строку браузера.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Medcard</source>
@@ -1376,6 +1395,67 @@
         <translation>Используйте --secret-store encrypted-file, чтобы хранить вход в зашифрованном файле.</translation>
     </message>
     <message>
+        <source>commands (no window; see medcard COMMAND --help):
+  sign-in --portal URL   sign in at a patient portal in the browser
+  sync [--json]          download what is new for every account
+  accounts [--json]      list the accounts of this computer
+  sign-out [ACCOUNT]     sign out and delete that account&apos;s data here
+
+options of the commands:
+  --profile DIR          profile folder (default: per user, or MEDCARD_PROFILE)
+  --secret-store keyring|encrypted-file
+                         where the sign-in is kept; encrypted-file asks for a master
+                         password (or reads MEDCARD_MASTER_PASSWORD)</source>
+        <translation>команды (без окна; подробнее: medcard КОМАНДА --help):
+  sign-in --portal URL   войти на портал пациента через браузер
+  sync [--json]          загрузить новое для всех учётных записей
+  accounts [--json]      показать учётные записи на этом компьютере
+  sign-out [ACCOUNT]     выйти и удалить данные этой учётной записи здесь
+
+параметры команд:
+  --profile DIR          папка профиля (по умолчанию своя у каждого пользователя,
+                         или MEDCARD_PROFILE)
+  --secret-store keyring|encrypted-file
+                         где хранить вход; encrypted-file спрашивает мастер-пароль
+                         (или берёт его из MEDCARD_MASTER_PASSWORD)</translation>
+    </message>
+    <message>
+        <source>Medcard: your electronic medical card on the desktop.</source>
+        <translation>Медкарта: ваша электронная медицинская карта на компьютере.</translation>
+    </message>
+    <message>
+        <source>run against the built-in demo portal</source>
+        <translation>работать со встроенным демо-порталом</translation>
+    </message>
+    <message>
+        <source>profile folder (default: per user)</source>
+        <translation>папка профиля (по умолчанию своя у каждого пользователя)</translation>
+    </message>
+    <message>
+        <source>interface language</source>
+        <translation>язык интерфейса</translation>
+    </message>
+    <message>
+        <source>save a PNG of the window and exit</source>
+        <translation>сохранить снимок окна в PNG и выйти</translation>
+    </message>
+    <message>
+        <source>tab for --screenshot</source>
+        <translation>вкладка для --screenshot</translation>
+    </message>
+    <message>
+        <source>window size</source>
+        <translation>размер окна</translation>
+    </message>
+    <message>
+        <source>--size wants WxH, e.g. 1280x800, not {text}</source>
+        <translation>--size ожидает ШxВ, например 1280x800, а не {text}</translation>
+    </message>
+    <message>
+        <source>--size is out of range</source>
+        <translation>--size вне допустимых пределов</translation>
+    </message>
+    <message>
         <source>Blood pressure</source>
         <translation>Артериальное давление</translation>
     </message>
@@ -1386,6 +1466,102 @@
     <message>
         <source>Body mass index</source>
         <translation>Индекс массы тела</translation>
+    </message>
+    <message>
+        <source>Medcard command line</source>
+        <translation>Медкарта: командная строка</translation>
+    </message>
+    <message>
+        <source>where tokens are kept; encrypted-file asks for a master password (or reads MEDCARD_MASTER_PASSWORD) and is remembered in the profile</source>
+        <translation>где хранить вход; encrypted-file спрашивает мастер-пароль (или берёт его из MEDCARD_MASTER_PASSWORD), выбор запоминается в профиле</translation>
+    </message>
+    <message>
+        <source>commands</source>
+        <translation>команды</translation>
+    </message>
+    <message>
+        <source>sign in at a portal</source>
+        <translation>войти на портал</translation>
+    </message>
+    <message>
+        <source>FHIR base URL</source>
+        <translation>базовый адрес FHIR</translation>
+    </message>
+    <message>
+        <source>seconds to wait</source>
+        <translation>сколько секунд ждать</translation>
+    </message>
+    <message>
+        <source>list the accounts</source>
+        <translation>показать учётные записи</translation>
+    </message>
+    <message>
+        <source>print JSON</source>
+        <translation>вывести JSON</translation>
+    </message>
+    <message>
+        <source>sign out, delete the account&apos;s data</source>
+        <translation>выйти и удалить данные учётной записи</translation>
+    </message>
+    <message>
+        <source>id, name or patient (default: the current one)</source>
+        <translation>id, имя или пациент (по умолчанию текущая)</translation>
+    </message>
+    <message>
+        <source>sync every account of the profile</source>
+        <translation>синхронизировать все учётные записи профиля</translation>
+    </message>
+    <message>
+        <source>print one JSON object</source>
+        <translation>вывести один объект JSON</translation>
+    </message>
+    <message>
+        <source>only this account</source>
+        <translation>только эту учётную запись</translation>
+    </message>
+    <message>
+        <source>current</source>
+        <translation>текущая</translation>
+    </message>
+    <message>
+        <source>needs sign-in</source>
+        <translation>нужно войти заново</translation>
+    </message>
+    <message>
+        <source>these arguments are required: {x}</source>
+        <translation>нужно указать: {x}</translation>
+    </message>
+    <message>
+        <source>argument {a}: {x} is not one of {c}</source>
+        <translation>аргумент {a}: {x} — не из списка {c}</translation>
+    </message>
+    <message>
+        <source>argument {a}: needs a value</source>
+        <translation>аргументу {a} нужно значение</translation>
+    </message>
+    <message>
+        <source>unknown arguments: {x}</source>
+        <translation>неизвестные аргументы: {x}</translation>
+    </message>
+    <message>
+        <source>positional arguments</source>
+        <translation>позиционные аргументы</translation>
+    </message>
+    <message>
+        <source>options</source>
+        <translation>параметры</translation>
+    </message>
+    <message>
+        <source>usage: </source>
+        <translation>использование: </translation>
+    </message>
+    <message>
+        <source>{prog}: error: {message}</source>
+        <translation>{prog}: ошибка: {message}</translation>
+    </message>
+    <message>
+        <source>show this help and exit</source>
+        <translation>показать эту справку и выйти</translation>
     </message>
     <message>
         <source>Pulse</source>
@@ -1462,6 +1638,26 @@
     <message>
         <source>The measurement date is too far in the past.</source>
         <translation>Дата измерения слишком давняя.</translation>
+    </message>
+    <message>
+        <source>Medcard cannot write to {path}: {reason}. Make the folder writable, or choose another profile folder with --profile DIR (or MEDCARD_PROFILE).</source>
+        <translation>Медкарта не может записывать в {path}: {reason}. Разрешите запись в эту папку или выберите другую папку профиля: --profile DIR (или MEDCARD_PROFILE).</translation>
+    </message>
+    <message>
+        <source>no permission to write there</source>
+        <translation>нет прав на запись</translation>
+    </message>
+    <message>
+        <source>the disk is read-only</source>
+        <translation>диск доступен только для чтения</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>диск заполнен</translation>
+    </message>
+    <message>
+        <source>the disk quota is used up</source>
+        <translation>квота на диске исчерпана</translation>
     </message>
     <message>
         <source>µmol/L</source>
@@ -1788,14 +1984,6 @@
         <translation>Слишком длинное место выдачи.</translation>
     </message>
     <message>
-        <source>Medcard could not save its settings. Is the disk full?</source>
-        <translation>Медкарта не смогла сохранить настройки. Возможно, диск заполнен?</translation>
-    </message>
-    <message>
-        <source>Medcard cannot create its data folder.</source>
-        <translation>Медкарта не может создать папку для данных.</translation>
-    </message>
-    <message>
         <source>Enter a master password.</source>
         <translation>Введите мастер-пароль.</translation>
     </message>
@@ -1826,10 +2014,6 @@
     <message>
         <source>Value</source>
         <translation>Значение</translation>
-    </message>
-    <message>
-        <source>Unit</source>
-        <translation>Ед. изм.</translation>
     </message>
     <message>
         <source>Reference range</source>
