@@ -125,9 +125,11 @@ def run_gui(args: argparse.Namespace, size: tuple[int, int]) -> int:
     from desktop.views.card import CardTab
     from desktop.views.controller import AppController
     from desktop.views.language import LanguageManager
+    from desktop.views.qt_messages import quiet_platform_warnings
     from desktop.views.secrets_dialogs import open_profile_secrets
     from desktop.views.style import apply_style
 
+    quiet_platform_warnings()
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0]])
     app.setApplicationName("Medcard")
@@ -207,10 +209,22 @@ def run_gui(args: argparse.Namespace, size: tuple[int, int]) -> int:
         code = app.exec()
     finally:
         controller.shutdown()
-        window.deleteLater()
+        _tear_down(window, controller)
         if demo_dir is not None:
             demo_dir.cleanup()
     return exit_code or code
+
+
+def _tear_down(*objects) -> None:  # noqa: ANN002 - Qt objects
+    """Delete the window and its controller now, while the QApplication lives: left to
+    Python's exit, widgets (the charts' graphics items above all) could be destroyed after
+    it, a crash at exit in some runs."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    for item in objects:
+        item.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    QCoreApplication.processEvents()
 
 
 SETTLE_MS = 300  # quiet time before grabbing: layouts settle, the tabs paint
