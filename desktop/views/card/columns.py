@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from desktop.models.card.timeline import FullTextRole, TimelineModel
 
 # Column -> (largest share of the table's width, absolute maximum in pixels).
-CAPS = {TimelineModel.COL_DOCTOR: (0.2, 240), TimelineModel.COL_CLINIC: (0.24, 280)}
+CAPS = {TimelineModel.COL_DOCTOR: (0.18, 200), TimelineModel.COL_CLINIC: (0.26, 300)}
 FIXED = {TimelineModel.COL_DATE: 92, TimelineModel.COL_KIND: 34}
 _PADDING = 20  # text margins and a little air
 
