@@ -151,3 +151,26 @@ def test_home_readings_are_judged_by_the_band_shown():
     series = build_series("2345-7", "Глюкоза", points)
     assert series.abnormal.tolist() == [False, True, False]
     assert series.self_measured.tolist() == [False, True, True]
+
+
+@pytest.mark.parametrize("height", [560, 300])
+def test_a_lower_plots_title_stays_clear_of_the_plot_above(qtbot, height):
+    series = build_series("2345-7", "Глюкоза", _series(BERLIN).points)
+    other = build_series("4548-4", "Гликированный гемоглобин (HbA1c)", series.points)
+    chart = TrendChart(zone=BERLIN, locale=RU)
+    qtbot.addWidget(chart)
+    chart.resize(600, height)
+    chart.set_series([other, series, other])
+    chart.show()
+    qtbot.waitExposed(chart)
+    for upper, lower in zip(chart.plots, chart.plots[1:], strict=False):
+        title = lower.titleLabel.sceneBoundingRect()
+        taken = upper.getViewBox().sceneBoundingRect()
+        bottom = upper.getAxis("bottom")
+        if bottom.isVisible():
+            taken = taken.united(bottom.sceneBoundingRect())
+        # Clear air between them (it was 6 px from the axis line above: they touched).
+        assert title.top() - taken.bottom() >= 10, (title, taken)
+    # One date scale, under the lowest plot.
+    assert chart.plots[-1].getAxis("bottom").isVisible()
+    assert not any(p.getAxis("bottom").isVisible() for p in chart.plots[:-1])

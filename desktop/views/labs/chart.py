@@ -220,7 +220,8 @@ class TrendChart(QWidget):
 
     def _on_range_changed(self, *_: object) -> None:
         lo, hi = self.x_range()
-        for item, layers in zip(self.series, self.layers, strict=True):
+        # While set_series links plot after plot, the later plots have no layers yet.
+        for item, layers in zip(self.series, self.layers, strict=False):
             first, last = np.searchsorted(item.times, [lo, hi])
             layers.lab.setVisible(int(last - first) <= DENSE_POINTS)
 
