@@ -1164,7 +1164,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>reported as {value} {unit}</source>
+        <source>Reported as {value} {unit}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

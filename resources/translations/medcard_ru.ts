@@ -1172,8 +1172,8 @@
         <translation>пересчитано из {units}</translation>
     </message>
     <message>
-        <source>reported as {value} {unit}</source>
-        <translation>в бланке: {value} {unit}</translation>
+        <source>Reported as {value} {unit}</source>
+        <translation>В бланке: {value} {unit}</translation>
     </message>
     <message>
         <source>Self-measured</source>

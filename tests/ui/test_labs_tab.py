@@ -537,3 +537,29 @@ def test_own_diary_entries_are_named_in_the_windows_language(win: Window) -> Non
             assert latest.endswith(unit) and "131" in latest
     finally:
         language.apply("en")
+
+
+def test_trend_and_range_marks_cannot_be_confused(win: Window) -> None:
+    """Arrows say how a value moved (the Trend column), triangles where it lies against its
+    range (beside the value): "1,94 ↓ !" no longer reads as "below the range"."""
+    tab = win.tab
+    assert tab.model.headerData(3, Qt.Orientation.Horizontal) == "Trend"
+    tips = []
+    for group_row in range(tab.proxy.rowCount()):
+        group = tab.proxy.index(group_row, 0)
+        for row in range(tab.proxy.rowCount(group)):
+            latest = tab.proxy.index(row, 1, group)
+            trend = tab.proxy.index(row, 3, group)
+            assert trend.data() in ("↗", "↘", "→")
+            assert not any(mark in latest.data() for mark in "↑↓↗↘→")
+            tips += [
+                latest.data(Qt.ItemDataRole.ToolTipRole),
+                trend.data(Qt.ItemDataRole.ToolTipRole),
+            ]
+            if latest.data().startswith("▲"):
+                assert latest.data(Qt.ItemDataRole.ToolTipRole) == "Above the reference range"
+    assert tips and all(t[0].isupper() for t in tips)  # sentence case
+    triglycerides = next(
+        cells for (code, own), cells in leaf_rows(tab).items() if code == "2571-8" and not own
+    )
+    assert triglycerides[1].startswith("▲") and triglycerides[3] == "↘"  # high, and falling

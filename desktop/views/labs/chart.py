@@ -271,7 +271,7 @@ class TrendChart(QWidget):
             f"{date_text}, {format_time(when, self.number_locale)}",
         ]
         if item.unit and point.unit and not same_unit(point.unit, item.unit):
-            reported = QCoreApplication.translate("labs", "reported as {value} {unit}")
+            reported = QCoreApplication.translate("labs", "Reported as {value} {unit}")
             lines.append(
                 reported.format(value=self._number(point.value), unit=format_unit(point.unit))
             )
