@@ -34,3 +34,20 @@ def test_every_tab_fits_a_1024x640_window(qtbot: Any, signed_in: Any, lang: str)
     window.resize(SMALL)
     qtbot.waitUntil(lambda: window.size() == SMALL, timeout=5000)
     assert window.width() == SMALL.width()  # nothing forced it wider
+
+    # Lab trends at 1024x640: analyte names readable, more than two diary rows in view.
+    window.show_tab("labs")
+    labs = window.tab_widget("labs")
+    qtbot.waitUntil(lambda: labs.diary_panel.table.model().rowCount() >= 3, timeout=20_000)
+    qtbot.wait(50)  # the layout of the newly shown tab
+    tree = labs.tree
+    assert tree.header().sectionSize(0) >= 12 * tree.fontMetrics().averageCharWidth()
+    table = labs.diary_panel.table
+    height = table.viewport().height()
+    shown = [
+        r
+        for r in range(table.model().rowCount())
+        if 0 <= table.visualRect(table.model().index(r, 0)).top()
+        and table.visualRect(table.model().index(r, 0)).bottom() <= height
+    ]
+    assert len(shown) >= 3, f"{lang}: only {len(shown)} diary rows in view"
