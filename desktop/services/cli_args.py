@@ -19,19 +19,19 @@ from desktop.services.i18n import N_, tr
 _ARGPARSE_MESSAGES = (
     (
         re.compile(r"^the following arguments are required: (?P<x>.+)$"),
-        N_("these arguments are required: {x}"),
+        N_("the following arguments are required: {x}"),
     ),
     (
         re.compile(
             r"^argument (?P<a>[^:]+): invalid choice: (?P<x>.+?) \(choose from (?P<c>.+)\)$"
         ),
-        N_("argument {a}: {x} is not one of {c}"),
+        N_("argument {a}: invalid choice: {x} (choose from {c})"),
     ),
     (
         re.compile(r"^argument (?P<a>[^:]+): expected one argument$"),
-        N_("argument {a}: needs a value"),
+        N_("argument {a}: expected one argument"),
     ),
-    (re.compile(r"^unrecognized arguments: (?P<x>.+)$"), N_("unknown arguments: {x}")),
+    (re.compile(r"^unrecognized arguments: (?P<x>.+)$"), N_("unrecognized arguments: {x}")),
 )
 
 
@@ -45,7 +45,8 @@ def translate_argparse_message(message: str) -> str:
 
 class HelpFormatter(argparse.RawDescriptionHelpFormatter):
     def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None = None) -> None:
-        super().add_usage(usage, actions, groups, prefix or tr(N_("usage: ")))
+        # argparse passes "" when it builds a sub-command's name: no prefix there.
+        super().add_usage(usage, actions, groups, tr(N_("usage: ")) if prefix is None else prefix)
 
 
 class ArgumentParser(argparse.ArgumentParser):
@@ -56,9 +57,15 @@ class ArgumentParser(argparse.ArgumentParser):
         kwargs.setdefault("formatter_class", HelpFormatter)
         add_help = kwargs.get("add_help", True)
         kwargs["add_help"] = False  # our own -h, with translated help
+        parents = kwargs.pop("parents", [])
         super().__init__(*args, **kwargs)
         self._positionals.title = tr(N_("positional arguments"))
         self._optionals.title = tr(N_("options"))
+        # A parent's options join ours only now that the group titles match (argparse
+        # would file them under a second "options" heading).
+        for parent in parents:
+            self._add_container_actions(parent)
+            self._defaults.update(parent._defaults)
         if add_help:
             self.add_argument(
                 "-h",

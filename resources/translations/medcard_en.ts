@@ -1509,22 +1509,6 @@ options of the commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>these arguments are required: {x}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>argument {a}: {x} is not one of {c}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>argument {a}: needs a value</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unknown arguments: {x}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>positional arguments</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1726,6 +1710,22 @@ options of the commands:
     </message>
     <message>
         <source>The file is too large (more than {size} MB).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the following arguments are required: {x}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>argument {a}: invalid choice: {x} (choose from {c})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>argument {a}: expected one argument</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unrecognized arguments: {x}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

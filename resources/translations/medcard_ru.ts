@@ -1528,22 +1528,6 @@ options of the commands:
         <translation>нужно войти заново</translation>
     </message>
     <message>
-        <source>these arguments are required: {x}</source>
-        <translation>нужно указать: {x}</translation>
-    </message>
-    <message>
-        <source>argument {a}: {x} is not one of {c}</source>
-        <translation>аргумент {a}: {x} — не из списка {c}</translation>
-    </message>
-    <message>
-        <source>argument {a}: needs a value</source>
-        <translation>аргументу {a} нужно значение</translation>
-    </message>
-    <message>
-        <source>unknown arguments: {x}</source>
-        <translation>неизвестные аргументы: {x}</translation>
-    </message>
-    <message>
         <source>positional arguments</source>
         <translation>позиционные аргументы</translation>
     </message>
@@ -1746,6 +1730,22 @@ options of the commands:
     <message>
         <source>The file is too large (more than {size} MB).</source>
         <translation>Файл слишком большой (более {size} МБ).</translation>
+    </message>
+    <message>
+        <source>the following arguments are required: {x}</source>
+        <translation>нужно указать: {x}</translation>
+    </message>
+    <message>
+        <source>argument {a}: invalid choice: {x} (choose from {c})</source>
+        <translation>аргумент {a}: {x} — не из списка {c}</translation>
+    </message>
+    <message>
+        <source>argument {a}: expected one argument</source>
+        <translation>аргументу {a} нужно значение</translation>
+    </message>
+    <message>
+        <source>unrecognized arguments: {x}</source>
+        <translation>неизвестные аргументы: {x}</translation>
     </message>
     <message>
         <source>The file is empty.</source>

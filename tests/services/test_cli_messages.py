@@ -68,6 +68,10 @@ def test_the_command_line_speaks_the_users_language(tmp_path: Path) -> None:
     assert "Учётн" in listing.stdout or "учётн" in listing.stdout
     wrong = medcard("sync", "--bogus", env=RU)
     assert wrong.returncode == 2 and "ошибка" in wrong.stderr
+    assert "неизвестные аргументы: --bogus" in wrong.stderr
+    sub = medcard("sync", "--help", env=RU)
+    assert sub.stdout.count("параметры:") == 1  # the shared options under the same heading
+    assert sub.stdout.startswith("использование: medcard sync") and "--secret-store" in sub.stdout
 
 
 def test_a_non_url_portal_is_refused_before_any_browser(tmp_path: Path, capsys: Any) -> None:
