@@ -15,6 +15,7 @@ from desktop.models.people import PatientInfo
 from desktop.models.session import AccountSession
 from desktop.models.tasks import TaskRunner
 from desktop.services.accounts import Account
+from desktop.services.portal.capabilities import Capabilities
 from desktop.services.profile import Settings
 
 
@@ -27,6 +28,7 @@ class AppContext(QObject):
     onlineChanged = Signal(bool)
     accountChanged = Signal()  # signed in, switched, or signed out
     errorOccurred = Signal(str)  # translated, user-facing message
+    capabilitiesChanged = Signal()  # what the portal offers (session.capabilities) changed
 
     def __init__(self, runner: TaskRunner, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -49,6 +51,11 @@ class AppContext(QObject):
     @property
     def patients(self) -> list[PatientInfo]:
         return self.session.patients if self.session else []
+
+    @property
+    def capabilities(self) -> Capabilities:
+        """What the portal offers; everything while signed out or not known yet."""
+        return self.session.capabilities if self.session else Capabilities.unknown()
 
     @property
     def patient(self) -> PatientInfo | None:
@@ -76,6 +83,7 @@ class AppContext(QObject):
             session.onlineChanged.connect(self.onlineChanged)
             session.errorOccurred.connect(self.errorOccurred)
             session.patientsChanged.connect(self._on_patients_changed)
+            session.capabilitiesChanged.connect(self.capabilitiesChanged)
         ids = [p.patient_id for p in self.patients]
         if patient_id not in ids:
             patient_id = ids[0] if ids else (session.own_patient_id if session else "")

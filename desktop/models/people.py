@@ -7,61 +7,14 @@ an access change; names and birth dates come from the cached Patient resources.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from desktop.services.accounts import display_name_of
-from desktop.services.cache import Cache
-
-
-@dataclass(frozen=True)
-class PatientInfo:
-    """A person whose card the account may open (self first, then children)."""
-
-    patient_id: str
-    display_name: str
-    birth_date: dt.date | None = None
-    is_self: bool = False
-
-    def age(self, today: dt.date | None = None) -> int | None:
-        if self.birth_date is None:
-            return None
-        today = today or dt.date.today()
-        b = self.birth_date
-        return today.year - b.year - ((today.month, today.day) < (b.month, b.day))
-
-
-def patient_ids_from(tokens: Any) -> list[str]:
-    """The ids a token answer lists (`TokenSet.patients`); [] when the portal lists none."""
-    return [str(p) for p in getattr(tokens, "patients", None) or () if p]
-
-
-def load_people(cache: Cache, patient_ids: list[str], own_id: str) -> list[PatientInfo]:
-    """Own card first, then the others in the account's order; ids when not synced yet
-    (worker thread: reads the cache)."""
-    stored = cache.resources.by_ids("Patient", patient_ids)
-    return people_from(stored, patient_ids, own_id)
-
-
-def people_from(
-    stored: dict[str, dict[str, Any]], patient_ids: Iterable[str], own_id: str
-) -> list[PatientInfo]:
-    people = []
-    for pid in sorted(patient_ids, key=lambda p: p != own_id):
-        patient = stored.get(pid, {})
-        people.append(
-            PatientInfo(
-                patient_id=pid,
-                display_name=_short_name(patient) or pid,
-                birth_date=_birth_date(patient.get("birthDate")),
-                is_self=pid == own_id,
-            )
-        )
-    return people
+from desktop.services.people import PatientInfo as PatientInfo  # re-exported for the views
+from desktop.services.people import load_people as load_people
+from desktop.services.people import patient_ids_from as patient_ids_from
+from desktop.services.people import people_from
 
 
 class PatientRoster(QObject):
@@ -108,24 +61,3 @@ class PatientRoster(QObject):
         if fresh != self._people and {p.patient_id for p in fresh} == set(self._ids):
             self._people = fresh
             self.changed.emit()
-
-
-def _short_name(patient: dict[str, Any]) -> str | None:
-    """ "Given Family" for the switcher (Russian patronymics make full names too long)."""
-    for name in patient.get("name") or []:
-        if not isinstance(name, dict):
-            continue
-        given = (name.get("given") or [None])[0]
-        family = name.get("family")
-        if isinstance(given, str) and isinstance(family, str) and given and family:
-            return f"{given} {family}"
-    return display_name_of(patient)
-
-
-def _birth_date(value: Any) -> dt.date | None:
-    if isinstance(value, str) and len(value) >= 10:
-        try:
-            return dt.date.fromisoformat(value[:10])
-        except ValueError:
-            return None
-    return None

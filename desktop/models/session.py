@@ -1,15 +1,10 @@
-"""AccountSession: the one door from a tab to an account's data.
+"""AccountSession: a signed-in account as the tabs see it — the one door to its data.
 
-A tab never holds the account's client or cache. It asks the session:
-- `read(query, ...)`: `query(cache, ...)` on the read pool (cache query objects);
-- `fetch(call, ...)`: `call(client, ...)` on the network pool (portal reads not stored);
-- `write(call, prepare=, store=)`: `prepare(cache)` on the writer queue, `call(client,
-  prepared)` on the network pool, `store(cache, answer)` on the writer queue;
-- `start_sync()`, `refresh_access()`.
-The client and cache are captured when the work is submitted, and every answer is dropped
-once the session is closed, so a sign-out or an account switch in the middle of a request
-can never store into (or show data of) the wrong account. Closing never blocks the GUI:
-the cache is closed on a thread of its own once the jobs using it have stopped.
+A tab never holds the account's client or cache: it reads, fetches and writes through the
+door (`desktop/models/door.py`: read/fetch/write/store). The session adds what an account
+is: the people it may open (`roster`), what its portal offers (`capabilities`), syncing,
+and closing — which never blocks the GUI: the cache is closed on a thread of its own once
+the jobs using it have stopped.
 """
 
 from __future__ import annotations
@@ -18,11 +13,11 @@ import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from typing import Any, Protocol, TypeVar
+from typing import Any, Protocol
 
-import shiboken6
-from PySide6.QtCore import QDateTime, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QDateTime, Signal
 
+from desktop.models.door import AccountDoor
 from desktop.models.people import PatientInfo, PatientRoster, load_people, patient_ids_from
 from desktop.models.tasks import TaskCancelled, TaskRunner, log_failure, user_message_for
 from desktop.services.accounts import Account
@@ -30,12 +25,12 @@ from desktop.services.cache import Cache
 from desktop.services.cache.types import SyncProgress, SyncResult
 from desktop.services.errors import PortalUnreachable
 from desktop.services.portal import FhirClient
+from desktop.services.portal.capabilities import Capabilities
 from desktop.services.sync import SyncCancelled
 
 log = logging.getLogger(__name__)
 
 CLOSE_WAIT_S = 30.0  # jobs using the cache stop within the client's own timeouts
-T = TypeVar("T")
 Callback = Callable[[Any], None]
 
 
@@ -67,48 +62,35 @@ class _SyncOutcome:
     patient_ids: list[str]  # whose cards the sync pulled (the renewed tokens' list)
 
 
-class _Gate:
-    """Counts the jobs using the cache; closing waits (off the GUI thread) until none is."""
-
-    def __init__(self) -> None:
-        self._cond = threading.Condition()
-        self._users = 0
-        self._closed = False
-
-    def enter(self) -> bool:
-        with self._cond:
-            if self._closed:
-                return False
-            self._users += 1
-            return True
-
-    def leave(self) -> None:
-        with self._cond:
-            self._users -= 1
-            self._cond.notify_all()
-
-    def close_and_wait(self, timeout: float) -> bool:
-        with self._cond:
-            self._closed = True
-            return self._cond.wait_for(lambda: self._users == 0, timeout)
+_STATEMENT_ID = "portal-metadata"  # the CapabilityStatement kept in the cache
 
 
-class AccountSession(QObject):
+def _cached_statement(cache: Cache) -> dict[str, Any] | None:
+    return cache.resources.get("CapabilityStatement", _STATEMENT_ID)
+
+
+def _fetch_statement(client: FhirClient) -> dict[str, Any]:
+    return client.capabilities()
+
+
+def _keep_statement(cache: Cache, statement: dict[str, Any]) -> dict[str, Any]:
+    cache.ingest([{**statement, "id": _STATEMENT_ID}])
+    return statement
+
+
+class AccountSession(AccountDoor):
     syncStarted = Signal()
     syncProgress = Signal(int, int)  # done, total (0 = unknown)
     syncFinished = Signal(bool)
     onlineChanged = Signal(bool)
-    errorOccurred = Signal(str)  # translated, user-facing
     patientsChanged = Signal()
+    capabilitiesChanged = Signal()  # what the portal offers was read (cached or fresh)
 
     def __init__(
         self, runner: TaskRunner, parts: SessionParts, sync_factory: SyncFactory | None = None
     ) -> None:
-        super().__init__()
-        self.runner = runner
+        super().__init__(runner, parts.client, parts.cache)
         self._account = parts.account
-        self._client = parts.client
-        self._cache = parts.cache
         self._cleanup = parts.cleanup
         self._sync_factory = sync_factory
         self.own_patient_id = parts.own_patient_id
@@ -118,12 +100,13 @@ class AccountSession(QObject):
         self.online = True
         self.syncing = False
         self.last_synced: QDateTime | None = None
-        self._closing = False
-        self._gate = _Gate()
         self._cancel = threading.Event()  # a running sync watches it
         self.cache_closed = threading.Event()  # set once the cache is closed (after close())
         self._refreshing = False
+        self.capabilities = Capabilities.unknown()
+        self._fresh_capabilities = False
         self.reload_people()
+        self._load_capabilities()
 
     # -- what the account is ------------------------------------------------------------
     @property
@@ -138,151 +121,29 @@ class AccountSession(QObject):
     def patient_ids(self) -> list[str]:
         return self.roster.ids
 
-    @property
-    def closed(self) -> bool:
-        return self._closing
-
-    # The composition root (and tests) may reach these; tabs go through the methods below.
-    @property
-    def cache(self) -> Cache:
-        return self._cache
-
-    @property
-    def client(self) -> FhirClient:
-        return self._client
-
-    # -- the door -----------------------------------------------------------------------
-    def read(
-        self,
-        query: Callable[..., T],
-        *args: Any,
-        on_done: Callable[[T], None],
-        on_error: Callback | None = None,
-        owner: QObject | None = None,
-    ) -> bool:
-        """`query(cache, *args)` on the read pool; False once the session is closed."""
-        if self._closing:
-            return False
-        self.runner.submit_read(
-            self._using_cache(query, self._cache),
-            *args,
-            on_done=self._deliver(on_done, owner),
-            on_error=self._deliver(on_error or self._report, owner),
-            owner=self,
+    # -- what the portal offers -------------------------------------------------------------
+    def _load_capabilities(self) -> None:
+        """The last statement kept in the cache at once (also offline), then a fresh one."""
+        self.read(
+            _cached_statement,
+            on_done=lambda statement: self._set_statement(statement, fresh=False),
+            on_error=lambda exc: log_failure(log, "reading the kept capabilities failed", exc),
         )
-        return True
-
-    def fetch(
-        self,
-        call: Callable[..., T],
-        *args: Any,
-        on_done: Callable[[T], None],
-        on_error: Callback | None = None,
-        owner: QObject | None = None,
-    ) -> bool:
-        """`call(client, *args)` on the network pool: portal reads the cache does not keep."""
-        if self._closing:
-            return False
-        client = self._client
-        self.runner.submit(
-            lambda: call(client, *args),
-            on_done=self._deliver(on_done, owner),
-            on_error=self._deliver(on_error or self._report, owner),
-            owner=self,
+        self.write(
+            _fetch_statement,
+            store=_keep_statement,
+            on_done=lambda statement: self._set_statement(statement, fresh=True),
+            on_error=lambda exc: log_failure(log, "reading the portal's capabilities failed", exc),
         )
-        return True
 
-    def write(
-        self,
-        call: Callable[..., Any],
-        *,
-        prepare: Callable[[Cache], Any] | None = None,
-        store: Callable[[Cache, Any], Any] | None = None,
-        on_done: Callback,
-        on_error: Callback | None = None,
-        owner: QObject | None = None,
-    ) -> bool:
-        """Write to the portal, then store its answer: `prepare(cache)` (writer queue) ->
-        `call(client, prepared)` or `call(client)` (network pool) -> `store(cache, answer)`
-        (writer queue). Each step runs on the account that was current at submission; once
-        the session is closed the remaining steps are skipped and nothing is delivered."""
-        if self._closing:
-            return False
-        client, cache = self._client, self._cache
-        done = self._deliver(on_done, owner)
-        failed = self._deliver(on_error or self._report, owner)
-
-        def after_call(answer: Any) -> None:
-            if store is None:
-                done(answer)
-            elif not self._closing:
-                self.runner.submit_write(
-                    self._using_cache(store, cache), answer, on_done=done, on_error=failed
-                )
-
-        def network(prepared: Any = None, with_prepared: bool = False) -> None:
-            if self._closing:
-                return
-            job = (lambda: call(client, prepared)) if with_prepared else (lambda: call(client))
-            self.runner.submit(job, on_done=after_call, on_error=failed, owner=self)
-
-        if prepare is None:
-            network()
-        else:
-            self.runner.submit_write(
-                self._using_cache(prepare, cache),
-                on_done=lambda prepared: network(prepared, with_prepared=True),
-                on_error=failed,
-                owner=self,
-            )
-        return True
-
-    def store(
-        self,
-        fn: Callable[..., T],
-        *args: Any,
-        on_done: Callable[[T], None],
-        on_error: Callback | None = None,
-        owner: QObject | None = None,
-    ) -> bool:
-        """`fn(cache, *args)` on the writer queue: a change that concerns only the cache."""
-        if self._closing:
-            return False
-        self.runner.submit_write(
-            self._using_cache(fn, self._cache),
-            *args,
-            on_done=self._deliver(on_done, owner),
-            on_error=self._deliver(on_error or self._report, owner),
-            owner=self,
-        )
-        return True
-
-    def _using_cache(self, fn: Callable[..., T], cache: Cache) -> Callable[..., T]:
-        """Worker side: run only while the session is open, and hold closing off meanwhile."""
-
-        def run(*args: Any) -> T:
-            if not self._gate.enter():
-                raise TaskCancelled()
-            try:
-                return fn(cache, *args)
-            finally:
-                self._gate.leave()
-
-        run.__qualname__ = getattr(fn, "__qualname__", "cache job")
-        return run
-
-    def _deliver(self, callback: Callback, owner: QObject | None) -> Callback:
-        """GUI side: an answer reaches the tab only while this account is still open."""
-
-        def deliver(value: Any) -> None:
-            if self._closing or (owner is not None and not shiboken6.isValid(owner)):
-                return
-            callback(value)
-
-        return deliver
-
-    def _report(self, exc: BaseException) -> None:
-        self.errorOccurred.emit(user_message_for(exc))
+    def _set_statement(self, statement: dict[str, Any] | None, fresh: bool) -> None:
+        if statement is None or (self._fresh_capabilities and not fresh):
+            return
+        self._fresh_capabilities = self._fresh_capabilities or fresh
+        capabilities = Capabilities.from_statement(statement)
+        if capabilities != self.capabilities:
+            self.capabilities = capabilities
+            self.capabilitiesChanged.emit()
 
     # -- people ---------------------------------------------------------------------------
     def reload_people(self) -> None:
@@ -384,6 +245,13 @@ class AccountSession(QObject):
         self._set_online(True)
         if not self._adopt_patient_ids(outcome.patient_ids):
             self.reload_people()  # names may have arrived with the sync
+        skipped = outcome.result.skipped
+        if skipped > 0:  # the rest of the card synced fine
+            self.errorOccurred.emit(
+                QCoreApplication.translate(
+                    "medcard", "%n record(s) could not be read and were skipped.", "", skipped
+                )
+            )
         self.syncFinished.emit(True)
 
     def _on_sync_error(self, exc: BaseException) -> None:

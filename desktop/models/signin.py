@@ -17,6 +17,7 @@ from desktop.services.cache.types import SyncProgress
 from desktop.services.errors import MedcardError
 from desktop.services.portal import FhirClient
 from desktop.services.sync import SyncEngine
+from desktop.services.sync_lock import LockedSync, profile_of_cache
 
 
 def sign_in_account(
@@ -60,8 +61,10 @@ def sync_factory(
     patients: list[str],
     progress: Callable[[SyncProgress], None],
     cancel: threading.Event,
-) -> SyncEngine:
-    return SyncEngine(client, cache, patients, progress=progress, cancel=cancel)
+) -> LockedSync:
+    engine = SyncEngine(client, cache, patients, progress=progress, cancel=cancel)
+    # One sync per profile at a time, also against a `medcard sync` (issue 15).
+    return LockedSync(engine, profile_of_cache(cache.path), cancel)
 
 
 def make_session(runner: TaskRunner, parts: SessionParts) -> AccountSession:

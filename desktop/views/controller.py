@@ -107,8 +107,12 @@ class AppController(QObject):
         if demo:
             self.start_demo()
             return
-        current = self.accounts.current()
-        if current is not None:
+        # The account registry lives partly in the keyring, which may ask the user to
+        # unlock it: never on the GUI thread.
+        self.runner.submit(self.accounts.current, on_done=self._open_if_any)
+
+    def _open_if_any(self, current: Account | None) -> None:
+        if current is not None and self.ctx.session is None:
             # Even when its session ended the cached card opens; the sync then says
             # "sign in again" in the banner instead of hiding the card.
             self.open_account(current)
@@ -189,8 +193,11 @@ class AppController(QObject):
 
     # -- account menu -----------------------------------------------------------------
     def _refresh_account_menu(self) -> None:
+        self.runner.submit(self.accounts.list, on_done=self._show_accounts)
+
+    def _show_accounts(self, accounts: list[Account]) -> None:
         current = self.ctx.account
-        entries = [(a.id, f"{a.display_name} — {a.portal_url}") for a in self.accounts.list()]
+        entries = [(a.id, f"{a.display_name} — {a.portal_url}") for a in accounts]
         self.window.set_accounts(entries, current.id if current is not None else "")
 
     def _on_add_account(self) -> None:
@@ -199,13 +206,13 @@ class AppController(QObject):
     def switch_account(self, account_id: str) -> None:
         if self.ctx.account is not None and self.ctx.account.id == account_id:
             return
-        try:
-            account = self.accounts.switch(account_id)
-        except Exception as exc:  # noqa: BLE001 - shown in the banner
-            self.ctx.errorOccurred.emit(user_message_for(exc))
-            return
-        self.ctx.set_session(None)
-        self.open_account(account)
+        self.ctx.set_session(None)  # at once: the old card leaves the screen
+        self.runner.submit(
+            self.accounts.switch,
+            account_id,
+            on_done=self.open_account,
+            on_error=lambda exc: self.ctx.errorOccurred.emit(user_message_for(exc)),
+        )
 
     def sign_out(self) -> None:
         session = self.ctx.session

@@ -122,6 +122,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>This portal does not offer booking: its clinics take appointments elsewhere.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Your request for a doctor at home has been sent.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -511,6 +515,10 @@
     </message>
     <message>
         <source>Request for %1 sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This portal does not take requests for a child&apos;s card online.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1160,6 +1168,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>This portal does not accept diary entries: your entries are shown, but new ones cannot be saved to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>converted from {units}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1387,145 +1399,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>commands (no window; see medcard COMMAND --help):
-  sign-in --portal URL   sign in at a patient portal in the browser
-  sync [--json]          download what is new for every account
-  accounts [--json]      list the accounts of this computer
-  sign-out [ACCOUNT]     sign out and delete that account&apos;s data here
-
-options of the commands:
-  --profile DIR          profile folder (default: per user, or MEDCARD_PROFILE)
-  --secret-store keyring|encrypted-file
-                         where the sign-in is kept; encrypted-file asks for a master
-                         password (or reads MEDCARD_MASTER_PASSWORD)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Medcard: your electronic medical card on the desktop.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>run against the built-in demo portal</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>profile folder (default: per user)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>interface language</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>save a PNG of the window and exit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>tab for --screenshot</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>window size</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--size wants WxH, e.g. 1280x800, not {text}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--size is out of range</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Blood pressure</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Height</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Body mass index</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Medcard command line</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>where tokens are kept; encrypted-file asks for a master password (or reads MEDCARD_MASTER_PASSWORD) and is remembered in the profile</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>commands</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>sign in at a portal</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>FHIR base URL</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>seconds to wait</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>list the accounts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>print JSON</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>sign out, delete the account&apos;s data</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>id, name or patient (default: the current one)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>sync every account of the profile</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>print one JSON object</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>only this account</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>current</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>needs sign-in</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>positional arguments</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>options</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>usage: </source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{prog}: error: {message}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>show this help and exit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1605,111 +1479,125 @@ options of the commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Medcard cannot write to {path}: {reason}. Make the folder writable, or choose another profile folder with --profile DIR (or MEDCARD_PROFILE).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no permission to write there</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the disk is read-only</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the disk is full</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the disk quota is used up</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>µmol/L</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>mg/dL</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>mg/L</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>g/L</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>g/dL</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>U/L</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>IU/L</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>mIU/L</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>µIU/mL</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ng/L</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ng/mL</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>pg/mL</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>pmol/L</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>nmol/L</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>×10⁹/L</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>×10¹²/L</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>mm/h</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>kg/m²</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>cm</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>mL/min/1.73 m²</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Type the date and the time of the measurement, as in {example}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The file is too large (more than {size} MB).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>commands (no window; see medcard COMMAND --help):
+  sign-in --portal URL   sign in at a patient portal in the browser
+  sync [--json]          download what is new for every account
+  accounts [--json]      list the accounts of this computer
+  sign-out [ACCOUNT]     sign out and delete that account&apos;s data here
+
+options of the commands:
+  --profile DIR          profile folder (default: per user, or MEDCARD_PROFILE)
+  --secret-store keyring|encrypted-file
+                         where the sign-in is kept; encrypted-file asks for a master
+                         password (or reads MEDCARD_MASTER_PASSWORD)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Medcard: your electronic medical card on the desktop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>run against the built-in demo portal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>profile folder (default: per user)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>interface language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>save a PNG of the window and exit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tab for --screenshot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>window size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--size wants WxH, e.g. 1280x800, not {text}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--size is out of range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Height</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Body mass index</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Medcard command line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>where tokens are kept; encrypted-file asks for a master password (or reads MEDCARD_MASTER_PASSWORD) and is remembered in the profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>commands</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sign in at a portal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FHIR base URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>seconds to wait</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>list the accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>print JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sign out, delete the account&apos;s data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>id, name or patient (default: the current one)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sync every account of the profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>print one JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only this account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>current</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>needs sign-in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1726,6 +1614,26 @@ options of the commands:
     </message>
     <message>
         <source>unrecognized arguments: {x}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>positional arguments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>options</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>usage: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{prog}: error: {message}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>show this help and exit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1833,6 +1741,38 @@ options of the commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The portal is busy. Try again in a few minutes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The portal is answering too slowly, so Medcard stopped waiting. Try again later; the saved card remains available.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The portal sent more data in one answer than Medcard accepts, so it was not read. Try again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The portal kept sending pages without end, so Medcard stopped reading them. Try again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The portal tried to send Medcard to another address. Medcard did not follow it and sent nothing there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This portal&apos;s sign-in address is not protected by https, so Medcard did not use it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another Medcard is syncing these cards right now. Try again when it has finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The portal is busy. Try again in {minutes} min.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Bring to the clinic: your passport, the child&apos;s insurance policy and the child&apos;s birth certificate.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1874,6 +1814,110 @@ options of the commands:
     </message>
     <message>
         <source>Please correct the highlighted fields.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Medcard cannot write to {path}: {reason}. Make the folder writable, or choose another profile folder with --profile DIR (or MEDCARD_PROFILE).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no permission to write there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the disk is read-only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the disk quota is used up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>µmol/L</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mg/dL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mg/L</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>g/L</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>g/dL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>U/L</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IU/L</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mIU/L</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>µIU/mL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ng/L</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ng/mL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pg/mL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pmol/L</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nmol/L</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>×10⁹/L</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>×10¹²/L</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mm/h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kg/m²</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mL/min/1.73 m²</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the date and the time of the measurement, as in {example}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1965,7 +2009,15 @@ options of the commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>A portal address must not contain a user name or password. Enter the address only; you sign in on the portal&apos;s own page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Enter a master password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The encrypted secrets file is in use by another Medcard.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1974,6 +2026,10 @@ options of the commands:
     </message>
     <message>
         <source>{name}: {n} resources received.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: some records could not be read and were skipped ({n}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2149,6 +2205,10 @@ options of the commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>%n record(s) could not be read and were skipped.</source>
+        <translation>(&apos;%n record could not be read and was skipped.&apos;, &apos;%n records could not be read and were skipped.&apos;)</translation>
+    </message>
+    <message>
         <source>DD</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2158,10 +2218,6 @@ options of the commands:
     </message>
     <message>
         <source>YYYY</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This is not a date. Type it as %1, for example %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2186,6 +2242,10 @@ options of the commands:
     </message>
     <message>
         <source>The card has no records yet. They appear here after a sync with the portal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not a date. Type it as %1, for example %2.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -122,6 +122,10 @@
         <translation>Нет связи с порталом: запись, отмена и заявки недоступны.</translation>
     </message>
     <message>
+        <source>This portal does not offer booking: its clinics take appointments elsewhere.</source>
+        <translation>Этот портал не предлагает запись к врачу: его поликлиники записывают другим способом.</translation>
+    </message>
+    <message>
         <source>Your request for a doctor at home has been sent.</source>
         <translation>Заявка на вызов врача на дом отправлена.</translation>
     </message>
@@ -518,6 +522,10 @@
     <message>
         <source>Request for %1 sent.</source>
         <translation>Заявка для %1 отправлена.</translation>
+    </message>
+    <message>
+        <source>This portal does not take requests for a child&apos;s card online.</source>
+        <translation>Этот портал не принимает онлайн-заявки на доступ к медкарте ребёнка.</translation>
     </message>
     <message>
         <source>Family</source>
@@ -1168,6 +1176,10 @@
         <translation>Отправлено</translation>
     </message>
     <message>
+        <source>This portal does not accept diary entries: your entries are shown, but new ones cannot be saved to it.</source>
+        <translation>Этот портал не принимает записи дневника: ваши записи показаны, но новые сохранить на нём нельзя.</translation>
+    </message>
+    <message>
         <source>converted from {units}</source>
         <translation>пересчитано из {units}</translation>
     </message>
@@ -1395,157 +1407,8 @@
         <translation>Используйте --secret-store encrypted-file, чтобы хранить вход в зашифрованном файле.</translation>
     </message>
     <message>
-        <source>commands (no window; see medcard COMMAND --help):
-  sign-in --portal URL   sign in at a patient portal in the browser
-  sync [--json]          download what is new for every account
-  accounts [--json]      list the accounts of this computer
-  sign-out [ACCOUNT]     sign out and delete that account&apos;s data here
-
-options of the commands:
-  --profile DIR          profile folder (default: per user, or MEDCARD_PROFILE)
-  --secret-store keyring|encrypted-file
-                         where the sign-in is kept; encrypted-file asks for a master
-                         password (or reads MEDCARD_MASTER_PASSWORD)</source>
-        <translation>команды (без окна; подробнее: medcard КОМАНДА --help):
-  sign-in --portal URL   войти на портал пациента через браузер
-  sync [--json]          загрузить новое для всех учётных записей
-  accounts [--json]      показать учётные записи на этом компьютере
-  sign-out [ACCOUNT]     выйти и удалить данные этой учётной записи здесь
-
-параметры команд:
-  --profile DIR          папка профиля (по умолчанию своя у каждого пользователя,
-                         или MEDCARD_PROFILE)
-  --secret-store keyring|encrypted-file
-                         где хранить вход; encrypted-file спрашивает мастер-пароль
-                         (или берёт его из MEDCARD_MASTER_PASSWORD)</translation>
-    </message>
-    <message>
-        <source>Medcard: your electronic medical card on the desktop.</source>
-        <translation>Медкарта: ваша электронная медицинская карта на компьютере.</translation>
-    </message>
-    <message>
-        <source>run against the built-in demo portal</source>
-        <translation>работать со встроенным демо-порталом</translation>
-    </message>
-    <message>
-        <source>profile folder (default: per user)</source>
-        <translation>папка профиля (по умолчанию своя у каждого пользователя)</translation>
-    </message>
-    <message>
-        <source>interface language</source>
-        <translation>язык интерфейса</translation>
-    </message>
-    <message>
-        <source>save a PNG of the window and exit</source>
-        <translation>сохранить снимок окна в PNG и выйти</translation>
-    </message>
-    <message>
-        <source>tab for --screenshot</source>
-        <translation>вкладка для --screenshot</translation>
-    </message>
-    <message>
-        <source>window size</source>
-        <translation>размер окна</translation>
-    </message>
-    <message>
-        <source>--size wants WxH, e.g. 1280x800, not {text}</source>
-        <translation>--size ожидает ШxВ, например 1280x800, а не {text}</translation>
-    </message>
-    <message>
-        <source>--size is out of range</source>
-        <translation>--size вне допустимых пределов</translation>
-    </message>
-    <message>
         <source>Blood pressure</source>
         <translation>Артериальное давление</translation>
-    </message>
-    <message>
-        <source>Height</source>
-        <translation>Рост</translation>
-    </message>
-    <message>
-        <source>Body mass index</source>
-        <translation>Индекс массы тела</translation>
-    </message>
-    <message>
-        <source>Medcard command line</source>
-        <translation>Медкарта: командная строка</translation>
-    </message>
-    <message>
-        <source>where tokens are kept; encrypted-file asks for a master password (or reads MEDCARD_MASTER_PASSWORD) and is remembered in the profile</source>
-        <translation>где хранить вход; encrypted-file спрашивает мастер-пароль (или берёт его из MEDCARD_MASTER_PASSWORD), выбор запоминается в профиле</translation>
-    </message>
-    <message>
-        <source>commands</source>
-        <translation>команды</translation>
-    </message>
-    <message>
-        <source>sign in at a portal</source>
-        <translation>войти на портал</translation>
-    </message>
-    <message>
-        <source>FHIR base URL</source>
-        <translation>базовый адрес FHIR</translation>
-    </message>
-    <message>
-        <source>seconds to wait</source>
-        <translation>сколько секунд ждать</translation>
-    </message>
-    <message>
-        <source>list the accounts</source>
-        <translation>показать учётные записи</translation>
-    </message>
-    <message>
-        <source>print JSON</source>
-        <translation>вывести JSON</translation>
-    </message>
-    <message>
-        <source>sign out, delete the account&apos;s data</source>
-        <translation>выйти и удалить данные учётной записи</translation>
-    </message>
-    <message>
-        <source>id, name or patient (default: the current one)</source>
-        <translation>id, имя или пациент (по умолчанию текущая)</translation>
-    </message>
-    <message>
-        <source>sync every account of the profile</source>
-        <translation>синхронизировать все учётные записи профиля</translation>
-    </message>
-    <message>
-        <source>print one JSON object</source>
-        <translation>вывести один объект JSON</translation>
-    </message>
-    <message>
-        <source>only this account</source>
-        <translation>только эту учётную запись</translation>
-    </message>
-    <message>
-        <source>current</source>
-        <translation>текущая</translation>
-    </message>
-    <message>
-        <source>needs sign-in</source>
-        <translation>нужно войти заново</translation>
-    </message>
-    <message>
-        <source>positional arguments</source>
-        <translation>позиционные аргументы</translation>
-    </message>
-    <message>
-        <source>options</source>
-        <translation>параметры</translation>
-    </message>
-    <message>
-        <source>usage: </source>
-        <translation>использование: </translation>
-    </message>
-    <message>
-        <source>{prog}: error: {message}</source>
-        <translation>{prog}: ошибка: {message}</translation>
-    </message>
-    <message>
-        <source>show this help and exit</source>
-        <translation>показать эту справку и выйти</translation>
     </message>
     <message>
         <source>Pulse</source>
@@ -1624,112 +1487,137 @@ options of the commands:
         <translation>Дата измерения слишком давняя.</translation>
     </message>
     <message>
-        <source>Medcard cannot write to {path}: {reason}. Make the folder writable, or choose another profile folder with --profile DIR (or MEDCARD_PROFILE).</source>
-        <translation>Медкарта не может записывать в {path}: {reason}. Разрешите запись в эту папку или выберите другую папку профиля: --profile DIR (или MEDCARD_PROFILE).</translation>
-    </message>
-    <message>
-        <source>no permission to write there</source>
-        <translation>нет прав на запись</translation>
-    </message>
-    <message>
-        <source>the disk is read-only</source>
-        <translation>диск доступен только для чтения</translation>
-    </message>
-    <message>
-        <source>the disk is full</source>
-        <translation>диск заполнен</translation>
-    </message>
-    <message>
-        <source>the disk quota is used up</source>
-        <translation>квота на диске исчерпана</translation>
-    </message>
-    <message>
-        <source>µmol/L</source>
-        <translation>мкмоль/л</translation>
-    </message>
-    <message>
-        <source>mg/dL</source>
-        <translation>мг/дл</translation>
-    </message>
-    <message>
-        <source>mg/L</source>
-        <translation>мг/л</translation>
-    </message>
-    <message>
-        <source>g/L</source>
-        <translation>г/л</translation>
-    </message>
-    <message>
-        <source>g/dL</source>
-        <translation>г/дл</translation>
-    </message>
-    <message>
-        <source>U/L</source>
-        <translation>Ед/л</translation>
-    </message>
-    <message>
-        <source>IU/L</source>
-        <translation>МЕ/л</translation>
-    </message>
-    <message>
-        <source>mIU/L</source>
-        <translation>мМЕ/л</translation>
-    </message>
-    <message>
-        <source>µIU/mL</source>
-        <translation>мкМЕ/мл</translation>
-    </message>
-    <message>
-        <source>ng/L</source>
-        <translation>нг/л</translation>
-    </message>
-    <message>
-        <source>ng/mL</source>
-        <translation>нг/мл</translation>
-    </message>
-    <message>
-        <source>pg/mL</source>
-        <translation>пг/мл</translation>
-    </message>
-    <message>
-        <source>pmol/L</source>
-        <translation>пмоль/л</translation>
-    </message>
-    <message>
-        <source>nmol/L</source>
-        <translation>нмоль/л</translation>
-    </message>
-    <message>
-        <source>×10⁹/L</source>
-        <translation>×10⁹/л</translation>
-    </message>
-    <message>
-        <source>×10¹²/L</source>
-        <translation>×10¹²/л</translation>
-    </message>
-    <message>
-        <source>mm/h</source>
-        <translation>мм/ч</translation>
-    </message>
-    <message>
-        <source>kg/m²</source>
-        <translation>кг/м²</translation>
-    </message>
-    <message>
-        <source>cm</source>
-        <translation>см</translation>
-    </message>
-    <message>
-        <source>mL/min/1.73 m²</source>
-        <translation>мл/мин/1,73 м²</translation>
-    </message>
-    <message>
-        <source>Type the date and the time of the measurement, as in {example}.</source>
-        <translation>Укажите дату и время измерения, например {example}.</translation>
-    </message>
-    <message>
         <source>The file is too large (more than {size} MB).</source>
         <translation>Файл слишком большой (более {size} МБ).</translation>
+    </message>
+    <message>
+        <source>commands (no window; see medcard COMMAND --help):
+  sign-in --portal URL   sign in at a patient portal in the browser
+  sync [--json]          download what is new for every account
+  accounts [--json]      list the accounts of this computer
+  sign-out [ACCOUNT]     sign out and delete that account&apos;s data here
+
+options of the commands:
+  --profile DIR          profile folder (default: per user, or MEDCARD_PROFILE)
+  --secret-store keyring|encrypted-file
+                         where the sign-in is kept; encrypted-file asks for a master
+                         password (or reads MEDCARD_MASTER_PASSWORD)</source>
+        <translation>команды (без окна; подробнее: medcard КОМАНДА --help):
+  sign-in --portal URL   войти на портал пациента через браузер
+  sync [--json]          загрузить новое для всех учётных записей
+  accounts [--json]      показать учётные записи на этом компьютере
+  sign-out [ACCOUNT]     выйти и удалить данные этой учётной записи здесь
+
+параметры команд:
+  --profile DIR          папка профиля (по умолчанию своя у каждого пользователя,
+                         или MEDCARD_PROFILE)
+  --secret-store keyring|encrypted-file
+                         где хранить вход; encrypted-file спрашивает мастер-пароль
+                         (или берёт его из MEDCARD_MASTER_PASSWORD)</translation>
+    </message>
+    <message>
+        <source>Medcard: your electronic medical card on the desktop.</source>
+        <translation>Медкарта: ваша электронная медицинская карта на компьютере.</translation>
+    </message>
+    <message>
+        <source>run against the built-in demo portal</source>
+        <translation>работать со встроенным демо-порталом</translation>
+    </message>
+    <message>
+        <source>profile folder (default: per user)</source>
+        <translation>папка профиля (по умолчанию своя у каждого пользователя)</translation>
+    </message>
+    <message>
+        <source>interface language</source>
+        <translation>язык интерфейса</translation>
+    </message>
+    <message>
+        <source>save a PNG of the window and exit</source>
+        <translation>сохранить снимок окна в PNG и выйти</translation>
+    </message>
+    <message>
+        <source>tab for --screenshot</source>
+        <translation>вкладка для --screenshot</translation>
+    </message>
+    <message>
+        <source>window size</source>
+        <translation>размер окна</translation>
+    </message>
+    <message>
+        <source>--size wants WxH, e.g. 1280x800, not {text}</source>
+        <translation>--size ожидает ШxВ, например 1280x800, а не {text}</translation>
+    </message>
+    <message>
+        <source>--size is out of range</source>
+        <translation>--size вне допустимых пределов</translation>
+    </message>
+    <message>
+        <source>Height</source>
+        <translation>Рост</translation>
+    </message>
+    <message>
+        <source>Body mass index</source>
+        <translation>Индекс массы тела</translation>
+    </message>
+    <message>
+        <source>Medcard command line</source>
+        <translation>Медкарта: командная строка</translation>
+    </message>
+    <message>
+        <source>where tokens are kept; encrypted-file asks for a master password (or reads MEDCARD_MASTER_PASSWORD) and is remembered in the profile</source>
+        <translation>где хранить вход; encrypted-file спрашивает мастер-пароль (или берёт его из MEDCARD_MASTER_PASSWORD), выбор запоминается в профиле</translation>
+    </message>
+    <message>
+        <source>commands</source>
+        <translation>команды</translation>
+    </message>
+    <message>
+        <source>sign in at a portal</source>
+        <translation>войти на портал</translation>
+    </message>
+    <message>
+        <source>FHIR base URL</source>
+        <translation>базовый адрес FHIR</translation>
+    </message>
+    <message>
+        <source>seconds to wait</source>
+        <translation>сколько секунд ждать</translation>
+    </message>
+    <message>
+        <source>list the accounts</source>
+        <translation>показать учётные записи</translation>
+    </message>
+    <message>
+        <source>print JSON</source>
+        <translation>вывести JSON</translation>
+    </message>
+    <message>
+        <source>sign out, delete the account&apos;s data</source>
+        <translation>выйти и удалить данные учётной записи</translation>
+    </message>
+    <message>
+        <source>id, name or patient (default: the current one)</source>
+        <translation>id, имя или пациент (по умолчанию текущая)</translation>
+    </message>
+    <message>
+        <source>sync every account of the profile</source>
+        <translation>синхронизировать все учётные записи профиля</translation>
+    </message>
+    <message>
+        <source>print one JSON object</source>
+        <translation>вывести один объект JSON</translation>
+    </message>
+    <message>
+        <source>only this account</source>
+        <translation>только эту учётную запись</translation>
+    </message>
+    <message>
+        <source>current</source>
+        <translation>текущая</translation>
+    </message>
+    <message>
+        <source>needs sign-in</source>
+        <translation>нужно войти заново</translation>
     </message>
     <message>
         <source>the following arguments are required: {x}</source>
@@ -1746,6 +1634,26 @@ options of the commands:
     <message>
         <source>unrecognized arguments: {x}</source>
         <translation>неизвестные аргументы: {x}</translation>
+    </message>
+    <message>
+        <source>positional arguments</source>
+        <translation>позиционные аргументы</translation>
+    </message>
+    <message>
+        <source>options</source>
+        <translation>параметры</translation>
+    </message>
+    <message>
+        <source>usage: </source>
+        <translation>использование: </translation>
+    </message>
+    <message>
+        <source>{prog}: error: {message}</source>
+        <translation>{prog}: ошибка: {message}</translation>
+    </message>
+    <message>
+        <source>show this help and exit</source>
+        <translation>показать эту справку и выйти</translation>
     </message>
     <message>
         <source>The file is empty.</source>
@@ -1852,6 +1760,38 @@ options of the commands:
         <translation>Не удалось проверить сертификат безопасности портала, поэтому Медкарта не подключилась.</translation>
     </message>
     <message>
+        <source>The portal is busy. Try again in a few minutes.</source>
+        <translation>Портал перегружен. Попробуйте снова через несколько минут.</translation>
+    </message>
+    <message>
+        <source>The portal is answering too slowly, so Medcard stopped waiting. Try again later; the saved card remains available.</source>
+        <translation>Портал отвечает слишком медленно, и Medcard перестал ждать. Попробуйте позже; сохранённая карта остаётся доступной.</translation>
+    </message>
+    <message>
+        <source>The portal sent more data in one answer than Medcard accepts, so it was not read. Try again later.</source>
+        <translation>Портал прислал в одном ответе больше данных, чем принимает Medcard, поэтому ответ не прочитан. Попробуйте позже.</translation>
+    </message>
+    <message>
+        <source>The portal kept sending pages without end, so Medcard stopped reading them. Try again later.</source>
+        <translation>Портал присылал страницы без конца, и Medcard перестал их читать. Попробуйте позже.</translation>
+    </message>
+    <message>
+        <source>The portal tried to send Medcard to another address. Medcard did not follow it and sent nothing there.</source>
+        <translation>Портал пытался перенаправить Medcard на другой адрес. Medcard не перешёл туда и ничего туда не отправил.</translation>
+    </message>
+    <message>
+        <source>This portal&apos;s sign-in address is not protected by https, so Medcard did not use it.</source>
+        <translation>Адрес входа этого портала не защищён https, поэтому Medcard им не воспользовался.</translation>
+    </message>
+    <message>
+        <source>Another Medcard is syncing these cards right now. Try again when it has finished.</source>
+        <translation>Сейчас эти карты синхронизирует другой экземпляр Medcard. Повторите, когда он закончит.</translation>
+    </message>
+    <message>
+        <source>The portal is busy. Try again in {minutes} min.</source>
+        <translation>Портал перегружен. Попробуйте снова через {minutes} мин.</translation>
+    </message>
+    <message>
         <source>Bring to the clinic: your passport, the child&apos;s insurance policy and the child&apos;s birth certificate.</source>
         <translation>Возьмите в поликлинику: ваш паспорт, полис ОМС ребёнка и свидетельство о рождении ребёнка.</translation>
     </message>
@@ -1894,6 +1834,110 @@ options of the commands:
     <message>
         <source>Please correct the highlighted fields.</source>
         <translation>Исправьте выделенные поля.</translation>
+    </message>
+    <message>
+        <source>Medcard cannot write to {path}: {reason}. Make the folder writable, or choose another profile folder with --profile DIR (or MEDCARD_PROFILE).</source>
+        <translation>Медкарта не может записывать в {path}: {reason}. Разрешите запись в эту папку или выберите другую папку профиля: --profile DIR (или MEDCARD_PROFILE).</translation>
+    </message>
+    <message>
+        <source>no permission to write there</source>
+        <translation>нет прав на запись</translation>
+    </message>
+    <message>
+        <source>the disk is read-only</source>
+        <translation>диск доступен только для чтения</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>диск заполнен</translation>
+    </message>
+    <message>
+        <source>the disk quota is used up</source>
+        <translation>квота на диске исчерпана</translation>
+    </message>
+    <message>
+        <source>µmol/L</source>
+        <translation>мкмоль/л</translation>
+    </message>
+    <message>
+        <source>mg/dL</source>
+        <translation>мг/дл</translation>
+    </message>
+    <message>
+        <source>mg/L</source>
+        <translation>мг/л</translation>
+    </message>
+    <message>
+        <source>g/L</source>
+        <translation>г/л</translation>
+    </message>
+    <message>
+        <source>g/dL</source>
+        <translation>г/дл</translation>
+    </message>
+    <message>
+        <source>U/L</source>
+        <translation>Ед/л</translation>
+    </message>
+    <message>
+        <source>IU/L</source>
+        <translation>МЕ/л</translation>
+    </message>
+    <message>
+        <source>mIU/L</source>
+        <translation>мМЕ/л</translation>
+    </message>
+    <message>
+        <source>µIU/mL</source>
+        <translation>мкМЕ/мл</translation>
+    </message>
+    <message>
+        <source>ng/L</source>
+        <translation>нг/л</translation>
+    </message>
+    <message>
+        <source>ng/mL</source>
+        <translation>нг/мл</translation>
+    </message>
+    <message>
+        <source>pg/mL</source>
+        <translation>пг/мл</translation>
+    </message>
+    <message>
+        <source>pmol/L</source>
+        <translation>пмоль/л</translation>
+    </message>
+    <message>
+        <source>nmol/L</source>
+        <translation>нмоль/л</translation>
+    </message>
+    <message>
+        <source>×10⁹/L</source>
+        <translation>×10⁹/л</translation>
+    </message>
+    <message>
+        <source>×10¹²/L</source>
+        <translation>×10¹²/л</translation>
+    </message>
+    <message>
+        <source>mm/h</source>
+        <translation>мм/ч</translation>
+    </message>
+    <message>
+        <source>kg/m²</source>
+        <translation>кг/м²</translation>
+    </message>
+    <message>
+        <source>cm</source>
+        <translation>см</translation>
+    </message>
+    <message>
+        <source>mL/min/1.73 m²</source>
+        <translation>мл/мин/1,73 м²</translation>
+    </message>
+    <message>
+        <source>Type the date and the time of the measurement, as in {example}.</source>
+        <translation>Укажите дату и время измерения, например {example}.</translation>
     </message>
     <message>
         <source>Parent</source>
@@ -1984,8 +2028,16 @@ options of the commands:
         <translation>Слишком длинное место выдачи.</translation>
     </message>
     <message>
+        <source>A portal address must not contain a user name or password. Enter the address only; you sign in on the portal&apos;s own page.</source>
+        <translation>Адрес портала не должен содержать имя пользователя или пароль. Введите только адрес: вход выполняется на странице самого портала.</translation>
+    </message>
+    <message>
         <source>Enter a master password.</source>
         <translation>Введите мастер-пароль.</translation>
+    </message>
+    <message>
+        <source>The encrypted secrets file is in use by another Medcard.</source>
+        <translation>Зашифрованный файл с ключами занят другим экземпляром Medcard.</translation>
     </message>
     <message>
         <source>The encrypted secrets file is damaged or unreadable.</source>
@@ -1994,6 +2046,10 @@ options of the commands:
     <message>
         <source>{name}: {n} resources received.</source>
         <translation>{name}: получено ресурсов: {n}.</translation>
+    </message>
+    <message>
+        <source>{name}: some records could not be read and were skipped ({n}).</source>
+        <translation>{name}: некоторые записи не удалось прочитать, они пропущены ({n}).</translation>
     </message>
     <message>
         <source>above range</source>
@@ -2168,6 +2224,10 @@ options of the commands:
         <translation>Пароли не совпадают. Придумайте мастер-пароль:</translation>
     </message>
     <message>
+        <source>%n record(s) could not be read and were skipped.</source>
+        <translation>(&apos;Не удалось прочитать %n запись, она пропущена.&apos;, &apos;Не удалось прочитать %n записи, они пропущены.&apos;, &apos;Не удалось прочитать %n записей, они пропущены.&apos;)</translation>
+    </message>
+    <message>
         <source>DD</source>
         <translation>ДД</translation>
     </message>
@@ -2178,10 +2238,6 @@ options of the commands:
     <message>
         <source>YYYY</source>
         <translation>ГГГГ</translation>
-    </message>
-    <message>
-        <source>This is not a date. Type it as %1, for example %2.</source>
-        <translation>Это не дата. Введите её в виде %1, например %2.</translation>
     </message>
     <message>
         <source>Nothing in the card matches “%1”.</source>
@@ -2206,6 +2262,10 @@ options of the commands:
     <message>
         <source>The card has no records yet. They appear here after a sync with the portal.</source>
         <translation>В медкарте пока нет записей. Они появятся здесь после синхронизации с порталом.</translation>
+    </message>
+    <message>
+        <source>This is not a date. Type it as %1, for example %2.</source>
+        <translation>Это не дата. Введите её в виде %1, например %2.</translation>
     </message>
 </context>
 </TS>

@@ -156,6 +156,7 @@ def test_period_presets_and_exports(win: Window, tmp_path: Path) -> None:
     lines = csv_path.read_text(encoding="utf-8-sig").splitlines()
     assert lines[0].startswith("analyte,code,date_time,value,unit")
     assert len(lines) == 1 + sum(len(s) + len(s.apart) for s in win.tab.chart.series)
+    assert csv_path.stat().st_mode & 0o077 == 0  # lab values: owner-only (issue 15)
 
 
 def test_diary_dialog_validation_save_edit_delete(win: Window) -> None:

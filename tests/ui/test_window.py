@@ -281,6 +281,7 @@ def test_switch_account_from_the_menu(qtbot, signed_in, portal):
         portal.base_url, open_url=autologin_browser("elder@demo.medcard"), timeout=30
     )
     signed_in._refresh_account_menu()
+    qtbot.waitUntil(lambda: len(signed_in.window.switch_menu.actions()) == 2, timeout=10_000)
     actions = signed_in.window.switch_menu.actions()
     assert len(actions) == 2 and signed_in.window.switch_menu.isEnabled()
     elder_action = next(a for a in actions if elder.display_name in a.text())

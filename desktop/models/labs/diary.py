@@ -141,6 +141,16 @@ class DiaryController(QObject):
         self.model = DiaryRecordsModel(self)
         self._busy = False
 
+    def read_only_reason(self) -> str:
+        """Why entries cannot be added or changed here ("" when they can)."""
+        if self._ctx.session is not None and not self._ctx.capabilities.diary_writable:
+            return QCoreApplication.translate(
+                "labs",
+                "This portal does not accept diary entries: your entries are shown, but new "
+                "ones cannot be saved to it.",
+            )
+        return ""
+
     def current_patient(self) -> str:
         return str(self._ctx.patient_id or "")
 
@@ -157,8 +167,8 @@ class DiaryController(QObject):
         on_done: Callable[[Any], None],
     ) -> bool:
         session = self._ctx.session
-        if session is None or self._busy:
-            return False  # signed out, or a double click while the first save runs
+        if session is None or self._busy or self.read_only_reason():
+            return False  # signed out, a double click while the first save runs, read-only
         self._busy = True
 
         def done(result: Any) -> None:

@@ -32,12 +32,12 @@ def patient_contacts(cache: Cache, patient_id: str) -> Contacts:
     patient = cache.resources.get("Patient", patient_id)
     if not patient:
         return Contacts()
-    addresses = [a for a in patient.get("address") or [] if isinstance(a, dict)]
+    addresses = _dicts(patient.get("address"))
     home = [a for a in addresses if a.get("use") == "home"] or addresses
     phones = [
         t
-        for t in patient.get("telecom") or []
-        if isinstance(t, dict) and t.get("system") in ("phone", "sms") and t.get("value")
+        for t in _dicts(patient.get("telecom"))
+        if t.get("system") in ("phone", "sms") and isinstance(t.get("value"), str | int)
     ]
     # A mobile first (the doctor calls on the way), then any phone that is not old.
     order = {"mobile": 0, "home": 1, "work": 2}
@@ -48,3 +48,8 @@ def patient_contacts(cache: Cache, patient_id: str) -> Contacts:
         address=address_text(home[0]) if home else "",
         phone=str(phones[0]["value"]) if phones else "",
     )
+
+
+def _dicts(value: object) -> list[dict]:
+    """The objects of a JSON list (a portal may send anything in their place)."""
+    return [v for v in value if isinstance(v, dict)] if isinstance(value, list) else []

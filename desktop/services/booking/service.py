@@ -173,9 +173,9 @@ class BookingService:
                 params = [
                     ("schedule", f"Schedule/{schedule_id}"),
                     ("status", "free"),
-                    # `date` is Slot.start on our portal and on most servers' Slot index.
-                    ("date", "ge" + fhir_instant(start)),
-                    ("date", "lt" + fhir_instant(end)),
+                    # `start` is the R4 Slot parameter (`date` is not one: issue 18).
+                    ("start", "ge" + fhir_instant(start)),
+                    ("start", "lt" + fhir_instant(end)),
                     ("_count", str(SLOT_PAGE)),
                 ]
                 slots = bundle_entries(self._client.search("Slot", params), "Slot")

@@ -119,14 +119,13 @@ class Cache:
         """Store and project resources the portal returned (after a write or a sync page).
 
         A resource replaces the stored one of the same type and id. Returns how many
-        resources were stored.
+        resources were stored (one that cannot be understood is skipped).
         """
         batch = [r for r in items if isinstance(r, dict) and r.get("resourceType") and r.get("id")]
         if not batch:
             return 0
         with self.write() as conn:
-            writer.store(conn, batch)
-        return len(batch)
+            return writer.store(conn, batch)
 
     def remove(self, resource_type: str, resource_id: str) -> None:
         """Forget one resource deleted on the portal (e.g. a diary entry): its raw JSON,

@@ -124,3 +124,4 @@ class SyncResult:
     counts: dict[str, int] = field(default_factory=dict)
     transferred: int = 0
     seconds: float = 0.0
+    skipped: int = 0  # records that could not be read: skipped, not stored, reported

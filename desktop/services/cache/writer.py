@@ -15,7 +15,7 @@ from typing import Any
 
 from sqlalchemy import Connection
 
-from .prepare import Prepared, meta_of, prepare, safe_project
+from .prepare import Prepared, Unreadable, meta_of, prepare, safe_project
 from .projections import DIRECTORY_TYPES, Projection, patient_of
 from .projections.common import JSON
 from .resolver import BatchResolver, Key, chunks, marks
@@ -44,14 +44,19 @@ def _select_keys(conn: Connection, sql: str, ids: Sequence[str], *extra: str) ->
     return found
 
 
-def store(conn: Connection, batch: list[JSON], owner: str | None = None) -> None:
-    """Upsert raw resources and re-project everything they affect."""
-    apply(conn, prepare(batch, owner))
+def store(conn: Connection, batch: list[JSON], owner: str | None = None) -> int:
+    """Upsert raw resources and re-project everything they affect; returns how many were
+    stored (a resource that cannot be understood is skipped)."""
+    prepared = prepare(batch, owner)
+    apply(conn, prepared)
+    return len(prepared.by_key)
 
 
 def apply(conn: Connection, prepared: Prepared) -> None:
     """Write a prepared batch; re-project what the batch alone could not decide."""
     by_key = prepared.by_key
+    if not by_key:
+        return  # every record of the batch was skipped as unreadable
     ids = [rid for _, rid in by_key]
     # Ids may repeat across types (numeric ids on some servers): keep exact keys only.
     stored_before = set(by_key) & _select_keys(
@@ -99,9 +104,15 @@ def apply(conn: Connection, prepared: Prepared) -> None:
         resolver.load_referrers([rid for _, rid in redo])
         for key in redo:
             resource = resolver.get(key[1], key[0])
-            if resource is not None:
-                patient = patient_of(resource)
-                projections[key] = (resource, safe_project(resource, resolver, patient))
+            if resource is None:
+                continue
+            try:
+                projections[key] = (
+                    resource,
+                    safe_project(resource, resolver, patient_of(resource)),
+                )
+            except Unreadable:
+                continue  # keeps what it showed before (a batch member: its batch-only rows)
     _clear_projections(conn, [k for k in projections if k in stored_before or k in outside])
     _write_projections(conn, projections, prepared.patients)
 

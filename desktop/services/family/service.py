@@ -7,6 +7,7 @@ our own translated sentences; an unknown code falls back to the portal's own tex
 
 from __future__ import annotations
 
+import logging
 import uuid
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -17,6 +18,8 @@ from desktop.services.cache import Cache
 from desktop.services.errors import MalformedAnswer, ValidationFailed
 from desktop.services.family.form import AccessRequestForm, normalize, validate
 from desktop.services.i18n import N_
+
+log = logging.getLogger("medcard.family")
 
 TASK_CODE_SYSTEM = "https://medcard.app/fhir/CodeSystem/task-code"
 INPUT_SYSTEM = "https://medcard.app/fhir/CodeSystem/child-access-input"
@@ -166,9 +169,12 @@ def _parse_date(value: object) -> date | None:
 
 def _parse_datetime(value: object) -> datetime | None:
     try:
-        return datetime.fromisoformat(str(value).replace("Z", "+00:00")) if value else None
+        moment = datetime.fromisoformat(str(value).replace("Z", "+00:00")) if value else None
     except ValueError:
         return None
+    if moment is not None and moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)  # so requests sort whatever the portal wrote
+    return moment
 
 
 def _reference_id(reference: object, resource_type: str) -> str | None:
@@ -216,8 +222,17 @@ def reason_message(request: AccessRequest) -> str:
 
 
 def requests_from(resources: Iterable[dict]) -> list[AccessRequest]:
-    """Access requests among resources, newest first."""
-    parsed = [r for r in (parse_request(res) for res in resources) if r is not None]
+    """Access requests among resources, newest first; a Task that cannot be read is
+    skipped (logged by class), never the whole list."""
+    parsed = []
+    for resource in resources:
+        try:
+            request = parse_request(resource)
+        except (AttributeError, TypeError, ValueError) as exc:
+            log.warning("skipped an access request that could not be read (%s)", type(exc).__name__)
+            continue
+        if request is not None:
+            parsed.append(request)
     return sorted(
         parsed,
         key=lambda r: r.authored_on or datetime.min.replace(tzinfo=UTC),

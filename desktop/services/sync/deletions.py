@@ -14,7 +14,10 @@ number of resources of each type for each patient; where the cache holds more:
 
 A count costs one small request per cached type and patient; nothing is listed when the
 counts agree, which is every sync in which nothing was deleted. A server that gives no
-`Bundle.total`, or no `patient` search for a type, gets no check for that type.
+`Bundle.total`, or no `patient` search for a type, gets no check for that type. Types
+that FHIR R4 gives no `patient` search parameter (a shared Medication that $everything
+brought along) are never searched by patient: their few cached ids are asked for by
+`_id` directly (issue 18: only standard search parameters).
 """
 
 from __future__ import annotations
@@ -35,6 +38,11 @@ from .fetch import Client, bundle_resources
 log = logging.getLogger("medcard.sync")
 
 _CHUNK = 100  # ids per `_id` search: keeps the URL well under common 8 KiB limits
+# Types a card may hold (brought by $everything) that have no `patient` search parameter
+# in FHIR R4 (directory types are left out of the check altogether).
+NO_PATIENT_SEARCH = frozenset(
+    {"Medication", "HealthcareService", "Schedule", "Slot", "Substance", "Binary", "Group"}
+)
 
 
 class DeletionFinder:
@@ -55,10 +63,18 @@ class DeletionFinder:
         }
         if not cached:
             return []
+        gone: list[Key] = []
+        for rtype in [t for t in cached if t in NO_PATIENT_SEARCH]:
+            del cached[rtype]
+            try:
+                gone += [
+                    (rtype, rid) for rid in self._absent(rtype, self._cache.ids(patient_id, rtype))
+                ]
+            except MedcardError as exc:
+                log.info("deletion check of %s skipped (%s)", rtype, type(exc).__name__)
         with ThreadPoolExecutor(self._workers, thread_name_prefix="medcard-count") as pool:
             counted = pool.map(lambda t: self._count(t, patient_id), cached)
             totals = dict(zip(cached, counted, strict=True))
-        gone: list[Key] = []
         for rtype, have in cached.items():
             check()
             total = totals[rtype]

@@ -62,6 +62,7 @@ class SyncEngine:
         self.workers = max(1, workers)
         self.page_size = page_size
         self._check_cancel = checker(self.cancel)
+        self.skipped = 0  # records that could not be read (skipped and counted, issue 15)
 
     def run(self) -> SyncResult:
         started = time.monotonic()
@@ -70,8 +71,9 @@ class SyncEngine:
             transferred = self._pull()
         self._forget_deleted()
         transferred += fetch_missing_directory(self.client, self.cache, self._check_cancel)
-        result = SyncResult(self.cache.counts(), transferred, time.monotonic() - started)
-        log.info("sync: %d resources in %.1f s", transferred, result.seconds)
+        seconds = time.monotonic() - started
+        result = SyncResult(self.cache.counts(), transferred, seconds, self.skipped)
+        log.info("sync: %d resources in %.1f s, %d unreadable", transferred, seconds, self.skipped)
         return result
 
     def _forget_patients_without_access(self) -> None:
@@ -136,7 +138,7 @@ class SyncEngine:
                     raise item.error
                 if isinstance(item, StreamDone):
                     continue
-                self._commit(item)
+                self.skipped += self._commit(item)
                 transferred += len(item.resources)
                 tracker.page(item)
         finally:
@@ -146,9 +148,13 @@ class SyncEngine:
             pool.shutdown(wait=not self.cancel.is_set(), cancel_futures=True)
         return transferred
 
-    def _commit(self, page: Page) -> None:
-        """One page and its watermark in one transaction (the single writer)."""
-        self.cache.sync.commit_page(page.resources, page.patient_id, page.stream, page.watermark)
+    def _commit(self, page: Page) -> int:
+        """One page and its watermark in one transaction (the single writer); returns how
+        many of its records could not be read (skipped: they never block the page)."""
+        stored = self.cache.sync.commit_page(
+            page.resources, page.patient_id, page.stream, page.watermark
+        )
+        return page.skipped + stored.skipped
 
 
 _gc_lock = threading.Lock()

@@ -79,6 +79,7 @@ class AppointmentsTab(QWidget):
         ctx.patientChanged.connect(lambda _pid: self.reload())
         ctx.synced.connect(self.reload)
         ctx.onlineChanged.connect(lambda _online: self._update_write_state())
+        ctx.capabilitiesChanged.connect(self._update_write_state)
         ctx.accountChanged.connect(self._on_account_changed)
         self._tick = QTimer(self)
         self._tick.timeout.connect(self.details.refresh_actions)
@@ -337,6 +338,10 @@ class AppointmentsTab(QWidget):
             return self.tr("Sign in to book appointments.")
         if not self.ctx.online:
             return self.tr("Offline: booking, cancelling and requests need the portal.")
+        if not self.ctx.capabilities.booking:
+            return self.tr(
+                "This portal does not offer booking: its clinics take appointments elsewhere."
+            )
         return ""
 
     def _update_write_state(self) -> None:

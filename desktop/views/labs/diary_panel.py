@@ -133,11 +133,21 @@ class DiaryPanel(QWidget):
 
     def _update_buttons(self, *_: object) -> None:
         has = self.selected() is not None
-        self.edit_button.setEnabled(has)
-        self.delete_button.setEnabled(has)
+        read_only = self.controller.read_only_reason()
+        for button in (self.add_button, self.import_button):
+            button.setEnabled(not read_only)
+            button.setToolTip(read_only)
+        self.edit_button.setEnabled(has and not read_only)
+        self.delete_button.setEnabled(has and not read_only)
+        if read_only:
+            self._show_status(read_only)
         waiting = sum(r.state == PENDING for r in self.controller.model.records)
         self.send_button.setVisible(waiting > 0)
         self.send_button.setText(self.tr("Send now (%n waiting)", "", waiting))
+
+    def refresh_state(self) -> None:
+        """What the portal offers changed (another account, its statement read)."""
+        self._update_buttons()
 
     def _on_send(self) -> None:
         self.controller.flush()

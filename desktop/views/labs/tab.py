@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -39,6 +38,7 @@ from desktop.models.labs.analytes import (
 from desktop.models.labs.diary import DiaryController
 from desktop.models.labs.series import ChartSeries
 from desktop.services import units
+from desktop.services.exports import make_private, write_csv
 from desktop.views.labs.chart import TrendChart
 from desktop.views.labs.diary_panel import DiaryPanel
 
@@ -72,6 +72,8 @@ class LabsTab(QWidget):
         ctx.synced.connect(self._on_synced)
         ctx.accountChanged.connect(self._reload_timer.start)
         ctx.onlineChanged.connect(self._on_online_changed)
+        ctx.capabilitiesChanged.connect(self.diary_panel.refresh_state)
+        ctx.accountChanged.connect(self.diary_panel.refresh_state)
         self.diary.recordsChanged.connect(self._on_diary_changed)
         ctx.runner.submit(units.warm_up, owner=self)  # pint's registry takes ~1 s to build
         self.diary.refresh()
@@ -356,6 +358,8 @@ class LabsTab(QWidget):
         )
         if path and not self.chart.export_png(path):
             self.diary_panel.status.setText(self.tr("The chart could not be saved."))
+        elif path:
+            make_private(path)  # a chart of lab values is medical data
 
     def _on_export_csv(self, path: str | None = None) -> None:
         if not path:
@@ -376,9 +380,8 @@ class LabsTab(QWidget):
 
 
 def export_csv(path: Path, series: list[ChartSeries], zone: Any) -> None:
-    """UTF-8 with BOM so spreadsheet programs on Windows read Cyrillic correctly."""
-    with path.open("w", encoding="utf-8-sig", newline="") as handle:
-        csv.writer(handle).writerows(series_rows(series, zone))
+    """UTF-8 with BOM (spreadsheets on Windows read Cyrillic), cells defused, owner-only."""
+    write_csv(path, series_rows(series, zone))
 
 
 def create_tab(ctx: AppContext) -> QWidget:

@@ -13,7 +13,7 @@ from typing import Any
 
 from . import admin, clinical, records
 from .clinical import Record, Resolver
-from .common import JSON, ref_id, ref_type
+from .common import JSON, dicts, obj, ref_id, ref_type
 from .observations import categories, is_self_measured, observation_rows
 
 __all__ = ["Projection", "Resolver", "links_of", "patient_of", "project", "DIRECTORY_TYPES"]
@@ -48,8 +48,8 @@ def patient_of(resource: JSON) -> str | None:
             if found:
                 return found
     if rtype == "Appointment":
-        for part in resource.get("participant") or []:
-            actor = part.get("actor") if isinstance(part, dict) else None
+        for part in dicts(resource.get("participant")):
+            actor = part.get("actor")
             if ref_type(actor) == "Patient":
                 return ref_id(actor)
     return None
@@ -59,14 +59,14 @@ def links_of(resource: JSON) -> set[str]:
     """Ids of resources whose arrival changes this resource's projection (or vice versa)."""
     rtype = resource.get("resourceType")
     if rtype == "DiagnosticReport":
-        refs = [*(resource.get("result") or []), *(resource.get("imagingStudy") or [])]
+        refs = [*dicts(resource.get("result")), *dicts(resource.get("imagingStudy"))]
         return {i for i in (ref_id(r) for r in refs) if i}
     if rtype == "Composition":
         found = ref_id(resource.get("encounter"))
         return {found} if found else set()
     if rtype == "DocumentReference":
-        context = resource.get("context") or {}
-        refs = [*(context.get("encounter") or []), *(context.get("related") or [])]
+        context = obj(resource.get("context"))
+        refs = [*dicts(context.get("encounter")), *dicts(context.get("related"))]
         return {i for i in (ref_id(e) for e in refs if isinstance(e, dict)) if i}
     if rtype in records.PLACE_TYPES:
         return records.place_links(resource)

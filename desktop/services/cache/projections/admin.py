@@ -8,11 +8,13 @@ from ...names import short_org_name, short_person_name, short_person_text
 from .common import (
     JSON,
     address_text,
+    dicts,
     first_text,
     human_name,
     ref_display,
     ref_id,
     ref_type,
+    text_or_none,
 )
 
 _DIRECTORY_ACTORS = ("Practitioner", "PractitionerRole", "Location", "Organization")
@@ -22,8 +24,8 @@ def appointment_directory_refs(resource: JSON) -> set[str]:
     """Ids of the doctors and places an Appointment names (the appointments feature parses
     the Appointment itself: desktop/services/booking/fhir.py)."""
     found: set[str] = set()
-    for part in resource.get("participant") or []:
-        actor = part.get("actor") if isinstance(part, dict) else None
+    for part in dicts(resource.get("participant")):
+        actor = part.get("actor")
         if ref_type(actor) in _DIRECTORY_ACTORS:
             rid = ref_id(actor)
             if rid:
@@ -38,7 +40,7 @@ def directory_entry(resource: JSON) -> dict[str, Any] | None:
     elif rtype == "PractitionerRole":
         name = ref_display(resource.get("practitioner")) or first_text(resource.get("specialty"))
     else:
-        name = str(resource.get("name") or "")
+        name = text_or_none(resource.get("name")) or ""
     if not name:
         return None
     address = address_text(resource.get("address")) or None

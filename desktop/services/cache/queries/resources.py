@@ -8,6 +8,7 @@ never see SQL.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -19,6 +20,7 @@ from ..resolver import chunks, marks
 if TYPE_CHECKING:
     from ..core import Cache
 
+log = logging.getLogger("medcard.cache")
 JSON = dict[str, Any]
 T = TypeVar("T")
 Lookup = Callable[[str], JSON | None]  # "Type/id" -> the stored resource, or None
@@ -78,7 +80,18 @@ class ResourceQueries:
                     seen[reference] = _get(conn, rtype, rid) if rid else None
                 return seen[reference]
 
-            return [parse(r, lookup) for r in _of_patient(conn, patient_id, resource_type)]
+            parsed: list[T] = []
+            for resource in _of_patient(conn, patient_id, resource_type):
+                try:
+                    parsed.append(parse(resource, lookup))
+                except Exception as exc:  # noqa: BLE001 - one odd record must not hide the list
+                    # The type and the exception class only: values may be medical data.
+                    log.warning(
+                        "skipped a %s that could not be read (%s)",
+                        resource_type,
+                        type(exc).__name__,
+                    )
+            return parsed
 
 
 def _get(conn: Connection, resource_type: str, resource_id: str) -> JSON | None:

@@ -3,6 +3,7 @@ and the doctors and places the card names but the cache lacks."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from .. import writer
@@ -10,6 +11,12 @@ from ..prepare import prepare
 
 if TYPE_CHECKING:
     from ..core import Cache
+
+
+@dataclass(frozen=True)
+class Committed:
+    skipped: int  # records of the page that could not be read
+
 
 _MISSING_DIRECTORY_SQL = """
     SELECT id FROM (
@@ -39,13 +46,18 @@ class SyncQueries:
         patient_id: str,
         stream: str,
         watermark: str | None,
-    ) -> None:
-        """One page and its watermark in one transaction: a kill loses at most this page."""
+    ) -> Committed:
+        """One page and its watermark in one transaction: a kill loses at most this page.
+        Records that cannot be understood are left out and counted (never block the page)."""
+        skipped = 0
         with self._cache.write() as conn:
             if resources:
-                writer.apply(conn, prepare(resources, patient_id))
+                prepared = prepare(resources, patient_id)
+                writer.apply(conn, prepared)
+                skipped = prepared.skipped
             if watermark:
                 writer.set_watermark(conn, patient_id, stream, watermark)
+        return Committed(skipped)
 
     def missing_directory_ids(self) -> list[str]:
         with self._cache.read() as conn:
