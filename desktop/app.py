@@ -138,6 +138,10 @@ def run_gui(args: argparse.Namespace, size: tuple[int, int]) -> int:
             def showcase() -> None:  # a record in the detail pane too
                 if args.tab == "card" and isinstance(card, CardTab):
                     card.select_showcase_row()
+                elif callable(
+                    pick := getattr(window.tab_widget(args.tab), "select_showcase_row", None)
+                ):
+                    pick()  # a tab with something to show opened (a document, a service line)
 
             # The tabs re-read what the sync brought: pick the record on those rows.
             when_settled(

@@ -44,6 +44,7 @@ class DocumentsTableModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.rows: list[DocumentInfo] = []
+        self.pdf_icon: Any = None  # a QIcon the view gives: a document with a PDF original
 
     def set_rows(self, rows: list[DocumentInfo]) -> None:
         self.beginResetModel()
@@ -74,15 +75,16 @@ class DocumentsTableModel(QAbstractTableModel):
         doc = self.rows[index.row()]
         if role == DocumentRole:
             return doc
+        if role == Qt.ItemDataRole.DecorationRole and index.column() == TITLE:
+            return self.pdf_icon if doc.pdf is not None else None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             column = index.column()
             if column == DATE:
                 return format_date(doc.date, QLocale()) if doc.date else ""
             if column == TITLE:
-                mark = "📄 " if doc.pdf is not None and role == Qt.ItemDataRole.DisplayRole else ""
-                return mark + document_title(doc)
+                return document_title(doc)
             if column == CLINIC:
-                return doc.clinic
+                return doc.clinic if role == Qt.ItemDataRole.ToolTipRole else doc.clinic_short
             if column == AUTHOR:
                 return doc.author
         return None

@@ -40,7 +40,7 @@ def format_amounts(amounts: Amounts, locale: QLocale | None = None) -> str:
 def payer_text(payer: str) -> str:
     return {
         OMS: QCoreApplication.translate("medcard", "OMS"),
-        VHI: QCoreApplication.translate("medcard", "VHI (voluntary)"),
+        VHI: QCoreApplication.translate("medcard", "VHI"),
         PATIENT: QCoreApplication.translate("medcard", "Patient"),
         INSURANCE: QCoreApplication.translate("medcard", "Insurer"),
     }.get(payer, QCoreApplication.translate("medcard", "Not stated"))

@@ -169,7 +169,7 @@ class ServicesTreeModel(QAbstractItemModel):
             if column == SERVICE:
                 return self._line_text(visit, line, report, column) if line else visit.clinic
             return None
-        if role == Qt.ItemDataRole.FontRole and line is None:
+        if role == Qt.ItemDataRole.FontRole and line is None and column in (DATE, SERVICE):
             return self._bold
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (QUANTITY, COST):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

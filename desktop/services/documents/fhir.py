@@ -68,6 +68,7 @@ class DocumentInfo:
     issued: bool  # issued on request (a certificate, an extract, a paper copy)
     attachments: tuple[Attachment, ...] = ()
     text: str = ""  # the readable text when there is no PDF (sections, a text attachment)
+    clinic_short: str = ""  # the clinic's short name (alias), for a narrow column
     original_of: str = ""  # a DocumentReference that is a Composition's original: its id
     order_id: str = ""  # the order Task it was issued for
 
@@ -103,6 +104,16 @@ def _name(reference: Any, lookup: Lookup) -> str:
             if person:
                 return person
     return ref_display(reference) or ""
+
+
+def _short(reference: Any, lookup: Lookup) -> str:
+    """An Organization's alias (ГП № 12) where it has one."""
+    rid, rtype = ref_id(reference), ref_type(reference)
+    found = lookup(f"{rtype}/{rid}") if rid and rtype == "Organization" else None
+    aliases = found.get("alias") if isinstance(found, dict) else None
+    if isinstance(aliases, list) and aliases and isinstance(aliases[0], str):
+        return aliases[0]
+    return ""
 
 
 def _attachment(value: Any) -> Attachment | None:
@@ -142,6 +153,7 @@ def parse_document(resource: JSON, lookup: Lookup) -> DocumentInfo:
         resource.get("authenticator"), lookup
     )
     when = parse_instant(resource.get("date"))
+    short = _short(resource.get("custodian"), lookup) or clinic
     if rtype == "Composition":
         sections = [
             f"{s.get('title')}\n{strip_html(str(obj(s.get('text')).get('div') or ''))}".strip()
@@ -159,6 +171,7 @@ def parse_document(resource: JSON, lookup: Lookup) -> DocumentInfo:
             author,
             False,
             text=text,
+            clinic_short=short,
         )
     raw = [c.get("attachment") for c in dicts(resource.get("content"))]
     attachments = tuple(a for a in (_attachment(r) for r in raw) if a)
@@ -179,6 +192,7 @@ def parse_document(resource: JSON, lookup: Lookup) -> DocumentInfo:
         _is_issued(resource),
         attachments,
         text=text,
+        clinic_short=short,
         original_of=composition or "",
         order_id=order or "",
     )

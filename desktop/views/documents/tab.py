@@ -4,6 +4,7 @@ save), ordering documents and paper copies, and the orders of everyone on the ac
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QItemSelection, QLocale, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -37,6 +38,7 @@ from desktop.views.documents.order_dialog import OrderDialog
 from desktop.views.documents.order_texts import order_summary, order_title, stage_text
 from desktop.views.documents.paper_copy_dialog import PaperCopyDialog
 from desktop.views.documents.viewer import DocumentViewer
+from desktop.views.icons import kind_icons
 from desktop.views.tray import TrayMessenger
 
 _STYLE = """
@@ -75,6 +77,7 @@ class DocumentsTab(QWidget):
         self.table = QTableView(self)
         self.table.setObjectName("documentsList")
         self.table.setModel(self.model.table)
+        self.model.table.pdf_icon = kind_icons()["document"]
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -85,7 +88,7 @@ class DocumentsTab(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(28)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((DATE, 90), (CLINIC, 140), (AUTHOR, 120)):
+        for column, width in ((DATE, 84), (CLINIC, 90), (AUTHOR, 110)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             self.table.setColumnWidth(column, width)
         self.table.selectionModel().selectionChanged.connect(self._on_selected)
@@ -186,6 +189,14 @@ class DocumentsTab(QWidget):
         self._opening_key = document.key
         self.viewer.show_loading(document_title(document))
         self.model.open(document)
+
+    def select_showcase_row(self) -> None:
+        """Open the newest issued document with a PDF (else the newest one): screenshots."""
+        rows = self.model.table.rows
+        chosen = next((d for d in rows if d.issued and d.pdf is not None), None)
+        chosen = chosen or next((d for d in rows if d.pdf is not None), None)
+        if chosen is not None or rows:
+            self.select_document((chosen or rows[0]).key)
 
     def select_document(self, key: str) -> bool:
         row = self.model.table.row_of(key)
@@ -326,6 +337,12 @@ class DocumentsTab(QWidget):
         )
         self._fill_orders()
         self._update_buttons()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        # An order sent from elsewhere (a paper copy from the card) is in the cache: show it.
+        if self.ctx.session is not None:
+            self.tracker.reload()
+        super().showEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:

@@ -64,6 +64,11 @@ class DocumentViewer(QWidget):
         self._render_timer.setSingleShot(True)
         self._render_timer.setInterval(0)
         self._render_timer.timeout.connect(self._render_next)
+        self._fit_width = 0  # the width the pages were laid out for
+        self._relayout_timer = QTimer(self)
+        self._relayout_timer.setSingleShot(True)
+        self._relayout_timer.setInterval(0)
+        self._relayout_timer.timeout.connect(self._relayout)
 
         self.title = QLabel(self)
         self.title.setObjectName("documentTitle")
@@ -85,6 +90,7 @@ class DocumentViewer(QWidget):
         self.scroll_area = QScrollArea(self)
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setWidget(self.page_host)
+        self.scroll_area.viewport().installEventFilter(self)
         self.text = QTextBrowser(self)
         self.text.setObjectName("documentText")
         self.placeholder = QLabel(self)
@@ -199,22 +205,41 @@ class DocumentViewer(QWidget):
     # -- pages ------------------------------------------------------------------------------
     def _start_pages(self) -> None:
         assert self.pages is not None
-        width = max(self.scroll_area.viewport().width() - 2 * PAGE_GAP, 200)
-        first = self.pages.size(0) if len(self.pages) else None
-        self._scale = width / first.width() if first and first.width() > 0 else 1.0
         ratio = self.devicePixelRatioF()
         for index in range(len(self.pages)):
-            size = self.pages.size(index)
             label = QLabel(self.page_host)
             label.setObjectName("documentPage")
-            label.setFixedSize(int(size.width() * self._scale), int(size.height() * self._scale))
             label.setStyleSheet("background: white;")
             label.setProperty("pixelRatio", ratio)
             self.page_layout.insertWidget(index, label, 0, Qt.AlignmentFlag.AlignHCenter)
             self.page_labels.append(label)
         self.stack.setCurrentWidget(self.scroll_area)
+        self._layout_pages()
+
+    def _available_width(self) -> int:
+        return max(self.scroll_area.viewport().width() - 2 * PAGE_GAP, 200)
+
+    def _layout_pages(self) -> None:
+        """Fit the pages to the width and render them again, the first one now."""
+        if self.pages is None or not len(self.pages):
+            return
+        self._fit_width = self._available_width()
+        first = self.pages.size(0)
+        self._scale = self._fit_width / first.width() if first.width() > 0 else 1.0
+        for index, label in enumerate(self.page_labels):
+            size = self.pages.size(index)
+            label.setFixedSize(int(size.width() * self._scale), int(size.height() * self._scale))
         self._next_page = 0
         self._render_next()  # the first page now: it is what the user looks at
+
+    def _relayout(self) -> None:
+        if self.pages is not None and abs(self._available_width() - self._fit_width) > 8:
+            self._layout_pages()
+
+    def eventFilter(self, watched: object, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Resize and self.pages is not None:
+            self._relayout_timer.start()  # once the resizing settles into one event loop turn
+        return super().eventFilter(watched, event)  # type: ignore[arg-type]
 
     def _render_next(self) -> None:
         if self.pages is None or self._next_page >= len(self.page_labels):
@@ -233,6 +258,7 @@ class DocumentViewer(QWidget):
 
     def _close_pages(self) -> None:
         self._render_timer.stop()
+        self._relayout_timer.stop()
         for label in self.page_labels:
             self.page_layout.removeWidget(label)
             label.deleteLater()

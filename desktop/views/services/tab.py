@@ -37,6 +37,7 @@ from desktop.views.services import export
 from desktop.views.services.filter_bar import ServicesFilterBar
 from desktop.views.services.report_dialog import ReportDialog
 
+EXPANDED_VISITS = 30  # the newest visits open with their lines; older ones on a click
 _STYLE = """
 #servicesMessage { padding: 6px 10px; border-radius: 6px; background: #e3f2fd; }
 #servicesMessage[error="true"] { background: #ffebee; color: #b71c1c; }
@@ -152,6 +153,8 @@ class ServicesTab(QWidget):
         self.note.setText(note)
         self.note.setVisible(bool(note))
         has_rows = bool(self.model.shown)
+        for row in range(min(EXPANDED_VISITS, len(self.model.shown))):
+            self.tree.expand(self.model.tree.index(row, 0))
         self.tree.setVisible(has_rows or not self.model.loaded)
         self.empty.setVisible(not has_rows and self.model.loaded)
         if self.model.content.visits:
@@ -165,6 +168,12 @@ class ServicesTab(QWidget):
         if not rows:
             return None, None
         return self.model.tree.visit_of(rows[0]), self.model.tree.line_of(rows[0])
+
+    def select_showcase_row(self) -> None:
+        """Select the newest service line (screenshots)."""
+        if self.model.shown and self.model.shown[0].lines:
+            visit = self.model.shown[0]
+            self.select_line(visit.resource_id, visit.lines[0].sequence)
 
     def select_line(self, visit_id: str, sequence: int) -> bool:
         """Select one service line (tests and the report's own feedback)."""
