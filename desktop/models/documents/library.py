@@ -105,9 +105,12 @@ class DocumentsModel(QObject):
         self.loaded = False
         self._request = 0
         self._opening = 0
-        ctx.patientChanged.connect(lambda _pid: self.reload())
+        ctx.patientChanged.connect(self._on_patient_changed)
         ctx.synced.connect(self.reload)
         ctx.accountChanged.connect(self.reload)
+
+    def _on_patient_changed(self, _patient_id: str) -> None:
+        self.reload()
 
     def reload(self) -> None:
         session = self._ctx.session

@@ -48,11 +48,14 @@ class ServicesModel(QObject):
         self.busy = False
         self._request = 0
         self._pending: tuple[tuple[str, int, str], str] | None = None  # retry = same id
-        ctx.patientChanged.connect(lambda _pid: self.reload())
+        ctx.patientChanged.connect(self._on_patient_changed)
         ctx.synced.connect(self.reload)
         ctx.accountChanged.connect(self.reload)
 
     # -- reading ----------------------------------------------------------------------------
+    def _on_patient_changed(self, _patient_id: str) -> None:
+        self.reload()
+
     def reload(self) -> None:
         session = self._ctx.session
         self._request += 1

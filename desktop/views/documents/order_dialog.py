@@ -108,7 +108,7 @@ class OrderDialog(QDialog):
         self.person.currentIndexChanged.connect(lambda _i: self._fill_kinds())
         self.kind.currentIndexChanged.connect(lambda _i: self._on_kind())
         sender.kindsChanged.connect(self._fill_kinds)
-        sender.busyChanged.connect(lambda _b: self._update_button())
+        sender.busyChanged.connect(self._on_busy)  # a bound slot: gone with the dialog
         sender.sent.connect(self._on_sent)
         sender.failed.connect(self._on_failed)
         self._fill_kinds()
@@ -158,6 +158,9 @@ class OrderDialog(QDialog):
         self.paper.setEnabled(PAPER in deliveries)
         if not self.electronic.isEnabled():
             self.paper.setChecked(True)
+        self._update_button()
+
+    def _on_busy(self, _busy: bool) -> None:
         self._update_button()
 
     def _update_button(self) -> None:

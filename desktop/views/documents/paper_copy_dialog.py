@@ -99,11 +99,14 @@ class PaperCopyDialog(QDialog):
         self.send_button.clicked.connect(self.send)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
-        self.orders.busyChanged.connect(lambda _b: self._update_button())
+        self.orders.busyChanged.connect(self._on_busy)  # a bound slot: gone with the dialog
         self.orders.sent.connect(self._on_sent)
         self.orders.failed.connect(self._on_failed)
         self._update_button()
         self.resize(520, 380)
+
+    def _on_busy(self, _busy: bool) -> None:
+        self._update_button()
 
     def _update_button(self) -> None:
         reason = ""

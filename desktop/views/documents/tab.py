@@ -153,11 +153,11 @@ class DocumentsTab(QWidget):
         self.model.openFailed.connect(self._on_open_failed)
         self.tracker.changed.connect(self._fill_orders)
         self.tracker.finished.connect(self._on_order_finished)
-        self.sender_.sent.connect(lambda _order: self._after_order())
+        self.sender_.sent.connect(self._after_order)
         self.sender_.kindsChanged.connect(self._fill_orders)
         ctx.capabilitiesChanged.connect(self._update_buttons)
-        ctx.onlineChanged.connect(lambda _online: self._update_buttons())
-        ctx.patientChanged.connect(lambda _pid: self._on_patient_changed())
+        ctx.onlineChanged.connect(self._on_online_changed)
+        ctx.patientChanged.connect(self._on_patient_changed)
         self.retranslate()
         self.model.reload()
         self.tracker.reload()
@@ -170,7 +170,10 @@ class DocumentsTab(QWidget):
         if row >= 0:
             self.table.selectRow(row)
 
-    def _on_patient_changed(self) -> None:
+    def _on_online_changed(self, _online: bool) -> None:
+        self._update_buttons()
+
+    def _on_patient_changed(self, _patient_id: str = "") -> None:
         self._opening_key = ""
         self.viewer.clear()
         self.show_message("")
@@ -271,7 +274,7 @@ class DocumentsTab(QWidget):
         self.show_message(f"{headline}. {summary}", error=order.stage == REJECTED)
         self.model.reload()  # the issued document joins the list
 
-    def _after_order(self) -> None:
+    def _after_order(self, _order: object = None) -> None:
         self.tracker.reload()
         self.model.reload()
 

@@ -130,7 +130,7 @@ class ServicesTab(QWidget):
         self.model.reportDone.connect(self._on_reported)
         self.model.failed.connect(lambda text: self.show_message(text, error=True))
         ctx.capabilitiesChanged.connect(self._update_actions)
-        ctx.patientChanged.connect(lambda _pid: self.show_message(""))
+        ctx.patientChanged.connect(self._on_patient_changed)
         self.retranslate()
         self.model.reload()
 
@@ -292,6 +292,9 @@ class ServicesTab(QWidget):
             )
             return False
         return True
+
+    def _on_patient_changed(self, _patient_id: str) -> None:
+        self.show_message("")
 
     # -- feedback and language --------------------------------------------------------------
     def show_message(self, text: str, error: bool = False) -> None:
