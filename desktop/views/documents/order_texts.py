@@ -18,10 +18,6 @@ from desktop.services.documents.orders import (
 from desktop.views.language import tr_service
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("medcard", text)
-
-
 def kind_name(kind: DocumentKind) -> str:
     language = QLocale().name().split("_")[0]
     name = kind.name(language)
@@ -32,7 +28,7 @@ def kind_name(kind: DocumentKind) -> str:
 
 def order_title(order: DocumentOrder, kinds: list[DocumentKind]) -> str:
     if order.code == COPY:
-        return _tr("Paper copies of records")
+        return QCoreApplication.translate("medcard", "Paper copies of records")
     kind = next((k for k in kinds if k.code == order.kind_code), None)
     return kind_name(kind) if kind is not None else (order.title or order.kind_code)
 
@@ -47,21 +43,33 @@ def order_summary(order: DocumentOrder) -> str:
     parts = [stage_text(order)]
     if order.stage == READY:
         if order.delivery == PAPER or order.code == COPY:
-            parts.append(_tr("Pick it up at the clinic's registry."))
+            parts.append(
+                QCoreApplication.translate("medcard", "Pick it up at the clinic's registry.")
+            )
         else:
-            parts.append(_tr("The document is in the list: open it to see the PDF."))
+            parts.append(
+                QCoreApplication.translate(
+                    "medcard", "The document is in the list: open it to see the PDF."
+                )
+            )
     elif order.stage == IN_PROGRESS and order.due is not None:
         parts.append(
-            _tr("Ready by %1.").replace(
+            QCoreApplication.translate("medcard", "Ready by %1.").replace(
                 "%1", format_datetime(order.due.astimezone(), locale, "d MMMM, HH:mm")
             )
         )
     elif order.stage == REJECTED and order.reason:
-        parts.append(_tr("Reason: %1").replace("%1", order.reason))
+        parts.append(
+            QCoreApplication.translate("medcard", "Reason: %1").replace("%1", order.reason)
+        )
     if order.pickup and order.stage not in (REJECTED,) and order.delivery == PAPER:
         parts.append(order.pickup)
     return " ".join(p.strip() for p in parts if p.strip())
 
 
 def delivery_text(order: DocumentOrder) -> str:
-    return _tr("Paper, at the clinic") if order.delivery == PAPER else _tr("Electronic (PDF)")
+    return (
+        QCoreApplication.translate("medcard", "Paper, at the clinic")
+        if order.delivery == PAPER
+        else QCoreApplication.translate("medcard", "Electronic (PDF)")
+    )

@@ -27,25 +27,21 @@ from desktop.services.exports import make_private, private_file, write_csv
 Reports = dict[tuple[str, int], ServiceReport]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("medcard", text)
-
-
 def csv_rows(visits: list[ServiceVisit], reports: Reports) -> Iterator[list[Any]]:
     """One row per service line; amounts as plain numbers with their currency beside them
     (a spreadsheet sums them), ISO dates (a spreadsheet sorts them)."""
     yield [
-        _tr("Date"),
-        _tr("Clinic"),
-        _tr("Service code"),
-        _tr("Service"),
-        _tr("Doctor"),
-        _tr("Qty"),
-        _tr("Cost"),
-        _tr("Currency"),
-        _tr("Paid by"),
-        _tr("Insurer"),
-        _tr("Report"),
+        QCoreApplication.translate("medcard", "Date"),
+        QCoreApplication.translate("medcard", "Clinic"),
+        QCoreApplication.translate("medcard", "Service code"),
+        QCoreApplication.translate("medcard", "Service"),
+        QCoreApplication.translate("medcard", "Doctor"),
+        QCoreApplication.translate("medcard", "Qty"),
+        QCoreApplication.translate("medcard", "Cost"),
+        QCoreApplication.translate("medcard", "Currency"),
+        QCoreApplication.translate("medcard", "Paid by"),
+        QCoreApplication.translate("medcard", "Insurer"),
+        QCoreApplication.translate("medcard", "Report"),
     ]
     for visit in visits:
         for line in visit.lines:
@@ -74,8 +70,16 @@ def printable_html(title: str, visits: list[ServiceVisit], totals: Totals, repor
     locale = QLocale()
     esc = html.escape
     head = "".join(
-        f"<th align='left'>{esc(_tr(t))}</th>"
-        for t in ("Date", "Service", "Doctor", "Qty", "Cost", "Paid by", "Report")
+        f"<th align='left'>{esc(t)}</th>"
+        for t in (
+            QCoreApplication.translate("medcard", "Date"),
+            QCoreApplication.translate("medcard", "Service"),
+            QCoreApplication.translate("medcard", "Doctor"),
+            QCoreApplication.translate("medcard", "Qty"),
+            QCoreApplication.translate("medcard", "Cost"),
+            QCoreApplication.translate("medcard", "Paid by"),
+            QCoreApplication.translate("medcard", "Report"),
+        )
     )
     rows: list[str] = []
     for visit in visits:
@@ -104,9 +108,11 @@ def printable_html(title: str, visits: list[ServiceVisit], totals: Totals, repor
     )
     note = currency_note({v.currency for v in visits})
     summary = (
-        f"<p><b>{esc(_tr('Total for the period'))}: {esc(format_amounts(totals.overall, locale))}"
+        f"<p><b>{esc(QCoreApplication.translate('medcard', 'Total for the period'))}: {esc(format_amounts(totals.overall, locale))}"
         f"</b> ({esc(QCoreApplication.translate('medcard', '%n service(s)', '', totals.lines))})"
-        f"<br>{esc(_tr('By year'))}: {esc(years)}" + (f"<br>{esc(note)}" if note else "") + "</p>"
+        f"<br>{esc(QCoreApplication.translate('medcard', 'By year'))}: {esc(years)}"
+        + (f"<br>{esc(note)}" if note else "")
+        + "</p>"
     )
     return (
         f"<h2>{esc(title)}</h2>{summary}"
