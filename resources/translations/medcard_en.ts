@@ -1370,6 +1370,16 @@
     </message>
 </context>
 <context>
+    <name>ServicesTreeModel</name>
+    <message numerus="yes">
+        <source>%n service(s)</source>
+        <translation>
+            <numerusform>%n service</numerusform>
+            <numerusform>%n services</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -2494,6 +2504,14 @@
     </message>
     <message>
         <source>Currency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total for the period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By year</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

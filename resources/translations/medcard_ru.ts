@@ -1383,6 +1383,17 @@
     </message>
 </context>
 <context>
+    <name>ServicesTreeModel</name>
+    <message numerus="yes">
+        <source>%n service(s)</source>
+        <translation>
+            <numerusform>%n услуга</numerusform>
+            <numerusform>%n услуги</numerusform>
+            <numerusform>%n услуг</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -2508,6 +2519,14 @@
     <message>
         <source>Currency</source>
         <translation>Валюта</translation>
+    </message>
+    <message>
+        <source>Total for the period</source>
+        <translation>Итого за период</translation>
+    </message>
+    <message>
+        <source>By year</source>
+        <translation>По годам</translation>
     </message>
 </context>
 </TS>

@@ -168,6 +168,8 @@ class ServicesTreeModel(QAbstractItemModel):
                 )
             if column == SERVICE:
                 return self._line_text(visit, line, report, column) if line else visit.clinic
+            if column == INSURER:
+                return visit.insurer
             return None
         if role == Qt.ItemDataRole.FontRole and line is None and column in (DATE, SERVICE):
             return self._bold
@@ -185,8 +187,9 @@ class ServicesTreeModel(QAbstractItemModel):
         if column == DATE:
             return format_date(visit.date, locale) if visit.date else ""
         if column == SERVICE:
-            count = QCoreApplication.translate("medcard", "%n service(s)", "", len(visit.lines))
-            place = visit.clinic or QCoreApplication.translate("medcard", "Clinic not stated")
+            # self.tr: lupdate makes plural forms only of tr() calls
+            count = self.tr("%n service(s)", "", len(visit.lines))
+            place = visit.clinic_short or QCoreApplication.translate("medcard", "Clinic not stated")
             return f"{place} · {count}"
         if column == DOCTOR:
             return visit.doctor
@@ -195,15 +198,15 @@ class ServicesTreeModel(QAbstractItemModel):
         if column == PAYER:
             return payer_text(visit.payer)
         if column == INSURER:
-            return visit.insurer
+            return visit.insurer_short
         return ""
 
     def _line_text(
         self, visit: ServiceVisit, line: ServiceLine, report: ServiceReport | None, column: int
     ) -> str:
         locale = QLocale()
-        if column == DATE:
-            return format_date(line.date, locale) if line.date else ""
+        if column == DATE:  # the visit row has the date; a line says it only when it differs
+            return format_date(line.date, locale) if line.date and line.date != visit.date else ""
         if column == SERVICE:
             return f"{line.code}  {line.name}" if line.code else line.name
         if column == DOCTOR:

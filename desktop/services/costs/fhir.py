@@ -75,6 +75,8 @@ class ServiceVisit:
     total: Money | None
     lines: tuple[ServiceLine, ...]
     claim_id: str = ""  # the Claim an ExplanationOfBenefit answers (that Claim is not shown)
+    clinic_short: str = ""  # the clinic's alias (a narrow column), else its name
+    insurer_short: str = ""
 
     @property
     def key(self) -> str:
@@ -166,6 +168,16 @@ def _name_of(reference: Any, lookup: Lookup) -> str:
     return ref_display(reference) or ""
 
 
+def _alias(reference: Any, lookup: Lookup) -> str:
+    """An Organization's short name (its first alias) where the cache has one."""
+    rid, rtype = ref_id(reference), ref_type(reference)
+    found = lookup(f"{rtype}/{rid}") if rid and rtype == "Organization" else None
+    aliases = found.get("alias") if isinstance(found, dict) else None
+    if isinstance(aliases, list) and aliases and isinstance(aliases[0], str):
+        return aliases[0]
+    return ""
+
+
 def _doctor(resource: JSON, lookup: Lookup) -> str:
     for member in dicts(resource.get("careTeam")):
         provider = member.get("provider")
@@ -234,6 +246,7 @@ def parse_visit(resource: JSON, lookup: Lookup) -> ServiceVisit:
     payer, payer_text = _payer(resource, total)
     clinic, clinic_id = _clinic(resource, lookup)
     kind = {c.get("code") for c in dicts(obj(resource.get("type")).get("coding"))}
+    insurer = _name_of(resource.get("insurer"), lookup) if resource.get("insurer") else ""
     return ServiceVisit(
         resource_type=rtype,
         resource_id=str(resource.get("id")),
@@ -241,13 +254,15 @@ def parse_visit(resource: JSON, lookup: Lookup) -> ServiceVisit:
         clinic=clinic,
         clinic_id=clinic_id,
         doctor=_doctor(resource, lookup),
-        insurer=_name_of(resource.get("insurer"), lookup) if resource.get("insurer") else "",
+        insurer=insurer,
         payer=payer,
         payer_text=payer_text,
         institutional="institutional" in kind,
         total=total,
         lines=tuple(lines),
         claim_id=ref_id(resource.get("claim")) or "" if rtype == "ExplanationOfBenefit" else "",
+        clinic_short=_alias(resource.get("provider"), lookup) or clinic,
+        insurer_short=_alias(resource.get("insurer"), lookup) or insurer,
     )
 
 

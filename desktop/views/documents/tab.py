@@ -88,7 +88,7 @@ class DocumentsTab(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(28)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((DATE, 84), (CLINIC, 90), (AUTHOR, 110)):
+        for column, width in ((DATE, 80), (CLINIC, 112), (AUTHOR, 100)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             self.table.setColumnWidth(column, width)
         self.table.selectionModel().selectionChanged.connect(self._on_selected)
@@ -135,7 +135,7 @@ class DocumentsTab(QWidget):
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
-        splitter.setSizes([520, 560])
+        splitter.setSizes([540, 540])
 
         top = QHBoxLayout()
         top.addWidget(self.order_button)

@@ -66,7 +66,10 @@ def save_csv(path: str, visits: list[ServiceVisit], reports: Reports) -> None:
     write_csv(path, csv_rows(visits, reports))
 
 
-def printable_html(title: str, visits: list[ServiceVisit], totals: Totals, reports: Reports) -> str:
+def printable_html(
+    title: str, visits: list[ServiceVisit], totals: Totals, reports: Reports, count: str
+) -> str:
+    """`count`: "243 services" in the UI's language (plural forms come from a tr())."""
     locale = QLocale()
     esc = html.escape
     head = "".join(
@@ -107,12 +110,11 @@ def printable_html(title: str, visits: list[ServiceVisit], totals: Totals, repor
         f"{year}: {format_amounts(amounts, locale)}" for year, amounts in totals.by_year.items()
     )
     note = currency_note({v.currency for v in visits})
+    total = QCoreApplication.translate("medcard", "Total for the period")
+    by_year = QCoreApplication.translate("medcard", "By year")
     summary = (
-        f"<p><b>{esc(QCoreApplication.translate('medcard', 'Total for the period'))}: {esc(format_amounts(totals.overall, locale))}"
-        f"</b> ({esc(QCoreApplication.translate('medcard', '%n service(s)', '', totals.lines))})"
-        f"<br>{esc(QCoreApplication.translate('medcard', 'By year'))}: {esc(years)}"
-        + (f"<br>{esc(note)}" if note else "")
-        + "</p>"
+        f"<p><b>{esc(total)}: {esc(format_amounts(totals.overall, locale))}</b> ({esc(count)})"
+        f"<br>{esc(by_year)}: {esc(years)}" + (f"<br>{esc(note)}" if note else "") + "</p>"
     )
     return (
         f"<h2>{esc(title)}</h2>{summary}"

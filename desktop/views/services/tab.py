@@ -67,13 +67,13 @@ class ServicesTab(QWidget):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(SERVICE, QHeaderView.ResizeMode.Stretch)
         for column, width in (
-            (DATE, 118),
-            (DOCTOR, 150),
-            (QUANTITY, 44),
-            (COST, 96),
-            (PAYER, 84),
-            (INSURER, 150),
-            (REPORT, 104),
+            (DATE, 112),
+            (DOCTOR, 140),
+            (QUANTITY, 40),
+            (COST, 92),
+            (PAYER, 86),
+            (INSURER, 110),
+            (REPORT, 100),
         ):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             self.tree.setColumnWidth(column, width)
@@ -244,7 +244,10 @@ class ServicesTab(QWidget):
 
     def _html(self) -> str:
         reports = line_states(self.model.content.reports)
-        return export.printable_html(self._title(), self.model.shown, self.model.totals, reports)
+        count = self.tr("%n service(s)", "", self.model.totals.lines)
+        return export.printable_html(
+            self._title(), self.model.shown, self.model.totals, reports, count
+        )
 
     def _ask_path(self, caption: str, suffix: str, filter_text: str) -> str:
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
