@@ -95,7 +95,7 @@ class ServicesTreeModel(QAbstractItemModel):
         if parent.internalId() != NO_PARENT:
             return QModelIndex()
         visit = self._visits[parent.row()]
-        if row >= len(visit.lines):
+        if row >= visit.line_count:
             return QModelIndex()
         return self.createIndex(row, column, parent.row())
 
@@ -111,7 +111,7 @@ class ServicesTreeModel(QAbstractItemModel):
         if not parent.isValid():
             return len(self._visits)
         if parent.internalId() == NO_PARENT and parent.column() == 0:
-            return len(self._visits[parent.row()].lines)
+            return self._visits[parent.row()].line_count
         return 0
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
@@ -135,7 +135,7 @@ class ServicesTreeModel(QAbstractItemModel):
         if not index.isValid() or index.internalId() == NO_PARENT:
             return None
         visit = self.visit_of(index)
-        return visit.lines[index.row()] if visit and index.row() < len(visit.lines) else None
+        return visit.lines[index.row()] if visit and index.row() < visit.line_count else None
 
     def report_of(self, visit: ServiceVisit, line: ServiceLine) -> ServiceReport | None:
         return self._reports.get((visit.resource_id, line.sequence))
@@ -188,7 +188,7 @@ class ServicesTreeModel(QAbstractItemModel):
             return format_date(visit.date, locale) if visit.date else ""
         if column == SERVICE:
             # self.tr: lupdate makes plural forms only of tr() calls
-            count = self.tr("%n service(s)", "", len(visit.lines))
+            count = self.tr("%n service(s)", "", visit.line_count)
             place = visit.clinic_short or QCoreApplication.translate("medcard", "Clinic not stated")
             return f"{place} · {count}"
         if column == DOCTOR:

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
+from functools import cached_property
 from typing import Any
 
 from desktop.services.cache.projections.common import (
@@ -58,9 +59,12 @@ class ServiceLine:
     cost: Money | None  # None: the server gives no amount for this line
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class ServiceVisit:
-    """One ExplanationOfBenefit (or Claim): a visit, a blood draw, a study, a stay."""
+    """One ExplanationOfBenefit (or Claim): a visit, a blood draw, a study, a stay.
+
+    Its lines are read from the raw items when first asked for: the list, its filters and
+    totals need only the visits (ten years are over a thousand visits and 5 000 lines)."""
 
     resource_type: str
     resource_id: str
@@ -73,7 +77,7 @@ class ServiceVisit:
     payer_text: str  # the portal's own words for the payer, when it has any
     institutional: bool
     total: Money | None
-    lines: tuple[ServiceLine, ...]
+    items: tuple[JSON, ...]  # the raw items, read into `lines` on first use
     claim_id: str = ""  # the Claim an ExplanationOfBenefit answers (that Claim is not shown)
     clinic_short: str = ""  # the clinic's alias (a narrow column), else its name
     insurer_short: str = ""
@@ -85,6 +89,14 @@ class ServiceVisit:
     @property
     def currency(self) -> str:
         return self.total.currency if self.total else ""
+
+    @property
+    def line_count(self) -> int:
+        return len(self.items)
+
+    @cached_property
+    def lines(self) -> tuple[ServiceLine, ...]:
+        return tuple(parse_line(item, position) for position, item in enumerate(self.items, 1))
 
 
 def money(value: Any) -> Money | None:
@@ -220,29 +232,37 @@ def _payer(resource: JSON, total: Money | None) -> tuple[str, str]:
     return UNKNOWN, ""
 
 
+def parse_line(item: JSON, position: int) -> ServiceLine:
+    sequence = item.get("sequence")
+    quantity = _quantity(item)
+    code, name = _service(item)
+    return ServiceLine(
+        sequence=sequence if isinstance(sequence, int) else position,
+        date=_date(item.get("servicedDate")) or _date(obj(item.get("servicedPeriod")).get("start")),
+        code=code,
+        name=name,
+        quantity=quantity,
+        cost=_line_cost(item, quantity),
+    )
+
+
+def _first_date(items: list[JSON]) -> date | None:
+    for item in items:
+        found = _date(item.get("servicedDate")) or _date(
+            obj(item.get("servicedPeriod")).get("start")
+        )
+        if found is not None:
+            return found
+    return None
+
+
 def parse_visit(resource: JSON, lookup: Lookup) -> ServiceVisit:
     """An ExplanationOfBenefit or a Claim as the services tab shows it."""
     rtype = str(resource.get("resourceType"))
-    lines: list[ServiceLine] = []
-    for position, item in enumerate(dicts(resource.get("item")), start=1):
-        sequence = item.get("sequence")
-        quantity = _quantity(item)
-        code, name = _service(item)
-        lines.append(
-            ServiceLine(
-                sequence=sequence if isinstance(sequence, int) else position,
-                date=_date(item.get("servicedDate"))
-                or _date(obj(item.get("servicedPeriod")).get("start")),
-                code=code,
-                name=name,
-                quantity=quantity,
-                cost=_line_cost(item, quantity),
-            )
-        )
+    items = dicts(resource.get("item"))
     period = obj(resource.get("billablePeriod"))
-    first_line = next((line.date for line in lines if line.date), None)
-    when = first_line or _date(period.get("start")) or _date(resource.get("created"))
-    total = _total(resource, lines)
+    when = _first_date(items) or _date(period.get("start")) or _date(resource.get("created"))
+    total = _total(resource, items)
     payer, payer_text = _payer(resource, total)
     clinic, clinic_id = _clinic(resource, lookup)
     kind = {c.get("code") for c in dicts(obj(resource.get("type")).get("coding"))}
@@ -259,14 +279,14 @@ def parse_visit(resource: JSON, lookup: Lookup) -> ServiceVisit:
         payer_text=payer_text,
         institutional="institutional" in kind,
         total=total,
-        lines=tuple(lines),
+        items=tuple(items),
         claim_id=ref_id(resource.get("claim")) or "" if rtype == "ExplanationOfBenefit" else "",
         clinic_short=_alias(resource.get("provider"), lookup) or clinic,
         insurer_short=_alias(resource.get("insurer"), lookup) or insurer,
     )
 
 
-def _total(resource: JSON, lines: list[ServiceLine]) -> Money | None:
+def _total(resource: JSON, items: list[JSON]) -> Money | None:
     """What the visit cost: the submitted total (EOB), the Claim's total, else its lines."""
     if resource.get("resourceType") == "Claim":
         found = money(resource.get("total"))
@@ -274,6 +294,7 @@ def _total(resource: JSON, lines: list[ServiceLine]) -> Money | None:
         found = _adjudicated(resource.get("total"), "submitted")
     if found is not None:
         return found
+    lines = [parse_line(item, position) for position, item in enumerate(items, 1)]
     costs = [line.cost for line in lines if line.cost is not None]
     if costs and len({c.currency for c in costs}) == 1:
         return Money(sum((c.amount for c in costs), Decimal(0)), costs[0].currency)

@@ -58,7 +58,7 @@ def totals(visits: Iterable[ServiceVisit]) -> Totals:
     count = lines = unpriced = 0
     for visit in visits:
         count += 1
-        lines += len(visit.lines)
+        lines += visit.line_count
         if visit.total is None:
             unpriced += 1
             continue
