@@ -183,3 +183,28 @@ def test_a_report_reaches_the_portal_once_and_the_answer_comes_back(
     assert index.data() == "Not provided"
     assert "Услуга снята с оплаты" in index.data(3)  # the tooltip carries the answer
     assert len(reports_on(portal)) == 1
+
+
+def test_the_csv_defuses_cells_a_spreadsheet_would_run(qtbot: Any, tmp_path: Path) -> None:
+    from desktop.services.costs.fhir import parse_visit
+    from desktop.views.services import export
+
+    eob = {
+        "resourceType": "ExplanationOfBenefit",
+        "id": "eob-1",
+        "provider": {"display": '=HYPERLINK("http://evil.example","click")'},
+        "billablePeriod": {"start": "2026-01-05"},
+        "item": [
+            {
+                "sequence": 1,
+                "productOrService": {"text": "@SUM(1+1)"},
+                "net": {"value": -5, "currency": "RUB"},
+            }
+        ],
+    }
+    visit = parse_visit(eob, lambda _ref: None)
+    path = tmp_path / "services.csv"
+    export.save_csv(str(path), [visit], {})
+    row = list(csv.reader(io.StringIO(path.read_bytes().decode("utf-8-sig"))))[1]
+    assert row[1].startswith("'=HYPERLINK") and row[3] == "'@SUM(1+1)"
+    assert row[6] == "-5.00"  # a plain (negative) number stays a number

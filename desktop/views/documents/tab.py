@@ -88,7 +88,7 @@ class DocumentsTab(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(28)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((DATE, 80), (CLINIC, 112), (AUTHOR, 100)):
+        for column, width in ((DATE, 80), (CLINIC, 128), (AUTHOR, 100)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             self.table.setColumnWidth(column, width)
         self.table.selectionModel().selectionChanged.connect(self._on_selected)
@@ -156,6 +156,7 @@ class DocumentsTab(QWidget):
         self.sender_.sent.connect(self._after_order)
         self.sender_.kindsChanged.connect(self._fill_orders)
         ctx.capabilitiesChanged.connect(self._update_buttons)
+        ctx.accountChanged.connect(self.sender_.load_kinds)  # the portal's list, per account
         ctx.onlineChanged.connect(self._on_online_changed)
         ctx.patientChanged.connect(self._on_patient_changed)
         self.retranslate()
