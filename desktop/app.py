@@ -17,10 +17,12 @@ from collections.abc import Sequence
 CLI_COMMANDS = {"sign-in", "sync", "accounts", "sign-out"}
 DEMO_EMAIL = "family@demo.medcard"
 DEMO_PASSWORD = "demo1234"
+DEMO_DESK_EMAIL = "desk@demo.medcard"  # the demo clinic's registrar (issue 14)
 SCREENSHOT_TIMEOUT_MS = 180_000
 # The names of desktop/views/tabs.py TABS (a test keeps them equal; the command line must
 # not import Qt to parse its arguments).
 TAB_NAMES = ("card", "labs", "appointments", "family")
+DESK_TABS = ("desk", "board")  # the registry desk's pages (--desk)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -29,7 +31,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--profile", metavar="DIR", help="profile folder (default: per user)")
     parser.add_argument("--lang", choices=("ru", "en"), help="interface language")
     parser.add_argument("--screenshot", metavar="FILE", help="save a PNG of the window and exit")
-    parser.add_argument("--tab", choices=TAB_NAMES, default="card", help="tab for --screenshot")
+    parser.add_argument(
+        "--desk", action="store_true", help="the registry desk: staff find, book and print"
+    )
+    parser.add_argument(
+        "--tab", choices=TAB_NAMES + DESK_TABS, default="card", help="tab for --screenshot"
+    )
     parser.add_argument("--size", default="1280x800", metavar="WxH", help="window size")
     return parser
 
@@ -44,7 +51,7 @@ def parse_size(text: str) -> tuple[int, int]:
     return w, h
 
 
-def start_demo_environment():  # -> DemoEnvironment (imported lazily: Qt-heavy module)
+def start_demo_environment(email: str = DEMO_EMAIL):  # -> DemoEnvironment (lazy: Qt-heavy)
     """Start the embedded demo portal; sign-in follows its pages over HTTP (no browser)."""
     from demo_portal import autologin
     from demo_portal.embedded import DemoPortal
@@ -55,7 +62,7 @@ def start_demo_environment():  # -> DemoEnvironment (imported lazily: Qt-heavy m
     folder = tempfile.TemporaryDirectory(prefix="medcard-demo-")
     return DemoEnvironment(
         base_url=portal.base_url,
-        open_url=lambda url: autologin.follow(url, DEMO_EMAIL, DEMO_PASSWORD),
+        open_url=lambda url: autologin.follow(url, email, DEMO_PASSWORD),
         profile_dir=folder.name,
         cleanup=[portal.stop, folder.cleanup],
     )
@@ -108,6 +115,8 @@ def run_gui(args: argparse.Namespace, size: tuple[int, int]) -> int:
         watch_gui_thread(lambda where: gui_log.warning("%s", where, stack_info=True))
         language = LanguageManager(app)
         language.apply(args.lang or profile.settings.get("language"))
+        if args.desk:  # the registry desk: no keyring, no cache, a window of its own
+            return run_desk_mode(app, args, size, profile, language)
         secrets: SecretStore | None = MemorySecretStore()
         if not args.demo:
             # The keyring, or (asked of the user) an encrypted file with a master password.
@@ -126,6 +135,13 @@ def run_gui(args: argparse.Namespace, size: tuple[int, int]) -> int:
 
     controller = AppController(profile, secrets, language, demo_starter=start_demo_environment)
     window = controller.window
+    desk_wanted: list[str] = []  # the welcome screen's "Reception desk": the portal chosen
+
+    def open_desk(url: str) -> None:
+        desk_wanted.append(url)
+        app.quit()  # the patient window closes; the desk's opens in its place
+
+    controller.deskRequested.connect(open_desk)
     window.resize(*size)
     exit_code = 0
 
@@ -164,12 +180,26 @@ def run_gui(args: argparse.Namespace, size: tuple[int, int]) -> int:
     window.show()
     try:
         code = app.exec()
+        if desk_wanted:
+            window.hide()
+            controller.shutdown()
+            code = run_desk_mode(app, args, size, profile, language, portal=desk_wanted[0])
     finally:
         controller.shutdown()
         window.deleteLater()
         if demo_dir is not None:
             demo_dir.cleanup()
     return exit_code or code
+
+
+def run_desk_mode(app, args, size, profile, language, portal: str = "") -> int:  # noqa: ANN001
+    """The registry desk (desktop/views/desk): `--demo --desk` signs in as the demo desk."""
+    from desktop.views.desk.launch import run_desk
+
+    starter = (
+        (lambda: start_demo_environment(DEMO_DESK_EMAIL)) if args.demo and not portal else None
+    )
+    return run_desk(app, args, size, profile, language, starter, portal=portal, settle=when_settled)
 
 
 SETTLE_MS = 300  # quiet time before grabbing: layouts settle, the tabs paint

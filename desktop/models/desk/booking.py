@@ -34,7 +34,8 @@ from desktop.services.desk.visits import (
 class DeskBooking(QObject):
     catalogReady = Signal(object)  # Catalog
     slotsFound = Signal(list)  # list[FreeSlot], soonest first
-    booked = Signal(object)  # AppointmentInfo: booked, moved or walked in
+    booked = Signal(object)  # AppointmentInfo: booked or moved
+    walkedIn = Signal(object)  # AppointmentInfo: booked for today and marked arrived
     taken = Signal(list)  # list[FreeSlot]: the slot was taken; the next free ones
     statusChanged = Signal(object)  # AppointmentInfo
     homeVisitRequested = Signal(object)  # AppointmentInfo
@@ -96,7 +97,7 @@ class DeskBooking(QObject):
         if self.catalog is None:
             return
         key = self._key_for("walk-in", patient_id, specialty_code)
-        self._run(walk_in, self.catalog, patient_id, specialty_code, key, done=self._on_booked)
+        self._run(walk_in, self.catalog, patient_id, specialty_code, key, done=self._on_walked_in)
 
     def set_status(self, appointment_id: str, version_id: str, status: str) -> None:
         self._run(set_status, appointment_id, version_id, status, done=self.statusChanged.emit)
@@ -113,6 +114,10 @@ class DeskBooking(QObject):
     def _on_booked(self, info: AppointmentInfo) -> None:
         self._key = None  # done: the next press is a new intent
         self.booked.emit(info)
+
+    def _on_walked_in(self, info: AppointmentInfo) -> None:
+        self._key = None
+        self.walkedIn.emit(info)
 
     # -- plumbing --------------------------------------------------------------------
     def _run(self, call: Callable[..., Any], *args: Any, done: Callable[[Any], None]) -> None:

@@ -71,6 +71,10 @@ class DeskDoor(QObject):
         self._closed = True
         self._generation += 1
 
+    def reopen(self) -> None:
+        """A new shift at the same desk (after the previous one was signed out)."""
+        self._closed = False
+
     def _deliver(self, callback: Callback, owner: QObject | None, generation: int) -> Callback:
         def deliver(value: Any) -> None:
             if generation != self._generation:

@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, Signal, SignalInstance
 
 from desktop.models.desk.door import DeskDoor
 from desktop.models.tasks import TaskRunner, user_message_for
-from desktop.services.desk.shift import StaffShift
+from desktop.services.desk.shift import StaffShift, revoke_tokens
 from desktop.services.desk.staff import StaffMember
 
 REVOKE_WAIT_S = 15.0
@@ -50,7 +50,23 @@ class DeskShift(QObject):
     def active(self) -> bool:
         return self.staff is not None and not self._finished
 
+    def set_portal(self, base_url: str, open_url: Callable[[str], object] | None = None) -> None:
+        """Where the next sign-in goes (and how its page is shown: the browser, or demo
+        mode's autologin)."""
+        self.shift.base_url = base_url
+        if open_url is not None:
+            self.shift.open_url = open_url
+
+    @property
+    def portal(self) -> str:
+        return self.shift.base_url
+
     def sign_in(self) -> None:
+        """Start a shift (also a new one after `finish`)."""
+        if self._finished and not self.busy:
+            self._finished = False
+            self.locked = False
+            self.door.reopen()
         self._start_sign_in(prompt_login=False, done=self._on_signed_in, failed=self.signInFailed)
 
     def unlock(self) -> None:
@@ -81,17 +97,25 @@ class DeskShift(QObject):
 
     def _on_signed_in(self, member: StaffMember) -> None:
         self.busy = False
+        if self._finished:  # the shift ended while the browser was signing in
+            self._revoke_late()
+            return
         self.staff = member
         self.signedIn.emit(member)
 
     def _on_unlocked(self, member: StaffMember) -> None:
         self.busy = False
         if self._finished:
+            self._revoke_late()
             return
         previous, self.staff = self.staff, member
         if previous is None or previous.role_id != member.role_id:
             self.staffChanged.emit(member)
         self.set_locked(False)
+
+    def _revoke_late(self) -> None:
+        if not self.runner.stopped:
+            self.runner.submit(revoke_tokens, self.shift.detach(), owner=self)
 
     def set_locked(self, locked: bool) -> None:
         if locked == self.locked:
@@ -113,9 +137,12 @@ class DeskShift(QObject):
         self._cancel.set()
         self.door.close()
         self.staff = None
+        tokens = self.shift.detach()
         if self.runner.stopped:  # quitting: the pools are gone; revoke on a thread of its own
-            worker = threading.Thread(target=self.shift.sign_out, name="medcard-desk-sign-out")
+            worker = threading.Thread(
+                target=revoke_tokens, args=(tokens,), name="medcard-desk-sign-out"
+            )
             worker.start()
             worker.join(REVOKE_WAIT_S)
             return
-        self.runner.submit(self.shift.sign_out, on_done=self.finished.emit, owner=self)
+        self.runner.submit(revoke_tokens, tokens, on_done=self.finished.emit, owner=self)

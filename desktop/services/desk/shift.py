@@ -83,10 +83,20 @@ class StaffShift:
     def sign_out(self) -> bool:
         """Network thread: revoke the tokens at the portal and forget them. True when the
         portal confirmed (the tokens are forgotten here either way)."""
+        return revoke_tokens(self.detach())
+
+    def detach(self) -> TokenManager | None:
+        """Any thread, no network: the shift lets go of its tokens at once (no call can use
+        them any more); `revoke_tokens` then tells the portal. Split so that a new sign-in
+        started meanwhile can never have its own tokens revoked."""
         with self._lock:
             manager, self._manager = self._manager, None
             self.staff = None
-        return _revoke(manager) if manager is not None else True
+        return manager
+
+
+def revoke_tokens(manager: TokenManager | None) -> bool:
+    return _revoke(manager) if manager is not None else True
 
 
 def _revoke(manager: TokenManager) -> bool:
