@@ -104,10 +104,12 @@ class VisitsModel(QAbstractTableModel):
             if column == self.STATUS:
                 return status_name(info.status)
             return info.ticket_number
-        if role == Qt.ItemDataRole.ToolTipRole and visit.booked_by:
-            return QCoreApplication.translate("medcard", "Booked by %1").replace(
-                "%1", visit.booked_by
-            )
+        if role == Qt.ItemDataRole.ToolTipRole:
+            text = str(self.data(index, Qt.ItemDataRole.DisplayRole) or "")
+            if visit.booked_by:
+                booked = QCoreApplication.translate("medcard", "Booked by %1")
+                text += "\n" + booked.replace("%1", visit.booked_by)
+            return text or None
         return None
 
 

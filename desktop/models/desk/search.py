@@ -101,14 +101,21 @@ class PatientResultsModel(QAbstractTableModel):
                 return policy_text(person)
             if person.attachment is None:
                 return QCoreApplication.translate("medcard", "not attached")
+            if person.attached_here(self.organization_id):
+                return QCoreApplication.translate("medcard", "this clinic")
             return person.attachment.clinic
         if role == Qt.ItemDataRole.ForegroundRole:
             if column == self.POLICY and person.policy.state in (POLICY_NONE, POLICY_INVALID):
                 return WARNING_COLOR
             if column == self.CLINIC and not person.attached_here(self.organization_id):
                 return WARNING_COLOR
-        if role == Qt.ItemDataRole.ToolTipRole and column == self.POLICY:
-            return person.policy.number or None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == self.POLICY:
+                return person.policy.number or None
+            if column == self.CLINIC and person.attachment is not None:
+                return person.attachment.clinic
+            if column == self.NAME:
+                return person.name
         return None
 
 

@@ -13,7 +13,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 
 from desktop.models.desk.board import DayBoardModel
 from desktop.models.desk.booking import DeskBooking
@@ -305,8 +305,8 @@ class DeskController(QObject):
             self.window,
         )
         dialog.changed.connect(self._apply_settings)
-        dialog.exec()
-        dialog.deleteLater()
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     def _apply_settings(self, lock_minutes: int, sign_out_minutes: int, language: str) -> None:
         self.profile.settings.update(

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QTableView,
     QTabWidget,
-    QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +27,7 @@ from desktop.models.formats import format_date
 from desktop.services.booking.fhir import AppointmentInfo
 from desktop.services.desk.documents import ReadyDocument
 from desktop.views.desk.actions import DeskActions
+from desktop.views.flow_layout import FlowLayout
 from desktop.views.language import tr_service
 
 
@@ -40,10 +41,12 @@ def _visits_table(model: VisitsModel, parent: QWidget, name: str) -> QTableView:
     table.setTabKeyNavigation(False)
     table.verticalHeader().hide()
     table.setWordWrap(False)
+    table.setTextElideMode(Qt.TextElideMode.ElideRight)
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    # Doctor and place share what is left (elided; the whole text in the tooltip row).
+    header.setSectionResizeMode(VisitsModel.WHO, QHeaderView.ResizeMode.Stretch)
     header.setSectionResizeMode(VisitsModel.PLACE, QHeaderView.ResizeMode.Stretch)
-    header.setMaximumSectionSize(320)
     model.modelReset.connect(lambda: table.selectRow(0) if model.rowCount() else None)
     return table
 
@@ -68,14 +71,23 @@ class PatientPanel(QWidget):
         self.warnings = QLabel(self)
         self.warnings.setObjectName("deskPatientWarnings")
         self.warnings.setWordWrap(True)
-        self.tools = QToolBar(self)
+        # The actions wrap onto a second line on a small screen (never hidden behind »).
+        self.tools = QWidget(self)
         self.tools.setObjectName("deskPatientTools")
-        self.tools.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for action in (actions.book, actions.move, actions.cancel, actions.print_ticket):
-            self.tools.addAction(action)
-        self.tools.addSeparator()
-        for action in (actions.home_visit, actions.print_documents):
-            self.tools.addAction(action)
+        flow = FlowLayout(self.tools, spacing=4)
+        for action in (
+            actions.book,
+            actions.move,
+            actions.cancel,
+            actions.print_ticket,
+            actions.home_visit,
+            actions.print_documents,
+        ):
+            button = QToolButton(self.tools)
+            button.setDefaultAction(action)
+            button.setAutoRaise(True)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            flow.addWidget(button)
         self.upcoming = _visits_table(patient.upcoming, self, "deskUpcoming")
         self.past = _visits_table(patient.past, self, "deskPast")
         self.documents = QListWidget(self)

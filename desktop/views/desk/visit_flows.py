@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, cast
 
-from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QInputDialog, QMessageBox
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox
 
 from desktop.services.booking.fhir import KIND_CLINIC, AppointmentInfo
 from desktop.services.desk.board import ARRIVED, BOOKED, NOSHOW
@@ -33,7 +33,7 @@ class VisitFlows(QObject):
 
     def wire(self) -> None:
         a, booking = self.desk.window.desk_actions, self.desk.booking
-        a.book.triggered.connect(self.book)
+        a.book.triggered.connect(lambda: self.book())
         a.move.triggered.connect(self.move)
         a.cancel.triggered.connect(self.cancel)
         a.print_ticket.triggered.connect(self.print_ticket)
@@ -46,6 +46,7 @@ class VisitFlows(QObject):
         booking.statusChanged.connect(self._on_status_changed)
         booking.walkedIn.connect(self._on_walked_in)
         booking.homeVisitRequested.connect(self._on_home_visit)
+        booking.failed.connect(self._say)
 
     # -- helpers -----------------------------------------------------------------------
     def _say(self, text: str) -> None:
@@ -80,8 +81,7 @@ class VisitFlows(QObject):
             self.desk.booking, patient[0], patient[1], moving, self.desk.window
         )
         dialog.bookedVisit.connect(self._on_booked)
-        dialog.exec()
-        dialog.deleteLater()
+        _open(dialog)
 
     def move(self) -> None:
         info = self._visit()
@@ -105,17 +105,25 @@ class VisitFlows(QObject):
         info = self._visit()
         if info is None:
             return
-        answer = QMessageBox.question(
-            self.desk.window,
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
             self.tr("Cancel the visit"),
             self.tr("Cancel the visit of %1 to %2? The time becomes free for others.")
             .replace("%1", info.patient_name or self.tr("the patient"))
             .replace("%2", info.doctor or info.specialty),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
+            self.desk.window,
         )
-        if answer == QMessageBox.StandardButton.Yes:
-            self.desk.booking.set_status(info.id, info.version_id, "cancelled")
+        box.setObjectName("deskCancelQuestion")
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.finished.connect(
+            lambda answer: (
+                self.desk.booking.set_status(info.id, info.version_id, "cancelled")
+                if answer == QMessageBox.StandardButton.Yes
+                else None
+            )
+        )
+        _open(box)
 
     def print_ticket(self) -> None:
         info = self._visit()
@@ -142,8 +150,7 @@ class VisitFlows(QObject):
             self.desk.window,
         )
         dialog.phone.setText(file.summary.phone)
-        dialog.exec()
-        dialog.deleteLater()
+        _open(dialog)
 
     def _on_home_visit(self, _info: AppointmentInfo) -> None:
         self._say(self.tr("The home visit request was sent to the clinic."))
@@ -186,30 +193,34 @@ class VisitFlows(QObject):
         if not specialties:
             self._say(self.tr("Today's schedule is not read yet: press F4, then try again."))
             return
-        names = [name for _code, name in specialties]
-        name, ok = QInputDialog.getItem(
-            self.desk.window,
-            self.tr("Walk-in"),
-            self.tr("The next free time today, for %1:").replace("%1", patient[1]),
-            names,
-            0,
-            False,
-        )
-        if ok and name in names:
-            self.desk.booking.load_catalog()  # the catalog the walk-in books from
-            code = specialties[names.index(name)][0]
-            if self.desk.booking.catalog is None:
-                self.desk.booking.catalogReady.connect(
-                    lambda _c: self.desk.booking.walk_in(patient[0], code), type=_once()
-                )
-            else:
-                self.desk.booking.walk_in(patient[0], code)
+        dialog = QInputDialog(self.desk.window)
+        dialog.setObjectName("deskWalkInDialog")
+        dialog.setWindowTitle(self.tr("Walk-in"))
+        dialog.setLabelText(self.tr("The next free time today, for %1:").replace("%1", patient[1]))
+        dialog.setComboBoxItems([name for _code, name in specialties])
+        dialog.setComboBoxEditable(False)
+        codes = {name: code for code, name in specialties}
+        dialog.textValueSelected.connect(lambda name: self._walk_in(patient[0], codes.get(name)))
+        _open(dialog)
+
+    def _walk_in(self, patient_id: str, code: str | None) -> None:
+        if not code:
+            return
+        booking = self.desk.booking
+        if booking.catalog is None:  # the catalog the walk-in books from, read once
+            booking.catalogReady.connect(
+                lambda _c: booking.walk_in(patient_id, code),
+                type=Qt.ConnectionType.SingleShotConnection,
+            )
+            booking.load_catalog()
+        else:
+            booking.walk_in(patient_id, code)
 
     def _on_walked_in(self, info: AppointmentInfo) -> None:
         self._on_booked(info, True)
 
 
-def _once() -> Any:
-    from PySide6.QtCore import Qt
-
-    return Qt.ConnectionType.SingleShotConnection
+def _open(dialog: QDialog) -> None:
+    """Window-modal and not blocking: the desk's event loop (and its tests) go on."""
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()

@@ -5,7 +5,7 @@ The search field has the focus whenever the desk is idle."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -107,10 +107,18 @@ class DeskWindow(QMainWindow):
         for page in (self.start_page, self.work, self.lock_page):
             self.pages.addWidget(page)
         self.setCentralWidget(self.pages)
+        self._split_done = False
         self.setMinimumSize(960, 600)
         self.resize(1280, 800)
         self.set_working(False)
         self.retranslate()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._split_done:  # the search column: about 40 % (its four columns fit)
+            self._split_done = True
+            width = max(self.width(), 960)
+            self.reception.setSizes([width * 40 // 100, width * 60 // 100])
 
     # -- pages -----------------------------------------------------------------------
     def show_start(self, message: str, can_retry: bool = False, ask_portal: bool = False) -> None:
