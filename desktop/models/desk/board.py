@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -35,12 +36,12 @@ from desktop.services.desk.board import (
 
 Index = QModelIndex | QPersistentModelIndex
 STATE_NAMES = {
-    FREE: ("medcard", "free"),
-    BOOKED: ("medcard", "booked"),
-    ARRIVED: ("medcard", "arrived"),
-    NOSHOW: ("medcard", "no-show"),
-    FULFILLED: ("medcard", "done"),
-    BUSY: ("medcard", "not available"),
+    FREE: QT_TRANSLATE_NOOP("medcard", "free"),
+    BOOKED: QT_TRANSLATE_NOOP("medcard", "booked"),
+    ARRIVED: QT_TRANSLATE_NOOP("medcard", "arrived"),
+    NOSHOW: QT_TRANSLATE_NOOP("medcard", "no-show"),
+    FULFILLED: QT_TRANSLATE_NOOP("medcard", "done"),
+    BUSY: QT_TRANSLATE_NOOP("medcard", "not available"),
 }
 STATE_COLORS = {
     FREE: QColor("#1b5e20"),
@@ -52,17 +53,17 @@ STATE_COLORS = {
 
 def state_name(state: str) -> str:
     key = STATE_NAMES.get(state)
-    return QCoreApplication.translate(*key) if key else state
+    return QCoreApplication.translate("medcard", str(key)) if key else state
 
 
 class DayBoardModel(QAbstractTableModel):
     TIME, DOCTOR, STATE, PATIENT, TICKET = range(5)
     HEADERS = (
-        ("medcard", "Time"),
-        ("medcard", "Doctor"),
-        ("medcard", "State"),
-        ("medcard", "Patient"),
-        ("medcard", "Ticket"),
+        QT_TRANSLATE_NOOP("medcard", "Time"),
+        QT_TRANSLATE_NOOP("medcard", "Doctor"),
+        QT_TRANSLATE_NOOP("medcard", "State"),
+        QT_TRANSLATE_NOOP("medcard", "Patient"),
+        QT_TRANSLATE_NOOP("medcard", "Ticket"),
     )
     loadingChanged = Signal(bool)
     failed = Signal(str)
@@ -141,7 +142,7 @@ class DayBoardModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return QCoreApplication.translate(*self.HEADERS[section])
+            return QCoreApplication.translate("medcard", str(self.HEADERS[section]))
         return None
 
     def data(self, index: Index, role: int = 0) -> Any:

@@ -8,6 +8,7 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -27,21 +28,21 @@ from desktop.services.desk.staff import StaffMember
 Index = QModelIndex | QPersistentModelIndex
 
 STATUS_NAMES = {
-    "proposed": ("medcard", "requested"),
-    "pending": ("medcard", "doctor assigned"),
-    "booked": ("medcard", "booked"),
-    "arrived": ("medcard", "arrived"),
-    "checked-in": ("medcard", "arrived"),
-    "fulfilled": ("medcard", "done"),
-    "cancelled": ("medcard", "cancelled"),
-    "noshow": ("medcard", "no-show"),
-    "entered-in-error": ("medcard", "cancelled"),
+    "proposed": QT_TRANSLATE_NOOP("medcard", "requested"),
+    "pending": QT_TRANSLATE_NOOP("medcard", "doctor assigned"),
+    "booked": QT_TRANSLATE_NOOP("medcard", "booked"),
+    "arrived": QT_TRANSLATE_NOOP("medcard", "arrived"),
+    "checked-in": QT_TRANSLATE_NOOP("medcard", "arrived"),
+    "fulfilled": QT_TRANSLATE_NOOP("medcard", "done"),
+    "cancelled": QT_TRANSLATE_NOOP("medcard", "cancelled"),
+    "noshow": QT_TRANSLATE_NOOP("medcard", "no-show"),
+    "entered-in-error": QT_TRANSLATE_NOOP("medcard", "cancelled"),
 }
 
 
 def status_name(status: str) -> str:
     key = STATUS_NAMES.get(status)
-    return QCoreApplication.translate(*key) if key else status
+    return QCoreApplication.translate("medcard", str(key)) if key else status
 
 
 def visit_place(visit: Visit) -> str:
@@ -56,11 +57,11 @@ def visit_place(visit: Visit) -> str:
 class VisitsModel(QAbstractTableModel):
     WHEN, WHO, PLACE, STATUS, TICKET = range(5)
     HEADERS = (
-        ("medcard", "When"),
-        ("medcard", "Doctor"),
-        ("medcard", "Where"),
-        ("medcard", "Status"),
-        ("medcard", "Ticket"),
+        QT_TRANSLATE_NOOP("medcard", "When"),
+        QT_TRANSLATE_NOOP("medcard", "Doctor"),
+        QT_TRANSLATE_NOOP("medcard", "Where"),
+        QT_TRANSLATE_NOOP("medcard", "Status"),
+        QT_TRANSLATE_NOOP("medcard", "Ticket"),
     )
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -83,7 +84,7 @@ class VisitsModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return QCoreApplication.translate(*self.HEADERS[section])
+            return QCoreApplication.translate("medcard", str(self.HEADERS[section]))
         return None
 
     def data(self, index: Index, role: int = 0) -> Any:

@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -50,19 +51,24 @@ def policy_text(summary: PatientSummary) -> str:
 def age_text(summary: PatientSummary, today: date) -> str:
     if summary.birth_date is None:
         return ""
-    age = summary.age(today)
-    return QCoreApplication.translate("medcard", "%1 (%n y.)", "", age or 0).replace(
-        "%1", format_date(summary.birth_date)
-    )
+    return f"{format_date(summary.birth_date)} ({Ages().years(summary.age(today) or 0)})"
+
+
+class Ages(QObject):
+    """Plural forms of an age ("45 лет", "1 год"): lupdate reads plurals from `self.tr`."""
+
+    def years(self, count: int) -> str:
+        return self.tr("%n y.", "", count)
 
 
 class PatientResultsModel(QAbstractTableModel):
-    NAME, BORN, POLICY, CLINIC = range(4)
+    # The patient's name with the birth date and age under it (two lines: on a small
+    # screen the name stays readable), the policy state, the clinic.
+    NAME, POLICY, CLINIC = range(3)
     HEADERS = (
-        ("medcard", "Patient"),
-        ("medcard", "Born (age)"),
-        ("medcard", "OMS policy"),
-        ("medcard", "Attached to"),
+        QT_TRANSLATE_NOOP("medcard", "Patient, born (age)"),
+        QT_TRANSLATE_NOOP("medcard", "OMS policy"),
+        QT_TRANSLATE_NOOP("medcard", "Attached to"),
     )
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -84,7 +90,7 @@ class PatientResultsModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return QCoreApplication.translate(*self.HEADERS[section])
+            return QCoreApplication.translate("medcard", str(self.HEADERS[section]))
         return None
 
     def data(self, index: Index, role: int = 0) -> Any:
@@ -94,9 +100,8 @@ class PatientResultsModel(QAbstractTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == self.NAME:
-                return person.name
-            if column == self.BORN:
-                return age_text(person, self.today)
+                born = age_text(person, self.today)
+                return f"{person.name}\n{born}" if born else person.name
             if column == self.POLICY:
                 return policy_text(person)
             if person.attachment is None:

@@ -4,6 +4,8 @@ its tool bar. Enter on a row opens that patient."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -56,6 +58,8 @@ class BoardPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(DayBoardModel.PATIENT, QHeaderView.ResizeMode.Stretch)
         header.setMaximumSectionSize(360)
+        rows = self.table.verticalHeader()
+        rows.setDefaultSectionSize(self.table.fontMetrics().height() + 8)  # many rows a screen
         self.table.installEventFilter(self)
         self.table.doubleClicked.connect(lambda _index: self._open_selected())
         top = QHBoxLayout()
@@ -106,6 +110,14 @@ class BoardPage(QWidget):
         found = self.doctor.findData(current) if current else 0
         self.doctor.setCurrentIndex(max(found, 0))
         self._update_summary()
+        if self.selected_row() is None:  # the day so far scrolled away: from now on
+            now = datetime.now().astimezone()
+            upcoming = next((i for i, r in enumerate(self.model.rows) if r.end > now), None)
+            if upcoming is not None:
+                self.table.selectRow(upcoming)
+                self.table.scrollTo(
+                    self.model.index(upcoming, 0), QAbstractItemView.ScrollHint.PositionAtTop
+                )
 
     def _update_summary(self) -> None:
         board = self.model.board

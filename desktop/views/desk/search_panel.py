@@ -46,9 +46,14 @@ class SearchPanel(QWidget):
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
+        # The name takes what is left; the clinic column is narrow and elided (the full
+        # name is in its tooltip): on a 1024-pixel screen the name must stay readable.
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setMaximumSectionSize(180)  # a long clinic name is elided (full in its tip)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        header.resizeSection(2, 130)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.activated.connect(self._open_index)
         self.table.installEventFilter(self)
