@@ -51,7 +51,7 @@ def test_idle_lock_hides_the_patient_and_unlock_asks_the_password(qtbot, desk_po
         QGuiApplication.clipboard().setText(f"Пациент: {name}")
         assert name in _shown_texts(desk)
         desk.idle.set_times(300, 60_000)  # the setting in minutes; short for the test
-        qtbot.waitUntil(lambda: desk.shift.locked, timeout=10_000)
+        qtbot.waitUntil(lambda: desk.shift.locked, timeout=30_000)
         assert desk.window.pages.currentWidget() is desk.window.lock_page
         assert name not in _shown_texts(desk) and "Смирнова Ольга" not in _shown_texts(desk)
         assert desk.patient.file is None and desk.board.rowCount() == 0
@@ -207,3 +207,44 @@ def test_two_desks_one_slot_one_gets_it_the_other_the_next_times(qtbot, desk_por
     finally:
         stop_desk(first)
         stop_desk(second)
+
+
+def test_lock_closes_an_open_booking_dialog(qtbot, desk_portal, tmp_path):
+    desk = start_desk(qtbot, desk_portal, tmp_path / "profile", tmp_path / "printed")
+    try:
+        _open(qtbot, desk, "смирнова ольга", OLGA)
+        desk.window.desk_actions.book.trigger()
+        qtbot.waitUntil(lambda: bool(desk.window.findChildren(DeskBookingDialog)))
+        dialog = desk.window.findChildren(DeskBookingDialog)[0]
+        assert "Смирнова" in dialog.windowTitle()
+        desk.window.desk_actions.lock.trigger()
+        assert desk.shift.locked
+        assert not [d for d in desk.window.findChildren(DeskBookingDialog) if d.isVisible()]
+        settle(qtbot, desk)
+    finally:
+        stop_desk(desk)
+
+
+def test_desk_without_a_portal_asks_for_its_address(qtbot, desk_portal, tmp_path):
+    from conftest import DESK, browser_for
+
+    from desktop.services.profile import Profile
+    from desktop.views.desk.controller import DeskController
+    from desktop.views.language import LanguageManager
+
+    profile = Profile(tmp_path / "profile")
+    desk = DeskController("", browser_for(DESK), profile, LanguageManager())
+    qtbot.addWidget(desk.window)
+    desk.window.show()
+    try:
+        desk.start()
+        field = desk.window.portal_field
+        assert field.isVisible() and desk.window.pages.currentWidget() is desk.window.start_page
+        field.setText(desk_portal.base_url)
+        with qtbot.waitSignal(desk.shiftStarted, timeout=30_000):
+            qtbot.mouseClick(desk.window.retry, Qt.MouseButton.LeftButton)
+        assert profile.settings.get("desk_portal") == desk_portal.base_url
+        assert "Смирнова" in desk.window.staff_label.text()
+        settle(qtbot, desk)
+    finally:
+        stop_desk(desk)

@@ -134,6 +134,17 @@ def test_cancel_asks_and_lands_with_if_match(qtbot, desk, desk_portal):
     )
     settle(qtbot, desk)
     assert all(v.info.id != visit.id for v in desk.patient.upcoming.visits)
+    events = desk_portal.store.search(
+        "AuditEvent", where={"patient": f"Patient/{OLGA}"}, limit=10000
+    )
+    assert any(
+        e["subtype"][0]["code"] == "update"
+        and e["agent"][0]["altId"] == DESK
+        and any(
+            x.get("what", {}).get("reference") == f"Appointment/{visit.id}" for x in e["entity"]
+        )
+        for e in events
+    )
 
 
 def test_day_board_marks_arrived(qtbot, desk, desk_portal):

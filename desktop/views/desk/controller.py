@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QDialog
 
 from desktop.models.desk.board import DayBoardModel
 from desktop.models.desk.booking import DeskBooking
@@ -231,6 +232,9 @@ class DeskController(QObject):
     def _clear_screen(self) -> None:
         """Lock, next patient, end of shift: no patient data on screen, in the models or
         in the clipboard."""
+        for dialog in self.window.findChildren(QDialog):  # a booking dialog names the patient
+            if dialog.isVisible():
+                dialog.reject()
         traces = self.patient.traces() + [p.name for p in self.search.model.rows]
         traces += [r.patient_name for r in self.board.rows if r.patient_name]
         clear_patient_clipboard(traces)
