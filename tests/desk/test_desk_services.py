@@ -18,8 +18,8 @@ from desktop.services.desk.patient_file import (
     WARN_POLICY_INVALID,
     load_patient_file,
 )
-from desktop.services.desk.people import POLICY_INVALID, POLICY_VALID
-from desktop.services.desk.search import parse_query, search_patients
+from desktop.services.desk.people import POLICY_CHECKING, POLICY_INVALID, POLICY_VALID
+from desktop.services.desk.search import parse_query, policies_of, search_patients
 from desktop.services.desk.staff import DESK_SCOPE
 from desktop.services.desk.visits import (
     VisitChanged,
@@ -65,7 +65,11 @@ def test_search_by_surname_prefix_policy_and_phone(shift, desk_portal):
         by_name = search_patients(client, parse_query("смирн ольг"), today)
         assert [p.id for p in by_name.patients] == [OLGA]
         olga = by_name.patients[0]
-        assert olga.policy.state == POLICY_VALID and olga.attachment.organization_id == "org-gp12"
+        assert olga.policy.state == POLICY_CHECKING and len(olga.policy.number) == 16
+        assert olga.attachment.organization_id == "org-gp12"
+        policies = policies_of(client, [p.id for p in by_name.patients], today)
+        assert policies[OLGA].state == POLICY_VALID
+        assert policies[OLGA].number == olga.policy.number
         assert olga.age(today) >= 37
         by_policy = search_patients(client, parse_query(olga.policy.number), today)
         assert [p.id for p in by_policy.patients] == [OLGA]

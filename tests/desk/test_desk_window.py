@@ -67,8 +67,11 @@ def test_the_search_field_has_the_focus_when_the_desk_is_idle(qtbot, desk):
 
 def test_search_shows_age_policy_and_clinic(qtbot, desk):
     type_text(desk.window.search_panel.field, "смирн")
-    qtbot.waitUntil(lambda: desk.search.model.rowCount() >= 2, timeout=20_000)
     model = desk.search.model
+    qtbot.waitUntil(
+        lambda: model.rowCount() >= 2 and model.index(0, 1).data() != "checking…",
+        timeout=20_000,
+    )
     rows = {
         model.rows[r].id: [model.index(r, c).data() for c in range(3)]
         for r in range(model.rowCount())

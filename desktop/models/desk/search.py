@@ -3,6 +3,7 @@ pause first), the results as a table — name, birth date and age, policy, clini
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -23,20 +24,30 @@ from desktop.models.desk.door import DeskDoor
 from desktop.models.formats import format_date
 from desktop.models.tasks import user_message_for
 from desktop.services.desk.people import (
+    POLICY_CHECKING,
     POLICY_ENDING,
     POLICY_INVALID,
     POLICY_NONE,
     PatientSummary,
+    Policy,
 )
-from desktop.services.desk.search import SearchResult, parse_query, search_patients
+from desktop.services.desk.search import (
+    SearchResult,
+    parse_query,
+    policies_of,
+    search_patients,
+)
 
 TYPING_PAUSE_MS = 250
+POLICY_CHUNK = 10  # rows whose policy states one network job reads
 WARNING_COLOR = QColor("#b3261e")
 Index = QModelIndex | QPersistentModelIndex
 
 
 def policy_text(summary: PatientSummary) -> str:
     policy = summary.policy
+    if policy.state == POLICY_CHECKING:
+        return QCoreApplication.translate("medcard", "checking…")
     if policy.state == POLICY_NONE:
         return QCoreApplication.translate("medcard", "no policy")
     if policy.state == POLICY_INVALID:
@@ -81,6 +92,16 @@ class PatientResultsModel(QAbstractTableModel):
         self.beginResetModel()
         self.rows, self.today = list(rows), today
         self.endResetModel()
+
+    def set_policies(self, policies: dict[str, Policy]) -> None:
+        """The policy states read after the rows (the search shows the rows first)."""
+        for row, person in enumerate(self.rows):
+            if person.id in policies:
+                self.rows[row] = replace(person, policy=policies[person.id])
+        if self.rows:
+            self.dataChanged.emit(
+                self.index(0, self.POLICY), self.index(len(self.rows) - 1, self.POLICY)
+            )
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self.rows)
@@ -129,6 +150,7 @@ class PatientSearch(QObject):
     `resultsChanged` after each answer that is still the latest one."""
 
     resultsChanged = Signal()
+    policiesChanged = Signal()  # the rows' policy states arrived
     searchingChanged = Signal(bool)
     failed = Signal(str)
 
@@ -177,9 +199,25 @@ class PatientSearch(QObject):
         self._set_searching(started)
 
     def _answered(self, asked: int, text: str, result: SearchResult) -> None:
+        if asked != self._asked:
+            return
+        self._set_searching(False)
+        self._show(result, text)
+        ids = [p.id for p in result.patients]
+        for start in range(0, len(ids), POLICY_CHUNK):  # the policy states follow the rows,
+            self.door.fetch(  # in parallel chunks, the first rows first
+                policies_of,
+                ids[start : start + POLICY_CHUNK],
+                date.today(),
+                on_done=lambda policies: self._policies(asked, policies),
+                on_error=lambda exc: self._failed(asked, exc),
+                owner=self,
+            )
+
+    def _policies(self, asked: int, policies: dict[str, Policy]) -> None:
         if asked == self._asked:
-            self._set_searching(False)
-            self._show(result, text)
+            self.model.set_policies(policies)
+            self.policiesChanged.emit()
 
     def _failed(self, asked: int, exc: BaseException) -> None:
         if asked == self._asked:

@@ -17,13 +17,14 @@ POLICY_FORM_EXT = "https://demo.medcard/fhir/StructureDefinition/oms-policy-form
 PUBLIC_POLICY = "PUBLICPOL"
 ENDING_SOON_DAYS = 7
 
-# Policy states
+# Policy states ("checking": the search found the patient, their Coverage is being read)
 POLICY_VALID, POLICY_ENDING, POLICY_INVALID, POLICY_NONE = "valid", "ending", "invalid", "none"
+POLICY_CHECKING = "checking"
 
 
 @dataclass(frozen=True)
 class Policy:
-    state: str  # valid | ending (valid, ends within a week) | invalid | none
+    state: str  # valid | ending (valid, ends within a week) | invalid | none | checking
     number: str = ""
     kind: str = ""  # the portal's name of the form (e.g. «Временное свидетельство ОМС»)
     until: date | None = None

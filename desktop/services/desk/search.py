@@ -10,15 +10,20 @@ the Latin layout by mistake ("bdfyjd") is tried again in the Russian one.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
 from desktop.services.booking.catalog import bundle_entries
-from desktop.services.desk.people import PatientSummary, summary_of
+from desktop.services.desk.people import (
+    POLICY_CHECKING,
+    PatientSummary,
+    Policy,
+    policy_of,
+    summary_of,
+)
 
 RESULT_LIMIT = 50
-PUBLIC_POLICY_TYPE = "http://terminology.hl7.org/CodeSystem/v3-ActCode|PUBLICPOL"
 _DATE_RU = re.compile(r"^(\d{1,2})[./](\d{1,2})[./](\d{4})$")
 _DATE_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _NUMBERISH = re.compile(r"^[+\d][\d\s()\-]*$")
@@ -115,27 +120,34 @@ class SearchResult:
 def search_patients(
     client: Any, query: PatientQuery, today: date, limit: int = RESULT_LIMIT
 ) -> SearchResult:
-    """The patients matching `query` (at most `limit`, sorted by name), each with the
-    policy state from their Coverage (one search for all of them)."""
+    """The patients matching `query` (at most `limit`, sorted by name): one Patient search.
+    Their policy state is "checking" until `policies_of` has read their Coverage — the
+    rows are on screen at once, the states follow."""
     found, total = _patients(client, query, limit)
     if not found:
         retyped = query.in_russian_layout()
         if retyped is not None:
             query = retyped
             found, total = _patients(client, query, limit)
-    coverages: dict[str, list[dict[str, Any]]] = {p["id"]: [] for p in found}
-    if found:
-        params = [
-            ("beneficiary", ",".join(f"Patient/{pid}" for pid in coverages)),
-            ("type", PUBLIC_POLICY_TYPE),
-            ("_count", str(len(coverages) * 4)),
-        ]
-        for coverage in bundle_entries(client.search("Coverage", params), "Coverage"):
-            owner = str((coverage.get("beneficiary") or {}).get("reference") or "")
-            coverages.get(owner.removeprefix("Patient/"), []).append(coverage)
-    people = [summary_of(p, coverages[p["id"]], today) for p in found]
+    people = [_checking(summary_of(p, [], today)) for p in found]
     people.sort(key=lambda s: (s.name.casefold(), s.birth_date or date.min))
     return SearchResult(query, people, max(total, len(people)))
+
+
+def _checking(summary: PatientSummary) -> PatientSummary:
+    return replace(summary, policy=Policy(POLICY_CHECKING, number=summary.policy.number))
+
+
+def policies_of(client: Any, patient_ids: list[str], today: date) -> dict[str, Policy]:
+    """The OMS policy state of each patient, from their Coverages: one plain
+    `Coverage?beneficiary=Patient/<id>` search each — cheap on any server, where an OR
+    over many patients or a `type` filter is not (the type is checked here instead)."""
+    policies = {}
+    for pid in patient_ids:
+        params = [("beneficiary", f"Patient/{pid}"), ("_count", "50")]
+        found = list(bundle_entries(client.search("Coverage", params), "Coverage"))
+        policies[pid] = policy_of(found, today)
+    return policies
 
 
 def _patients(client: Any, query: PatientQuery, limit: int) -> tuple[list[dict], int]:
