@@ -2478,6 +2478,10 @@ Type a surname, a policy or a phone number and press Enter; F4 shows the day boa
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>checking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>no policy</source>
         <translation type="unfinished"></translation>
     </message>

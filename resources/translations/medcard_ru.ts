@@ -2489,6 +2489,10 @@ Type a surname, a policy or a phone number and press Enter; F4 shows the day boa
         <translation>Сохранить в PDF</translation>
     </message>
     <message>
+        <source>checking…</source>
+        <translation>проверяю…</translation>
+    </message>
+    <message>
         <source>no policy</source>
         <translation>нет полиса</translation>
     </message>
