@@ -8,7 +8,7 @@ import uuid
 from datetime import timedelta
 
 import pytest
-from conftest import DESK, OLGA, SERGEY, local_now
+from desk_helpers import DESK, OLGA, SERGEY, local_now
 
 from desktop.services.booking.service import HomeVisitRequest
 from desktop.services.desk.board import ARRIVED, BOOKED, FREE, load_board
@@ -175,7 +175,7 @@ def test_home_visit_on_the_patients_behalf(shift, desk_portal):
 
 
 def test_signed_out_shift_cannot_reach_the_portal(desk_portal):
-    from conftest import browser_for
+    from desk_helpers import browser_for
 
     from desktop.services.desk.shift import StaffShift
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 import requests
-from conftest import OLGA, SERGEY, settle, start_desk, stop_desk, type_text
+from desk_helpers import OLGA, SERGEY, settle, start_desk, stop_desk, type_text
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel, QLineEdit
@@ -226,7 +226,7 @@ def test_lock_closes_an_open_booking_dialog(qtbot, desk_portal, tmp_path):
 
 
 def test_desk_without_a_portal_asks_for_its_address(qtbot, desk_portal, tmp_path):
-    from conftest import DESK, browser_for
+    from desk_helpers import DESK, browser_for
 
     from desktop.services.profile import Profile
     from desktop.views.desk.controller import DeskController

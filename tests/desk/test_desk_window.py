@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import DESK, OLGA, SERGEY, settle, type_text
+from desk_helpers import DESK, OLGA, SERGEY, settle, type_text
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
@@ -151,7 +151,7 @@ def test_cancel_asks_and_lands_with_if_match(qtbot, desk, desk_portal):
 
 
 def test_day_board_marks_arrived(qtbot, desk, desk_portal):
-    from conftest import local_now
+    from desk_helpers import local_now
 
     _key(qtbot, desk, "F4")
     qtbot.waitUntil(lambda: desk.board.rowCount() > 0, timeout=20_000)
@@ -235,6 +235,6 @@ def test_walk_in_books_the_next_free_time_today_and_marks_arrived(qtbot, desk, d
 
 
 def _now():
-    from conftest import local_now
+    from desk_helpers import local_now
 
     return local_now()

@@ -80,11 +80,12 @@ class DeskBookingDialog(QDialog):
         times_label = QLabel(self.tr("First free &times"), self)
         times_label.setBuddy(self.slots)
         grid.addWidget(specialty_label, 0, 0)
-        grid.addWidget(times_label, 0, 1)
+        grid.addWidget(doctor_label, 0, 1)
         grid.addWidget(self.specialties, 1, 0, 3, 1)
-        grid.addWidget(doctor_label, 1, 1)
-        grid.addWidget(self.doctor, 2, 1)
+        grid.addWidget(self.doctor, 1, 1)
+        grid.addWidget(times_label, 2, 1)
         grid.addWidget(self.slots, 3, 1)
+        grid.setRowStretch(3, 1)
         grid.setColumnStretch(0, 2)
         grid.setColumnStretch(1, 3)
         layout = QVBoxLayout(self)
@@ -104,7 +105,7 @@ class DeskBookingDialog(QDialog):
         booking.taken.connect(self._on_taken)
         booking.failed.connect(self._on_failed)
         booking.busyChanged.connect(self._on_busy)
-        self.message.setText(self.tr("Reading the clinic's doctors…"))
+        self._hint(self.tr("Reading the clinic's doctors…"))
         booking.load_catalog()
 
     # -- choosing --------------------------------------------------------------------
@@ -135,7 +136,7 @@ class DeskBookingDialog(QDialog):
         item = self.specialties.currentItem()
         if item is None:
             return
-        self.message.setText(self.tr("Looking for free times…"))
+        self._hint(self.tr("Looking for free times…"))
         self.booking.find_slots(str(item.data(_ROLE)), str(self.doctor.currentData() or ""))
 
     def _on_slots(self, slots: list[FreeSlot]) -> None:
@@ -147,9 +148,9 @@ class DeskBookingDialog(QDialog):
         if slots:
             self.slots.setCurrentRow(0)
             self.slots.setFocus()
-            self.message.setText(self.tr("Enter books the chosen time and prints the ticket."))
+            self._hint(self.tr("Enter books the chosen time and prints the ticket."))
         else:
-            self.message.setText(self.tr("No free time in the next three weeks."))
+            self._hint(self.tr("No free time in the next three weeks."))
 
     # -- booking ---------------------------------------------------------------------
     def chosen_slot(self) -> FreeSlot | None:
@@ -162,7 +163,7 @@ class DeskBookingDialog(QDialog):
         if slot is None or self.booking.busy:
             return
         self._print = print_ticket
-        self.message.setText(self.tr("Booking…"))
+        self._hint(self.tr("Booking…"))
         doctor_id = str(self.doctor.currentData() or "")
         if self.moving is not None:
             self.booking.move(self.patient_id, self.moving, slot, doctor_id)
@@ -175,7 +176,7 @@ class DeskBookingDialog(QDialog):
 
     def _on_taken(self, slots: list[FreeSlot]) -> None:
         self._on_slots(slots)
-        self.message.setText(
+        self._warn(
             self.tr(
                 "This time has just been taken at another desk or by the patient online. "
                 "The next free times are shown: choose one and press Enter."
@@ -183,7 +184,20 @@ class DeskBookingDialog(QDialog):
         )
 
     def _on_failed(self, message: str) -> None:
-        self.message.setText(message)
+        self._warn(message)
+
+    def _warn(self, text: str) -> None:
+        """A refusal or a taken time: in the warning colour (hints stay plain)."""
+        self._say(text, warning=True)
+
+    def _hint(self, text: str) -> None:
+        self._say(text, warning=False)
+
+    def _say(self, text: str, warning: bool) -> None:
+        self.message.setProperty("warning", warning)
+        self.message.setText(text)
+        self.message.style().unpolish(self.message)
+        self.message.style().polish(self.message)
 
     def _on_busy(self, busy: bool) -> None:
         for button in (self.book_print, self.book_only):
