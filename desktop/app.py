@@ -196,9 +196,8 @@ def run_desk_mode(app, args, size, profile, language, portal: str = "") -> int: 
     """The registry desk (desktop/views/desk): `--demo --desk` signs in as the demo desk."""
     from desktop.views.desk.launch import run_desk
 
-    starter = (
-        (lambda: start_demo_environment(DEMO_DESK_EMAIL)) if args.demo and not portal else None
-    )
+    # Demo mode: a demo portal of the desk's own (the patient window's stopped with it).
+    starter = (lambda: start_demo_environment(DEMO_DESK_EMAIL)) if args.demo else None
     return run_desk(app, args, size, profile, language, starter, portal=portal, settle=when_settled)
 
 

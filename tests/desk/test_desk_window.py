@@ -8,7 +8,7 @@ from pathlib import Path
 from desk_helpers import DESK, OLGA, SERGEY, settle, type_text
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QMessageBox
 
 from desktop.services.desk.board import ARRIVED, BOOKED
 from desktop.views.desk.booking_dialog import DeskBookingDialog
@@ -238,3 +238,26 @@ def _now():
     from desk_helpers import local_now
 
     return local_now()
+
+
+def test_the_idle_time_is_a_setting(qtbot, desk):
+    from desktop.views.desk.settings_dialog import DeskSettingsDialog
+
+    assert desk.idle.lock_after_ms == 3 * 60_000  # the default: three minutes
+    _key(qtbot, desk, "Ctrl+,")
+    dialog = _dialog(qtbot, desk, DeskSettingsDialog)
+    dialog.lock_minutes.setValue(5)
+    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+    assert desk.profile.settings.get("desk_lock_minutes") == 5
+    assert desk.idle.lock_after_ms == 5 * 60_000
+
+
+def test_the_welcome_screen_offers_the_desk_at_the_chosen_portal(qtbot):
+    from desktop.views.welcome import WelcomePage
+
+    page = WelcomePage()
+    qtbot.addWidget(page)
+    page.set_portals([("Clinic portal", "https://portal.example.org/fhir")])
+    with qtbot.waitSignal(page.deskRequested) as asked:
+        qtbot.mouseClick(page.desk_button, Qt.MouseButton.LeftButton)
+    assert asked.args == ["https://portal.example.org/fhir"]
