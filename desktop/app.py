@@ -21,10 +21,12 @@ from desktop.services.i18n import N_, tr
 CLI_COMMANDS = {"sign-in", "sync", "accounts", "sign-out"}
 DEMO_EMAIL = "family@demo.medcard"
 DEMO_PASSWORD = "demo1234"
+DEMO_DESK_EMAIL = "desk@demo.medcard"  # the demo clinic's registrar (issue 14)
 SCREENSHOT_TIMEOUT_MS = 180_000
 # The names of desktop/views/tabs.py TABS (a test keeps them equal; the command line must
 # not import Qt to parse its arguments).
 TAB_NAMES = ("card", "labs", "appointments", "family", "services", "documents")
+DESK_TABS = ("desk", "board")  # the registry desk's pages (--desk)
 
 
 COMMANDS_HELP = N_(
@@ -45,7 +47,7 @@ options of the commands:
 def build_parser() -> argparse.ArgumentParser:
     parser = ArgumentParser(
         prog="medcard",
-        usage="%(prog)s [--demo] [--profile DIR] [--lang {ru,en}]"
+        usage="%(prog)s [--demo] [--desk] [--profile DIR] [--lang {ru,en}]"
         " [--screenshot FILE [--tab NAME] [--size WxH]]\n"
         "       %(prog)s {sign-in,sync,accounts,sign-out} ...",
         description=tr(N_("Medcard: your electronic medical card on the desktop.")),
@@ -62,7 +64,15 @@ def build_parser() -> argparse.ArgumentParser:
         "--screenshot", metavar="FILE", help=tr(N_("save a PNG of the window and exit"))
     )
     parser.add_argument(
-        "--tab", choices=TAB_NAMES, default="card", help=tr(N_("tab for --screenshot"))
+        "--desk",
+        action="store_true",
+        help=tr(N_("the registry desk: staff find patients, book and print")),
+    )
+    parser.add_argument(
+        "--tab",
+        choices=TAB_NAMES + DESK_TABS,
+        default="card",
+        help=tr(N_("tab for --screenshot")),
     )
     parser.add_argument("--size", default="1280x800", metavar="WxH", help=tr(N_("window size")))
     return parser
@@ -79,7 +89,7 @@ def parse_size(text: str) -> tuple[int, int]:
     return w, h
 
 
-def start_demo_environment():  # -> DemoEnvironment (imported lazily: Qt-heavy module)
+def start_demo_environment(email: str = DEMO_EMAIL):  # -> DemoEnvironment (lazy: Qt-heavy)
     """Start the embedded demo portal; sign-in follows its pages over HTTP (no browser)."""
     from demo_portal import autologin
     from demo_portal.embedded import DemoPortal
@@ -90,7 +100,7 @@ def start_demo_environment():  # -> DemoEnvironment (imported lazily: Qt-heavy m
     folder = tempfile.TemporaryDirectory(prefix="medcard-demo-")
     return DemoEnvironment(
         base_url=portal.base_url,
-        open_url=lambda url: autologin.follow(url, DEMO_EMAIL, DEMO_PASSWORD),
+        open_url=lambda url: autologin.follow(url, email, DEMO_PASSWORD),
         profile_dir=folder.name,
         cleanup=[portal.stop, folder.cleanup],
     )
@@ -150,6 +160,8 @@ def run_gui(args: argparse.Namespace, size: tuple[int, int]) -> int:
         gui_log = logging.getLogger("medcard.gui-thread")
         watch_gui_thread(lambda where: gui_log.warning("%s", where, stack_info=True))
         language.apply(args.lang or profile.settings.get("language"))
+        if args.desk:  # the registry desk: no keyring, no cache, a window of its own
+            return run_desk_mode(app, args, size, profile, language)
         secrets: SecretStore | None = MemorySecretStore()
         if not args.demo:
             # The keyring, or (asked of the user) an encrypted file with a master password.
@@ -169,6 +181,13 @@ def run_gui(args: argparse.Namespace, size: tuple[int, int]) -> int:
 
     controller = AppController(profile, secrets, language, demo_starter=start_demo_environment)
     window = controller.window
+    desk_wanted: list[str] = []  # the welcome screen's "Reception desk": the portal chosen
+
+    def open_desk(url: str) -> None:
+        desk_wanted.append(url)
+        app.quit()  # the patient window closes; the desk's opens in its place
+
+    controller.deskRequested.connect(open_desk)
     window.resize(*size)
     exit_code = 0
 
@@ -211,6 +230,10 @@ def run_gui(args: argparse.Namespace, size: tuple[int, int]) -> int:
     window.show()
     try:
         code = app.exec()
+        if desk_wanted:
+            window.hide()
+            controller.shutdown()
+            code = run_desk_mode(app, args, size, profile, language, portal=desk_wanted[0])
     finally:
         controller.shutdown()
         _tear_down(window, controller)
@@ -229,6 +252,15 @@ def _tear_down(*objects) -> None:  # noqa: ANN002 - Qt objects
         item.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     QCoreApplication.processEvents()
+
+
+def run_desk_mode(app, args, size, profile, language, portal: str = "") -> int:  # noqa: ANN001
+    """The registry desk (desktop/views/desk): `--demo --desk` signs in as the demo desk."""
+    from desktop.views.desk.launch import run_desk
+
+    # Demo mode: a demo portal of the desk's own (the patient window's stopped with it).
+    starter = (lambda: start_demo_environment(DEMO_DESK_EMAIL)) if args.demo else None
+    return run_desk(app, args, size, profile, language, starter, portal=portal, settle=when_settled)
 
 
 SETTLE_MS = 300  # quiet time before grabbing: layouts settle, the tabs paint

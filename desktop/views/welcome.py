@@ -22,6 +22,7 @@ _CUSTOM = "__custom__"
 class WelcomePage(QWidget):
     signInRequested = Signal(str)  # FHIR base URL
     demoRequested = Signal()
+    deskRequested = Signal(str)  # the registry desk at the chosen portal (issue 14)
     backRequested = Signal()  # "Add account" was opened by mistake: back to the card
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -50,6 +51,9 @@ class WelcomePage(QWidget):
         self.demo_button = QPushButton(self)
         self.demo_button.setObjectName("tryDemo")
         self.demo_button.clicked.connect(self.demoRequested)
+        self.desk_button = QPushButton(self)
+        self.desk_button.setObjectName("openDesk")
+        self.desk_button.clicked.connect(lambda: self.deskRequested.emit(self.chosen_url()))
         self.back_button = QPushButton(self)
         self.back_button.setObjectName("welcomeBack")
         self.back_button.clicked.connect(self.backRequested)
@@ -68,6 +72,7 @@ class WelcomePage(QWidget):
         form.addRow(self.custom_label, self.custom_url)
         buttons = QHBoxLayout()
         buttons.addWidget(self.demo_button)
+        buttons.addWidget(self.desk_button)
         buttons.addStretch(1)
         buttons.addWidget(self.back_button)
         buttons.addWidget(self.sign_in_button)
@@ -106,7 +111,13 @@ class WelcomePage(QWidget):
         self._on_choice_changed()
 
     def set_busy(self, busy: bool, message: str = "") -> None:
-        for w in (self.sign_in_button, self.demo_button, self.portal_combo, self.custom_url):
+        for w in (
+            self.sign_in_button,
+            self.demo_button,
+            self.desk_button,
+            self.portal_combo,
+            self.custom_url,
+        ):
             w.setEnabled(not busy)
         self.status.setText(message)
         if not busy:
@@ -126,6 +137,7 @@ class WelcomePage(QWidget):
         url = QUrl(self.chosen_url())
         ok = url.isValid() and url.scheme() in {"https", "http"} and bool(url.host())
         self.sign_in_button.setEnabled(ok)
+        self.desk_button.setEnabled(ok)
 
     def _on_sign_in(self) -> None:
         url = self.chosen_url()
@@ -146,6 +158,10 @@ class WelcomePage(QWidget):
         self.sign_in_button.setText(self.tr("Sign in…"))
         self.demo_button.setText(self.tr("Try demo mode"))
         self.back_button.setText(self.tr("Back to the card"))
+        self.desk_button.setText(self.tr("Reception desk…"))
+        self.desk_button.setToolTip(
+            self.tr("For clinic staff: find patients, book and print; nothing is kept here")
+        )
         self.demo_button.setToolTip(
             self.tr("A built-in demo portal with a synthetic family; nothing is sent anywhere")
         )

@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>Ages</name>
+    <message numerus="yes">
+        <source>%n y.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>AppController</name>
     <message>
         <source>Finish signing in in your browser…</source>
@@ -146,6 +156,21 @@
     </message>
 </context>
 <context>
+    <name>BoardPage</name>
+    <message>
+        <source>All doctors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading today&apos;s schedule…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>D&amp;octor</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>BookingDialog</name>
     <message>
         <source>Book an appointment — %1</source>
@@ -223,6 +248,269 @@
     </message>
     <message>
         <source>Choose in the calendar (Alt+Down)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DeskActions</name>
+    <message>
+        <source>&amp;Find a patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Next patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the &amp;documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the document as PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Book a visit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Move the visit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cancel the visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Print the ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the ticket as PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call a doctor &amp;home…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Day board</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark &amp;arrived</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark &amp;no-show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to &amp;booked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Walk-in: next free time…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Lock the desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Finish the shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DeskBookingDialog</name>
+    <message>
+        <source>Move the visit — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Book a visit — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Book and &amp;print the ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Book &amp;without printing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Specialty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Doctor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First free &amp;times</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the clinic&apos;s doctors…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any doctor (the first free time)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looking for free times…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter books the chosen time and prints the ticket.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No free time in the next three weeks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Booking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This time has just been taken at another desk or by the patient online. The next free times are shown: choose one and press Enter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DeskController</name>
+    <message>
+        <source>The registry desk: the portal&apos;s address, then sign in as staff.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing in at the portal… (finish it in the browser)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting the demo portal…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shift started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ending the shift…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The shift is over: you are signed out at the portal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The shift is over. The portal could not be told; the sign-in expires soon.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in at the portal in the browser…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ready for the next patient.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No documents are ready for this patient.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preparing the documents for the printer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printed: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The document was saved as PDF.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DeskSettingsDialog</name>
+    <message>
+        <source>Desk settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Lock the idle desk after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Sign out a locked desk after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lang&amp;uage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As in the system</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DeskWindow</name>
+    <message>
+        <source>Medcard — registry desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reception (F3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Day board (F4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finish the shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in to start a shift</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -916,6 +1204,25 @@
     </message>
 </context>
 <context>
+    <name>LockPage</name>
+    <message>
+        <source>The desk is locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 holds this desk. Unlocking asks for the password at the portal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Unlock…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Finish the shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Medcard</source>
@@ -1170,6 +1477,42 @@
     </message>
 </context>
 <context>
+    <name>PatientPanel</name>
+    <message>
+        <source>Opening the patient…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No patient open.
+Type a surname, a policy or a phone number and press Enter; F4 shows the day board.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>born %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OMS policy: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attached to: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upcoming (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Past (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Documents to print (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ReportDialog</name>
     <message>
         <source>I did not receive this service</source>
@@ -1260,6 +1603,44 @@
     </message>
     <message>
         <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <source>Searching…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Surname (the first letters), first name, birth date, policy or phone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a little more: at least a letter or six digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody found. Check the spelling or search by policy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Showing %1 of %2: add the first name or the birth date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Found: %n. Enter opens the patient.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Find a patient: Ivanov Sergey 17.07.1981</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find a patient (F3)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1444,6 +1825,85 @@
     </message>
 </context>
 <context>
+    <name>VisitFlows</name>
+    <message>
+        <source>Open a patient first: find them by surname, policy or phone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose an upcoming visit first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a visit at the clinic can be moved here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Booked, ticket %1 printed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Booked: ticket %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel the visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel the visit of %1 to %2? The time becomes free for others.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticket %1 printed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ticket was saved as PDF.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The home visit request was sent to the clinic.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a booked time on the board first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Marked arrived.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Marked as a no-show.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to booked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The visit was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Today&apos;s schedule is not read yet: press F4, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Walk-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The next free time today, for %1:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>WelcomePage</name>
     <message>
         <source>Another portal (enter its address)</source>
@@ -1475,6 +1935,14 @@
     </message>
     <message>
         <source>Back to the card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reception desk…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For clinic staff: find patients, book and print; nothing is kept here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1946,6 +2414,10 @@ options of the commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>the registry desk: staff find patients, book and print</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>tab for --screenshot</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2079,6 +2551,42 @@ options of the commands:
     </message>
     <message>
         <source>Not accepted: this service is already being reviewed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The document arrived damaged. Try printing it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No OMS policy on file: free booking will be refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The OMS policy is not valid today: free booking will be refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The temporary OMS certificate ends soon: ask for the policy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attached to another clinic: free visits there, not here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not attached to any clinic.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This account is not a registry account. Sign in with the account of a registry staff member.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This visit was changed meanwhile (by the patient or another desk). The page now shows it as it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No free time of this specialty is left today.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2578,6 +3086,38 @@ options of the commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>free</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>booked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>arrived</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no-show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Ticket</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2674,7 +3214,39 @@ options of the commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>requested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>doctor assigned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at home: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>video consultation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Where</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>time not set yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Booked by %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2867,6 +3439,62 @@ options of the commands:
     </message>
     <message>
         <source>By year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>checking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>valid until %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient, born (age)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OMS policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attached to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not attached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this clinic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as a file?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file will hold the patient&apos;s personal data and stay where you save it. At the desk, print instead; save only onto the patient&apos;s own USB stick, and never into a shared folder of this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save anyway…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
 <context>
+    <name>Ages</name>
+    <message numerus="yes">
+        <source>%n y.</source>
+        <translation>
+            <numerusform>%n год</numerusform>
+            <numerusform>%n года</numerusform>
+            <numerusform>%n лет</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>AppController</name>
     <message>
         <source>Finish signing in in your browser…</source>
@@ -146,6 +157,21 @@
     </message>
 </context>
 <context>
+    <name>BoardPage</name>
+    <message>
+        <source>All doctors</source>
+        <translation>Все врачи</translation>
+    </message>
+    <message>
+        <source>Reading today&apos;s schedule…</source>
+        <translation>Читаю расписание на сегодня…</translation>
+    </message>
+    <message>
+        <source>D&amp;octor</source>
+        <translation>&amp;Врач</translation>
+    </message>
+</context>
+<context>
     <name>BookingDialog</name>
     <message>
         <source>Book an appointment — %1</source>
@@ -224,6 +250,269 @@
     <message>
         <source>Choose in the calendar (Alt+Down)</source>
         <translation>Выбрать в календаре (Alt+Вниз)</translation>
+    </message>
+</context>
+<context>
+    <name>DeskActions</name>
+    <message>
+        <source>&amp;Find a patient</source>
+        <translation>&amp;Найти пациента</translation>
+    </message>
+    <message>
+        <source>&amp;Next patient</source>
+        <translation>&amp;Следующий пациент</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Обновить</translation>
+    </message>
+    <message>
+        <source>Print the &amp;documents</source>
+        <translation>Печать &amp;документов</translation>
+    </message>
+    <message>
+        <source>Save the document as PDF…</source>
+        <translation>Сохранить документ в PDF…</translation>
+    </message>
+    <message>
+        <source>&amp;Book a visit…</source>
+        <translation>&amp;Записать на приём…</translation>
+    </message>
+    <message>
+        <source>&amp;Move the visit…</source>
+        <translation>&amp;Перенести запись…</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel the visit</source>
+        <translation>&amp;Отменить запись</translation>
+    </message>
+    <message>
+        <source>&amp;Print the ticket</source>
+        <translation>&amp;Печать талона</translation>
+    </message>
+    <message>
+        <source>Save the ticket as PDF…</source>
+        <translation>Сохранить талон в PDF…</translation>
+    </message>
+    <message>
+        <source>Call a doctor &amp;home…</source>
+        <translation>Вызов врача на &amp;дом…</translation>
+    </message>
+    <message>
+        <source>&amp;Day board</source>
+        <translation>&amp;Расписание дня</translation>
+    </message>
+    <message>
+        <source>Mark &amp;arrived</source>
+        <translation>Отметить &amp;явку</translation>
+    </message>
+    <message>
+        <source>Mark &amp;no-show</source>
+        <translation>Отметить &amp;неявку</translation>
+    </message>
+    <message>
+        <source>Back to &amp;booked</source>
+        <translation>Вернуть в &amp;записанные</translation>
+    </message>
+    <message>
+        <source>&amp;Walk-in: next free time…</source>
+        <translation>&amp;Без записи: ближайшее время…</translation>
+    </message>
+    <message>
+        <source>&amp;Lock the desk</source>
+        <translation>&amp;Заблокировать</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Настройки…</translation>
+    </message>
+    <message>
+        <source>&amp;Finish the shift</source>
+        <translation>&amp;Завершить смену</translation>
+    </message>
+    <message>
+        <source>&amp;Patient</source>
+        <translation>&amp;Пациент</translation>
+    </message>
+    <message>
+        <source>&amp;Visit</source>
+        <translation>&amp;Запись</translation>
+    </message>
+    <message>
+        <source>&amp;Day</source>
+        <translation>&amp;День</translation>
+    </message>
+    <message>
+        <source>&amp;Shift</source>
+        <translation>&amp;Смена</translation>
+    </message>
+</context>
+<context>
+    <name>DeskBookingDialog</name>
+    <message>
+        <source>Move the visit — %1</source>
+        <translation>Перенос записи — %1</translation>
+    </message>
+    <message>
+        <source>Book a visit — %1</source>
+        <translation>Запись на приём — %1</translation>
+    </message>
+    <message>
+        <source>Book and &amp;print the ticket</source>
+        <translation>Записать и &amp;напечатать талон</translation>
+    </message>
+    <message>
+        <source>Book &amp;without printing</source>
+        <translation>Записать &amp;без печати</translation>
+    </message>
+    <message>
+        <source>&amp;Specialty</source>
+        <translation>&amp;Специальность</translation>
+    </message>
+    <message>
+        <source>&amp;Doctor</source>
+        <translation>&amp;Врач</translation>
+    </message>
+    <message>
+        <source>First free &amp;times</source>
+        <translation>Ближайшее свободное &amp;время</translation>
+    </message>
+    <message>
+        <source>Reading the clinic&apos;s doctors…</source>
+        <translation>Читаю список врачей поликлиники…</translation>
+    </message>
+    <message>
+        <source>Any doctor (the first free time)</source>
+        <translation>Любой врач (ближайшее время)</translation>
+    </message>
+    <message>
+        <source>Looking for free times…</source>
+        <translation>Ищу свободное время…</translation>
+    </message>
+    <message>
+        <source>Enter books the chosen time and prints the ticket.</source>
+        <translation>Enter — записать на выбранное время и напечатать талон.</translation>
+    </message>
+    <message>
+        <source>No free time in the next three weeks.</source>
+        <translation>В ближайшие три недели свободного времени нет.</translation>
+    </message>
+    <message>
+        <source>Booking…</source>
+        <translation>Записываю…</translation>
+    </message>
+    <message>
+        <source>This time has just been taken at another desk or by the patient online. The next free times are shown: choose one and press Enter.</source>
+        <translation>Это время только что заняли в другом окне регистратуры или через портал. Показано ближайшее свободное время: выберите и нажмите Enter.</translation>
+    </message>
+</context>
+<context>
+    <name>DeskController</name>
+    <message>
+        <source>The registry desk: the portal&apos;s address, then sign in as staff.</source>
+        <translation>Регистратура: адрес портала, затем вход сотрудника.</translation>
+    </message>
+    <message>
+        <source>Signing in at the portal… (finish it in the browser)</source>
+        <translation>Вход на портале… (завершите его в браузере)</translation>
+    </message>
+    <message>
+        <source>Starting the demo portal…</source>
+        <translation>Запускаю демо-портал…</translation>
+    </message>
+    <message>
+        <source>Shift started.</source>
+        <translation>Смена начата.</translation>
+    </message>
+    <message>
+        <source>Ending the shift…</source>
+        <translation>Завершаю смену…</translation>
+    </message>
+    <message>
+        <source>The shift is over: you are signed out at the portal.</source>
+        <translation>Смена завершена: выход на портале выполнен.</translation>
+    </message>
+    <message>
+        <source>The shift is over. The portal could not be told; the sign-in expires soon.</source>
+        <translation>Смена завершена. Портал не ответил; вход скоро истечёт сам.</translation>
+    </message>
+    <message>
+        <source>Sign in at the portal in the browser…</source>
+        <translation>Войдите на портале в браузере…</translation>
+    </message>
+    <message>
+        <source>Ready for the next patient.</source>
+        <translation>Готово к приёму следующего пациента.</translation>
+    </message>
+    <message>
+        <source>No documents are ready for this patient.</source>
+        <translation>Для этого пациента готовых документов нет.</translation>
+    </message>
+    <message>
+        <source>Preparing the documents for the printer…</source>
+        <translation>Готовлю документы к печати…</translation>
+    </message>
+    <message>
+        <source>Printed: %1.</source>
+        <translation>Напечатано: %1.</translation>
+    </message>
+    <message>
+        <source>The document was saved as PDF.</source>
+        <translation>Документ сохранён в PDF.</translation>
+    </message>
+</context>
+<context>
+    <name>DeskSettingsDialog</name>
+    <message>
+        <source>Desk settings</source>
+        <translation>Настройки регистратуры</translation>
+    </message>
+    <message>
+        <source>&amp;Lock the idle desk after</source>
+        <translation>&amp;Блокировать без действий через</translation>
+    </message>
+    <message>
+        <source>&amp;Sign out a locked desk after</source>
+        <translation>&amp;Завершать заблокированную смену через</translation>
+    </message>
+    <message>
+        <source>Lang&amp;uage</source>
+        <translation>&amp;Язык</translation>
+    </message>
+    <message>
+        <source>min</source>
+        <translation>мин</translation>
+    </message>
+    <message>
+        <source>As in the system</source>
+        <translation>Как в системе</translation>
+    </message>
+</context>
+<context>
+    <name>DeskWindow</name>
+    <message>
+        <source>Medcard — registry desk</source>
+        <translation>Medcard — регистратура</translation>
+    </message>
+    <message>
+        <source>Reception (F3)</source>
+        <translation>Приём (F3)</translation>
+    </message>
+    <message>
+        <source>Day board (F4)</source>
+        <translation>Расписание дня (F4)</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>Заблокировать</translation>
+    </message>
+    <message>
+        <source>Finish the shift</source>
+        <translation>Завершить смену</translation>
+    </message>
+    <message>
+        <source>Sign in to start a shift</source>
+        <translation>Войти и начать смену</translation>
     </message>
 </context>
 <context>
@@ -925,6 +1214,25 @@
     </message>
 </context>
 <context>
+    <name>LockPage</name>
+    <message>
+        <source>The desk is locked</source>
+        <translation>Рабочее место заблокировано</translation>
+    </message>
+    <message>
+        <source>%1 holds this desk. Unlocking asks for the password at the portal.</source>
+        <translation>Рабочее место занято: %1. Для разблокировки портал снова спросит пароль.</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock…</source>
+        <translation>&amp;Разблокировать…</translation>
+    </message>
+    <message>
+        <source>&amp;Finish the shift</source>
+        <translation>&amp;Завершить смену</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Medcard</source>
@@ -1181,6 +1489,43 @@
     </message>
 </context>
 <context>
+    <name>PatientPanel</name>
+    <message>
+        <source>Opening the patient…</source>
+        <translation>Открываю пациента…</translation>
+    </message>
+    <message>
+        <source>No patient open.
+Type a surname, a policy or a phone number and press Enter; F4 shows the day board.</source>
+        <translation>Пациент не открыт.
+Введите фамилию, номер полиса или телефона и нажмите Enter; F4 — расписание дня.</translation>
+    </message>
+    <message>
+        <source>born %1</source>
+        <translation>дата рождения %1</translation>
+    </message>
+    <message>
+        <source>OMS policy: %1</source>
+        <translation>Полис ОМС: %1</translation>
+    </message>
+    <message>
+        <source>Attached to: %1</source>
+        <translation>Прикреплён: %1</translation>
+    </message>
+    <message>
+        <source>Upcoming (%1)</source>
+        <translation>Предстоящие (%1)</translation>
+    </message>
+    <message>
+        <source>Past (%1)</source>
+        <translation>Прошедшие (%1)</translation>
+    </message>
+    <message>
+        <source>Documents to print (%1)</source>
+        <translation>Документы к выдаче (%1)</translation>
+    </message>
+</context>
+<context>
     <name>ReportDialog</name>
     <message>
         <source>I did not receive this service</source>
@@ -1272,6 +1617,45 @@
     <message>
         <source>Choose…</source>
         <translation>Выберите…</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <source>Searching…</source>
+        <translation>Поиск…</translation>
+    </message>
+    <message>
+        <source>Surname (the first letters), first name, birth date, policy or phone.</source>
+        <translation>Фамилия (первые буквы), имя, дата рождения, полис или телефон.</translation>
+    </message>
+    <message>
+        <source>Type a little more: at least a letter or six digits.</source>
+        <translation>Введите ещё немного: хотя бы букву или шесть цифр.</translation>
+    </message>
+    <message>
+        <source>Nobody found. Check the spelling or search by policy.</source>
+        <translation>Никого не найдено. Проверьте написание или ищите по полису.</translation>
+    </message>
+    <message>
+        <source>Showing %1 of %2: add the first name or the birth date.</source>
+        <translation>Показано %1 из %2: добавьте имя или дату рождения.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Found: %n. Enter opens the patient.</source>
+        <translation>
+            <numerusform>Найден %n пациент. Enter — открыть.</numerusform>
+            <numerusform>Найдено %n пациента. Enter — открыть.</numerusform>
+            <numerusform>Найдено %n пациентов. Enter — открыть.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Find a patient: Ivanov Sergey 17.07.1981</source>
+        <translation>Найти пациента: Иванов Сергей 17.07.1981</translation>
+    </message>
+    <message>
+        <source>Find a patient (F3)</source>
+        <translation>Найти пациента (F3)</translation>
     </message>
 </context>
 <context>
@@ -1458,6 +1842,85 @@
     </message>
 </context>
 <context>
+    <name>VisitFlows</name>
+    <message>
+        <source>Open a patient first: find them by surname, policy or phone.</source>
+        <translation>Сначала откройте пациента: найдите по фамилии, полису или телефону.</translation>
+    </message>
+    <message>
+        <source>Choose an upcoming visit first.</source>
+        <translation>Сначала выберите предстоящую запись.</translation>
+    </message>
+    <message>
+        <source>Only a visit at the clinic can be moved here.</source>
+        <translation>Здесь можно перенести только приём в поликлинике.</translation>
+    </message>
+    <message>
+        <source>Booked, ticket %1 printed.</source>
+        <translation>Записан, талон %1 напечатан.</translation>
+    </message>
+    <message>
+        <source>Booked: ticket %1.</source>
+        <translation>Записан: талон %1.</translation>
+    </message>
+    <message>
+        <source>Cancel the visit</source>
+        <translation>Отмена записи</translation>
+    </message>
+    <message>
+        <source>Cancel the visit of %1 to %2? The time becomes free for others.</source>
+        <translation>Отменить запись пациента %1 к врачу %2? Время освободится для других.</translation>
+    </message>
+    <message>
+        <source>the patient</source>
+        <translation>пациента</translation>
+    </message>
+    <message>
+        <source>Ticket %1 printed.</source>
+        <translation>Талон %1 напечатан.</translation>
+    </message>
+    <message>
+        <source>The ticket was saved as PDF.</source>
+        <translation>Талон сохранён в PDF.</translation>
+    </message>
+    <message>
+        <source>The home visit request was sent to the clinic.</source>
+        <translation>Вызов врача на дом передан в поликлинику.</translation>
+    </message>
+    <message>
+        <source>Choose a booked time on the board first.</source>
+        <translation>Сначала выберите в расписании занятое время.</translation>
+    </message>
+    <message>
+        <source>Marked arrived.</source>
+        <translation>Явка отмечена.</translation>
+    </message>
+    <message>
+        <source>Marked as a no-show.</source>
+        <translation>Неявка отмечена.</translation>
+    </message>
+    <message>
+        <source>Back to booked.</source>
+        <translation>Возвращено в записанные.</translation>
+    </message>
+    <message>
+        <source>The visit was cancelled.</source>
+        <translation>Запись отменена.</translation>
+    </message>
+    <message>
+        <source>Today&apos;s schedule is not read yet: press F4, then try again.</source>
+        <translation>Расписание на сегодня ещё не прочитано: нажмите F4 и повторите.</translation>
+    </message>
+    <message>
+        <source>Walk-in</source>
+        <translation>Без записи</translation>
+    </message>
+    <message>
+        <source>The next free time today, for %1:</source>
+        <translation>Ближайшее свободное время сегодня для пациента %1:</translation>
+    </message>
+</context>
+<context>
     <name>WelcomePage</name>
     <message>
         <source>Another portal (enter its address)</source>
@@ -1490,6 +1953,14 @@
     <message>
         <source>Back to the card</source>
         <translation>Вернуться к медкарте</translation>
+    </message>
+    <message>
+        <source>Reception desk…</source>
+        <translation>Регистратура…</translation>
+    </message>
+    <message>
+        <source>For clinic staff: find patients, book and print; nothing is kept here</source>
+        <translation>Для сотрудников поликлиники: поиск пациентов, запись и печать; на компьютере ничего не остаётся</translation>
     </message>
     <message>
         <source>A built-in demo portal with a synthetic family; nothing is sent anywhere</source>
@@ -1971,6 +2442,10 @@ options of the commands:
         <translation>сохранить снимок окна в PNG и выйти</translation>
     </message>
     <message>
+        <source>the registry desk: staff find patients, book and print</source>
+        <translation>регистратура: сотрудники находят пациентов, записывают и печатают</translation>
+    </message>
+    <message>
         <source>tab for --screenshot</source>
         <translation>вкладка для --screenshot</translation>
     </message>
@@ -2105,6 +2580,42 @@ options of the commands:
     <message>
         <source>Not accepted: this service is already being reviewed</source>
         <translation>Не принято: по этой услуге уже есть обращение на рассмотрении</translation>
+    </message>
+    <message>
+        <source>The document arrived damaged. Try printing it again.</source>
+        <translation>Документ пришёл повреждённым. Попробуйте напечатать ещё раз.</translation>
+    </message>
+    <message>
+        <source>No OMS policy on file: free booking will be refused.</source>
+        <translation>Полиса ОМС нет: бесплатная запись будет отклонена.</translation>
+    </message>
+    <message>
+        <source>The OMS policy is not valid today: free booking will be refused.</source>
+        <translation>Полис ОМС сегодня недействителен: бесплатная запись будет отклонена.</translation>
+    </message>
+    <message>
+        <source>The temporary OMS certificate ends soon: ask for the policy.</source>
+        <translation>Временное свидетельство ОМС скоро закончится: спросите полис.</translation>
+    </message>
+    <message>
+        <source>Attached to another clinic: free visits there, not here.</source>
+        <translation>Прикреплён к другой поликлинике: бесплатный приём там, а не здесь.</translation>
+    </message>
+    <message>
+        <source>Not attached to any clinic.</source>
+        <translation>Не прикреплён ни к одной поликлинике.</translation>
+    </message>
+    <message>
+        <source>This account is not a registry account. Sign in with the account of a registry staff member.</source>
+        <translation>Это не учётная запись регистратуры. Войдите под учётной записью сотрудника регистратуры.</translation>
+    </message>
+    <message>
+        <source>This visit was changed meanwhile (by the patient or another desk). The page now shows it as it is.</source>
+        <translation>Запись тем временем изменилась (пациентом или в другом окне). Сейчас показано, как она есть.</translation>
+    </message>
+    <message>
+        <source>No free time of this specialty is left today.</source>
+        <translation>Сегодня свободного времени по этой специальности не осталось.</translation>
     </message>
     <message>
         <source>The file is empty.</source>
@@ -2603,6 +3114,38 @@ options of the commands:
         <translation>Файлы PDF (*.pdf)</translation>
     </message>
     <message>
+        <source>free</source>
+        <translation>свободно</translation>
+    </message>
+    <message>
+        <source>booked</source>
+        <translation>записан</translation>
+    </message>
+    <message>
+        <source>arrived</source>
+        <translation>явился</translation>
+    </message>
+    <message>
+        <source>no-show</source>
+        <translation>не явился</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>принят</translation>
+    </message>
+    <message>
+        <source>not available</source>
+        <translation>недоступно</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Время</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
         <source>Ticket</source>
         <translation>Талон</translation>
     </message>
@@ -2699,8 +3242,40 @@ options of the commands:
         <translation>Суммы в долларах США (USD).</translation>
     </message>
     <message>
+        <source>requested</source>
+        <translation>заявка</translation>
+    </message>
+    <message>
+        <source>doctor assigned</source>
+        <translation>врач назначен</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>отменено</translation>
+    </message>
+    <message>
+        <source>at home: %1</source>
+        <translation>на дому: %1</translation>
+    </message>
+    <message>
+        <source>video consultation</source>
+        <translation>видеоконсультация</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Когда</translation>
+    </message>
+    <message>
         <source>Where</source>
         <translation>Где</translation>
+    </message>
+    <message>
+        <source>time not set yet</source>
+        <translation>время ещё не назначено</translation>
+    </message>
+    <message>
+        <source>Booked by %1</source>
+        <translation>Записал(а): %1</translation>
     </message>
     <message>
         <source>Address</source>
@@ -2893,6 +3468,62 @@ options of the commands:
     <message>
         <source>By year</source>
         <translation>По годам</translation>
+    </message>
+    <message>
+        <source>checking…</source>
+        <translation>проверяю…</translation>
+    </message>
+    <message>
+        <source>no policy</source>
+        <translation>нет полиса</translation>
+    </message>
+    <message>
+        <source>not valid</source>
+        <translation>недействителен</translation>
+    </message>
+    <message>
+        <source>valid until %1</source>
+        <translation>действует до %1</translation>
+    </message>
+    <message>
+        <source>valid</source>
+        <translation>действует</translation>
+    </message>
+    <message>
+        <source>Patient, born (age)</source>
+        <translation>Пациент, возраст</translation>
+    </message>
+    <message>
+        <source>OMS policy</source>
+        <translation>Полис ОМС</translation>
+    </message>
+    <message>
+        <source>Attached to</source>
+        <translation>Прикреплён</translation>
+    </message>
+    <message>
+        <source>not attached</source>
+        <translation>не прикреплён</translation>
+    </message>
+    <message>
+        <source>this clinic</source>
+        <translation>эта поликлиника</translation>
+    </message>
+    <message>
+        <source>Save as a file?</source>
+        <translation>Сохранить в файл?</translation>
+    </message>
+    <message>
+        <source>The file will hold the patient&apos;s personal data and stay where you save it. At the desk, print instead; save only onto the patient&apos;s own USB stick, and never into a shared folder of this computer.</source>
+        <translation>В файле будут персональные данные пациента, и он останется там, куда его сохранят. В регистратуре лучше напечатать; сохраняйте только на флешку самого пациента и никогда — в общие папки этого компьютера.</translation>
+    </message>
+    <message>
+        <source>Save anyway…</source>
+        <translation>Всё равно сохранить…</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>Сохранить в PDF</translation>
     </message>
 </context>
 </TS>

@@ -67,6 +67,29 @@ def sign_in(
     ``BROWSER``); it may block — the loopback listener runs in its own thread. Setting
     ``cancel`` (e.g. from a Cancel button) ends the wait with SignInCancelled.
     """
+    answer, config = authorize(
+        base_url, open_url, timeout, cancel=cancel, scope=scope, session=session
+    )
+    return TokenSet.from_response(
+        answer,
+        token_endpoint=config["token_endpoint"],
+        revocation_endpoint=config.get("revocation_endpoint"),
+    )
+
+
+def authorize(
+    base_url: str,
+    open_url: Callable[[str], object] = webbrowser.open,
+    timeout: float = 300,
+    *,
+    cancel: threading.Event | None = None,
+    scope: str = SCOPE,
+    session: requests.Session | None = None,
+    extra_params: dict[str, str] | None = None,
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The sign-in of `sign_in`, returning the token endpoint's whole answer and the SMART
+    configuration: the registry desk reads `fhirUser` from the answer and asks for
+    `prompt=login` through ``extra_params`` (issue 14)."""
     base_url = check_base_url(base_url)
     own_session = session is None
     http = session or new_session()
@@ -86,6 +109,7 @@ def sign_in(
                     "aud": base_url,
                     "code_challenge": challenge,
                     "code_challenge_method": "S256",
+                    **(extra_params or {}),
                 },
             )
             try:
@@ -140,11 +164,7 @@ def sign_in(
                 f"token endpoint: {exc.error}",
                 portal_texts={"en": exc.description} if exc.description else None,
             ) from None
-        return TokenSet.from_response(
-            answer,
-            token_endpoint=config["token_endpoint"],
-            revocation_endpoint=config.get("revocation_endpoint"),
-        )
+        return answer, config
     finally:
         if own_session:
             http.close()

@@ -111,10 +111,11 @@ class BookingService:
         for resource in resources:
             self._known[f"{resource.get('resourceType')}/{resource.get('id')}"] = resource
 
-    def load_catalog(self) -> Catalog:
-        schedules = list(
-            bundle_entries(self._client.search("Schedule", {"_count": 1000}), "Schedule")
-        )
+    def load_catalog(self, params: dict[str, Any] | None = None) -> Catalog:
+        """Specialties and doctors from the Schedules (`params` narrows the search: the
+        registry desk reads its own clinic's only)."""
+        query = {"_count": 1000, **(params or {})}
+        schedules = list(bundle_entries(self._client.search("Schedule", query), "Schedule"))
         self._remember(schedules)
         catalog = Catalog()
         by_doctor: dict[tuple[str, str], list[str]] = {}
