@@ -1,0 +1,202 @@
+"""Smoke test of a built Medcard bundle: it starts, signs in, syncs and draws what the source draws.
+
+    python installer/smoke_test.py dist/Medcard/medcard [--deb dist/medcard_0.1.0_amd64.deb]
+
+For each tab in Russian and English the bundle runs `--demo --screenshot` (the embedded
+demo portal, a real sign-in over loopback HTTP, a full sync) in a clean environment: an
+empty HOME, no PYTHONPATH, no virtual environment on PATH, a scratch working folder,
+QT_QPA_PLATFORM=offscreen. At the same moment this Python runs the source tree the same
+way, and the two screenshots are compared pixel by pixel.
+
+Tolerance: same size, and at most MAX_DIFFERENT_PIXELS differing pixels (0.1 % of
+1280x800). Two source runs are pixel-identical; what can still differ between two runs is
+the header's "updated at HH:MM" when the minute turns between them (measured: under 600
+pixels). Anything the bundle could get wrong differs by far more: a missing translation,
+stylesheet, icon or font changes tens of thousands of pixels (see installer/README.md).
+
+With --deb the package is installed into a scratch root (dpkg --root, no system change)
+and its /usr/bin/medcard gets the same test. Exit status 0 when everything matched.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+TABS = ("card", "labs", "appointments", "family")
+LANGUAGES = ("ru", "en")
+SIZE = (1280, 800)
+MAX_DIFFERENT_PIXELS = SIZE[0] * SIZE[1] // 1000
+RUN_TIMEOUT_S = 240
+# Files the bundle must carry (found anywhere in it): our catalogues, Qt's own Russian
+# catalogue (dialog buttons), the stylesheet, the window icon.
+REQUIRED_FILES = ("medcard_ru.qm", "qtbase_ru.qm", "medcard.qss", "medcard-256.png")
+# Lines in a run's output that mean something is missing even if the picture looks right.
+BAD_OUTPUT = ("Traceback", "not found", "stylesheet missing", "Could not load the Qt platform")
+
+
+@dataclass
+class Shot:
+    label: str
+    path: Path
+    returncode: int
+    output: str
+
+
+def clean_environment(home: Path) -> dict[str, str]:
+    """Only what a freshly logged-in user has, with an empty home: no project, no venv."""
+    system_path = os.pathsep.join(
+        p
+        for p in os.environ.get("PATH", "").split(os.pathsep)
+        if p and ".venv" not in p and not Path(p).resolve().is_relative_to(ROOT)
+    )
+    env = {"PATH": system_path, "HOME": str(home), "QT_QPA_PLATFORM": "offscreen"}
+    env["LANG"] = env["LC_ALL"] = "C.UTF-8"
+    if sys.platform == "win32":  # Windows programs need these to start at all
+        for name in ("SYSTEMROOT", "SYSTEMDRIVE", "WINDIR", "COMSPEC", "PATHEXT"):
+            if name in os.environ:
+                env[name] = os.environ[name]
+        for name in ("USERPROFILE", "APPDATA", "LOCALAPPDATA", "TEMP", "TMP"):
+            env[name] = str(home)
+    return env
+
+
+def screenshot(label: str, command: list[str], env: dict[str, str], cwd: Path, out: Path,
+               tab: str, lang: str) -> Shot:
+    args = ["--demo", "--screenshot", str(out), "--tab", tab, "--lang", lang]
+    args += ["--size", f"{SIZE[0]}x{SIZE[1]}"]
+    done = subprocess.run(
+        [*command, *args],
+        env=env,
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=RUN_TIMEOUT_S,
+    )
+    return Shot(label, out, done.returncode, done.stdout + done.stderr)
+
+
+def different_pixels(a: Path, b: Path) -> tuple[int, str]:
+    """(number of differing pixels, a note); sizes that differ count as all pixels."""
+    import numpy as np
+    from PySide6.QtGui import QImage
+
+    images = [QImage(str(p)).convertToFormat(QImage.Format.Format_ARGB32) for p in (a, b)]
+    if any(image.isNull() for image in images):
+        return SIZE[0] * SIZE[1], "unreadable PNG"
+    if images[0].size() != images[1].size():
+        sizes = [f"{i.width()}x{i.height()}" for i in images]
+        return SIZE[0] * SIZE[1], f"sizes differ: {sizes[0]} vs {sizes[1]}"
+    width, height = images[0].width(), images[0].height()
+    pixels = [
+        np.frombuffer(image.constBits(), dtype=np.uint32, count=width * height).reshape(
+            height, image.bytesPerLine() // 4
+        )[:, :width]
+        for image in images
+    ]
+    diff = pixels[0] != pixels[1]
+    count = int(np.count_nonzero(diff))
+    if not count:
+        return 0, "identical"
+    rows, cols = np.nonzero(diff)
+    box = f"x {cols.min()}-{cols.max()}, y {rows.min()}-{rows.max()}"
+    return count, f"{count} pixels differ in {box}"
+
+
+def install_deb_into_scratch_root(deb: Path, root: Path) -> Path:
+    """Install the .deb as dpkg would, under `root`; returns the installed launcher."""
+    admin = root / "var" / "lib" / "dpkg"
+    for folder in ("info", "updates", "triggers"):
+        (admin / folder).mkdir(parents=True, exist_ok=True)
+    (admin / "status").touch()
+    # The scratch root has no other packages, so the Depends cannot be checked there; the
+    # libraries are this machine's, as they would be after a real install.
+    subprocess.run(
+        ["dpkg", f"--root={root}", "--force-not-root", "--force-depends", "--install", str(deb)],
+        check=True,
+        capture_output=True,
+    )
+    return root / "usr" / "bin" / "medcard"
+
+
+def check_required_files(bundle: Path) -> list[str]:
+    present = {p.name for p in bundle.rglob("*")}
+    return [f"the bundle lacks {name}" for name in REQUIRED_FILES if name not in present]
+
+
+def compare_all(
+    label: str, executable: Path, out: Path, home_root: Path
+) -> list[str]:
+    """Every tab in both languages: the bundle and the source tree side by side."""
+    problems = []
+    for lang in LANGUAGES:
+        for tab in TABS:
+            home = Path(tempfile.mkdtemp(prefix="home-", dir=home_root))
+            env = clean_environment(home)
+            source_env = {**env, "PYTHONPATH": str(ROOT)}
+            built_png = out / f"{label}-{tab}-{lang}.png"
+            source_png = out / f"source-{tab}-{lang}.png"
+            # Side by side, so the header's clock reads the same minute in both.
+            with ThreadPoolExecutor(max_workers=2) as pool:
+                built = pool.submit(
+                    screenshot, label, [str(executable)], env, home, built_png, tab, lang
+                )
+                source = pool.submit(
+                    screenshot, "source", [sys.executable, "-m", "desktop"], source_env, ROOT,
+                    source_png, tab, lang,
+                )
+                shots = [built.result(), source.result()]
+            failed = [s for s in shots if s.returncode != 0 or not s.path.exists()]
+            for shot in failed:
+                problems.append(f"{shot.label} {tab}/{lang}: exit {shot.returncode}\n{shot.output}")
+            for shot in shots:
+                bad = [line for line in shot.output.splitlines() if any(b in line for b in BAD_OUTPUT)]
+                if bad:
+                    problems.append(f"{shot.label} {tab}/{lang} printed: {bad}")
+            if failed:
+                continue
+            count, note = different_pixels(built_png, source_png)
+            verdict = "ok" if count <= MAX_DIFFERENT_PIXELS else "DIFFERENT"
+            print(f"{label:>6} {tab:>12}/{lang}: {verdict} ({note})", flush=True)
+            if count > MAX_DIFFERENT_PIXELS:
+                problems.append(f"{label} {tab}/{lang}: {note} (limit {MAX_DIFFERENT_PIXELS})")
+    return problems
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("executable", type=Path, help="the bundle's medcard executable")
+    parser.add_argument("--deb", type=Path, help="also install this .deb into a scratch root")
+    parser.add_argument(
+        "--out", type=Path, default=ROOT / "dist" / "smoke", help="where screenshots go"
+    )
+    args = parser.parse_args(argv)
+    from PySide6.QtGui import QGuiApplication  # noqa: F401 - fails early without Qt here
+
+    started = time.perf_counter()
+    args.out.mkdir(parents=True, exist_ok=True)
+    executable = args.executable.resolve()
+    problems = check_required_files(executable.parent)
+    with tempfile.TemporaryDirectory(prefix="medcard-smoke-") as scratch_name:
+        scratch = Path(scratch_name)
+        problems += compare_all("bundle", executable, args.out, scratch)
+        if args.deb:
+            launcher = install_deb_into_scratch_root(args.deb.resolve(), scratch / "root")
+            problems += compare_all("deb", launcher, args.out, scratch)
+    for problem in problems:
+        print(f"FAIL {problem}", file=sys.stderr)
+    status = "failed" if problems else "passed"
+    print(f"smoke test {status} in {time.perf_counter() - started:.0f} s; screenshots in {args.out}")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
