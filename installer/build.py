@@ -163,7 +163,9 @@ def build_deb(bundle: Path) -> Path:
         for size in HICOLOR_SIZES:
             folder = icons / f"{size}x{size}" / "apps"
             folder.mkdir(parents=True)
-            shutil.copy2(ROOT / "resources" / "icons" / f"medcard-{size}.png", folder / "medcard.png")
+            shutil.copy2(
+                ROOT / "resources" / "icons" / f"medcard-{size}.png", folder / "medcard.png"
+            )
         (icons / "scalable" / "apps").mkdir(parents=True)
         shutil.copy2(ROOT / "resources/icons/medcard.svg", icons / "scalable/apps/medcard.svg")
         control = staging / "DEBIAN" / "control"
@@ -240,8 +242,10 @@ def main(argv: list[str] | None = None) -> int:
     if sys.platform.startswith("linux"):
         print(f"stripped {megabytes(strip_symbols(bundle))} of symbols and debug info")
     bundle_seconds = time.perf_counter() - started
-    print(f"bundle: {bundle} — {megabytes(tree_size(bundle))} unpacked, "
-          f"built in {bundle_seconds:.0f} s on {os.cpu_count()} cores ({platform.machine()})")
+    print(
+        f"bundle: {bundle} — {megabytes(tree_size(bundle))} unpacked, "
+        f"built in {bundle_seconds:.0f} s on {os.cpu_count()} cores ({platform.machine()})"
+    )
 
     package: Path | None = None
     if not args.no_package:
@@ -253,8 +257,10 @@ def main(argv: list[str] | None = None) -> int:
         elif sys.platform == "darwin":
             package = build_dmg()
         if package is not None:
-            print(f"package: {package} — {megabytes(package.stat().st_size)}, "
-                  f"made in {time.perf_counter() - started:.0f} s")
+            print(
+                f"package: {package} — {megabytes(package.stat().st_size)}, "
+                f"made in {time.perf_counter() - started:.0f} s"
+            )
 
     if args.no_smoke:
         return 0

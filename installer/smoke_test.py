@@ -5,13 +5,13 @@
 For each tab in Russian and English the bundle runs `--demo --screenshot` (the embedded
 demo portal, a real sign-in over loopback HTTP, a full sync) in a clean environment: an
 empty HOME, no PYTHONPATH, no virtual environment on PATH, a scratch working folder,
-QT_QPA_PLATFORM=offscreen. At the same moment this Python runs the source tree the same
-way, and the two screenshots are compared pixel by pixel.
+QT_QPA_PLATFORM=offscreen. This Python runs the source tree the same way (once; the
+bundle and the .deb are both compared with it), and the screenshots are compared pixel
+by pixel.
 
 Tolerance: same size, and at most MAX_DIFFERENT_PIXELS differing pixels (0.1 % of
-1280x800). Two source runs are pixel-identical; what can still differ between two runs is
-the header's "updated at HH:MM" when the minute turns between them (measured: under 600
-pixels). Anything the bundle could get wrong differs by far more: a missing translation,
+1280x800). Runs of the same code draw the same pixels except the header's "updated at
+HH:MM" when the minute turns between them (measured: 47 pixels). Anything the bundle could get wrong differs by far more: a missing translation,
 stylesheet, icon or font changes tens of thousands of pixels (see installer/README.md).
 
 With --deb the package is installed into a scratch root (dpkg --root, no system change)
@@ -26,7 +26,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -69,8 +68,9 @@ def clean_environment(home: Path) -> dict[str, str]:
     return env
 
 
-def screenshot(label: str, command: list[str], env: dict[str, str], cwd: Path, out: Path,
-               tab: str, lang: str) -> Shot:
+def screenshot(
+    label: str, command: list[str], env: dict[str, str], cwd: Path, out: Path, tab: str, lang: str
+) -> Shot:
     args = ["--demo", "--screenshot", str(out), "--tab", tab, "--lang", lang]
     args += ["--size", f"{SIZE[0]}x{SIZE[1]}"]
     done = subprocess.run(
@@ -132,42 +132,63 @@ def check_required_files(bundle: Path) -> list[str]:
     return [f"the bundle lacks {name}" for name in REQUIRED_FILES if name not in present]
 
 
-def compare_all(
-    label: str, executable: Path, out: Path, home_root: Path
-) -> list[str]:
-    """Every tab in both languages: the bundle and the source tree side by side."""
-    problems = []
+def reference_shots(out: Path, home_root: Path) -> dict[tuple[str, str], Shot]:
+    """What the source tree draws: every tab in both languages, by this Python."""
+    shots = {}
     for lang in LANGUAGES:
         for tab in TABS:
             home = Path(tempfile.mkdtemp(prefix="home-", dir=home_root))
+            env = {**clean_environment(home), "PYTHONPATH": str(ROOT)}
+            command = [sys.executable, "-m", "desktop"]
+            png = out / f"source-{tab}-{lang}.png"
+            for _attempt in (1, 2):  # the same flakes as below (see compare_all)
+                shots[tab, lang] = screenshot("source", command, env, ROOT, png, tab, lang)
+                if not shot_problems(shots[tab, lang], tab, lang):
+                    break
+    return shots
+
+
+def shot_problems(shot: Shot, tab: str, lang: str) -> list[str]:
+    problems = []
+    if shot.returncode != 0 or not shot.path.exists():
+        problems.append(f"{shot.label} {tab}/{lang}: exit {shot.returncode}\n{shot.output}")
+    bad = [line for line in shot.output.splitlines() if any(b in line for b in BAD_OUTPUT)]
+    if bad:
+        problems.append(f"{shot.label} {tab}/{lang} printed: {bad}")
+    return problems
+
+
+def compare_all(
+    label: str, executable: Path, out: Path, home_root: Path, references: dict
+) -> list[str]:
+    """Every tab in both languages drawn by the bundle, compared with the source's.
+
+    One retry per screen: the app's screenshot mode has two known run-to-run flakes that
+    have nothing to do with packaging (a crash on exit after the labs screenshot is saved,
+    issue 16; the appointments splitter settling after the 300 ms grab delay), and what
+    a bundle gets wrong (a missing file) fails the same way twice.
+    """
+    problems = []
+    for (tab, lang), reference in references.items():
+        if shot_problems(reference, tab, lang):
+            continue  # reported once by main()
+        png = out / f"{label}-{tab}-{lang}.png"
+        for attempt in (1, 2):
+            home = Path(tempfile.mkdtemp(prefix="home-", dir=home_root))
             env = clean_environment(home)
-            source_env = {**env, "PYTHONPATH": str(ROOT)}
-            built_png = out / f"{label}-{tab}-{lang}.png"
-            source_png = out / f"source-{tab}-{lang}.png"
-            # Side by side, so the header's clock reads the same minute in both.
-            with ThreadPoolExecutor(max_workers=2) as pool:
-                built = pool.submit(
-                    screenshot, label, [str(executable)], env, home, built_png, tab, lang
-                )
-                source = pool.submit(
-                    screenshot, "source", [sys.executable, "-m", "desktop"], source_env, ROOT,
-                    source_png, tab, lang,
-                )
-                shots = [built.result(), source.result()]
-            failed = [s for s in shots if s.returncode != 0 or not s.path.exists()]
-            for shot in failed:
-                problems.append(f"{shot.label} {tab}/{lang}: exit {shot.returncode}\n{shot.output}")
-            for shot in shots:
-                bad = [line for line in shot.output.splitlines() if any(b in line for b in BAD_OUTPUT)]
-                if bad:
-                    problems.append(f"{shot.label} {tab}/{lang} printed: {bad}")
-            if failed:
-                continue
-            count, note = different_pixels(built_png, source_png)
-            verdict = "ok" if count <= MAX_DIFFERENT_PIXELS else "DIFFERENT"
-            print(f"{label:>6} {tab:>12}/{lang}: {verdict} ({note})", flush=True)
-            if count > MAX_DIFFERENT_PIXELS:
-                problems.append(f"{label} {tab}/{lang}: {note} (limit {MAX_DIFFERENT_PIXELS})")
+            shot = screenshot(label, [str(executable)], env, home, png, tab, lang)
+            failures = shot_problems(shot, tab, lang)
+            if not failures:
+                count, note = different_pixels(png, reference.path)
+                if count > MAX_DIFFERENT_PIXELS:
+                    failures = [f"{label} {tab}/{lang}: {note} (limit {MAX_DIFFERENT_PIXELS})"]
+            if not failures:
+                retried = " on the second try" if attempt == 2 else ""
+                print(f"{label:>6} {tab:>12}/{lang}: ok{retried} ({note})", flush=True)
+                break
+            print(f"{label:>6} {tab:>12}/{lang}: try {attempt} failed: {failures[0][:300]}")
+        else:
+            problems += failures
     return problems
 
 
@@ -187,14 +208,19 @@ def main(argv: list[str] | None = None) -> int:
     problems = check_required_files(executable.parent)
     with tempfile.TemporaryDirectory(prefix="medcard-smoke-") as scratch_name:
         scratch = Path(scratch_name)
-        problems += compare_all("bundle", executable, args.out, scratch)
+        references = reference_shots(args.out, scratch)
+        for (tab, lang), reference in references.items():
+            problems += shot_problems(reference, tab, lang)
+        problems += compare_all("bundle", executable, args.out, scratch, references)
         if args.deb:
             launcher = install_deb_into_scratch_root(args.deb.resolve(), scratch / "root")
-            problems += compare_all("deb", launcher, args.out, scratch)
+            problems += compare_all("deb", launcher, args.out, scratch, references)
     for problem in problems:
         print(f"FAIL {problem}", file=sys.stderr)
     status = "failed" if problems else "passed"
-    print(f"smoke test {status} in {time.perf_counter() - started:.0f} s; screenshots in {args.out}")
+    print(
+        f"smoke test {status} in {time.perf_counter() - started:.0f} s; screenshots in {args.out}"
+    )
     return 1 if problems else 0
 
 
