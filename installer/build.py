@@ -45,6 +45,11 @@ def bundle_dir() -> Path:
     return DIST / APP_NAME
 
 
+def bundle_root() -> Path:
+    """What a user gets: Medcard.app on macOS, the folder elsewhere."""
+    return DIST / f"{APP_NAME}.app" if sys.platform == "darwin" else DIST / APP_NAME
+
+
 def bundle_executable(folder: Path | None = None) -> Path:
     folder = folder or bundle_dir()
     return folder / ("medcard.exe" if sys.platform == "win32" else "medcard")
@@ -229,6 +234,43 @@ def build_dmg() -> Path:
     return target
 
 
+def install_package(package: Path, scratch: Path) -> Path:
+    """Install the package as a user would, but into `scratch`; returns the app to run.
+
+    .deb: dpkg into a root of its own (an empty package database, so its Depends cannot
+    be checked there; the libraries are this machine's as after a real install). Setup
+    .exe: silently, per user, into a chosen folder. .dmg: mounted, Medcard.app copied
+    out as a user drags it to Applications.
+    """
+    if package.suffix == ".deb":
+        admin = scratch / "var" / "lib" / "dpkg"
+        for folder in ("info", "updates", "triggers"):
+            (admin / folder).mkdir(parents=True)
+        (admin / "status").touch()
+        dpkg = ["dpkg", f"--root={scratch}", "--force-not-root", "--force-depends"]
+        subprocess.run([*dpkg, "--install", str(package)], check=True, capture_output=True)
+        return scratch / "usr" / "bin" / "medcard"
+    if package.suffix == ".exe":
+        target = scratch / APP_NAME
+        quiet = ["/VERYSILENT", "/SUPPRESSMSGBOXES", "/NORESTART", f"/DIR={target}"]
+        subprocess.run([str(package), *quiet], check=True)
+        return target / "medcard.exe"
+    if package.suffix == ".dmg":
+        mount = scratch / "dmg"
+        attach = ["hdiutil", "attach", "-nobrowse", "-readonly", "-mountpoint", str(mount)]
+        subprocess.run([*attach, str(package)], check=True, stdout=subprocess.DEVNULL)
+        try:
+            applications = scratch / "Applications"
+            applications.mkdir()
+            # ditto keeps the bundle's symlinks and signatures as the Finder's copy does.
+            app = f"{APP_NAME}.app"
+            subprocess.run(["ditto", str(mount / app), str(applications / app)], check=True)
+        finally:
+            subprocess.run(["hdiutil", "detach", str(mount)], check=True, stdout=subprocess.DEVNULL)
+        return applications / f"{APP_NAME}.app" / "Contents" / "MacOS" / "medcard"
+    raise ValueError(f"no way to install {package}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--clean", action="store_true", help="drop PyInstaller's cache first")
@@ -243,7 +285,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"stripped {megabytes(strip_symbols(bundle))} of symbols and debug info")
     bundle_seconds = time.perf_counter() - started
     print(
-        f"bundle: {bundle} — {megabytes(tree_size(bundle))} unpacked, "
+        f"bundle: {bundle_root()} — {megabytes(tree_size(bundle_root()))} unpacked, "
         f"built in {bundle_seconds:.0f} s on {os.cpu_count()} cores ({platform.machine()})"
     )
 
@@ -265,9 +307,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.no_smoke:
         return 0
     smoke = [sys.executable, str(INSTALLER / "smoke_test.py"), str(bundle_executable(bundle))]
-    if package is not None and package.suffix == ".deb":
-        smoke += ["--deb", str(package)]
-    return subprocess.call(smoke)
+    with tempfile.TemporaryDirectory(prefix="medcard-installed-") as scratch:
+        if package is not None:
+            installed = install_package(package, Path(scratch))
+            print(f"installed {package.name} into {scratch}: {installed}")
+            smoke += ["--installed", str(installed)]
+        return subprocess.call(smoke)
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 """Smoke test of a built Medcard bundle: it starts, signs in, syncs and draws what the source draws.
 
-    python installer/smoke_test.py dist/Medcard/medcard [--deb dist/medcard_0.1.0_amd64.deb]
+    python installer/smoke_test.py dist/Medcard/medcard [--installed /scratch/usr/bin/medcard]
 
 For each tab in Russian and English the bundle runs `--demo --screenshot` (the embedded
 demo portal, a real sign-in over loopback HTTP, a full sync) in a clean environment: an
@@ -14,8 +14,9 @@ Tolerance: same size, and at most MAX_DIFFERENT_PIXELS differing pixels (0.1 % o
 HH:MM" when the minute turns between them (measured: 47 pixels). Anything the bundle could get wrong differs by far more: a missing translation,
 stylesheet, icon or font changes tens of thousands of pixels (see installer/README.md).
 
-With --deb the package is installed into a scratch root (dpkg --root, no system change)
-and its /usr/bin/medcard gets the same test. Exit status 0 when everything matched.
+--installed names the same app installed from its package (build.py installs the .deb,
+the setup .exe or the .dmg into a scratch folder), which gets the same test. Exit status
+0 when everything matched.
 """
 
 from __future__ import annotations
@@ -58,7 +59,8 @@ def clean_environment(home: Path) -> dict[str, str]:
         if p and ".venv" not in p and not Path(p).resolve().is_relative_to(ROOT)
     )
     env = {"PATH": system_path, "HOME": str(home), "QT_QPA_PLATFORM": "offscreen"}
-    env["LANG"] = env["LC_ALL"] = "C.UTF-8"
+    if sys.platform.startswith("linux"):  # the locale a minimal Linux session has
+        env["LANG"] = env["LC_ALL"] = "C.UTF-8"
     if sys.platform == "win32":  # Windows programs need these to start at all
         for name in ("SYSTEMROOT", "SYSTEMDRIVE", "WINDIR", "COMSPEC", "PATHEXT"):
             if name in os.environ:
@@ -109,22 +111,6 @@ def different_pixels(a: Path, b: Path) -> tuple[int, str]:
     rows, cols = np.nonzero(diff)
     box = f"x {cols.min()}-{cols.max()}, y {rows.min()}-{rows.max()}"
     return count, f"{count} pixels differ in {box}"
-
-
-def install_deb_into_scratch_root(deb: Path, root: Path) -> Path:
-    """Install the .deb as dpkg would, under `root`; returns the installed launcher."""
-    admin = root / "var" / "lib" / "dpkg"
-    for folder in ("info", "updates", "triggers"):
-        (admin / folder).mkdir(parents=True, exist_ok=True)
-    (admin / "status").touch()
-    # The scratch root has no other packages, so the Depends cannot be checked there; the
-    # libraries are this machine's, as they would be after a real install.
-    subprocess.run(
-        ["dpkg", f"--root={root}", "--force-not-root", "--force-depends", "--install", str(deb)],
-        check=True,
-        capture_output=True,
-    )
-    return root / "usr" / "bin" / "medcard"
 
 
 def check_required_files(bundle: Path) -> list[str]:
@@ -184,9 +170,9 @@ def compare_all(
                     failures = [f"{label} {tab}/{lang}: {note} (limit {MAX_DIFFERENT_PIXELS})"]
             if not failures:
                 retried = " on the second try" if attempt == 2 else ""
-                print(f"{label:>6} {tab:>12}/{lang}: ok{retried} ({note})", flush=True)
+                print(f"{label:>9} {tab:>12}/{lang}: ok{retried} ({note})", flush=True)
                 break
-            print(f"{label:>6} {tab:>12}/{lang}: try {attempt} failed: {failures[0][:300]}")
+            print(f"{label:>9} {tab:>12}/{lang}: try {attempt} failed: {failures[0][:300]}")
         else:
             problems += failures
     return problems
@@ -195,7 +181,7 @@ def compare_all(
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("executable", type=Path, help="the bundle's medcard executable")
-    parser.add_argument("--deb", type=Path, help="also install this .deb into a scratch root")
+    parser.add_argument("--installed", type=Path, help="the app installed from its package")
     parser.add_argument(
         "--out", type=Path, default=ROOT / "dist" / "smoke", help="where screenshots go"
     )
@@ -205,16 +191,18 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     args.out.mkdir(parents=True, exist_ok=True)
     executable = args.executable.resolve()
-    problems = check_required_files(executable.parent)
+    # The folder the bundle lives in: Medcard.app on macOS, the executable's elsewhere.
+    app = next((p for p in executable.parents if p.suffix == ".app"), executable.parent)
+    problems = check_required_files(app)
     with tempfile.TemporaryDirectory(prefix="medcard-smoke-") as scratch_name:
         scratch = Path(scratch_name)
         references = reference_shots(args.out, scratch)
         for (tab, lang), reference in references.items():
             problems += shot_problems(reference, tab, lang)
         problems += compare_all("bundle", executable, args.out, scratch, references)
-        if args.deb:
-            launcher = install_deb_into_scratch_root(args.deb.resolve(), scratch / "root")
-            problems += compare_all("deb", launcher, args.out, scratch, references)
+        if args.installed:
+            installed = args.installed.absolute()  # not resolved: /usr/bin/medcard is a link
+            problems += compare_all("installed", installed, args.out, scratch, references)
     for problem in problems:
         print(f"FAIL {problem}", file=sys.stderr)
     status = "failed" if problems else "passed"
