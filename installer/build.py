@@ -130,13 +130,17 @@ def deb_depends(bundle: Path) -> list[str]:
 
     outside: set[str] = set()
     packages: set[str] = set(DEB_DLOPENED)
+    # As at run time: PyInstaller's launcher puts its library folder on the search path.
+    contents = bundle / "_internal" if (bundle / "_internal").is_dir() else bundle
+    env = {**os.environ, "LD_LIBRARY_PATH": str(contents)}
     for elf in _elf_files(bundle):
-        out = subprocess.run(["ldd", str(elf)], capture_output=True, text=True).stdout
+        out = subprocess.run(["ldd", str(elf)], capture_output=True, text=True, env=env).stdout
         packages.update(debian_package_for(name) for name in missing_libraries(out))
         for match in re.finditer(r"=>\s+(/\S+)", out):
             lib = Path(match.group(1))
             if not lib.resolve().is_relative_to(bundle.resolve()):
-                outside.add(str(lib))
+                # Merged /usr: ldd may say /lib/... where dpkg recorded /usr/lib/..., or back.
+                outside.update({str(lib), str(lib).removeprefix("/usr"), "/usr" + str(lib)})
     if outside:
         found = subprocess.run(
             ["dpkg", "-S", *sorted(outside)], capture_output=True, text=True
@@ -156,6 +160,7 @@ def build_deb(bundle: Path) -> Path:
     target = DIST / f"medcard_{VERSION}_{arch}.deb"
     with tempfile.TemporaryDirectory() as staging_name:
         staging = Path(staging_name)
+        staging.chmod(0o755)  # the package's "./": a private temporary folder is 0700
         shutil.copytree(bundle, staging / DEB_PREFIX, symlinks=True)
         launcher = staging / "usr" / "bin" / "medcard"
         launcher.parent.mkdir(parents=True)
