@@ -6,7 +6,8 @@ editable, as a wheel would) with PyInstaller into .venv-bundle/; this script the
 1. PyInstaller on installer/medcard.spec -> dist/Medcard/ (Medcard.app on macOS);
 2. the platform's package: a .deb (dpkg-deb) on Linux, a per-user setup .exe (Inno
    Setup's iscc) on Windows, a .dmg (hdiutil) on macOS -> dist/;
-3. installer/smoke_test.py on the bundle (and on the .deb installed into a scratch root).
+3. installer/smoke_test.py on the bundle and on the package installed into a scratch
+   folder (install_package).
 
 It prints the build time, the bundle's unpacked size and the package's size (the budgets
 in installer/README.md). Needs the Python of a venv where the project is installed.
@@ -23,13 +24,14 @@ import subprocess
 import sys
 import tempfile
 import time
+from importlib.metadata import version
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 INSTALLER = ROOT / "installer"
 DIST = ROOT / "dist"
 WORK = ROOT / "build" / "pyinstaller"
-VERSION = "0.1.0"
+VERSION = version("medcard")  # pyproject.toml's, from the install being bundled
 APP_NAME = "Medcard"
 # Linux layout of the .deb: the bundle under /opt, a launcher on PATH, desktop integration.
 DEB_PREFIX = Path("opt/medcard")
