@@ -35,6 +35,7 @@ TABS = ("card", "labs", "appointments", "family")
 LANGUAGES = ("ru", "en")
 SIZE = (1280, 800)
 MAX_DIFFERENT_PIXELS = SIZE[0] * SIZE[1] // 1000
+INSTALLED_SCREENS = (("card", "ru"), ("labs", "en"), ("appointments", "ru"), ("family", "en"))
 RUN_TIMEOUT_S = 240
 # Files the bundle must carry (found anywhere in it): our catalogues, Qt's own Russian
 # catalogue (dialog buttons), the stylesheet, the window icon.
@@ -147,7 +148,7 @@ def shot_problems(shot: Shot, tab: str, lang: str) -> list[str]:
 def compare_all(
     label: str, executable: Path, out: Path, home_root: Path, references: dict
 ) -> list[str]:
-    """Every tab in both languages drawn by the bundle, compared with the source's.
+    """The screens in `references` drawn by `executable`, compared with the source's.
 
     One retry per screen: the app's screenshot mode has two known run-to-run flakes that
     have nothing to do with packaging (a crash on exit after the labs screenshot is saved,
@@ -202,7 +203,10 @@ def main(argv: list[str] | None = None) -> int:
         problems += compare_all("bundle", executable, args.out, scratch, references)
         if args.installed:
             installed = args.installed.absolute()  # not resolved: /usr/bin/medcard is a link
-            problems += compare_all("installed", installed, args.out, scratch, references)
+            # The package holds the bundle's very files: each tab once, the languages
+            # alternating, shows it installed whole and runs from where it landed.
+            some = {k: references[k] for k in INSTALLED_SCREENS}
+            problems += compare_all("installed", installed, args.out, scratch, some)
     for problem in problems:
         print(f"FAIL {problem}", file=sys.stderr)
     status = "failed" if problems else "passed"
