@@ -15,8 +15,8 @@ HH:MM" when the minute turns between them (measured: 47 pixels). Anything the bu
 stylesheet, icon or font changes tens of thousands of pixels (see installer/README.md).
 
 --installed names the same app installed from its package (build.py installs the .deb,
-the setup .exe or the .dmg into a scratch folder), which gets the same test. Exit status
-0 when everything matched.
+the setup .exe or the .dmg into a scratch folder), which draws each tab once, languages
+alternating. Exit status 0 when everything matched.
 """
 
 from __future__ import annotations
