@@ -264,6 +264,7 @@ def install_package(package: Path, scratch: Path) -> Path:
         return target / "medcard.exe"
     if package.suffix == ".dmg":
         mount = scratch / "dmg"
+        mount.mkdir()
         attach = ["hdiutil", "attach", "-nobrowse", "-readonly", "-mountpoint", str(mount)]
         subprocess.run([*attach, str(package)], check=True, stdout=subprocess.DEVNULL)
         try:
