@@ -196,9 +196,11 @@ def build_deb(bundle: Path) -> Path:
             f" from the patient portal, kept in an encrypted offline copy.\n",
             encoding="utf-8",
         )
-        # gzip: several times faster to build than dpkg-deb's default xz on 2 cores.
+        # zstd: 1 s and 82 MB against 35 s and 85 MB for gzip -9, 19 s and 70 MB for xz -1
+        # (measured here). dpkg reads it from 1.21.18 on (Debian 12, Ubuntu 22.04), and the
+        # bundle needs the build machine's glibc or newer anyway (2.36 from Debian 12).
         subprocess.check_call(
-            ["dpkg-deb", "--root-owner-group", "-Zgzip", "--build", str(staging), str(target)],
+            ["dpkg-deb", "--root-owner-group", "-Zzstd", "--build", str(staging), str(target)],
             stdout=subprocess.DEVNULL,
         )
     return target
