@@ -22,7 +22,7 @@ import numpy as np  # noqa: E402
 from PySide6.QtCore import QLocale  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from desktop.models.labs_series import LabPoint, build_series  # noqa: E402
+from desktop.models.labs.series import LabPoint, build_series  # noqa: E402
 from desktop.views.labs.chart import TrendChart  # noqa: E402
 
 

@@ -29,6 +29,13 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "--scale", type=int, default=0, help="extra records for the main demo patient (benchmarks)"
     )
     parser.add_argument(
+        "--patients",
+        type=int,
+        default=0,
+        metavar="N",
+        help="N more synthetic patients with policies and attachments (a city for the desk)",
+    )
+    parser.add_argument(
         "--load",
         type=Path,
         default=None,
@@ -47,6 +54,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
+def _progress(done: int, total: int) -> None:
+    # stderr: the first line of stdout is the base URL, which scripts wait for
+    print(f"patients: {done} / {total}", file=sys.stderr, flush=True)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     if args.load is not None and not args.load.is_dir():
@@ -63,6 +75,8 @@ def main(argv: list[str] | None = None) -> int:
         today=args.today,
         host=args.host,
         port=args.port,
+        patients=args.patients,
+        progress=_progress if args.patients else None,
     )
     try:
         portal.start()

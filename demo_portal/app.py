@@ -9,7 +9,7 @@ from typing import Any
 from flask import Flask, Response, request
 from werkzeug.exceptions import HTTPException
 
-from demo_portal import capability, fhir_read, fhir_write, pages
+from demo_portal import audit, capability, fhir_read, fhir_write, pages
 from demo_portal.errors import FhirError, operation_outcome
 from demo_portal.faults import FaultInjector, FaultMiddleware
 from demo_portal.fhir_common import dumps, error_response, fhir_response
@@ -35,6 +35,7 @@ def create_app(
     app.extensions["medcard_faults"] = faults
     for blueprint in (capability.bp, pages.bp, fhir_read.bp, fhir_write.bp):
         app.register_blueprint(blueprint)
+    app.after_request(audit.record_after)  # staff reads and writes leave an AuditEvent
     _register_errors(app)
     _register_fault_control(app, faults)
     return app, FaultMiddleware(app.wsgi_app, faults)

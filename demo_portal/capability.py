@@ -7,23 +7,31 @@ from urllib.parse import urlsplit
 from flask import Blueprint, Response, current_app, request
 
 from demo_portal.fhir_common import PATIENT_WRITABLE, RESOURCE_TYPES, dumps, fhir_response
-from demo_portal.indexing import REFERENCE_PARAMS
 from demo_portal.oauth import SCOPES
+from demo_portal.searchdefs import params_of, r4_type
 
 bp = Blueprint("capability", __name__)
 
-_COMMON_PARAMS = [
-    ("_id", "token"),
-    ("_lastUpdated", "date"),
-    ("patient", "reference"),
-    ("subject", "reference"),
-    ("date", "date"),
-    ("code", "token"),
-    ("category", "token"),
-    ("status", "token"),
-    ("identifier", "token"),
-    *((name, "reference") for name in REFERENCE_PARAMS),
-]
+
+# The request Tasks this portal decides (task-code system), so a client shows only the
+# services the portal offers (issue 18): one extension per code on the Task entry.
+TASK_CODES_EXT = "https://demo.medcard/fhir/StructureDefinition/supported-task-code"
+TASK_CODES = (
+    "child-access-request",
+    "child-access-revoke",
+    "change-of-clinic",
+    "document-order",
+    "paper-copy",
+    "service-not-received",
+)
+
+
+def search_params(rtype: str) -> list[dict]:
+    """What a search of the type accepts: only R4 names, each with its R4 type."""
+    return [
+        {"name": name, "type": "date" if name == "_lastUpdated" else r4_type(param)}
+        for name, param in sorted(params_of(rtype).items())
+    ]
 
 
 def _root() -> str:
@@ -52,8 +60,10 @@ def capability_statement() -> dict:
             "interaction": [{"code": code} for code in interactions],
             "versioning": "versioned-update",
             "conditionalCreate": rtype in PATIENT_WRITABLE,
-            "searchParam": [{"name": n, "type": t} for n, t in _COMMON_PARAMS],
+            "searchParam": search_params(rtype),
         }
+        if rtype == "Task":
+            entry["extension"] = [{"url": TASK_CODES_EXT, "valueCode": code} for code in TASK_CODES]
         if rtype == "Patient":
             entry["operation"] = [
                 {

@@ -53,6 +53,38 @@ tokens = Table(
     Index("ix_tokens_param_value", "param", "value", "seq"),
 )
 
+# String search values (names, addresses, ...), normalized (index_values.normalize_string)
+# so a prefix search is one range scan of the index.
+strings = Table(
+    "strings",
+    metadata,
+    Column("seq", Integer, nullable=False),
+    Column("param", String, nullable=False),
+    Column("value", String, nullable=False),
+    Index("ix_strings_param_value", "param", "value", "seq"),
+    Index("ix_strings_seq", "seq"),
+)
+
+# Date search values as ranges in epoch ms (high exclusive), e.g. Slot.start, Task.authored-on.
+dates = Table(
+    "dates",
+    metadata,
+    Column("seq", Integer, nullable=False),
+    Column("param", String, nullable=False),
+    Column("low", Integer, nullable=False),
+    Column("high", Integer, nullable=False),
+    Index("ix_dates_param_low", "param", "low", "seq"),
+    Index("ix_dates_seq", "seq"),
+)
+
+# Facts about this portal database (e.g. the demo seed its signing keys derive from).
+portal_settings = Table(
+    "portal_settings",
+    metadata,
+    Column("key", String, primary_key=True),
+    Column("value", String, nullable=False),
+)
+
 users = Table(
     "users",
     metadata,
@@ -62,6 +94,10 @@ users = Table(
     Column("display_name", String, nullable=False),
     Column("snils_verified", Boolean, nullable=False, default=True),
     Column("region_available", Boolean, nullable=False, default=True),
+    # "patient" (a person with a card) or "registry" (clinic staff at the desk, issue 14)
+    Column("role", String, nullable=False, default="patient"),
+    Column("organization_id", String, nullable=False, default=""),  # staff: their clinic
+    Column("practitioner_role_id", String, nullable=False, default=""),  # staff: who they are
 )
 
 # Who may act for which patient (a parent for a child, ...). Only "accepted" links count.

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import tempfile
 import threading
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler, make_server
 
@@ -14,6 +16,7 @@ from demo_portal.app import create_app
 from demo_portal.data import load_bundle_dir, load_demo_dataset
 from demo_portal.db import make_engine
 from demo_portal.faults import FaultInjector
+from demo_portal.recording import RequestRecorder
 from demo_portal.store import Store
 
 
@@ -46,11 +49,16 @@ class DemoPortal:
         host: str = "127.0.0.1",
         port: int = 0,
         auth_host: str | None = None,
+        record_requests: bool = False,
+        patients: int = 0,
+        progress: Callable[[int, int], None] | None = None,
     ):
         self._tmpdir: tempfile.TemporaryDirectory[str] | None = None
         self._temporary = db_path is None
         self.db_path = Path(db_path) if db_path is not None else Path()
         self.seed, self.scale, self.today = seed, scale, today
+        # `patients` townspeople more (a city for the desk); progress(done, total) meanwhile
+        self.patients, self._progress = patients, progress
         self.load_dir = Path(load_dir) if load_dir else None
         self.access_token_ttl = access_token_ttl
         self.host, self.port = host, port
@@ -59,6 +67,9 @@ class DemoPortal:
         # origin, as SMART allows.
         self.auth_host = auth_host
         self.faults = FaultInjector()
+        # With record_requests, `recorder.seen()` lists every request that reached us.
+        self.recorder: RequestRecorder | None = None
+        self._record = record_requests
         self.store: Store | None = None  # type: ignore[assignment]
         self.loaded_accounts: list[tuple[str, str]] = []
         self._server: BaseWSGIServer | None = None
@@ -84,14 +95,26 @@ class DemoPortal:
         engine = make_engine(self.db_path)
         store = Store(engine)
         if store.count() == 0:
-            load_demo_dataset(store, seed=self.seed, scale=self.scale, today=self.today)
+            load_demo_dataset(
+                store,
+                seed=self.seed,
+                scale=self.scale,
+                today=self.today,
+                patients=self.patients,
+                progress=self._progress,
+            )
         if self.load_dir is not None:
             self.loaded_accounts = load_bundle_dir(store, self.load_dir)
         self.store = store
         app, wsgi = create_app(store, self.faults, self.access_token_ttl)
         app.config["MEDCARD_AUTH_HOST"] = self.auth_host
+        served: Any = wsgi
+        if self._record:
+            self.recorder = self.recorder or RequestRecorder(wsgi)
+            self.recorder.app = wsgi
+            served = self.recorder
         self._server = make_server(
-            self.host, self.port, wsgi, threaded=True, request_handler=QuietRequestHandler
+            self.host, self.port, served, threaded=True, request_handler=QuietRequestHandler
         )
         # A short poll interval makes stop() quick (tests start many portals).
         self._thread = threading.Thread(

@@ -14,24 +14,43 @@ _ISSUE_CODE = {
     410: "deleted",
     412: "conflict",
     422: "processing",
+    428: "required",
     429: "throttled",
     500: "exception",
     503: "transient",
 }
 
 
-class FhirError(Exception):
-    """Raised anywhere in request handling (also by write rules); becomes an OperationOutcome."""
+# Why the portal refused, for clients that explain it (OperationOutcome.issue.details.coding).
+REASON_SYSTEM = "https://demo.medcard/fhir/CodeSystem/refusal-reason"
 
-    def __init__(self, status: int, en: str, ru: str, headers: dict[str, str] | None = None):
+
+class FhirError(Exception):
+    """Raised anywhere in request handling (also by write rules); becomes an OperationOutcome.
+    `reason` (a code of REASON_SYSTEM) marks a business rule the client can explain."""
+
+    def __init__(
+        self,
+        status: int,
+        en: str,
+        ru: str,
+        headers: dict[str, str] | None = None,
+        reason: str | None = None,
+    ):
         super().__init__(en)
         self.status = status
         self.en = en
         self.ru = ru
         self.headers = headers or {}
+        self.reason = reason
 
     def outcome(self) -> dict:
-        return operation_outcome(self.status, self.en, self.ru)
+        outcome = operation_outcome(self.status, self.en, self.ru)
+        if self.reason:
+            issue = outcome["issue"][0]
+            issue["code"] = "business-rule"
+            issue["details"]["coding"] = [{"system": REASON_SYSTEM, "code": self.reason}]
+        return outcome
 
     def body(self) -> bytes:
         return orjson.dumps(self.outcome())

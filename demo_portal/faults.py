@@ -1,17 +1,20 @@
-"""Test-only fault injection: make the next N matching FHIR requests fail on purpose.
+"""Test-only fault injection: make the next N matching requests fail on purpose.
 
 Applied as WSGI middleware in front of the app, so a fault looks exactly like a real
-outage to the client: a 503/429 with Retry-After, a connection closed without an answer,
-or a malformed body with a success status.
+outage to the client: a 503/429 with Retry-After, a connection closed without an answer
+(before the portal saw the request, or after it acted on it: an answer lost in transit),
+a malformed body with a success status, extra headers (a redirect elsewhere), or a slow
+answer. `chaos()` makes a share of all FHIR requests fail at random, for soak runs.
 """
 
 from __future__ import annotations
 
+import random
 import socket
 import threading
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import orjson
@@ -24,16 +27,44 @@ class Fault:
     status: int = 503
     count: int = 1
     path_contains: str = ""
-    retry_after: int | None = None
+    retry_after: int | str | None = None  # a str is sent as given (malformed ones too)
     drop: bool = False
     body: bytes | None = None
     delay: float = 0.0  # seconds to wait before answering
     passthrough: bool = False  # then answer normally (a slow portal, not a broken one)
+    headers: dict[str, str] = field(default_factory=dict)  # e.g. {"Location": ...}
+    drop_answer: bool = False  # let the portal act, then close without answering
+    answer_delay: float = 0.0  # let the portal act, then answer this many seconds late
+
+
+@dataclass
+class Chaos:
+    """A share of FHIR requests fails, each with a fault chosen at random."""
+
+    rate: float
+    rng: random.Random
+    retry_after: int = 1
+    slow: float = 0.5
+    injected: dict[str, int] = field(default_factory=dict)
+
+    def pick(self) -> Fault | None:
+        if self.rng.random() >= self.rate:
+            return None
+        kind = self.rng.choice(("503", "429", "drop", "slow"))
+        self.injected[kind] = self.injected.get(kind, 0) + 1
+        if kind == "503":
+            return Fault(status=503)
+        if kind == "429":
+            return Fault(status=429, retry_after=self.retry_after)
+        if kind == "drop":
+            return Fault(drop=True)
+        return Fault(delay=self.slow, passthrough=True)
 
 
 class FaultInjector:
     def __init__(self) -> None:
         self._faults: list[Fault] = []
+        self._chaos: Chaos | None = None
         self._lock = threading.Lock()
 
     def add(
@@ -41,13 +72,24 @@ class FaultInjector:
         status: int = 503,
         count: int = 1,
         path_contains: str = "",
-        retry_after: int | None = None,
+        retry_after: int | str | None = None,
         drop: bool = False,
         body: bytes | str | None = None,
+        headers: dict[str, str] | None = None,
+        drop_answer: bool = False,
     ) -> Fault:
         if isinstance(body, str):
             body = body.encode()
-        fault = Fault(status, count, path_contains, retry_after, drop, body)
+        fault = Fault(
+            status,
+            count,
+            path_contains,
+            retry_after,
+            drop,
+            body,
+            headers=dict(headers or {}),
+            drop_answer=drop_answer,
+        )
         with self._lock:
             self._faults.append(fault)
         return fault
@@ -59,9 +101,27 @@ class FaultInjector:
             self._faults.append(fault)
         return fault
 
+    def slow_answer(self, seconds: float, count: int = 1, path_contains: str = "") -> Fault:
+        """The portal acts on the next `count` matching requests at once, but its answers
+        arrive `seconds` late (a token rotated while the app still waits for it)."""
+        fault = Fault(count=count, path_contains=path_contains, answer_delay=seconds)
+        with self._lock:
+            self._faults.append(fault)
+        return fault
+
+    def chaos(self, rate: float, seed: int = 0, retry_after: int = 1, slow: float = 0.5) -> Chaos:
+        """From now on `rate` of the FHIR requests get a random fault (503, 429 with
+        Retry-After, a dropped connection, a slow answer); `clear()` ends it. The returned
+        object counts what was injected."""
+        chaos = Chaos(rate, random.Random(seed), retry_after, slow)
+        with self._lock:
+            self._chaos = chaos
+        return chaos
+
     def clear(self) -> None:
         with self._lock:
             self._faults.clear()
+            self._chaos = None
 
     def pending(self) -> int:
         with self._lock:
@@ -77,7 +137,20 @@ class FaultInjector:
                     if fault.count <= 0:
                         self._faults.remove(fault)
                     return fault
+            if fhir and self._chaos is not None:
+                return self._chaos.pick()
         return None
+
+
+def _drop_connection(environ: dict) -> None:
+    sock: Any = environ.get("werkzeug.socket")
+    if sock is not None:
+        try:
+            sock.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
+    # The dev server treats ConnectionError as "client went away" and stays quiet.
+    raise ConnectionAbortedError("fault injection: connection dropped")
 
 
 class FaultMiddleware:
@@ -102,15 +175,20 @@ class FaultMiddleware:
             time.sleep(fault.delay)
         if fault.passthrough:
             return self.app(environ, start_response)
+        if fault.answer_delay:
+            answer = list(self.app(environ, start_response))  # acted upon now ...
+            time.sleep(fault.answer_delay)  # ... answered later
+            return answer
+        if fault.drop_answer:
+            # The portal does the work (rotates a token, stores a record); the answer is lost.
+            answer = self.app(environ, lambda *args, **kwargs: None)
+            b"".join(answer)
+            close = getattr(answer, "close", None)
+            if close is not None:
+                close()
+            _drop_connection(environ)
         if fault.drop:
-            sock: Any = environ.get("werkzeug.socket")
-            if sock is not None:
-                try:
-                    sock.shutdown(socket.SHUT_RDWR)
-                except OSError:
-                    pass
-            # The dev server treats ConnectionError as "client went away" and stays quiet.
-            raise ConnectionAbortedError("fault injection: connection dropped")
+            _drop_connection(environ)
         if fault.body is not None:
             body, content_type = fault.body, "application/fhir+json"
         else:
@@ -125,6 +203,14 @@ class FaultMiddleware:
         headers = [("Content-Type", content_type), ("Content-Length", str(len(body)))]
         if fault.retry_after is not None:
             headers.append(("Retry-After", str(fault.retry_after)))
-        reason = {200: "OK", 429: "Too Many Requests", 503: "Service Unavailable"}
+        headers += list(fault.headers.items())
+        reason = {
+            200: "OK",
+            301: "Moved Permanently",
+            302: "Found",
+            307: "Temporary Redirect",
+            429: "Too Many Requests",
+            503: "Service Unavailable",
+        }
         start_response(f"{fault.status} {reason.get(fault.status, 'Fault')}", headers)
         return [body]

@@ -9,8 +9,9 @@ from typing import Any
 import orjson
 from authlib.oauth2 import OAuth2Error
 from authlib.oauth2.rfc6749 import ResourceProtector
-from flask import Response, current_app, request
+from flask import Response, current_app, g, request
 
+from demo_portal import roles
 from demo_portal.errors import FhirError, forbidden
 from demo_portal.store import PortalUser, Store
 
@@ -24,7 +25,7 @@ RESOURCE_TYPES = frozenset(
     MedicationStatement MedicationAdministration Medication Immunization AllergyIntolerance
     DocumentReference Composition ExplanationOfBenefit Claim Coverage Appointment Schedule
     Slot Task ServiceRequest RelatedPerson CarePlan CareTeam Goal ImagingStudy Device
-    Provenance Consent Media SupplyDelivery Binary
+    Provenance Consent Media SupplyDelivery Binary CodeSystem ValueSet
 """.split()
 )
 
@@ -35,11 +36,31 @@ PATIENT_WRITABLE = frozenset({"Appointment", "Observation", "Task", "ServiceRequ
 @dataclass(frozen=True)
 class Caller:
     user: PortalUser
-    allowed: list[str]  # patient ids, own first
+    allowed: list[str]  # patient ids, own first (staff: none of their own)
+    scope: str = ""
+
+    @property
+    def is_staff(self) -> bool:
+        return self.user.is_staff
+
+    @property
+    def patients(self) -> list[str] | None:
+        """Whose records a search may return: these patients' (None: anyone's, for staff,
+        whose limits are by type: demo_portal.roles)."""
+        return None if self.is_staff else self.allowed
 
     def require_patient(self, patient_id: str | None) -> None:
-        if patient_id is not None and patient_id not in self.allowed:
+        if patient_id is not None and not self.is_staff and patient_id not in self.allowed:
             raise forbidden()
+
+    def require(self, rtype: str, action: str) -> None:
+        """Staff: the desk's share of the portal and the token's `user/` scopes."""
+        if self.is_staff:
+            roles.check_staff_access(self.scope, rtype, action)
+
+    def require_readable(self, resource: dict) -> None:
+        if self.is_staff and not roles.staff_may_read(resource):
+            raise roles.refused(resource.get("resourceType", ""))
 
 
 def store() -> Store:
@@ -97,7 +118,9 @@ def authenticate() -> Caller:
     from demo_portal.rules import registry
 
     registry.run_daily(store(), datetime.now(UTC).date())
-    return Caller(user=user, allowed=store().accessible_patients(user))
+    caller = Caller(user=user, allowed=store().accessible_patients(user), scope=token.scope)
+    g.medcard_caller = caller  # for the audit trail of staff requests (demo_portal.audit)
+    return caller
 
 
 def require_type(rtype: str) -> None:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import base64
 from typing import Any
 from urllib.parse import urlencode
 
 from flask import Blueprint, Response, request
 
+from demo_portal import audit, roles
 from demo_portal.errors import bad_request, not_found
 from demo_portal.fhir_common import (
     Caller,
@@ -15,6 +17,7 @@ from demo_portal.fhir_common import (
     require_type,
     store,
 )
+from demo_portal.indexing import DIRECTORY_REF, parse_fhir_datetime
 from demo_portal.search import (
     DEFAULT_COUNT,
     MAX_COUNT,
@@ -31,8 +34,6 @@ from demo_portal.search import (
 )
 
 bp = Blueprint("fhir_read", __name__)
-
-_SHARED_REFERENCED = ("Practitioner/", "Organization/", "Location/", "PractitionerRole/")
 
 
 def _base() -> str:
@@ -53,13 +54,27 @@ def _paging_params() -> tuple[list[tuple[str, str]], list[Any] | None, int | Non
     return given, None, None
 
 
+def _lenient() -> bool:
+    """`Prefer: handling=lenient`: ignore unknown parameters instead of refusing them."""
+    prefer = request.headers.get("Prefer", "")
+    return any(
+        p.strip().lower() == "handling=lenient" for p in prefer.split(";") + prefer.split(",")
+    )
+
+
 def run_search(
     caller: Caller, spec: SearchSpec, key: list[Any] | None, total: int | None
-) -> tuple[list[tuple[str, bytes]], list[Any] | None, int]:
-    """One page: (id, body) rows, the keyset of the next page (None at the end), total."""
+) -> tuple[list[tuple[str, bytes, str | None]], list[Any] | None, int]:
+    """One page: (id, body, patient) rows, the keyset of the next page (None at the end),
+    the total."""
     for patient in spec.patients:
         caller.require_patient(patient)
-    where, args = where_sql(spec, caller.allowed)
+    if caller.is_staff:
+        caller.require(spec.rtype, "s")
+        restriction = roles.staff_search_clause(spec.rtype)
+        if restriction is not None:
+            spec.add(restriction)
+    where, args = where_sql(spec, caller.patients)
     with store().engine.connect() as conn:
         # The DBAPI connection directly: no per-row result processing on the hot path.
         sqlite: Any = conn.connection.driver_connection
@@ -76,8 +91,8 @@ def run_search(
             keyset, key_args = keyset_sql(spec.sort, key)
             where, args = f"{where} AND {keyset}", [*args, *key_args]
         rows = sqlite.execute(
-            f"SELECT r.rid, r.body, r.date_key, r.last_updated FROM resources r WHERE {where} "
-            f"ORDER BY {order_sql(spec.sort)} LIMIT ?",
+            f"SELECT r.rid, r.body, r.date_key, r.last_updated, r.patient_id FROM resources r "
+            f"WHERE {where} ORDER BY {order_sql(spec.sort)} LIMIT ?",
             (*args, spec.count + 1),
         ).fetchall()
     next_key = None
@@ -85,7 +100,7 @@ def run_search(
         rows = rows[: spec.count]
         last = rows[-1]
         next_key = [last[3]] if "lastUpdated" in spec.sort else [last[2], last[3]]
-    return [(r[0], r[1]) for r in rows], next_key, total
+    return [(r[0], r[1], r[4]) for r in rows], next_key, total
 
 
 @bp.get("/fhir/<rtype>")
@@ -93,17 +108,20 @@ def search(rtype: str) -> Response:
     require_type(rtype)
     caller = authenticate()
     params, key, total = _paging_params()
-    spec = parse_search(rtype, params)
+    spec = parse_search(rtype, params, lenient=_lenient())
+    params = spec.params  # what was applied: a lenient search leaves out what it ignored
     rows, next_key, total = run_search(caller, spec, key, total)
+    audit.note("search-type", rtype, patients=[r[2] for r in rows] + spec.patients)
     base = _base()
     self_url = f"{base}/{rtype}" + (f"?{urlencode(params)}" if params else "")
     next_url = None
     if next_key is not None:
         next_url = f"{base}/{rtype}?_page={encode_cursor(params, next_key, total)}"
     base_bytes = base.encode()
+    bodies = [(rid, body) for rid, body, _ in rows]
     if spec.elements:
-        rows = [(rid, subset_body(body, spec.elements)) for rid, body in rows]
-    entries = [entry_bytes(base_bytes, rtype, rid, body) for rid, body in rows]
+        bodies = [(rid, subset_body(body, spec.elements)) for rid, body in bodies]
+    entries = [entry_bytes(base_bytes, rtype, rid, body) for rid, body in bodies]
     return fhir_response(bundle_bytes(total, self_url, next_url, entries))
 
 
@@ -111,11 +129,33 @@ def search(rtype: str) -> Response:
 def read(rtype: str, rid: str) -> Response:
     require_type(rtype)
     caller = authenticate()
+    audit.note("read", rtype, rid)
+    caller.require(rtype, "r")
     stored = store().get_stored(rtype, rid)
     if stored is None:
         raise not_found(rtype, rid)
+    audit.note("read", rtype, rid, [stored.patient_id])
     caller.require_patient(stored.patient_id)
+    if caller.is_staff:
+        caller.require_readable(stored.resource())
+    if rtype == "Binary" and _wants_raw():
+        return _raw_binary(stored.resource(), stored.version)
     return fhir_response(stored.body, headers={"ETag": f'W/"{stored.version}"'})
+
+
+def _wants_raw() -> bool:
+    """A Binary read asking for anything but FHIR JSON gets the content itself (R4)."""
+    accept = request.headers.get("Accept", "")
+    return bool(accept) and "json" not in accept and "*/*" not in accept
+
+
+def _raw_binary(binary: dict, version: int) -> Response:
+    data = base64.b64decode(binary.get("data") or "")
+    return Response(
+        data,
+        content_type=str(binary.get("contentType") or "application/octet-stream"),
+        headers={"ETag": f'W/"{version}"', "Cache-Control": "no-store"},
+    )
 
 
 @bp.get("/fhir/<rtype>/<rid>/_history/<vid>")
@@ -124,17 +164,19 @@ def vread(rtype: str, rid: str, vid: str) -> Response:
     points here)."""
     require_type(rtype)
     caller = authenticate()
+    caller.require(rtype, "r")
     stored = store().get_stored(rtype, rid)
     if stored is None or str(stored.version) != vid:
         raise not_found(rtype, f"{rid}/_history/{vid}")
+    audit.note("vread", rtype, rid, [stored.patient_id])
     caller.require_patient(stored.patient_id)
+    if caller.is_staff:
+        caller.require_readable(stored.resource())
     return fhir_response(stored.body, headers={"ETag": f'W/"{stored.version}"'})
 
 
 def _everything_params(params: list[tuple[str, str]]) -> tuple[int, int]:
     since, count = 0, DEFAULT_COUNT
-    from demo_portal.indexing import parse_fhir_datetime
-
     for name, value in params:
         if name == "_since":
             try:
@@ -155,14 +197,13 @@ def _everything_params(params: list[tuple[str, str]]) -> tuple[int, int]:
 
 def _referenced_shared(patient_id: str, since: int) -> list[tuple[str, str, bytes]]:
     """Practitioners, organizations and locations the patient's records point at."""
-    like = " OR ".join("t.value LIKE ?" for _ in _SHARED_REFERENCED)
     with store().engine.connect() as conn:
         refs = [
             row[0]
             for row in conn.exec_driver_sql(
                 "SELECT DISTINCT t.value FROM tokens t JOIN resources r ON r.seq = t.seq "
-                f"WHERE r.patient_id = ? AND ({like})",
-                (patient_id, *(p + "%" for p in _SHARED_REFERENCED)),
+                "WHERE r.patient_id = ? AND t.param = ?",
+                (patient_id, DIRECTORY_REF),
             )
         ]
         found = []
@@ -180,6 +221,9 @@ def _referenced_shared(patient_id: str, since: int) -> list[tuple[str, str, byte
 @bp.get("/fhir/Patient/<pid>/$everything")
 def everything(pid: str) -> Response:
     caller = authenticate()
+    audit.note("operation", "Patient", pid, [pid])
+    if caller.is_staff:  # the whole card is clinical: never the desk's
+        raise roles.refused("Patient/$everything")
     params, key, total = _paging_params()
     since, count = _everything_params(params)
     caller.require_patient(pid)

@@ -11,7 +11,7 @@ from urllib.parse import parse_qsl
 import orjson
 from flask import Blueprint, Response, request
 
-from demo_portal import rules
+from demo_portal import audit, rules
 from demo_portal.errors import FhirError, bad_request, forbidden, not_found
 from demo_portal.fhir_common import (
     PATIENT_WRITABLE,
@@ -68,8 +68,15 @@ def _body(rtype: str) -> dict:
     return resource
 
 
-def _check_may_write(caller: Caller, resource: dict) -> None:
+def _check_may_write(caller: Caller, resource: dict, action: str = "c") -> None:
     rtype = resource["resourceType"]
+    audit.note(
+        "create" if action == "c" else "update",
+        rtype,
+        resource.get("id") or "",
+        [patient_of(resource)],
+    )
+    caller.require(rtype, action)
     if rtype not in PATIENT_WRITABLE:
         raise forbidden(
             f"Patients may not write {rtype} resources",
@@ -127,10 +134,12 @@ def create(rtype: str) -> Response:
                 )
             if rows:
                 existing = orjson.loads(rows[0][1])
+                audit.note("read", rtype, existing["id"], [rows[0][2]])
                 return _created(existing, 200)
         ctx = _context(caller)
         resource = rules.registry.run_before("before_create", ctx, resource)
         created = store().create(resource)
+        audit.note("create", rtype, created["id"], [patient_of(created)])
         rules.registry.run_after("after_create", ctx, created)
     return _created(created)
 
@@ -200,8 +209,15 @@ def _save(caller: Caller, rtype: str, rid: str, resource: dict) -> Response:
             "Resource id in the body must match the URL",
             "Идентификатор ресурса в теле должен совпадать с адресом",
         )
-    _check_may_write(caller, resource)
+    _check_may_write(caller, resource, "u")
     expected = _expected_version()
+    if caller.is_staff and expected is None:
+        raise FhirError(
+            428,
+            "Staff changes need If-Match with the version read (someone else may have "
+            "changed the record meanwhile)",
+            "Для изменения нужен заголовок If-Match с версией записи",
+        )
     with store().write_lock:
         stored = store().get_stored(rtype, rid)
         if stored is not None:
@@ -237,6 +253,8 @@ def _stale(expected: int, current: int) -> FhirError:
 def remove(rtype: str, rid: str) -> Response:
     require_type(rtype)
     caller = authenticate()
+    audit.note("delete", rtype, rid)
+    caller.require(rtype, "d")
     with store().write_lock:
         stored = store().get_stored(rtype, rid)
         if stored is None:

@@ -6,13 +6,25 @@ the token/reference values a search can filter on are pulled out here and kept i
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-# Sentinel for "no clinical date", below any real date, so the column can be NOT NULL and
+import orjson
+
+from demo_portal.index_values import (
+    FOREVER,
+    NO_DATE,
+    reference_of,
+    string_terms,
+    token_pairs,
+)
+from demo_portal.searchdefs import params_of
+
+# NO_DATE ("no clinical date", below any real date) keeps the date_key column NOT NULL so
 # keyset paging over (date_key, last_updated) stays simple.
-NO_DATE = -(2**62)
+__all__ = ["FOREVER", "NO_DATE", "IndexEntry", "index_resource", "patient_of"]
 
 # Where each type keeps its clinical date, first match wins (FHIR paths, dotted).
 _DATE_PATHS: dict[str, tuple[str, ...]] = {
@@ -50,47 +62,14 @@ _DATE_PATHS: dict[str, tuple[str, ...]] = {
 
 # Elements that put a resource into a Patient compartment, in order of preference.
 _PATIENT_REFS = ("subject", "patient", "beneficiary", "for")
+# Resources with no patient of their own join the card of what they point at
+# (resolved by the store, which can look the target up): a signature's Provenance, a
+# document's Binary.
+COMPARTMENT_VIA = {"Provenance": "target", "Binary": "securityContext"}
 
-# Search parameters of kind token (CodeableConcept / Coding / Identifier).
-_CODE_PATHS: dict[str, tuple[str, ...]] = {
-    "MedicationRequest": ("medicationCodeableConcept",),
-    "MedicationStatement": ("medicationCodeableConcept",),
-    "MedicationAdministration": ("medicationCodeableConcept",),
-    "Immunization": ("vaccineCode",),
-    "DocumentReference": ("type",),
-    "Composition": ("type",),
-    "Encounter": ("type",),
-    "Appointment": ("serviceType",),
-    "Slot": ("serviceType",),
-    "Schedule": ("serviceType",),
-    "HealthcareService": ("type",),
-}
-_CATEGORY_PATHS: dict[str, tuple[str, ...]] = {
-    "Appointment": ("serviceCategory",),
-    "Slot": ("serviceCategory",),
-    "Schedule": ("serviceCategory",),
-    "Encounter": ("class", "serviceType"),
-    "ExplanationOfBenefit": ("type",),
-    "Claim": ("type",),
-    "Task": ("businessStatus",),
-}
-
-# Reference search parameters: param name -> element paths that hold references.
-REFERENCE_PARAMS: dict[str, tuple[str, ...]] = {
-    "encounter": ("encounter", "context"),
-    "schedule": ("schedule",),
-    "actor": ("actor", "participant.actor"),
-    "practitioner": ("participant.actor", "performer", "requester", "participant.individual"),
-    "performer": ("performer", "performer.actor"),
-    "requester": ("requester",),
-    "owner": ("owner",),
-    "focus": ("focus",),
-    "based-on": ("basedOn",),
-    "slot": ("slot",),
-    "organization": ("managingOrganization", "organization", "serviceProvider"),
-    "location": ("location", "location.location", "participant.actor"),
-    "result": ("result",),
-}
+# Shared directory resources a card's records point at: every such reference is indexed
+# under this internal name, so Patient/$everything can bring them along.
+DIRECTORY_REF = "_directory"
 
 
 @dataclass
@@ -99,6 +78,8 @@ class IndexEntry:
     date_key: int
     status: str | None
     tokens: list[tuple[str, str, str]] = field(default_factory=list)  # (param, system, code)
+    strings: list[tuple[str, str]] = field(default_factory=list)  # (param, normalized value)
+    dates: list[tuple[str, int, int]] = field(default_factory=list)  # (param, low, high)
 
 
 def _values(node: Any, path: str) -> list[Any]:
@@ -173,45 +154,59 @@ def format_instant(ms: int) -> str:
     return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{ms % 1000:03d}Z"
 
 
-def _reference_target(value: Any) -> str | None:
-    if isinstance(value, dict):
-        ref = value.get("reference")
-        if isinstance(ref, str):
-            return ref
-    return None
-
-
 def patient_of(resource: dict) -> str | None:
-    """The Patient whose compartment holds this resource, or None for shared resources."""
+    """The Patient whose compartment holds this resource, or None for shared resources
+    (and for those in COMPARTMENT_VIA, which the store resolves)."""
     rtype = resource.get("resourceType")
     if rtype == "Patient":
         return resource.get("id")
     for element in _PATIENT_REFS:
         for value in _values(resource, element):
-            ref = _reference_target(value)
-            if ref and ref.startswith("Patient/"):
+            ref = reference_of(value, ("Patient",))
+            if ref:
                 return ref[len("Patient/") :]
     if rtype == "Appointment":
         for actor in _values(resource, "participant.actor"):
-            ref = _reference_target(actor)
-            if ref and ref.startswith("Patient/"):
+            ref = reference_of(actor, ("Patient",))
+            if ref:
                 return ref[len("Patient/") :]
     return None
 
 
-def _codings(values: list[Any]) -> list[tuple[str, str]]:
-    out: list[tuple[str, str]] = []
-    for value in values:
-        if not isinstance(value, dict):
-            continue
-        codings = value.get("coding") if "coding" in value else [value]
-        for coding in codings or []:
-            if isinstance(coding, dict) and coding.get("code"):
-                out.append((str(coding.get("system", "")), str(coding["code"])))
-    return out
+def compartment_targets(resource: dict) -> list[str]:
+    """`Type/id` of what a resource without a patient of its own belongs to."""
+    element = COMPARTMENT_VIA.get(resource.get("resourceType", ""))
+    if element is None:
+        return []
+    return [r for r in (reference_of(v) for v in _values(resource, element)) if r]
 
 
-def index_resource(resource: dict) -> IndexEntry:
+# In the served JSON (orjson: no spaces), a reference to a directory resource. Text that
+# merely mentions one has its quotes escaped, so it cannot match.
+_DIRECTORY_REF_JSON = re.compile(
+    rb'"reference":"((?:Practitioner|Organization|Location|PractitionerRole)/[^"]+)"'
+)
+
+
+def _directory_refs(body: bytes) -> set[str]:
+    return {m.decode() for m in _DIRECTORY_REF_JSON.findall(body)}
+
+
+def _date_range(value: Any) -> tuple[int, int] | None:
+    try:
+        if isinstance(value, str):
+            return parse_fhir_datetime(value)
+        if isinstance(value, dict) and ("start" in value or "end" in value):
+            low = parse_fhir_datetime(value["start"])[0] if value.get("start") else NO_DATE
+            high = parse_fhir_datetime(value["end"])[1] if value.get("end") else FOREVER
+            return low, high
+    except (ValueError, TypeError):
+        return None
+    return None
+
+
+def index_resource(resource: dict, body: bytes | None = None) -> IndexEntry:
+    """What the store keeps for searching; `body` is the resource's JSON if already made."""
     rtype = resource["resourceType"]
     date_key = NO_DATE
     raw_date = _first(resource, _DATE_PATHS.get(rtype, ("date", "effectiveDateTime")))
@@ -221,28 +216,27 @@ def index_resource(resource: dict) -> IndexEntry:
         except ValueError:
             date_key = NO_DATE
     status = resource.get("status")
-    tokens: list[tuple[str, str, str]] = []
-    for system, code in _codings(_values(resource, "code")) or _codings(
-        [v for p in _CODE_PATHS.get(rtype, ()) for v in _values(resource, p)]
-    ):
-        tokens.append(("code", system, code))
-    category_values = _values(resource, "category") or [
-        v for p in _CATEGORY_PATHS.get(rtype, ()) for v in _values(resource, p)
-    ]
-    for system, code in _codings(category_values):
-        tokens.append(("category", system, code))
-    for ident in _values(resource, "identifier"):
-        if isinstance(ident, dict) and ident.get("value"):
-            tokens.append(("identifier", str(ident.get("system", "")), str(ident["value"])))
-    for param, paths in REFERENCE_PARAMS.items():
-        for path in paths:
+    entry = IndexEntry(patient_of(resource), date_key, status if isinstance(status, str) else None)
+    tokens: set[tuple[str, str, str]] = set()
+    strings: set[tuple[str, str]] = set()
+    for name, param in params_of(rtype).items():
+        kind = param.kind
+        for path in param.paths:
             for value in _values(resource, path):
-                ref = _reference_target(value)
-                if ref:
-                    tokens.append((param, "", ref))
-    return IndexEntry(
-        patient_id=patient_of(resource),
-        date_key=date_key,
-        status=status if isinstance(status, str) else None,
-        tokens=sorted(set(tokens)),
-    )
+                if kind in ("token", "uri"):
+                    tokens.update((name, s, c) for s, c in token_pairs(value, param.contact))
+                elif kind == "reference":
+                    ref = reference_of(value, param.targets)
+                    if ref:
+                        tokens.add((name, "", ref))
+                elif kind == "string":
+                    strings.update((name, term) for term in string_terms(value))
+                elif kind == "date":
+                    found = _date_range(value)
+                    if found:
+                        entry.dates.append((name, *found))
+    refs = _directory_refs(body if body is not None else orjson.dumps(resource))
+    tokens.update((DIRECTORY_REF, "", ref) for ref in refs)
+    entry.tokens = sorted(tokens)
+    entry.strings = sorted(strings)
+    return entry

@@ -1,6 +1,12 @@
 """SMART App Launch OAuth 2 on authlib: authorization code + PKCE S256, rotating refresh
 tokens, revocation, and bearer-token checks for the FHIR API.
 
+Rotation has a short reuse grace window, as major authorization servers offer: a refresh
+token just replaced by rotation is accepted again for `REFRESH_REUSE_GRACE_S` seconds, as
+long as nobody has used its successor yet and nobody revoked it. An app whose refresh
+answer was lost in transit (connection dropped, process killed) retries with the token it
+still holds, instead of finding its user signed out.
+
 Only the registered public client `medcard` exists; it may redirect to any loopback port
 (RFC 8252 section 7.3), so the app can listen on whatever port is free.
 """
@@ -8,6 +14,7 @@ Only the registered public client `medcard` exists; it may redirect to any loopb
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from dataclasses import dataclass
 from typing import Any
@@ -23,6 +30,7 @@ from flask import Flask
 from sqlalchemy import delete, insert, select, update
 
 from demo_portal.db import oauth_codes, oauth_tokens
+from demo_portal.roles import is_smart_scope
 from demo_portal.store import PortalUser, Store
 
 # authlib logs issued tokens at DEBUG; a token must never reach a log, whatever the
@@ -31,10 +39,20 @@ logging.getLogger("authlib").setLevel(logging.WARNING)
 
 CLIENT_ID = "medcard"
 CODE_LIFETIME_S = 600
+REFRESH_REUSE_GRACE_S = 10.0
 SCOPES = (
     "openid fhirUser launch/patient offline_access patient/*.cruds user/*.cruds "
     "patient/*.rs user/*.rs patient/*.read user/*.read patient/*.*"
 ).split()
+
+
+def scope_for(user: PortalUser, requested: str) -> str:
+    """What a sign-in grants: staff get only `user/` resource scopes (and openid,
+    fhirUser, offline_access), never a patient context."""
+    if not user.is_staff:
+        return requested
+    keep = ("openid", "fhirUser", "offline_access")
+    return " ".join(s for s in requested.split() if s in keep or s.startswith("user/"))
 
 
 class PublicClient(ClientMixin):
@@ -47,7 +65,8 @@ class PublicClient(ClientMixin):
         return None  # the redirect_uri parameter is required
 
     def get_allowed_scope(self, scope: str) -> str:
-        return " ".join(s for s in (scope or "").split() if s in SCOPES)
+        # The listed ones, and any SMART resource scope (user/Patient.rs, user/*.cruds, ...).
+        return " ".join(s for s in (scope or "").split() if s in SCOPES or is_smart_scope(s))
 
     def check_redirect_uri(self, redirect_uri: str) -> bool:
         parts = urlsplit(redirect_uri)
@@ -152,11 +171,23 @@ class S256Only(CodeChallenge):
         super().validate_code_challenge(grant, redirect_uri)
 
 
+@dataclass
+class Rotation:
+    """A refresh token replaced by rotation, and by what (for the reuse grace window)."""
+
+    at: float
+    successor_access: str
+
+
 class OAuthState:
-    """Codes and tokens in the portal database, shared by the grants below."""
+    """Codes and tokens in the portal database, shared by the grants below; the grace
+    window's bookkeeping in memory (it lasts seconds, a restart may forget it)."""
 
     def __init__(self, store: Store):
         self.store = store
+        self._lock = threading.Lock()
+        self._rotations: dict[str, Rotation] = {}  # old refresh token -> rotation
+        self._successors: dict[str, str] = {}  # successor access token -> old refresh token
 
     def token_row(self, column: Any, value: str) -> IssuedToken | None:
         with self.store.engine.connect() as conn:
@@ -187,6 +218,44 @@ class OAuthState:
                 .values(**values)
             )
 
+    # -- reuse grace window -------------------------------------------------------------
+
+    def rotated(self, old_refresh: str, successor_access: str) -> None:
+        with self._lock:
+            earlier = self._rotations.get(old_refresh)  # a reuse does not extend the window
+            self._forget(old_refresh)
+            at = earlier.at if earlier else time.monotonic()
+            self._rotations[old_refresh] = Rotation(at, successor_access)
+            self._successors[successor_access] = old_refresh
+
+    def in_grace(self, refresh: str) -> bool:
+        """A rotated token may be used again: within the window, successor unused."""
+        with self._lock:
+            rotation = self._rotations.get(refresh)
+            if rotation is None:
+                return False
+            if time.monotonic() - rotation.at > REFRESH_REUSE_GRACE_S:
+                self._forget(refresh)
+                return False
+            return True
+
+    def used(self, access_token: str) -> None:
+        """An access token was used: the refresh token it replaced has no grace left."""
+        with self._lock:
+            old = self._successors.pop(access_token, None)
+            if old is not None:
+                self._rotations.pop(old, None)
+
+    def end_grace(self, refresh: str | None) -> None:
+        if refresh:
+            with self._lock:
+                self._forget(refresh)
+
+    def _forget(self, refresh: str) -> None:
+        rotation = self._rotations.pop(refresh, None)
+        if rotation is not None:
+            self._successors.pop(rotation.successor_access, None)
+
 
 def create_authorization_server(
     app: Flask, store: Store, access_token_ttl: int
@@ -205,7 +274,7 @@ def create_authorization_server(
                         client_id=CLIENT_ID,
                         user_email=request.user.email,
                         redirect_uri=request.payload.redirect_uri,
-                        scope=request.payload.scope or "",
+                        scope=scope_for(request.user, request.payload.scope or ""),
                         code_challenge=payload.get("code_challenge"),
                         code_challenge_method=payload.get("code_challenge_method"),
                         auth_time=int(time.time()),
@@ -261,7 +330,9 @@ def create_authorization_server(
 
         def authenticate_refresh_token(self, refresh_token: str) -> IssuedToken | None:
             token = state.token_row(oauth_tokens.c.refresh_token, refresh_token)
-            if token is None or token.refresh_revoked:
+            if token is None:
+                return None
+            if token.refresh_revoked and not state.in_grace(refresh_token):
                 return None
             return token
 
@@ -283,6 +354,7 @@ def create_authorization_server(
 
         def revoke_token(self, token: IssuedToken, request: Any) -> None:
             state.revoke(token)
+            state.end_grace(token.refresh_token)  # a revoked token has no grace
 
     def query_client(client_id: str) -> PublicClient | None:
         return _CLIENT if client_id == CLIENT_ID else None
@@ -301,6 +373,15 @@ def create_authorization_server(
                     expires_in=int(token["expires_in"]),
                 )
             )
+        previous = getattr(request, "refresh_token", None)
+        if isinstance(previous, IssuedToken) and previous.refresh_token:
+            state.rotated(previous.refresh_token, token["access_token"])
+        if user.is_staff:  # no patient context: the desk works for its clinic (issue 14)
+            token["medcard_role"] = user.role
+            token["medcard_organization"] = f"Organization/{user.organization_id}"
+            token["fhirUser"] = f"PractitionerRole/{user.practitioner_role_id}"
+            token["medcard_patients"] = []
+            return
         # SMART launch context: the user's own patient, plus whom they may act for.
         token["patient"] = user.patient_id
         token["medcard_patients"] = store.accessible_patients(user)
@@ -317,7 +398,10 @@ def create_authorization_server(
 
     class Validator(BearerTokenValidator):
         def authenticate_token(self, token_string: str) -> IssuedToken | None:
-            return state.token_row(oauth_tokens.c.access_token, token_string)
+            found = state.token_row(oauth_tokens.c.access_token, token_string)
+            if found is not None:
+                state.used(token_string)
+            return found
 
     protector = ResourceProtector()
     protector.register_token_validator(Validator(realm="medcard-demo"))

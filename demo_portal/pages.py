@@ -11,6 +11,7 @@ from typing import Any
 
 from authlib.integrations.flask_oauth2 import AuthorizationServer
 from authlib.oauth2 import OAuth2Error
+from authlib.oidc.core.errors import LoginRequiredError
 from flask import Blueprint, Response, current_app, render_template_string, request, session
 
 from demo_portal.store import PortalUser, Store
@@ -134,7 +135,14 @@ def authorize() -> Any:
             return server.handle_error_response(None, error)
         return _render("error", status=400, message=error.get_error_description() or error.error)
     if request.method == "GET":
-        session.pop("user", None)  # every authorization starts with a fresh sign-in
+        # Every authorization starts with a fresh sign-in: the password page whatever the
+        # browser remembers, which is what `prompt=login` asks for (the desk's unlock).
+        # There is never a silent session, so `prompt=none` can only say login_required.
+        if "none" in request.args.get("prompt", "").split():
+            payload = grant.request.payload
+            error = LoginRequiredError(state=payload.state, redirect_uri=payload.redirect_uri)
+            return server.handle_error_response(None, error)
+        session.pop("user", None)
         return _render("login", email="", error=False)
     step = request.form.get("step")
     if step == "login":
@@ -147,7 +155,7 @@ def authorize() -> Any:
             "consent",
             user=user,
             scope=grant.request.payload.scope or "",
-            patients=_store().accessible_patients(user),
+            patients=_store().accessible_patients(user) or [user.organization_id],
         )
     user = _signed_in()
     if step != "consent" or user is None:

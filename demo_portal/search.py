@@ -15,26 +15,31 @@ from typing import Any
 import orjson
 
 from demo_portal.errors import FhirError, bad_request
-from demo_portal.indexing import NO_DATE, REFERENCE_PARAMS, parse_fhir_datetime
+from demo_portal.search_clauses import (
+    date_bounds,
+    date_clause,
+    reference_clause,
+    string_clause,
+    token_clause,
+)
+from demo_portal.searchdefs import CONTROL, Param, params_of
 
 DEFAULT_COUNT = 50
 MAX_COUNT = 1000
-TOKEN_PARAMS = ("code", "category", "identifier")
-# Parameters accepted and ignored (formatting hints some clients always send).
-IGNORED_PARAMS = frozenset({"_format", "_pretty", "_total"})
 SORTS = {
     "_lastUpdated": ("r.last_updated",),
     "-_lastUpdated": ("r.last_updated",),
     "date": ("r.date_key", "r.last_updated"),
     "-date": ("r.date_key", "r.last_updated"),
 }
-_PREFIXES = ("ge", "le", "gt", "lt", "eq")
+# Modifiers each kind of parameter understands.
+_MODIFIERS = {"string": frozenset({"exact", "contains"})}
 
 
 @dataclass
 class SearchSpec:
     rtype: str
-    params: list[tuple[str, str]]  # as given, re-sent in next links (inside the cursor)
+    params: list[tuple[str, str]]  # those applied, re-sent in next links (inside the cursor)
     patients: list[str] = field(default_factory=list)  # explicit patient filter
     ids: list[str] = field(default_factory=list)
     clauses: list[str] = field(default_factory=list)
@@ -43,138 +48,97 @@ class SearchSpec:
     count: int = DEFAULT_COUNT
     summary_count: bool = False  # _summary=count: only the total
     elements: list[str] = field(default_factory=list)  # _elements: subsetted resources
+    ignored: list[str] = field(default_factory=list)  # unknown names dropped (lenient)
+
+    def add(self, clause: tuple[str, list[Any]]) -> None:
+        self.clauses.append(clause[0])
+        self.args.extend(clause[1])
 
 
 def _bare_patient(value: str) -> str:
     return value[len("Patient/") :] if value.startswith("Patient/") else value
 
 
-def _date_clauses(column: str, name: str, value: str) -> tuple[str, list[Any]]:
-    prefix = value[:2] if value[:2] in _PREFIXES else "eq"
-    raw = value[2:] if value[:2] in _PREFIXES else value
-    try:
-        start, end = parse_fhir_datetime(raw)
-    except ValueError as exc:
-        raise bad_request(
-            f"Invalid value for search parameter '{name}': {value!r}",
-            f"Неверное значение параметра поиска «{name}»: {value}",
-        ) from exc
-    if prefix == "ge":
-        return f"{column} >= ?", [start]
-    if prefix == "gt":
-        return f"{column} >= ?", [end]
-    if prefix == "le":
-        return f"{column} < ?", [end]
-    if prefix == "lt":
-        return f"{column} < ?", [start]
-    return f"{column} >= ? AND {column} < ?", [start, end]
-
-
-def _token_clause(param: str, value: str) -> tuple[str, list[str]]:
-    """`a|x,b|y` -> EXISTS over the token index (comma = OR, `|` splits system)."""
-    parts, args = [], []
-    for alternative in value.split(","):
-        if "|" in alternative:
-            system, code = alternative.split("|", 1)
-            if system and code:
-                parts.append("(t.system = ? AND t.value = ?)")
-                args.extend([system, code])
-            elif code:
-                parts.append("t.value = ?")
-                args.append(code)
-            else:
-                parts.append("t.system = ?")
-                args.append(system)
-        else:
-            parts.append("t.value = ?")
-            args.append(alternative)
-    clause = (
-        "EXISTS (SELECT 1 FROM tokens t WHERE t.seq = r.seq AND t.param = ? AND ("
-        + " OR ".join(parts)
-        + "))"
-    )
-    return clause, [param, *args]
-
-
-def _reference_clause(param: str, value: str) -> tuple[str, list[str]]:
-    parts, args = [], []
-    for alternative in value.split(","):
-        if "/" in alternative:
-            parts.append("t.value = ?")
-            args.append(alternative)
-        else:
-            parts.append("t.value LIKE ?")
-            args.append(f"%/{alternative}")
-    clause = (
-        "EXISTS (SELECT 1 FROM tokens t WHERE t.seq = r.seq AND t.param = ? AND ("
-        + " OR ".join(parts)
-        + "))"
-    )
-    return clause, [param, *args]
-
-
-def _unknown(name: str) -> FhirError:
+def _unknown(rtype: str, name: str) -> FhirError:
     return bad_request(
-        f"Unknown or unsupported search parameter '{name}'",
-        f"Неизвестный или неподдерживаемый параметр поиска «{name}»",
+        f"Unknown or unsupported search parameter '{name}' for {rtype} "
+        "(send 'Prefer: handling=lenient' to have it ignored)",
+        f"Неизвестный или неподдерживаемый параметр поиска «{name}» для {rtype}",
     )
 
 
-def parse_search(rtype: str, params: Iterable[tuple[str, str]]) -> SearchSpec:
-    spec = SearchSpec(rtype=rtype, params=list(params))
-    for name, value in spec.params:
-        if name in IGNORED_PARAMS:
-            continue
+def _control(spec: SearchSpec, name: str, value: str) -> None:
+    if name == "_sort":
+        if value not in SORTS:
+            raise bad_request(
+                f"Unsupported _sort '{value}' (use date, -date, _lastUpdated, -_lastUpdated)",
+                f"Неподдерживаемая сортировка «{value}»",
+            )
+        spec.sort = value
+    elif name == "_summary":
+        if value != "count":
+            raise bad_request(
+                "Only _summary=count is supported", "Поддерживается только _summary=count"
+            )
+        spec.summary_count = True
+    elif name == "_elements":
+        spec.elements = [e.strip() for e in value.split(",") if e.strip()]
+    elif name == "_count":
+        if not value.isdigit() or int(value) < 1:
+            raise bad_request(f"Invalid _count {value!r}", f"Неверный _count: {value}")
+        spec.count = min(int(value), MAX_COUNT)
+    # _total, _format, _pretty: formatting hints some clients always send; nothing to do
+
+
+def _apply(spec: SearchSpec, name: str, modifier: str, param: Param, value: str) -> None:
+    kind = param.kind
+    if name == "_id":
+        spec.ids.extend(value.split(","))
+    elif name == "_lastUpdated":
+        spec.add(date_bounds("r.last_updated", name, value))
+    elif kind == "compartment":
+        spec.patients.extend(_bare_patient(v) for v in value.split(","))
+    elif kind == "status":
+        options = value.split(",")
+        spec.add(("r.status IN (" + ",".join("?" * len(options)) + ")", options))
+    elif kind in ("token", "uri"):
+        spec.add(token_clause(name, param, value))
+    elif kind == "reference":
+        spec.add(reference_clause(name, value))
+    elif kind == "string":
+        spec.add(string_clause(name, modifier, value))
+    elif kind == "date":
+        spec.add(date_clause(name, value))
+
+
+def parse_search(
+    rtype: str, params: Iterable[tuple[str, str]], lenient: bool = False
+) -> SearchSpec:
+    """The search as SQL conditions. Strict by default: a parameter the type does not
+    have (in R4, or here) is a 400; `lenient` (`Prefer: handling=lenient`) drops it."""
+    known = params_of(rtype)
+    spec = SearchSpec(rtype=rtype, params=[])
+    for raw_name, value in params:
+        name, _, modifier = raw_name.partition(":")
+        param = known.get(name)
+        supported = name in CONTROL or (
+            param is not None and (not modifier or modifier in _MODIFIERS.get(param.kind, ()))
+        )
+        if not supported:
+            if lenient:
+                spec.ignored.append(raw_name)
+                continue
+            raise _unknown(rtype, raw_name)
+        spec.params.append((raw_name, value))
         if value == "" and name != "_sort":
             raise bad_request(
                 f"Empty value for search parameter '{name}'",
                 f"Пустое значение параметра поиска «{name}»",
             )
-        if name in ("patient", "subject"):
-            spec.patients.extend(_bare_patient(v) for v in value.split(","))
-        elif name == "_id":
-            spec.ids.extend(value.split(","))
-        elif name == "_lastUpdated":
-            clause, args = _date_clauses("r.last_updated", name, value)
-            spec.clauses.append(clause)
-            spec.args.extend(args)
-        elif name == "date":
-            clause, args = _date_clauses("r.date_key", name, value)
-            spec.clauses.append(f"r.date_key > {NO_DATE} AND {clause}")
-            spec.args.extend(args)
-        elif name in TOKEN_PARAMS:
-            clause, args = _token_clause(name, value)
-            spec.clauses.append(clause)
-            spec.args.extend(args)
-        elif name == "status":
-            options = value.split(",")
-            spec.clauses.append("r.status IN (" + ",".join("?" * len(options)) + ")")
-            spec.args.extend(options)
-        elif name in REFERENCE_PARAMS:
-            clause, args = _reference_clause(name, value)
-            spec.clauses.append(clause)
-            spec.args.extend(args)
-        elif name == "_sort":
-            if value not in SORTS:
-                raise bad_request(
-                    f"Unsupported _sort '{value}' (use date, -date, _lastUpdated, -_lastUpdated)",
-                    f"Неподдерживаемая сортировка «{value}»",
-                )
-            spec.sort = value
-        elif name == "_summary":
-            if value != "count":
-                raise bad_request(
-                    "Only _summary=count is supported", "Поддерживается только _summary=count"
-                )
-            spec.summary_count = True
-        elif name == "_elements":
-            spec.elements = [e.strip() for e in value.split(",") if e.strip()]
-        elif name == "_count":
-            if not value.isdigit() or int(value) < 1:
-                raise bad_request(f"Invalid _count {value!r}", f"Неверный _count: {value}")
-            spec.count = min(int(value), MAX_COUNT)
+        if name in CONTROL:
+            _control(spec, name, value)
         else:
-            raise _unknown(name)
+            _apply(spec, name, modifier, param, value)  # type: ignore[arg-type]
     if rtype == "Patient" and spec.ids:
         # For Patient, _id is the patient itself: access is checked like `patient`.
         spec.patients.extend(spec.ids)
@@ -197,18 +161,20 @@ def decode_cursor(token: str) -> tuple[list[tuple[str, str]], list[Any], int]:
         ) from exc
 
 
-def where_sql(spec: SearchSpec, allowed: list[str]) -> tuple[str, list[Any]]:
-    """WHERE clause for the search, restricted to the patients the token may see."""
+def where_sql(spec: SearchSpec, allowed: list[str] | None) -> tuple[str, list[Any]]:
+    """WHERE clause for the search, restricted to the patients the token may see
+    (`allowed` None: any patient, as for registry staff)."""
     clauses = ["r.rtype = ?", *spec.clauses]
     args: list[Any] = [spec.rtype, *spec.args]
-    patients = spec.patients or allowed
-    marks = ",".join("?" * len(patients))
     if spec.patients:
-        clauses.append(f"r.patient_id IN ({marks})")
-    else:
+        clauses.append(f"r.patient_id IN ({','.join('?' * len(spec.patients))})")
+        args.extend(spec.patients)
+    elif allowed is not None:
         # Shared resources (Practitioner, Slot, ...) have no patient and are visible to all.
-        clauses.append(f"(r.patient_id IS NULL OR r.patient_id IN ({marks}))")
-    args.extend(patients)
+        clauses.append(
+            f"(r.patient_id IS NULL OR r.patient_id IN ({','.join('?' * len(allowed))}))"
+        )
+        args.extend(allowed)
     if spec.ids:
         clauses.append("r.rid IN (" + ",".join("?" * len(spec.ids)) + ")")
         args.extend(spec.ids)

@@ -15,23 +15,22 @@ from dataclasses import dataclass
 from typing import Any
 
 import orjson
-from sqlalchemy import Engine, delete, insert, select, update
-from werkzeug.security import check_password_hash, generate_password_hash
+from sqlalchemy import Engine, insert, update
 
-from demo_portal.db import access_links, resources, tokens, users
-from demo_portal.indexing import format_instant, index_resource, parse_fhir_datetime
+from demo_portal.db import resources
+from demo_portal.index_values import normalize_phone
+from demo_portal.indexing import (
+    IndexEntry,
+    compartment_targets,
+    format_instant,
+    index_resource,
+    parse_fhir_datetime,
+    patient_of,
+)
+from demo_portal.store_accounts import AccountsMixin, PortalUser
+from demo_portal.store_index import delete_index, insert_index
 
-# Demo passwords protect nothing real; a cheap hash keeps start-up fast.
-_HASH_METHOD = "pbkdf2:sha256:5000"
-
-
-@dataclass(frozen=True)
-class PortalUser:
-    email: str
-    patient_id: str
-    display_name: str
-    snils_verified: bool = True
-    region_available: bool = True
+__all__ = ["PortalUser", "ResourceExists", "Store", "StoredResource", "VersionConflict"]
 
 
 @dataclass(frozen=True)
@@ -59,7 +58,7 @@ class ResourceExists(Exception):
     """Raised by Store.create for a type/id that is already stored."""
 
 
-class Store:
+class Store(AccountsMixin):
     def __init__(self, engine: Engine):
         self.engine = engine
         self.write_lock = threading.RLock()
@@ -112,6 +111,8 @@ class Store:
             args.append(status)
         for param, value in (where or {}).items():
             system, _, code = value.rpartition("|") if "|" in value else ("", "", value)
+            if param == "phone":
+                code = normalize_phone(code)
             clause = "AND EXISTS (SELECT 1 FROM tokens t WHERE t.seq = r.seq AND t.param = ? "
             clause += "AND t.value = ?" + (" AND t.system = ?)" if "|" in value else ")")
             sql.append(clause)
@@ -121,6 +122,33 @@ class Store:
         with self.engine.connect() as conn:
             rows = conn.exec_driver_sql(" ".join(sql), tuple(args)).fetchall()
         return [orjson.loads(row[0]) for row in rows]
+
+    def query(self, rtype: str, params: list[tuple[str, str]], limit: int = 1000) -> list[dict]:
+        """A FHIR search as the API runs it (`[("birthdate", "2019-03-01"), ("family",
+        "иван")]`), over every patient, for rules and tools; oldest first."""
+        from demo_portal.search import parse_search, where_sql
+
+        spec = parse_search(rtype, params)
+        where, args = where_sql(spec, None)
+        with self.engine.connect() as conn:
+            rows = conn.exec_driver_sql(
+                f"SELECT r.body FROM resources r WHERE {where} ORDER BY r.last_updated LIMIT ?",
+                (*args, limit),
+            ).fetchall()
+        return [orjson.loads(row[0]) for row in rows]
+
+    def setting(self, key: str, default: str = "") -> str:
+        with self.engine.connect() as conn:
+            row = conn.exec_driver_sql(
+                "SELECT value FROM portal_settings WHERE key = ?", (key,)
+            ).first()
+        return str(row[0]) if row else default
+
+    def set_setting(self, key: str, value: str) -> None:
+        with self.write_lock, self.engine.begin() as conn:
+            conn.exec_driver_sql(
+                "INSERT OR REPLACE INTO portal_settings (key, value) VALUES (?, ?)", (key, value)
+            )
 
     def find_by_identifier(self, rtype: str, system: str, value: str) -> dict | None:
         found = self.search(rtype, where={"identifier": f"{system}|{value}"}, limit=1)
@@ -174,8 +202,8 @@ class Store:
             ).first()
             if row is None:
                 return False
-            conn.execute(delete(tokens).where(tokens.c.seq == row[0]))
-            conn.execute(delete(resources).where(resources.c.seq == row[0]))
+            delete_index(conn, [row[0]])
+            conn.exec_driver_sql("DELETE FROM resources WHERE seq = ?", (row[0],))
             return True
 
     def _write(self, resource: dict, version: int, existing_seq: int | None) -> dict:
@@ -184,7 +212,8 @@ class Store:
         meta["versionId"] = str(version)
         meta["lastUpdated"] = format_instant(stamp)
         resource["meta"] = meta
-        entry = index_resource(resource)
+        body = orjson.dumps(resource)
+        entry = self._indexed(resource, body=body)
         values = {
             "rtype": resource["resourceType"],
             "rid": resource["id"],
@@ -193,7 +222,7 @@ class Store:
             "version": version,
             "date_key": entry.date_key,
             "status": entry.status,
-            "body": orjson.dumps(resource),
+            "body": body,
         }
         with self.engine.begin() as conn:
             if existing_seq is None:
@@ -202,16 +231,31 @@ class Store:
             else:
                 seq = existing_seq
                 conn.execute(update(resources).where(resources.c.seq == seq).values(**values))
-                conn.execute(delete(tokens).where(tokens.c.seq == seq))
-            if entry.tokens:
-                conn.execute(
-                    insert(tokens),
-                    [{"seq": seq, "param": p, "system": s, "value": v} for p, s, v in entry.tokens],
-                )
+                delete_index(conn, [seq])
+            insert_index(conn, [(seq, entry)])
         return resource
 
-    def load(self, items: Iterable[dict]) -> int:
-        """Bulk-load resources keeping their ids (existing ones are replaced).
+    def _indexed(
+        self, resource: dict, batch: dict[str, str | None] | None = None, body: bytes | None = None
+    ) -> IndexEntry:
+        """The index entry; a resource without a patient of its own (a Provenance, a
+        Binary) joins the card of the first thing it points at that has one."""
+        entry = index_resource(resource, body)
+        if entry.patient_id is None:
+            for target in compartment_targets(resource):
+                if batch is not None and target in batch:
+                    entry.patient_id = batch[target]
+                else:
+                    rtype, _, rid = target.partition("/")
+                    stored = self.get_stored(rtype, rid)
+                    entry.patient_id = stored.patient_id if stored else None
+                if entry.patient_id is not None:
+                    break
+        return entry
+
+    def load(self, items: Iterable[dict], new: bool = False) -> int:
+        """Bulk-load resources keeping their ids (existing ones are replaced; `new` says
+        none exists yet, which spares the look-up when loading a city in chunks).
 
         Given `meta.lastUpdated` values are kept in order but made unique (bumped by a
         millisecond where they collide) so watermarks stay exact.
@@ -227,22 +271,29 @@ class Store:
             return int(time.time() * 1000)
 
         batch = sorted(items, key=given_ms)
+        # Whose card each resource of the batch is on, for those that join another's card.
+        patients = {f"{r['resourceType']}/{r['id']}": patient_of(r) for r in batch}
         with self.write_lock, self.engine.begin() as conn:
-            existing = {
-                (t, i): s
-                for s, t, i in conn.exec_driver_sql("SELECT seq, rtype, rid FROM resources")
-            }
+            existing = (
+                {}
+                if new
+                else {
+                    (t, i): s
+                    for s, t, i in conn.exec_driver_sql("SELECT seq, rtype, rid FROM resources")
+                }
+            )
             gone = [
                 existing[(r["resourceType"], r["id"])]
                 for r in batch
                 if (r["resourceType"], r["id"]) in existing
             ]
+            delete_index(conn, gone)
             for start in range(0, len(gone), 500):
                 chunk = gone[start : start + 500]
-                conn.execute(delete(tokens).where(tokens.c.seq.in_(chunk)))
-                conn.execute(delete(resources).where(resources.c.seq.in_(chunk)))
+                marks = ",".join("?" * len(chunk))
+                conn.exec_driver_sql(f"DELETE FROM resources WHERE seq IN ({marks})", tuple(chunk))
             rows: list[tuple] = []
-            token_rows: list[tuple] = []
+            entries: list[tuple[int, IndexEntry]] = []
             seq = int(
                 conn.exec_driver_sql("SELECT COALESCE(MAX(seq), 0) FROM resources").scalar() or 0
             )
@@ -255,7 +306,8 @@ class Store:
                     "versionId": "1",
                     "lastUpdated": format_instant(stamp),
                 }
-                entry = index_resource(res)
+                body = orjson.dumps(res)
+                entry = self._indexed(res, patients, body)
                 rows.append(
                     (
                         seq,
@@ -266,10 +318,10 @@ class Store:
                         1,
                         entry.date_key,
                         entry.status,
-                        orjson.dumps(res),
+                        body,
                     )
                 )
-                token_rows.extend((seq, p, s, v) for p, s, v in entry.tokens)
+                entries.append((seq, entry))
             # Plain executemany: 100 000 resources load in seconds, not minutes.
             if rows:
                 conn.exec_driver_sql(
@@ -277,119 +329,5 @@ class Store:
                     "date_key, status, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     rows,
                 )
-            if token_rows:
-                conn.exec_driver_sql(
-                    "INSERT INTO tokens (seq, param, system, value) VALUES (?, ?, ?, ?)", token_rows
-                )
+            insert_index(conn, entries)
         return len(batch)
-
-    # -- accounts and access ------------------------------------------------------------
-    def add_user(
-        self,
-        email: str,
-        password: str,
-        patient_id: str,
-        display_name: str,
-        snils_verified: bool = True,
-        region_available: bool = True,
-    ) -> PortalUser:
-        email = email.lower()
-        values = {
-            "email": email,
-            "password_hash": generate_password_hash(password, _HASH_METHOD),
-            "patient_id": patient_id,
-            "display_name": display_name,
-            "snils_verified": snils_verified,
-            "region_available": region_available,
-        }
-        with self.write_lock, self.engine.begin() as conn:
-            conn.execute(delete(users).where(users.c.email == email))
-            conn.execute(insert(users).values(**values))
-        return PortalUser(email, patient_id, display_name, snils_verified, region_available)
-
-    def user(self, email: str) -> PortalUser | None:
-        with self.engine.connect() as conn:
-            row = conn.execute(select(users).where(users.c.email == email.lower())).first()
-        if row is None:
-            return None
-        return PortalUser(
-            row.email,
-            row.patient_id,
-            row.display_name,
-            bool(row.snils_verified),
-            bool(row.region_available),
-        )
-
-    def users(self) -> list[PortalUser]:
-        with self.engine.connect() as conn:
-            rows = conn.execute(select(users).order_by(users.c.email)).fetchall()
-        return [
-            PortalUser(
-                r.email,
-                r.patient_id,
-                r.display_name,
-                bool(r.snils_verified),
-                bool(r.region_available),
-            )
-            for r in rows
-        ]
-
-    def verify_password(self, email: str, password: str) -> PortalUser | None:
-        with self.engine.connect() as conn:
-            row = conn.execute(
-                select(users.c.password_hash).where(users.c.email == email.strip().lower())
-            ).first()
-        if row is None or not check_password_hash(row[0], password):
-            return None
-        return self.user(email.strip())
-
-    def grant_access(
-        self, user_email: str, patient_id: str, relationship: str = "", status: str = "accepted"
-    ) -> None:
-        """Create or change a link; only status "accepted" gives access."""
-        user_email = user_email.lower()
-        with self.write_lock, self.engine.begin() as conn:
-            conn.execute(
-                delete(access_links).where(
-                    (access_links.c.user_email == user_email)
-                    & (access_links.c.patient_id == patient_id)
-                )
-            )
-            conn.execute(
-                insert(access_links).values(
-                    user_email=user_email,
-                    patient_id=patient_id,
-                    status=status,
-                    relationship=relationship,
-                )
-            )
-
-    def revoke_access(self, user_email: str, patient_id: str) -> None:
-        with self.write_lock, self.engine.begin() as conn:
-            conn.execute(
-                delete(access_links).where(
-                    (access_links.c.user_email == user_email.lower())
-                    & (access_links.c.patient_id == patient_id)
-                )
-            )
-
-    def links(self, user_email: str) -> list[tuple[str, str, str]]:
-        """(patient_id, status, relationship) of every link of the user."""
-        with self.engine.connect() as conn:
-            rows = conn.execute(
-                select(
-                    access_links.c.patient_id, access_links.c.status, access_links.c.relationship
-                )
-                .where(access_links.c.user_email == user_email.lower())
-                .order_by(access_links.c.patient_id)
-            ).fetchall()
-        return [(r[0], r[1], r[2]) for r in rows]
-
-    def accessible_patients(self, user: PortalUser) -> list[str]:
-        """The user's own patient first, then every patient linked with accepted access."""
-        linked = [
-            p
-            for p, status, _ in self.links(user.email)
-            if status == "accepted" and p != user.patient_id
-        ]
-        return [user.patient_id, *linked]

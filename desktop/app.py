@@ -18,7 +18,9 @@ CLI_COMMANDS = {"sign-in", "sync", "accounts", "sign-out"}
 DEMO_EMAIL = "family@demo.medcard"
 DEMO_PASSWORD = "demo1234"
 SCREENSHOT_TIMEOUT_MS = 180_000
-TABS = ("card", "labs", "appointments", "family")
+# The names of desktop/views/tabs.py TABS (a test keeps them equal; the command line must
+# not import Qt to parse its arguments).
+TAB_NAMES = ("card", "labs", "appointments", "family")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -27,7 +29,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--profile", metavar="DIR", help="profile folder (default: per user)")
     parser.add_argument("--lang", choices=("ru", "en"), help="interface language")
     parser.add_argument("--screenshot", metavar="FILE", help="save a PNG of the window and exit")
-    parser.add_argument("--tab", choices=TABS, default="card", help="tab for --screenshot")
+    parser.add_argument("--tab", choices=TAB_NAMES, default="card", help="tab for --screenshot")
     parser.add_argument("--size", default="1280x800", metavar="WxH", help="window size")
     parser.add_argument(
         "--quit-after-first-window",
@@ -76,7 +78,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except argparse.ArgumentTypeError as exc:
         print(exc, file=sys.stderr)
         return 2
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     return run_gui(args, size)
 
 
@@ -85,14 +86,19 @@ def run_gui(args: argparse.Namespace, size: tuple[int, int]) -> int:
     from PySide6.QtWidgets import QApplication
 
     from desktop.services.errors import MedcardError
+    from desktop.services.logs import setup_logging
     from desktop.services.profile import Profile
-    from desktop.services.secrets import MemorySecretStore
+    from desktop.services.secrets import MemorySecretStore, SecretStore
+    from desktop.services.threads import watch_gui_thread
+    from desktop.views import error_dialog
+    from desktop.views.card import CardTab
     from desktop.views.controller import AppController
     from desktop.views.language import LanguageManager
     from desktop.views.secrets_dialogs import open_profile_secrets
     from desktop.views.style import apply_style
 
-    app = QApplication.instance() or QApplication([sys.argv[0]])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0]])
     app.setApplicationName("Medcard")
     app.setOrganizationName("Medcard")
     app.setWindowIcon(application_icon())
@@ -102,15 +108,19 @@ def run_gui(args: argparse.Namespace, size: tuple[int, int]) -> int:
     demo_dir = tempfile.TemporaryDirectory(prefix="medcard-profile-") if args.demo else None
     try:
         profile = Profile(demo_dir.name if demo_dir else args.profile)
+        log_file = setup_logging(profile.path)
+        error_dialog.install(log_file)
+        # GUI code that waits for the cache or the portal is a bug: say where, in the log.
+        gui_log = logging.getLogger("medcard.gui-thread")
+        watch_gui_thread(lambda where: gui_log.warning("%s", where, stack_info=True))
         language = LanguageManager(app)
         language.apply(args.lang or profile.settings.get("language"))
-        if args.demo:
-            secrets = MemorySecretStore()
-        else:
+        secrets: SecretStore | None = MemorySecretStore()
+        if not args.demo:
             # The keyring, or (asked of the user) an encrypted file with a master password.
             secrets = open_profile_secrets(profile)
-            if secrets is None:
-                return 1  # the user chose to quit, or cancelled the password prompt
+        if secrets is None:
+            return 1  # the user chose to quit, or cancelled the password prompt
     except MedcardError as exc:  # e.g. a profile folder that cannot be written
         print(exc.describe(), file=sys.stderr)
         if not args.screenshot:  # a person started the app: say it where they look
@@ -131,10 +141,19 @@ def run_gui(args: argparse.Namespace, size: tuple[int, int]) -> int:
         def capture(_ok: bool) -> None:
             window.show_tab(args.tab)
             card = window.tab_widget("card")
-            if args.tab == "card" and card is not None:
-                card.select_showcase_row()  # a record in the detail pane too
-            # Let layouts settle and the model paint before grabbing.
-            QTimer.singleShot(300, lambda: _save_and_quit(window, args.screenshot, app))
+
+            def showcase() -> None:  # a record in the detail pane too
+                if args.tab == "card" and isinstance(card, CardTab):
+                    card.select_showcase_row()
+
+            # The tabs re-read what the sync brought: pick the record on those rows.
+            when_settled(
+                controller.runner,
+                showcase,
+                then=lambda: when_settled(
+                    controller.runner, lambda: _save_and_quit(window, args.screenshot, app)
+                ),
+            )
 
         def fail(message: str) -> None:
             nonlocal exit_code
@@ -178,6 +197,32 @@ def _first_window_then_quit(window, app) -> None:  # noqa: ANN001 - Qt objects
     window.grab()  # one full paint of the window, whatever the platform plugin does on show
     print("first window shown", flush=True)
     app.quit()
+
+
+SETTLE_MS = 300  # quiet time before grabbing: layouts settle, the tabs paint
+SETTLE_LIMIT_MS = 15_000
+
+
+def when_settled(runner, action, then=None) -> None:  # noqa: ANN001 - Qt objects
+    """Run `action` once the tabs' background reads have answered and the window stayed
+    quiet for a moment (then `then`)."""
+    from PySide6.QtCore import QElapsedTimer, QTimer
+
+    clock, quiet = QElapsedTimer(), QElapsedTimer()
+    clock.start()
+    quiet.start()
+
+    def poll() -> None:
+        if runner.is_busy():
+            quiet.restart()
+        if quiet.elapsed() >= SETTLE_MS or clock.elapsed() >= SETTLE_LIMIT_MS:
+            action()
+            if then is not None:
+                then()
+        else:
+            QTimer.singleShot(50, poll)
+
+    QTimer.singleShot(50, poll)
 
 
 def _save_and_quit(window, path: str, app) -> None:  # noqa: ANN001 - Qt objects

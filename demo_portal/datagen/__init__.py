@@ -45,15 +45,21 @@ from datetime import date
 from .billing import appointment_history, bill_labs, bill_visits, demo_appointments
 from .builder import Builder
 from .child import build_masha, build_petr
+from .clinic_history import build_clinic_history
+from .clinics import build_clinics
+from .desk_day import book_today
 from .directory import build_directory
 from .elder import build_anna
 from .model import DemoDataset, DemoLink, DemoUser
 from .others import build_others
 from .patients import LINKS, build_people, users
+from .population import build_population
 from .requests import build_requests
 from .scale import add_scale
 from .schedule import Appointments, build_schedules
 from .sergey import build_sergey
+from .services import build_services
+from .staff import build_staff
 
 __all__ = ["DemoDataset", "DemoLink", "DemoUser", "generate"]
 
@@ -76,7 +82,12 @@ def generate(seed: int = 42, scale: int = 0, today: date | None = None) -> DemoD
 def _generate(seed: int, scale: int, today: date) -> DemoDataset:
     b = Builder(seed, today)
     directory = build_directory(b)
+    build_clinics(b, directory)
     persons = build_people(b, directory)
+    staff = build_staff(b, directory)
+    townspeople = build_population(
+        b, directory.org_names, {k: v.name for k, v in directory.doctors.items()}
+    )
     slots = build_schedules(b, directory)
     sergey_labs = build_sergey(b, directory, persons[MAIN_PATIENT])
     build_masha(b, directory, persons[CHILD_PATIENT])
@@ -84,10 +95,13 @@ def _generate(seed: int, scale: int, today: date) -> DemoDataset:
     build_anna(b, directory, persons[ELDER_PATIENT])
     build_others(b, directory, persons)
     build_requests(b, directory, persons[MAIN_PATIENT], persons[CHILD_PATIENT])
+    build_clinic_history(b, directory, persons)
     bill_visits(b, directory)
     bill_labs(b, directory, persons[MAIN_PATIENT], sergey_labs)
+    build_services(b, directory, persons)
     appts = Appointments(b, directory)
     appointment_history(b, directory, appts)
     demo_appointments(b, directory, persons, slots, appts)
+    book_today(b, directory, slots, appts, townspeople)
     add_scale(b, scale)
-    return DemoDataset(resources=b.resources, users=users(persons), links=list(LINKS))
+    return DemoDataset(resources=b.resources, users=users(persons) + staff, links=list(LINKS))

@@ -30,6 +30,7 @@ def bill_visits(b: Builder, d: Directory) -> None:
             items,
             paid=v.paid,
             encounter_id=v.encounter["id"],
+            doctor_id=v.doctor_id,
         )
 
 

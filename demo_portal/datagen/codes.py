@@ -6,6 +6,9 @@ keeps the code system's own (English) display.
 
 from __future__ import annotations
 
+import base64
+import hashlib
+
 LOINC = "http://loinc.org"
 UCUM = "http://unitsofmeasure.org"
 ICD10 = "http://hl7.org/fhir/sid/icd-10"
@@ -44,7 +47,7 @@ SERVICE_NOMENCLATURE = "urn:oid:1.2.643.5.1.13.13.11.1070"
 # Codes of this demo portal (documented in the datagen report / CONTRACTS.md).
 DEMO = "http://demo.medcard/fhir"
 TAGS = f"{DEMO}/CodeSystem/tags"  # self-measured (shared with the diary)
-# Shared with desktop/services/booking_fhir.py and demo_portal/rules/appointments.py:
+# Shared with desktop/services/booking/fhir.py and demo_portal/rules/appointments.py:
 VISIT_KIND = "https://demo.medcard/fhir/CodeSystem/visit-kind"  # clinic | video | home
 TICKET_SYSTEM = "https://demo.medcard/fhir/sid/ticket"
 EXT_BASE = "https://demo.medcard/fhir/StructureDefinition/"
@@ -55,6 +58,39 @@ REQUEST_TYPE = f"{DEMO}/CodeSystem/request-type"  # extract | certificate
 DEMO_PATIENT_ID = f"{DEMO}/sid/patient"
 # The portal account a RelatedPerson stands for (demo_portal/rules/family_access.py)
 PORTAL_USER_SYSTEM = "urn:medcard:portal-user"
+
+# Clinics, attachment, policies and the registry desk (issues 13 and 14; CONTRACTS.md).
+HTTPS_DEMO = "https://demo.medcard/fhir"
+CLINIC_KIND = f"{HTTPS_DEMO}/CodeSystem/clinic-kind"  # adult-polyclinic | children-polyclinic
+STAFF_ROLE = f"{HTTPS_DEMO}/CodeSystem/staff-role"  # registrar
+POLICY_FORM = f"{HTTPS_DEMO}/CodeSystem/oms-policy-form"
+OMS_OLD_SYSTEM = f"{HTTPS_DEMO}/sid/oms-policy-old"  # "series number" of an old-form policy
+OMS_TEMP_SYSTEM = f"{HTTPS_DEMO}/sid/oms-temporary-certificate"  # 9 digits
+VHI_SYSTEM = f"{HTTPS_DEMO}/sid/vhi-policy"  # ДМС policy number
+ATTACHMENT_EXT = EXT_BASE + "attachment"  # Patient: clinic, site, since, reason
+ACCEPTS_ATTACHMENT_EXT = EXT_BASE + "accepts-attachment"  # Organization: valueBoolean
+POLICY_FORM_EXT = EXT_BASE + "oms-policy-form"  # Coverage: valueCoding
+BOOKED_BY_EXT = EXT_BASE + "booked-by"  # Appointment: valueReference PractitionerRole
+# Costs (issue 12): who paid an ExplanationOfBenefit (oms | vhi | patient)
+PAYER_KIND = f"{HTTPS_DEMO}/CodeSystem/payer-kind"
+PAYER_KIND_EXT = EXT_BASE + "payer-kind"
+# Клинико-статистические группы: how OMS pays a hospital stay (not a single service)
+KSG_SYSTEM = f"{HTTPS_DEMO}/CodeSystem/ksg"
+
+
+def text_attachment(text: str, title: str, creation: str) -> dict:
+    """A text/plain Attachment with the bytes inline, their `size` and `hash` (base64
+    SHA-1, as FHIR R4 defines it): a client can check what it got (issue 12)."""
+    data = text.encode("utf-8")
+    return {
+        "contentType": "text/plain; charset=utf-8",
+        "language": "ru",
+        "data": base64.b64encode(data).decode("ascii"),
+        "size": len(data),
+        "hash": base64.b64encode(hashlib.sha1(data).digest()).decode("ascii"),
+        "title": title,
+        "creation": creation,
+    }
 
 
 def coding(system: str, code: str, display: str | None = None) -> dict:

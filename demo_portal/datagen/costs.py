@@ -59,6 +59,33 @@ ABDOMEN_US_ITEM = (
 ECHO_ITEM = ("A04.10.002", "Эхокардиография", 2100, 1)
 
 
+# who pays: (coverage id prefix, its display, disposition, payment type, benefit text)
+PAYERS = {
+    "oms": (
+        "cov-oms",
+        "Полис ОМС",
+        "Оплачено за счёт средств ОМС, для пациента бесплатно",
+        "Оплата страховщиком (ОМС)",
+        "Оплачено по ОМС",
+    ),
+    "vhi": (
+        "cov-dms",
+        "Полис ДМС",
+        "Оплачено страховой компанией по полису ДМС",
+        "Оплата страховщиком (ДМС)",
+        "Оплачено по ДМС",
+    ),
+    "patient": (
+        "cov-self",
+        "Платные услуги",
+        "Оплачено пациентом (платные медицинские услуги)",
+        "Оплата пациентом",
+        "Оплачено страховщиком",
+    ),
+}
+PAYER_NAMES = {"oms": "ОМС", "vhi": "ДМС", "patient": "Пациент"}
+
+
 def eob(
     b: Builder,
     d: Directory,
@@ -69,32 +96,45 @@ def eob(
     paid: bool,
     encounter_id: str | None = None,
     institutional: bool = False,
+    doctor_id: str | None = None,
+    payer: str | None = None,
 ) -> dict:
-    """One ExplanationOfBenefit; under ОМС the patient pays nothing."""
+    """One ExplanationOfBenefit; `payer` oms (free for the patient), vhi (the voluntary
+    insurer pays) or patient (paid services); default by `paid`."""
+    payer = payer or ("patient" if paid else "oms")
+    coverage_prefix, coverage_name, disposition, payment, benefit = PAYERS[payer]
     subject = c.ref("Patient", p.id, p.full_name)
     lines = []
     total = 0.0
     for seq, (code, name, price, qty) in enumerate(items, start=1):
         net = price * qty
         total += net
+        system = c.KSG_SYSTEM if code[:2] in ("st", "ds") else c.SERVICE_NOMENCLATURE
         line = {
             "sequence": seq,
-            "productOrService": c.concept(c.SERVICE_NOMENCLATURE, code, None, name),
+            "productOrService": c.concept(system, code, None, name),
             "servicedDate": when.date().isoformat(),
             "quantity": {"value": qty},
             "unitPrice": c.money(price),
             "net": c.money(net),
-            "adjudication": _adjudication(net, paid),
+            "adjudication": _adjudication(net, payer, benefit),
         }
+        if doctor_id:
+            line["careTeamSequence"] = [1]
         if encounter_id:
             line["encounter"] = [c.ref("Encounter", encounter_id)]
         lines.append(line)
-    coverage = f"cov-self-{p.id}" if paid else f"cov-oms-{p.id}"
-    insurer = provider_org if paid else "org-smo"
+    insurer = {"oms": "org-smo", "vhi": "org-vhi", "patient": provider_org}[payer]
     kind = "institutional" if institutional else "professional"
     res = {
         "resourceType": "ExplanationOfBenefit",
         "id": b.new_id(f"eob-{p.id}"),
+        "extension": [
+            {
+                "url": c.PAYER_KIND_EXT,
+                "valueCoding": c.coding(c.PAYER_KIND, payer, PAYER_NAMES[payer]),
+            }
+        ],
         "status": "active",
         "type": c.concept(
             c.CLAIM_TYPE,
@@ -109,34 +149,45 @@ def eob(
         "insurer": c.ref("Organization", insurer, d.org_names[insurer]),
         "provider": c.ref("Organization", provider_org, d.org_names[provider_org]),
         "outcome": "complete",
-        "disposition": (
-            "Оплачено пациентом (платные медицинские услуги)"
-            if paid
-            else "Оплачено за счёт средств ОМС, для пациента бесплатно"
-        ),
+        "disposition": disposition,
         "insurance": [
             {
                 "focal": True,
-                "coverage": c.ref("Coverage", coverage, "Платные услуги" if paid else "Полис ОМС"),
+                "coverage": c.ref("Coverage", f"{coverage_prefix}-{p.id}", coverage_name),
             }
         ],
         "item": lines,
-        "total": _adjudication(total, paid, key="amount"),
+        "total": _adjudication(total, payer, benefit, key="amount"),
         "payment": {
-            "type": c.text_only("Оплата пациентом" if paid else "Оплата страховщиком (ОМС)"),
+            "type": c.text_only(payment),
             "date": when.date().isoformat(),
             "amount": c.money(total),
         },
     }
+    if doctor_id:
+        doctor = d.doctor(doctor_id)
+        res["careTeam"] = [
+            {
+                "sequence": 1,
+                "provider": c.ref("Practitioner", doctor_id, doctor.name),
+                "role": c.concept(
+                    "http://terminology.hl7.org/CodeSystem/claimcareteamrole",
+                    "primary",
+                    "Primary provider",
+                    "Лечащий врач",
+                ),
+            }
+        ]
     return b.add(res, when)
 
 
-def _adjudication(amount: float, paid: bool, key: str = "amount") -> list[dict]:
+def _adjudication(amount: float, payer: str, benefit: str, key: str = "amount") -> list[dict]:
     def entry(code: str, en: str, ru: str, value: float) -> dict:
         return {"category": c.concept(c.ADJUDICATION, code, en, ru), key: c.money(value)}
 
+    by_patient = payer == "patient"
     return [
         entry("submitted", "Submitted Amount", "Стоимость", amount),
-        entry("benefit", "Benefit Amount", "Оплачено по ОМС", 0 if paid else amount),
-        entry("copay", "CoPay", "Оплачено пациентом", amount if paid else 0),
+        entry("benefit", "Benefit Amount", benefit, 0 if by_patient else amount),
+        entry("copay", "CoPay", "Оплачено пациентом", amount if by_patient else 0),
     ]

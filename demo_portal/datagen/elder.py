@@ -362,6 +362,13 @@ def _hospital_stay(b: Builder, d: Directory, p: Person, rng, conds: dict[str, di
                 74500,
                 1,
             ),
+            (
+                "B01.015.005",
+                "Ежедневный осмотр врачом-кардиологом с наблюдением и уходом среднего и "
+                "младшего медицинского персонала в отделении стационара",
+                2850,
+                STAY_DAYS,
+            ),
             ("A06.10.006", "Коронарография", 38900, 1),
             ECHO_ITEM,
             *ECG_ITEMS,
@@ -369,6 +376,7 @@ def _hospital_stay(b: Builder, d: Directory, p: Person, rng, conds: dict[str, di
         paid=False,
         encounter_id=enc_id,
         institutional=True,
+        doctor_id="pr-romanov",
     )
 
 

@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 
 @dataclass(frozen=True)
 class DemoUser:
-    """A portal account; ``patient_id`` is the user's own Patient."""
+    """A portal account; ``patient_id`` is the user's own Patient ("" for staff, whose
+    ``role`` is "registry": they work for ``organization_id`` as ``practitioner_role_id``)."""
 
     email: str
     password: str
@@ -16,6 +17,9 @@ class DemoUser:
     snils_verified: bool = True
     region_available: bool = True
     region: str = "Москва"
+    role: str = "patient"
+    organization_id: str = ""
+    practitioner_role_id: str = ""
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from . import identifiers as ident
 from .builder import Builder, years_before
 from .directory import Directory
 from .model import DemoLink, DemoUser
+from .policies import identifier_text, oms_coverage, policy_identifier
 
 PASSWORD = "demo1234"
 
@@ -153,6 +154,21 @@ def people(b: Builder) -> dict[str, Person]:
                 "org-child94",
                 birthplace="Тула",
             ),
+            # Her temporary OMS certificate ended 20 days ago: the portal refuses her
+            # bookings and says why (issue 13).
+            Person(
+                "lebedeva-ksenia",
+                "Лебедева",
+                "Ксения",
+                "Андреевна",
+                "female",
+                _birth(b, 27, 64),
+                "Москва",
+                "ул. Обручева, д. 30, кв. 15",
+                "Обручевский",
+                "pr-orlov",
+                "org-gp12",
+            ),
         )
     }
 
@@ -163,6 +179,7 @@ USERS = [
     ("unverified@demo.medcard", "kuznetsov-dmitry", False, True, "Москва"),
     ("region@demo.medcard", "egorova-tatiana", True, False, "Чукотский автономный округ"),
     ("other@demo.medcard", "smirnova-olga", True, True, "Москва"),
+    ("nopolicy@demo.medcard", "lebedeva-ksenia", True, True, "Москва"),
 ]
 
 LINKS = [
@@ -200,6 +217,8 @@ def build_people(b: Builder, d: Directory) -> dict[str, Person]:
     for p in persons.values():
         phones[p.id] = ident.mobile(rng)
         policy = ident.oms_policy(rng, p.region)
+        # the kind of OMS document (policies.py) from its own stream: other values stay
+        number = policy_identifier(p.id, policy, b.rng(f"policy/{p.id}"))
         identifiers = [
             {
                 "use": "official",
@@ -209,9 +228,8 @@ def build_people(b: Builder, d: Directory) -> dict[str, Person]:
             },
             {
                 "use": "official",
-                "system": c.OMS_SYSTEM,
-                "type": c.text_only("Полис ОМС"),
-                "value": policy,
+                **number,
+                "type": c.text_only(identifier_text(p.id)),
             },
         ]
         if years_before(b.today, 18) < p.birth:
@@ -260,34 +278,11 @@ def build_people(b: Builder, d: Directory) -> dict[str, Person]:
                 ],
                 "generalPractitioner": [c.ref("Practitioner", p.gp, d.doctor(p.gp).name)],
                 "managingOrganization": c.ref("Organization", p.org, d.org_names[p.org]),
+                "extension": [_attachment(b, d, p)],
             },
             created,
         )
-        b.add(
-            {
-                "resourceType": "Coverage",
-                "id": f"cov-oms-{p.id}",
-                "status": "active",
-                "identifier": [{"system": c.OMS_SYSTEM, "value": policy}],
-                "type": c.concept(
-                    c.ACT_CODE,
-                    "PUBLICPOL",
-                    "public healthcare",
-                    "Обязательное медицинское страхование (ОМС)",
-                ),
-                "subscriber": c.ref("Patient", p.id, p.full_name),
-                "beneficiary": c.ref("Patient", p.id, p.full_name),
-                "relationship": c.concept(
-                    "http://terminology.hl7.org/CodeSystem/subscriber-relationship",
-                    "self",
-                    "Self",
-                    "Застрахованное лицо",
-                ),
-                "period": {"start": max(p.birth, date(2011, 5, 1)).isoformat()},
-                "payor": [c.ref("Organization", "org-smo", d.org_names["org-smo"])],
-            },
-            created,
-        )
+        b.add(oms_coverage(b, d, p, number), created)
         b.add(
             {
                 "resourceType": "Coverage",
@@ -339,6 +334,28 @@ def build_people(b: Builder, d: Directory) -> dict[str, Person]:
             b.at(granted, 12),
         )
     return persons
+
+
+# Olga moved her attachment to the clinic near her work by choice 120 days ago: a second
+# change by choice within the year is refused (issue 13).
+CHANGED_BY_CHOICE_DAYS_AGO = {"smirnova-olga": 120}
+
+
+def _attachment(b: Builder, d: Directory, p: Person) -> dict:
+    from .clinics import CLINICS
+    from .population import attachment_extension
+
+    clinic = CLINICS.get(p.org)
+    by_choice = clinic is not None and p.district not in clinic.districts
+    if p.id in CHANGED_BY_CHOICE_DAYS_AGO:
+        since = b.today - timedelta(days=CHANGED_BY_CHOICE_DAYS_AGO[p.id])
+    elif by_choice:
+        since = max(p.birth + timedelta(days=30), b.today - timedelta(days=3 * 365 + 40))
+    else:
+        since = max(p.birth + timedelta(days=30), b.today - timedelta(days=16 * 365))
+    site = b.rng(f"attachment/{p.id}").randint(1, 24)  # own stream: other values stay
+    reason = "by-choice" if by_choice else "residence"
+    return attachment_extension(p.org, d.org_names[p.org], site, since, reason)
 
 
 # birthplace -> (series letters of the region, registry office)

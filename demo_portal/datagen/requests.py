@@ -1,4 +1,7 @@
-"""Requests to the clinic already done: a certificate and an extract, issued as documents."""
+"""Documents ordered before today (issue 12): a pool certificate for Masha and an extract
+(027/у) for Sergey, both completed — the portal issues their signed PDFs when it loads the
+data (demo_portal/documents: signatures cannot be generated deterministically) — and a
+sanatorium certificate (070/у) a doctor is still writing, due the next working day."""
 
 from __future__ import annotations
 
@@ -8,91 +11,99 @@ from . import codes as c
 from .builder import Builder, local_dt
 from .directory import Directory
 from .patients import Person
-from .visits import document_reference
 
-CERTIFICATE = ("11488-4", "Consult note", "Медицинская справка")
-EXTRACT = ("34133-9", "Summary of episode note", "Выписка из медицинской карты (форма 027/у)")
+TASK_CODE_SYSTEM = "https://medcard.app/fhir/CodeSystem/task-code"
+INPUT_SYSTEM = "https://medcard.app/fhir/CodeSystem/document-order-input"
+STATUS_SYSTEM = "https://medcard.app/fhir/CodeSystem/document-order-status"
+KIND_SYSTEM = f"{c.HTTPS_DEMO}/CodeSystem/document-kind"
 
 
-def issued_request(
+def _input(code: str, key: str, value: object) -> dict:
+    return {"type": {"coding": [c.coding(INPUT_SYSTEM, code)]}, key: value}
+
+
+def ordered(
     b: Builder,
     d: Directory,
     p: Person,
     requester: Person,
-    kind: str,
-    title: str,
+    kind: tuple[str, str],
+    purpose: str,
     asked: date,
-    doctor_id: str,
-    text: str,
-    doc_type: tuple[str, str, str],
+    done_days: int | None,
+    period: tuple[date, date] | None = None,
 ) -> None:
-    """A completed Task whose output is the issued DocumentReference."""
-    done = b.at(asked + timedelta(days=2), 14, 10)
-    doc = document_reference(b, d, p, doctor_id, done, title, text, doc_type, None)
-    org = d.doctor(doctor_id).org_id
-    b.add(
-        {
-            "resourceType": "Task",
-            "id": b.new_id(f"task-{p.id}"),
-            "status": "completed",
-            "intent": "order",
-            "code": c.concept(c.REQUEST_TYPE, kind, None, title),
-            "description": title,
-            "for": c.ref("Patient", p.id, p.full_name),
-            "authoredOn": local_dt(b.at(asked, 20, 15)),
-            "lastModified": local_dt(done),
-            "requester": c.ref("Patient", requester.id, requester.full_name),
-            "owner": c.ref("Organization", org, d.org_names[org]),
-            "businessStatus": c.text_only("Документ готов"),
-            "output": [
-                {
-                    "type": c.text_only("Выданный документ"),
-                    "valueReference": c.ref("DocumentReference", doc["id"], title),
-                }
-            ],
+    """A document order; `done_days` after asking it was issued (None: still open)."""
+    code, title = kind
+    at = b.at(asked, 20, 15)
+    task = {
+        "resourceType": "Task",
+        "id": b.new_id(f"task-{p.id}"),
+        "identifier": [{"system": "urn:medcard:client-request", "value": f"demo-{p.id}-{code}"}],
+        "status": "completed",
+        "intent": "order",
+        "code": {
+            "coding": [c.coding(TASK_CODE_SYSTEM, "document-order")],
+            "text": "Заказ документа",
         },
-        done,
-    )
+        "description": title,
+        "for": c.ref("Patient", p.id, p.full_name),
+        "authoredOn": local_dt(at),
+        "requester": c.ref("Patient", requester.id, requester.full_name),
+        "owner": c.ref("Organization", p.org, d.org_names[p.org]),
+        "input": [
+            _input("kind", "valueCoding", c.coding(KIND_SYSTEM, code)),
+            _input("purpose", "valueString", purpose),
+            _input("delivery", "valueCode", "electronic"),
+        ],
+    }
+    if period is not None:
+        task["input"].append(
+            _input(
+                "period",
+                "valuePeriod",
+                {"start": period[0].isoformat(), "end": period[1].isoformat()},
+            )
+        )
+    if done_days is None:
+        due = b.at(
+            b.today + timedelta(days=1 if b.today.weekday() < 4 else 7 - b.today.weekday()), 18
+        )
+        task.update(
+            status="in-progress",
+            statusReason={
+                "coding": [c.coding(STATUS_SYSTEM, "awaiting-doctor", "A doctor is writing it")],
+                "text": "Документ оформляет врач",
+            },
+            restriction={"period": {"end": local_dt(due)}},
+        )
+        b.add(task, at)
+        return
+    done = b.at(asked + timedelta(days=done_days), 14, 10)
+    task["lastModified"] = local_dt(done)
+    b.add(task, done)
 
 
 def build_requests(b: Builder, d: Directory, sergey: Person, masha: Person) -> None:
     day = b.today - timedelta(days=58)
     while day.weekday() >= 5:
         day += timedelta(days=1)
-    issued_request(
-        b,
-        d,
-        masha,
-        sergey,
-        "certificate",
-        "Справка для посещения бассейна",
-        day,
-        "pr-belova",
-        f"СПРАВКА\nДана {masha.full_name}, {masha.birth.strftime('%d.%m.%Y')} г. р., в том, что "
-        f"она осмотрена врачом-педиатром {(day + timedelta(days=2)).strftime('%d.%m.%Y')}. "
-        "Кожные покровы чистые, заразных кожных заболеваний и педикулёза нет. Энтеробиоз не "
-        "выявлен.\nМожет посещать бассейн.\nСправка действительна 3 месяца.",
-        CERTIFICATE,
+    ordered(
+        b, d, masha, sergey, ("pool", "Справка для посещения бассейна"), "бассейн «Дельфин»", day, 2
     )
     day = b.today - timedelta(days=150)
     while day.weekday() >= 5:
         day += timedelta(days=1)
-    issued_request(
+    extract = "Выписка из медицинской карты (форма 027/у)"
+    period = (day - timedelta(days=3 * 365), day)
+    ordered(b, d, sergey, sergey, ("extract-027u", extract), "по месту работы", day, 0, period)
+    ordered(
         b,
         d,
         sergey,
         sergey,
-        "extract",
-        EXTRACT[2],
-        day,
-        "pr-sokolova",
-        f"ВЫПИСКА ИЗ МЕДИЦИНСКОЙ КАРТЫ ПАЦИЕНТА, ПОЛУЧАЮЩЕГО МЕДИЦИНСКУЮ ПОМОЩЬ В АМБУЛАТОРНЫХ "
-        f"УСЛОВИЯХ (форма 027/у)\nПациент: {sergey.full_name}, {sergey.birth.strftime('%d.%m.%Y')} г. р.\n"
-        "Диагнозы: Сахарный диабет 2 типа (E11.9), целевой HbA1c < 7,0 %. Гипертоническая болезнь "
-        "II стадии, риск 3 (I10). Гиперлипидемия (E78.5). Жировой гепатоз (K76.0).\n"
-        "Постоянная терапия: метформин 1000 мг 2 раза в день, лизиноприл 10 мг утром, "
-        "аторвастатин 20 мг вечером.\nАллергологический анамнез: пенициллины (крапивница, отёк "
-        "Квинке).\nПоследний HbA1c 7,0 %. Диспансерное наблюдение у эндокринолога и терапевта.\n"
-        "Выписка выдана для предъявления по месту требования.",
-        EXTRACT,
+        ("sanatorium-070u", "Справка для получения путёвки на санаторно-курортное лечение"),
+        "санаторий «Подмосковье»",
+        b.today - timedelta(days=1),
+        None,
     )

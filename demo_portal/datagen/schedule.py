@@ -16,6 +16,7 @@ from .patients import Person
 from .visits import visit_title
 
 HORIZON_DAYS = 28
+DESK_CLINIC = "org-gp12"  # where desk@demo.medcard works: its schedules start today
 
 # practitioner id -> (shift, slot minutes); shift "am" 09:00–13:00, "pm" 14:00–19:00,
 # "alt" alternates by the parity of the day (the Moscow "even/odd days" practice)
@@ -88,7 +89,10 @@ def build_schedules(b: Builder, d: Directory) -> SlotBook:
     days = [first_day + timedelta(days=i) for i in range(HORIZON_DAYS)]
     work_days = [day for day in days if is_working_day(day)]
     for pid, (shift, minutes) in IN_PERSON.items():
-        times = [(day, _hours(shift, day.toordinal()), minutes) for day in work_days]
+        # The registry desk's clinic also shows today (its day board, issue 14); today's
+        # slots draw nothing from the stream, so the coming weeks stay as they were.
+        today = [b.today] if d.doctor(pid).org_id == DESK_CLINIC and is_working_day(b.today) else []
+        times = [(day, _hours(shift, day.toordinal()), minutes) for day in today + work_days]
         _schedule(b, d, book, rng, pid, "clinic", times, created)
     for pid, (first, last, minutes) in VIDEO.items():
         times = [(day, (first, last), minutes) for day in work_days]
@@ -136,7 +140,7 @@ def _schedule(
             "specialty": [specialty_concept(doc.specialty)],
             "actor": actors,
             "planningHorizon": {
-                "start": local_dt(b.at(b.today + timedelta(days=1), 0)),
+                "start": local_dt(b.at(times[0][0] if times else b.today + timedelta(days=1), 0)),
                 "end": local_dt(b.at(b.today + timedelta(days=HORIZON_DAYS), 23, 59)),
             },
             "comment": f"{doc.name}, {d.org_names[doc.org_id]}",
@@ -158,8 +162,9 @@ def _schedule(
                 "serviceType": [service],
                 "specialty": [specialty_concept(doc.specialty)],
                 "schedule": c.ref("Schedule", sched_id),
-                # a quarter of the times are already taken by other patients
-                "status": "busy" if rng.random() < 0.25 else "free",
+                # a quarter of the times are already taken by other patients; today's are
+                # taken by townspeople with real appointments (desk_day.py)
+                "status": "free" if day == b.today or rng.random() >= 0.25 else "busy",
                 "start": local_dt(moment),
                 "end": local_dt(end),
             }

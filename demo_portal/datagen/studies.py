@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import base64
 from datetime import datetime, timedelta
 
 from . import codes as c
@@ -77,15 +76,7 @@ def study_report(
         "performer": [c.ref("Organization", doc.org_id, d.org_names[doc.org_id])],
         "resultsInterpreter": [c.ref("Practitioner", doctor_id, doc.name)],
         "conclusion": conclusion,
-        "presentedForm": [
-            {
-                "contentType": "text/plain; charset=utf-8",
-                "language": "ru",
-                "data": base64.b64encode(protocol.encode("utf-8")).decode("ascii"),
-                "title": title,
-                "creation": local_dt(issued),
-            }
-        ],
+        "presentedForm": [c.text_attachment(protocol, title, local_dt(issued))],
     }
     if encounter_id:
         report["encounter"] = c.ref("Encounter", encounter_id)

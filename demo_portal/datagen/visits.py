@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import base64
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -226,17 +225,7 @@ def document_reference(
         "author": [c.ref("Practitioner", doctor_id, doc.name)],
         "custodian": c.ref("Organization", doc.org_id, d.org_names[doc.org_id]),
         "description": title,
-        "content": [
-            {
-                "attachment": {
-                    "contentType": "text/plain; charset=utf-8",
-                    "language": "ru",
-                    "data": base64.b64encode(text.encode("utf-8")).decode("ascii"),
-                    "title": title,
-                    "creation": local_dt(when),
-                }
-            }
-        ],
+        "content": [{"attachment": c.text_attachment(text, title, local_dt(when))}],
     }
     if encounter_id:
         ref["context"] = {"encounter": [c.ref("Encounter", encounter_id)]}

@@ -15,7 +15,7 @@
 Chosen over ServiceRequest/Task because DESIGN.md maps doctor-at-home to Appointment, so
 one list, one cancel path and one cache projection serve all three kinds.
 
-The vocabulary is the app's (desktop/services/booking_fhir.py); the two packages may not
+The vocabulary is the app's (desktop/services/booking/fhir.py); the two packages may not
 import each other, so the URLs are repeated here.
 """
 
@@ -27,6 +27,7 @@ from typing import Any
 
 from demo_portal.errors import FhirError
 from demo_portal.rules import registry
+from demo_portal.rules.policy import check_policy
 
 VISIT_KIND_SYSTEM = "https://demo.medcard/fhir/CodeSystem/visit-kind"
 TICKET_SYSTEM = "https://demo.medcard/fhir/sid/ticket"
@@ -45,6 +46,13 @@ def _kind(appointment: dict[str, Any]) -> str:
             if coding.get("system") == VISIT_KIND_SYSTEM and coding.get("code"):
                 return str(coding["code"])
     return "clinic"
+
+
+def _participant_refs(appointment: dict[str, Any]) -> list[str]:
+    return [
+        str(((p or {}).get("actor") or {}).get("reference") or "")
+        for p in appointment.get("participant") or []
+    ]
 
 
 def _slot_ids(appointment: dict[str, Any]) -> list[str]:
@@ -100,6 +108,9 @@ def _next_ticket(store: Any) -> str:
 @registry.before_create("Appointment")
 def book_slot(ctx: Any, resource: dict[str, Any]) -> dict[str, Any]:
     resource = dict(resource)
+    patient = next((r for r in _participant_refs(resource) if r.startswith("Patient/")), "")
+    if patient:  # before anything is taken: a refusal leaves the slot free
+        check_policy(ctx.store, patient.removeprefix("Patient/"), _now(ctx).date())
     kind = _kind(resource)
     if kind == "home":
         return _accept_home_visit(resource)
@@ -178,7 +189,10 @@ def _accept_home_visit(resource: dict[str, Any]) -> dict[str, Any]:
 
 @registry.before_update("Appointment")
 def patient_update(ctx: Any, resource: dict[str, Any]) -> dict[str, Any]:
-    """Patients may only cancel: everything else is kept from the stored version."""
+    """Patients may only cancel: everything else is kept from the stored version.
+    (Registry staff have their own rule: demo_portal/rules/desk.py.)"""
+    if getattr(ctx.user, "is_staff", False):
+        return resource
     stored = ctx.store.get("Appointment", resource.get("id"))
     if stored is None:
         raise _unprocessable("Appointments are created with POST", "Запись создаётся запросом POST")

@@ -6,7 +6,7 @@ The clinic's Observations (lab results, vital signs taken at a visit) can never 
 changed by a patient: 403 with an English and a Russian explanation. (Deletes are checked
 by the FHIR DELETE handler itself: only the patient's own diary Observations.)
 
-The vocabulary is the app's (desktop/services/diary.py); the two packages may not import
+The vocabulary is the app's (desktop/services/diary/entries.py); the two packages may not import
 each other, so the URLs are repeated here.
 """
 

@@ -129,8 +129,8 @@ def find_child(store: Store, full_name: str, birth: date, policy: str) -> dict |
             return patient
     words = _fold(full_name).split(" ")
     wanted = (words[0], words[1] if len(words) > 1 else "")
-    for patient in store.search("Patient", limit=100000):
-        if patient.get("birthDate") == birth_text and _name_parts(patient) == wanted:
+    for patient in store.query("Patient", [("birthdate", birth_text)], limit=10000):
+        if _name_parts(patient) == wanted:
             return patient
     return None
 

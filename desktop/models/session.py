@@ -1,52 +1,55 @@
-"""A signed-in account as the GUI sees it: client, cache, the people it may open, sync.
+"""AccountSession: a signed-in account as the tabs see it — the one door to its data.
 
-Built by `desktop.models.signin` off the GUI thread, then handed to the GUI as this
-QObject. Sync runs on the task runner's serial writer queue (the cache has one writer);
-its progress and outcome come back as signals.
+A tab never holds the account's client or cache: it reads, fetches and writes through the
+door (`desktop/models/door.py`: read/fetch/write/store). The session adds what an account
+is: the people it may open (`roster`), what its portal offers (`capabilities`), syncing,
+and closing — which never blocks the GUI: the cache is closed on a thread of its own once
+the jobs using it have stopped.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, Protocol
 
-from PySide6.QtCore import QDateTime, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QDateTime, Signal
 
-from desktop.models.tasks import TaskCancelled, TaskRunner, user_message_for
+from desktop.models.door import AccountDoor
+from desktop.models.people import PatientInfo, PatientRoster, load_people, patient_ids_from
+from desktop.models.tasks import TaskCancelled, TaskRunner, log_failure, user_message_for
+from desktop.services.accounts import Account
+from desktop.services.cache import Cache
+from desktop.services.cache.types import SyncProgress, SyncResult
+from desktop.services.errors import PortalUnreachable
+from desktop.services.portal import FhirClient
+from desktop.services.portal.capabilities import Capabilities
+from desktop.services.sync import SyncCancelled
 
 log = logging.getLogger(__name__)
 
-SYNC_STOP_TIMEOUT_S = 30.0  # a page in flight finishes within the client's own timeouts
+CLOSE_WAIT_S = 30.0  # jobs using the cache stop within the client's own timeouts
+Callback = Callable[[Any], None]
 
 
-@dataclass(frozen=True)
-class PatientInfo:
-    """A person whose card the account may open (self first, then children)."""
+class SyncRunner(Protocol):
+    def run(self) -> SyncResult: ...
 
-    patient_id: str
-    display_name: str
-    birth_date: dt.date | None = None
-    is_self: bool = False
 
-    def age(self, today: dt.date | None = None) -> int | None:
-        if self.birth_date is None:
-            return None
-        today = today or dt.date.today()
-        b = self.birth_date
-        return today.year - b.year - ((today.month, today.day) < (b.month, b.day))
+SyncFactory = Callable[
+    [FhirClient, Cache, list[str], Callable[[SyncProgress], None], threading.Event], SyncRunner
+]
 
 
 @dataclass
 class SessionParts:
-    """Everything a worker thread prepares for a Session (plain objects, no Qt)."""
+    """Everything a worker thread prepares for a session (plain objects, no Qt)."""
 
-    account: Any
-    client: Any
-    cache: Any
+    account: Account
+    client: FhirClient
+    cache: Cache
     own_patient_id: str
     patient_ids: list[str]
     management_url: str | None = None
@@ -55,136 +58,205 @@ class SessionParts:
 
 @dataclass(frozen=True)
 class _SyncOutcome:
-    result: Any  # the engine's SyncResult
+    result: SyncResult
     patient_ids: list[str]  # whose cards the sync pulled (the renewed tokens' list)
 
 
-class Session(QObject):
+_STATEMENT_ID = "portal-metadata"  # the CapabilityStatement kept in the cache
+
+
+def _cached_statement(cache: Cache) -> dict[str, Any] | None:
+    return cache.resources.get("CapabilityStatement", _STATEMENT_ID)
+
+
+def _fetch_statement(client: FhirClient) -> dict[str, Any]:
+    return client.capabilities()
+
+
+def _keep_statement(cache: Cache, statement: dict[str, Any]) -> dict[str, Any]:
+    cache.ingest([{**statement, "id": _STATEMENT_ID}])
+    return statement
+
+
+class AccountSession(AccountDoor):
     syncStarted = Signal()
-    syncProgress = Signal(int, int)
+    syncProgress = Signal(int, int)  # done, total (0 = unknown)
     syncFinished = Signal(bool)
     onlineChanged = Signal(bool)
-    errorOccurred = Signal(str)
     patientsChanged = Signal()
+    capabilitiesChanged = Signal()  # what the portal offers was read (cached or fresh)
 
     def __init__(
-        self,
-        runner: TaskRunner,
-        parts: SessionParts,
-        sync_factory: Callable[..., Any] | None = None,
-        patients_loader: Callable[[Any, list[str], str], list[PatientInfo]] | None = None,
+        self, runner: TaskRunner, parts: SessionParts, sync_factory: SyncFactory | None = None
     ) -> None:
-        super().__init__()
-        self.runner = runner
-        self.account = parts.account
-        self.client = parts.client
-        self.cache = parts.cache
-        self.own_patient_id = parts.own_patient_id
-        self.patient_ids = list(parts.patient_ids) or [parts.own_patient_id]
-        self.management_url = parts.management_url
+        super().__init__(runner, parts.client, parts.cache)
+        self._account = parts.account
         self._cleanup = parts.cleanup
         self._sync_factory = sync_factory
-        self._patients_loader = patients_loader
+        self.own_patient_id = parts.own_patient_id
+        self.management_url = parts.management_url
+        self.roster = PatientRoster(parts.own_patient_id, parts.patient_ids)
+        self.roster.changed.connect(self.patientsChanged)
         self.online = True
         self.syncing = False
         self.last_synced: QDateTime | None = None
-        self._closed = threading.Event()
-        self._sync_idle = threading.Event()  # cleared while a sync touches client + cache
-        self._sync_idle.set()
-        self.patients: list[PatientInfo] = self._load_patients()
+        self._cancel = threading.Event()  # a running sync watches it
+        self.cache_closed = threading.Event()  # set once the cache is closed (after close())
+        self._refreshing = False
+        self.capabilities = Capabilities.unknown()
+        self._fresh_capabilities = False
+        self.reload_people()
+        self._load_capabilities()
 
-    # -- people -----------------------------------------------------------------------
-    def _load_patients(self) -> list[PatientInfo]:
-        if self._patients_loader is not None and self.cache is not None:
-            try:
-                return self._patients_loader(self.cache, self.patient_ids, self.own_patient_id)
-            except Exception as exc:  # noqa: BLE001 - a missing name must not block the card
-                log.warning("could not read patient names: %s", type(exc).__name__)
-        return [PatientInfo(pid, pid, None, pid == self.own_patient_id) for pid in self.patient_ids]
+    # -- what the account is ------------------------------------------------------------
+    @property
+    def account(self) -> Account:
+        return self._account
 
-    def reload_patients(self) -> None:
-        self.patients = self._load_patients()
-        self.patientsChanged.emit()
+    @property
+    def patients(self) -> list[PatientInfo]:
+        return self.roster.people
 
-    # -- sync -------------------------------------------------------------------------
+    @property
+    def patient_ids(self) -> list[str]:
+        return self.roster.ids
+
+    # -- what the portal offers -------------------------------------------------------------
+    def _load_capabilities(self) -> None:
+        """The last statement kept in the cache at once (also offline), then a fresh one."""
+        self.read(
+            _cached_statement,
+            on_done=lambda statement: self._set_statement(statement, fresh=False),
+            on_error=lambda exc: log_failure(log, "reading the kept capabilities failed", exc),
+        )
+        self.write(
+            _fetch_statement,
+            store=_keep_statement,
+            on_done=lambda statement: self._set_statement(statement, fresh=True),
+            on_error=lambda exc: log_failure(log, "reading the portal's capabilities failed", exc),
+        )
+
+    def _set_statement(self, statement: dict[str, Any] | None, fresh: bool) -> None:
+        if statement is None or (self._fresh_capabilities and not fresh):
+            return
+        self._fresh_capabilities = self._fresh_capabilities or fresh
+        capabilities = Capabilities.from_statement(statement)
+        if capabilities != self.capabilities:
+            self.capabilities = capabilities
+            self.capabilitiesChanged.emit()
+
+    # -- people ---------------------------------------------------------------------------
+    def reload_people(self) -> None:
+        """Names and birth dates of the people listed now, from the cached Patients."""
+        ids, own = self.roster.ids, self.own_patient_id
+        self.read(
+            load_people,
+            ids,
+            own,
+            on_done=self.roster.set_people,
+            on_error=lambda exc: log_failure(log, "reading patient names failed", exc),
+        )
+
+    def _adopt_patient_ids(self, ids: list[str]) -> bool:
+        if not self.roster.set_ids(ids):
+            return False
+        try:
+            self._account = replace(self._account, patient_ids=tuple(self.roster.ids))
+        except TypeError:
+            pass  # not a dataclass (a stand-in in tests)
+        self.reload_people()
+        return True
+
+    def refresh_access(
+        self, sync_if_unchanged: bool = True, on_error: Callback | None = None
+    ) -> None:
+        """New tokens -> the list of people -> a sync (adds or deletes children's cards)."""
+        if self._closing or self._refreshing:
+            return
+        provider = getattr(self._client, "token_provider", None)
+        refresh = getattr(provider, "refresh", None)
+        if not callable(refresh):
+            self.start_sync()
+            return
+        self._refreshing = True
+
+        def done(tokens: Any) -> None:
+            self._refreshing = False
+            ids = patient_ids_from(tokens)
+            if not ids:
+                return
+            if self._adopt_patient_ids(ids) or sync_if_unchanged:
+                self.start_sync()
+
+        def failed(exc: BaseException) -> None:
+            self._refreshing = False
+            (on_error or self._report)(exc)
+
+        self.runner.submit(
+            refresh, on_done=self._deliver(done, None), on_error=self._deliver(failed, None)
+        )
+
+    # -- sync -----------------------------------------------------------------------------
     def start_sync(self) -> bool:
         """Start a background sync; False when one is already running (double click)."""
-        if self.syncing or self._sync_factory is None or self._closed.is_set():
+        if self.syncing or self._sync_factory is None or self._closing:
             return False
         self.syncing = True
-        self._sync_idle.clear()  # before queueing, so close() waits for this sync too
         self.syncStarted.emit()
-        self.runner.submit_write(
-            self._run_sync, on_done=self._on_sync_done, on_error=self._on_sync_error, owner=self
+        self.runner.submit_sync(
+            self._run_sync,
+            self.roster.ids,
+            on_done=self._deliver(self._on_sync_done, None),
+            on_error=self._deliver(self._on_sync_error, None),
+            owner=self,
         )
         return True
 
-    def _progress(self, *args: Any) -> None:
-        """Called by the sync engine on a worker thread between pages."""
-        if self.runner.cancelled:
-            self._closed.set()  # the engine watches this event and stops cleanly
-        done, total = _progress_numbers(args)
-        self.syncProgress.emit(done, total)  # queued to the GUI thread
-
-    def _run_sync(self) -> _SyncOutcome:
+    def _run_sync(self, known: list[str]) -> _SyncOutcome:
+        """Sync lane: renew the tokens first, for the list of people they carry now (a
+        child who turned 15 has left it: the engine deletes that card)."""
         assert self._sync_factory is not None
+        if not self._gate.enter():
+            raise TaskCancelled()
         try:
-            if self._closed.is_set():
-                raise TaskCancelled()
-            patients = self._current_patient_ids()
+            provider = getattr(self._client, "token_provider", None)
+            refresh = getattr(provider, "refresh", None)
+            patients = (patient_ids_from(refresh()) if callable(refresh) else []) or known
             engine = self._sync_factory(
-                self.client, self.cache, patients, self._progress, self._closed
+                self._client, self._cache, patients, self._progress, self._cancel
             )
             return _SyncOutcome(engine.run(), patients)
-        except Exception as exc:
-            if self._closed.is_set() and type(exc).__name__ == "SyncCancelled":
-                raise TaskCancelled() from None
-            raise
+        except SyncCancelled:
+            raise TaskCancelled() from None
         finally:
-            self._sync_idle.set()
+            self._gate.leave()
 
-    def _current_patient_ids(self) -> list[str]:
-        """Worker thread: renew the tokens first, for the list of patients they carry now.
+    def _progress(self, progress: SyncProgress) -> None:
+        """Called by the sync engine on its thread between pages."""
+        if self.runner.cancelled:
+            self._cancel.set()  # the app is quitting: the engine stops cleanly
+        done = progress.overall_done or progress.done
+        total = progress.overall_total or progress.total or 0
+        self.syncProgress.emit(done, total)  # queued to the GUI thread
 
-        A child who turned 15 (or whose access was given up elsewhere) has left it: pulling
-        the child's card would get a 403. Their cached card is deleted here; the account
-        registry follows the renewed tokens by itself (`AccountManager._on_tokens_renewed`),
-        so the next start begins from the same list.
-        """
-        known = list(self.patient_ids)
-        refresh = getattr(getattr(self.client, "token_provider", None), "refresh", None)
-        if not callable(refresh):
-            return known
-        tokens = refresh()
-        fresh = [str(p) for p in getattr(tokens, "patients", None) or () if p]
-        if not fresh:
-            return known  # a portal that does not list patients: keep what we know
-        for patient_id in known:
-            if patient_id not in fresh and self.cache is not None:
-                self.cache.delete_patient(patient_id)
-        return fresh
-
-    def _on_sync_done(self, outcome: Any) -> None:
+    def _on_sync_done(self, outcome: _SyncOutcome) -> None:
         self.syncing = False
         self.last_synced = QDateTime.currentDateTime()
         self._set_online(True)
-        patients = getattr(outcome, "patient_ids", None)
-        if patients and patients != self.patient_ids:
-            self.patient_ids = list(patients)
-            if self.account is not None and hasattr(self.account, "patient_ids"):
-                try:
-                    self.account = replace(self.account, patient_ids=tuple(patients))
-                except TypeError:
-                    pass  # not a dataclass (tests' stand-ins): the ids above are enough
-        self.reload_patients()
+        if not self._adopt_patient_ids(outcome.patient_ids):
+            self.reload_people()  # names may have arrived with the sync
+        skipped = outcome.result.skipped
+        if skipped > 0:  # the rest of the card synced fine
+            self.errorOccurred.emit(
+                QCoreApplication.translate(
+                    "medcard", "%n record(s) could not be read and were skipped.", "", skipped
+                )
+            )
         self.syncFinished.emit(True)
 
     def _on_sync_error(self, exc: BaseException) -> None:
         self.syncing = False
-        unreachable = type(exc).__name__ in {"PortalUnreachable"} or isinstance(
-            exc, ConnectionError | TimeoutError
-        )
-        if unreachable:
+        if isinstance(exc, PortalUnreachable | ConnectionError | TimeoutError):
             self._set_online(False)  # the badge says it; no banner needed
         else:
             self.errorOccurred.emit(user_message_for(exc))
@@ -195,32 +267,24 @@ class Session(QObject):
             self.online = online
             self.onlineChanged.emit(online)
 
-    # -- lifetime ---------------------------------------------------------------------
+    # -- lifetime -------------------------------------------------------------------------
     def close(self) -> None:
-        """Stop using the client and cache; a running sync stops at its next page."""
-        if self._closed.is_set():
+        """Stop using the account at once; the cache closes on a thread of its own when
+        the jobs using it (a sync stops at its next request) have finished."""
+        if self._closing:
             return
-        self._closed.set()  # the sync engine watches this event and stops between pages
-        if not self._sync_idle.wait(SYNC_STOP_TIMEOUT_S):
-            log.warning("sync did not stop in time; closing anyway")
-        for step in (getattr(self.cache, "close", None), *self._cleanup):
-            if step is None:
-                continue
-            try:
-                step()
-            except Exception as exc:  # noqa: BLE001 - closing must always finish
-                log.warning("cleanup step failed: %s", type(exc).__name__)
+        self._closing = True
+        self._cancel.set()
+        threading.Thread(target=self._finish, name="medcard-close", daemon=True).start()
 
-
-def _progress_numbers(args: tuple) -> tuple[int, int]:
-    """Accept `(done, total)`, a single object with .done/.total, or anything else."""
-    if len(args) >= 2 and all(isinstance(a, int) for a in args[:2]):
-        return int(args[0]), int(args[1])
-    if args:
-        obj = args[0]  # SyncProgress: prefer the whole-sync figures over one stream's
-        for done_name, total_name in (("overall_done", "overall_total"), ("done", "total")):
-            done = getattr(obj, done_name, None)
-            total = getattr(obj, total_name, None)
-            if isinstance(done, int) and (done or total):
-                return done, int(total or 0)
-    return 0, 0
+    def _finish(self) -> None:
+        try:
+            if not self._gate.close_and_wait(CLOSE_WAIT_S):
+                log.warning("background work did not stop in time; closing the cache anyway")
+            for step in (self._cache.close, *self._cleanup):
+                try:
+                    step()
+                except Exception:  # noqa: BLE001 - closing must always finish
+                    log.warning("a cleanup step failed", exc_info=True)
+        finally:
+            self.cache_closed.set()

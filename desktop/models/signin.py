@@ -1,19 +1,23 @@
 """Sign-in and account opening for the GUI: the blocking parts run on the task runner.
 
 `sign_in_account` and `open_session_parts` are plain functions (worker thread); the GUI
-thread then wraps the result in a `Session` with `make_session`.
+thread then wraps the result in an `AccountSession` with `make_session`.
 """
 
 from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from typing import Any
 
-from desktop.models.session import Session, SessionParts
+from desktop.models.session import AccountSession, SessionParts
 from desktop.models.tasks import TaskRunner
 from desktop.services.accounts import Account, AccountManager
+from desktop.services.cache import Cache
+from desktop.services.cache.types import SyncProgress
 from desktop.services.errors import MedcardError
+from desktop.services.portal import FhirClient
+from desktop.services.sync import SyncEngine
+from desktop.services.sync_lock import LockedSync, profile_of_cache
 
 
 def sign_in_account(
@@ -28,8 +32,6 @@ def sign_in_account(
 
 def open_session_parts(accounts: AccountManager, account: Account) -> SessionParts:
     """Client + opened cache for an account (cache key from the secret store)."""
-    from desktop.services.cache.core import Cache  # heavy import: only when needed
-
     cache = Cache.open(accounts.cache_path(account.id), accounts.cache_key(account.id))
     client = accounts.client(account.id)
     own = account.patient_id or (account.patient_ids[0] if account.patient_ids else "")
@@ -39,11 +41,11 @@ def open_session_parts(accounts: AccountManager, account: Account) -> SessionPar
         cache=cache,
         own_patient_id=own,
         patient_ids=list(account.patient_ids) or [own],
-        cleanup=[client.close] if hasattr(client, "close") else [],
+        cleanup=[client.close],
     )
 
 
-def management_url(client: Any) -> str | None:
+def management_url(client: FhirClient) -> str | None:
     """The portal's account page (SMART `management_endpoint`), if it offers one."""
     try:
         config = client.smart_configuration()
@@ -54,18 +56,16 @@ def management_url(client: Any) -> str | None:
 
 
 def sync_factory(
-    client: Any,
-    cache: Any,
+    client: FhirClient,
+    cache: Cache,
     patients: list[str],
-    progress: Callable[..., None],
+    progress: Callable[[SyncProgress], None],
     cancel: threading.Event,
-) -> Any:
-    from desktop.services.sync import SyncEngine
+) -> LockedSync:
+    engine = SyncEngine(client, cache, patients, progress=progress, cancel=cancel)
+    # One sync per profile at a time, also against a `medcard sync` (issue 15).
+    return LockedSync(engine, profile_of_cache(cache.path), cancel)
 
-    return SyncEngine(client, cache, patients, progress=progress, cancel=cancel)
 
-
-def make_session(runner: TaskRunner, parts: SessionParts) -> Session:
-    from desktop.models.patients import load_patients
-
-    return Session(runner, parts, sync_factory=sync_factory, patients_loader=load_patients)
+def make_session(runner: TaskRunner, parts: SessionParts) -> AccountSession:
+    return AccountSession(runner, parts, sync_factory=sync_factory)

@@ -1,9 +1,12 @@
 """One entry point for background work.
 
-Network work runs on a small thread pool; cache writes (sync included) run on a serial
-queue so the cache keeps exactly one writer. Results and errors come back to the GUI
-thread through queued signals, and a callback whose owning QObject has been deleted is
-silently dropped, so a closed widget never gets a "wrapped C/C++ object deleted" error.
+Four pools, each for one kind of work, so no kind waits behind another: the network pool
+(portal calls), the read pool (cache reads for the screens), the serial writer queue
+(cache writes: the cache keeps exactly one writer queue, and its own lock lets a sync's
+page commits interleave with a saved diary entry), and the sync lane (one sync at a time,
+committing page by page through the cache's lock). Results and errors come back to the
+GUI thread through queued signals, and a callback whose owning QObject has been deleted
+is silently dropped, so a closed widget never gets a "wrapped C/C++ object deleted" error.
 """
 
 from __future__ import annotations
@@ -45,6 +48,15 @@ def user_message_for(exc: BaseException) -> str:
     return QCoreApplication.translate(
         "medcard", "Something went wrong. Please try again; your data is safe."
     )
+
+
+def log_failure(logger: logging.Logger, what: str, exc: BaseException) -> None:
+    """A service error (it carries a user message) is expected: its class is enough. Any
+    other exception is a bug: log its traceback (the log file scrubs data out of it)."""
+    if getattr(exc, "user_message", None):
+        logger.info("%s: %s", what, type(exc).__name__)
+    else:
+        logger.error("%s", what, exc_info=exc)
 
 
 @dataclass
@@ -96,7 +108,12 @@ class TaskRunner(QObject):
         self._network = QThreadPool(self)
         self._network.setMaxThreadCount(network_threads)
         self._writer = QThreadPool(self)
-        self._writer.setMaxThreadCount(1)  # serial: the cache has one writer
+        self._writer.setMaxThreadCount(1)  # serial: the cache has one writer queue
+        self._reads = QThreadPool(self)
+        self._reads.setMaxThreadCount(2)
+        self._sync = QThreadPool(self)
+        self._sync.setMaxThreadCount(1)
+        self._pools = (self._network, self._reads, self._writer, self._sync)
         self._relay = _Relay(self)
         self._relay.finished.connect(self._on_finished)
         self._relay.failed.connect(self._on_failed)
@@ -128,6 +145,28 @@ class TaskRunner(QObject):
         """Run `fn(*args)` on the serial writer queue (cache writes, sync)."""
         return self._start(self._writer, fn, args, on_done, on_error, owner)
 
+    def submit_read(
+        self,
+        fn: Callable[..., Any],
+        *args: Any,
+        on_done: DoneCallback | None = None,
+        on_error: ErrorCallback | None = None,
+        owner: QObject | None = None,
+    ) -> int:
+        """Run `fn(*args)` on the read pool (cache reads for the screens)."""
+        return self._start(self._reads, fn, args, on_done, on_error, owner)
+
+    def submit_sync(
+        self,
+        fn: Callable[..., Any],
+        *args: Any,
+        on_done: DoneCallback | None = None,
+        on_error: ErrorCallback | None = None,
+        owner: QObject | None = None,
+    ) -> int:
+        """Run `fn(*args)` on the sync lane (one sync at a time)."""
+        return self._start(self._sync, fn, args, on_done, on_error, owner)
+
     def is_busy(self) -> bool:
         return bool(self._pending)
 
@@ -135,6 +174,10 @@ class TaskRunner(QObject):
         """Long tasks call this between steps so closing the window is quick."""
         if self._cancel.is_set():
             raise TaskCancelled()
+
+    @property
+    def stopped(self) -> bool:
+        return self._stopped
 
     @property
     def cancelled(self) -> bool:
@@ -146,10 +189,10 @@ class TaskRunner(QObject):
             return
         self._stopped = True
         self._cancel.set()
-        self._network.clear()
-        self._writer.clear()
-        self._network.waitForDone(timeout_ms)
-        self._writer.waitForDone(timeout_ms)
+        for pool in self._pools:
+            pool.clear()
+        for pool in self._pools:
+            pool.waitForDone(timeout_ms)
         self._pending.clear()
         # Deliver nothing that was already queued for the GUI thread.
         self._relay.finished.disconnect(self._on_finished)
@@ -157,7 +200,7 @@ class TaskRunner(QObject):
 
     def wait(self, timeout_ms: int = 30_000) -> bool:
         """Block until all work is done (tests, shutdown); queued signals still pending."""
-        return self._network.waitForDone(timeout_ms) and self._writer.waitForDone(timeout_ms)
+        return all(pool.waitForDone(timeout_ms) for pool in self._pools)
 
     # -- internals --------------------------------------------------------------------
     def _start(
@@ -204,9 +247,7 @@ class TaskRunner(QObject):
         if pending is None or isinstance(exc, TaskCancelled):
             return
         assert isinstance(exc, BaseException)
-        if getattr(exc, "user_message", None) is None:
-            # A bug, not a service error: keep the type for diagnosis, never the text.
-            log.error("background task %s failed: %s", pending.name, type(exc).__name__)
+        log_failure(log, f"background task {pending.name} failed", exc)
         if pending.on_error is not None:
             pending.on_error(exc)
         else:

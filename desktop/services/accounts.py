@@ -1,8 +1,9 @@
 """Accounts of a profile: who is signed in to which portal, which one is current.
 
-``accounts.json`` holds only what is safe to show without signing in (portal URL, display
-name, patient ids, the sign-in-needed flag). Tokens and the cache key live in the secret
-store; the account's cached card lives in ``<profile>/accounts/<id>/``.
+``accounts.json`` names nobody (portal URL, random id, the sign-in-needed flag): display
+names and patient ids live in the secret store with the tokens and the cache key (see
+account_registry.py); the account's cached card lives in ``<profile>/accounts/<id>/``.
+Signing in again to an account revokes the tokens it replaces.
 """
 
 from __future__ import annotations
@@ -12,50 +13,27 @@ import shutil
 import threading
 import webbrowser
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import requests
 
+from desktop.services.account_registry import Account, AccountRegistry
 from desktop.services.auth import TokenManager, TokenSet, revoke, sign_in, tokens_key
+from desktop.services.cache.projections.common import human_name
 from desktop.services.errors import MedcardError, NotFound
 from desktop.services.i18n import N_
 from desktop.services.portal import FhirClient, new_session
 from desktop.services.portal.address import check_base_url
-from desktop.services.profile import Profile, read_json, write_json_atomic
+from desktop.services.profile import Profile
 from desktop.services.secrets import SecretStore
 
-REGISTRY_VERSION = 1
+__all__ = ["Account", "AccountManager", "cache_key_name", "display_name_of", "new_account_id"]
 
 
 def cache_key_name(account_id: str) -> str:
     return f"cache-key:{account_id}"
-
-
-@dataclass(frozen=True)
-class Account:
-    id: str
-    portal_url: str
-    display_name: str
-    patient_id: str | None  # the user's own Patient
-    patient_ids: tuple[str, ...] = ()  # own first, then linked ones (children)
-    needs_sign_in: bool = False
-    token_endpoint: str = ""
-    revocation_endpoint: str | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
-
-    def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
-        data["patient_ids"] = list(self.patient_ids)
-        return data
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Account:
-        known = set(cls.__dataclass_fields__)
-        values = {k: v for k, v in data.items() if k in known}
-        values["patient_ids"] = tuple(values.get("patient_ids") or ())
-        return cls(**values)
 
 
 def new_account_id() -> str:
@@ -64,15 +42,13 @@ def new_account_id() -> str:
     return secrets.token_hex(8)
 
 
-def display_name_of(patient: dict[str, Any]) -> str | None:
-    for name in patient.get("name") or []:
-        if name.get("text"):
-            return str(name["text"])
-        parts = [*(name.get("given") or []), name.get("family") or ""]
-        text = " ".join(p for p in parts if p).strip()
-        if text:
-            return text
-    return None
+def display_name_of(patient: Any) -> str | None:
+    """A person's name from a Patient resource, whatever shape the portal sent it in."""
+    names = patient.get("name") if isinstance(patient, dict) else None
+    if isinstance(names, str):  # not FHIR, but plainly a name
+        return names.strip()[:200] or None
+    text = human_name(names if isinstance(names, list) else [names])
+    return text[:200] if text else None
 
 
 class AccountManager:
@@ -87,26 +63,16 @@ class AccountManager:
         self.profile = profile
         self.secrets = secret_store
         self._session = session or new_session()
-        self._lock = threading.RLock()
+        self._registry = AccountRegistry(profile, secret_store)
+        self._lock = self._registry.lock
         self._token_managers: dict[str, TokenManager] = {}
+        # Settings that name a person (the last opened card) live in the secret store too.
+        profile.settings.keep_private_in(secret_store)
 
     # -- registry -----------------------------------------------------------------------
 
-    def _load(self) -> dict[str, Any]:
-        data = read_json(self.profile.accounts_file)
-        if not isinstance(data, dict):
-            data = {}
-        data.setdefault("version", REGISTRY_VERSION)
-        data.setdefault("current", None)
-        data.setdefault("accounts", [])
-        return data
-
-    def _save(self, data: dict[str, Any]) -> None:
-        write_json_atomic(self.profile.accounts_file, data)
-
     def list(self) -> list[Account]:
-        with self._lock:
-            return [Account.from_dict(a) for a in self._load()["accounts"]]
+        return self._registry.load()[1]
 
     def get(self, account_id: str) -> Account:
         for account in self.list():
@@ -129,30 +95,31 @@ class AccountManager:
         return matches[0]
 
     def current(self) -> Account | None:
-        with self._lock:
-            data = self._load()
-            accounts = [Account.from_dict(a) for a in data["accounts"]]
-            for account in accounts:
-                if account.id == data["current"]:
-                    return account
-            return accounts[0] if accounts else None
+        current, accounts = self._registry.load()
+        for account in accounts:
+            if account.id == current:
+                return account
+        return accounts[0] if accounts else None
 
     def switch(self, account_id: str) -> Account:
         with self._lock:
-            account = self.get(account_id)
-            data = self._load()
-            data["current"] = account_id
-            self._save(data)
+            current, accounts = self._registry.load()
+            account = next((a for a in accounts if a.id == account_id), None)
+            if account is None:
+                raise NotFound(
+                    f"no account {account_id}",
+                    user_message=N_("There is no such account in this profile."),
+                )
+            self._registry.save(account_id, accounts)
             return account
 
     def _put(self, account: Account, make_current: bool) -> None:
         with self._lock:
-            data = self._load()
-            others = [a for a in data["accounts"] if a.get("id") != account.id]
-            data["accounts"] = [*others, account.to_dict()]
-            if make_current or data["current"] is None:
-                data["current"] = account.id
-            self._save(data)
+            current, accounts = self._registry.load()
+            others = [a for a in accounts if a.id != account.id]
+            if make_current or current is None:
+                current = account.id
+            self._registry.save(current, [*others, account])
 
     def mark_needs_sign_in(self, account_id: str, needed: bool = True) -> None:
         with self._lock:
@@ -187,31 +154,56 @@ class AccountManager:
         return self.add(portal_url, tokens)
 
     def add(self, portal_url: str, tokens: TokenSet) -> Account:
+        """Register (or renew) the account the tokens belong to and make it current. Tokens
+        a renewed account held before are revoked at the portal (best effort)."""
         portal_url = check_base_url(portal_url)
         with self._lock:
             existing = self._existing(portal_url, tokens)
             account_id = existing.id if existing else new_account_id()
             manager = self.token_manager_for(account_id, tokens.token_endpoint)
+            replaced = self._stored_tokens(account_id) if existing else None
             manager.store(tokens)
-            name = self._display_name(portal_url, manager, tokens)
-            account = Account(
-                id=account_id,
-                portal_url=portal_url,
-                display_name=name,
-                patient_id=tokens.patient,
-                patient_ids=tokens.patients,
-                needs_sign_in=False,
-                token_endpoint=tokens.token_endpoint,
-                revocation_endpoint=tokens.revocation_endpoint,
-                extra={"user": tokens.id_claims.get("fhirUser") or tokens.patient},
-            )
-            self._put(account, make_current=True)
-            self.profile.account_dir(account_id, create=True)
-            return account
+            try:
+                account = Account(
+                    id=account_id,
+                    portal_url=portal_url,
+                    display_name=self._display_name(portal_url, manager, tokens),
+                    patient_id=tokens.patient,
+                    patient_ids=tokens.patients,
+                    needs_sign_in=False,
+                    token_endpoint=tokens.token_endpoint,
+                    revocation_endpoint=tokens.revocation_endpoint,
+                    extra={"user": _user_of(tokens)},
+                )
+                self._put(account, make_current=True)
+                self.profile.account_dir(account_id, create=True)
+            except BaseException:
+                if existing is None:  # no orphan tokens behind an account never made
+                    manager.forget()
+                    self._registry.forget_private(account_id)
+                    self._token_managers.pop(account_id, None)
+                raise
+        if replaced is not None and replaced.refresh_token != tokens.refresh_token:
+            self._revoke(replaced, replaced.revocation_endpoint or tokens.revocation_endpoint)
+        return account
+
+    def _stored_tokens(self, account_id: str) -> TokenSet | None:
+        text = self.secrets.get(tokens_key(account_id))
+        try:
+            return TokenSet.from_json(text) if text else None
+        except (ValueError, TypeError):
+            return None
+
+    def _revoke(self, tokens: TokenSet, endpoint: str | None) -> bool:
+        if not endpoint:
+            return False
+        if tokens.refresh_token:
+            return revoke(self._session, endpoint, tokens.refresh_token)
+        return revoke(self._session, endpoint, tokens.access_token, hint="access_token")
 
     def _existing(self, portal_url: str, tokens: TokenSet) -> Account | None:
         """The account this sign-in renews: same portal, same user (signing in again)."""
-        user = tokens.id_claims.get("fhirUser") or tokens.patient
+        user = _user_of(tokens)
         for account in self.list():
             if (
                 account.portal_url == portal_url
@@ -222,9 +214,9 @@ class AccountManager:
         return None
 
     def _display_name(self, portal_url: str, manager: TokenManager, tokens: TokenSet) -> str:
-        claims = tokens.id_claims
-        if claims.get("name"):
-            return str(claims["name"])
+        claimed = tokens.id_claims.get("name")
+        if isinstance(claimed, str) and claimed.strip():
+            return claimed.strip()[:200]
         if tokens.patient:
             try:
                 with FhirClient(portal_url, manager, session=self._session) as client:
@@ -242,22 +234,19 @@ class AccountManager:
             account = self.get(account_id)
             manager = self.token_manager_for(account_id)
             revoked = False
-            stored = self.secrets.get(tokens_key(account_id))
-            if revoke_at_portal and stored and account.revocation_endpoint:
-                tokens = TokenSet.from_json(stored)
-                if tokens.refresh_token:
-                    revoked = revoke(
-                        self._session, account.revocation_endpoint, tokens.refresh_token
-                    )
+            stored = self._stored_tokens(account_id)
+            if revoke_at_portal and stored is not None:
+                revoked = self._revoke(stored, account.revocation_endpoint)
             manager.forget()
             self.secrets.delete(cache_key_name(account_id))
             self._token_managers.pop(account_id, None)
             self._delete_folder(self.profile.account_dir(account_id))
-            data = self._load()
-            data["accounts"] = [a for a in data["accounts"] if a.get("id") != account_id]
-            if data["current"] == account_id:
-                data["current"] = data["accounts"][0]["id"] if data["accounts"] else None
-            self._save(data)
+            current, accounts = self._registry.load()
+            rest = [a for a in accounts if a.id != account_id]
+            if current == account_id:
+                current = rest[0].id if rest else None
+            self._registry.save(current, rest)
+            self._registry.forget_private(account_id)
             return revoked
 
     @staticmethod
@@ -289,6 +278,8 @@ class AccountManager:
                     session=self._session,
                     on_session_expired=self.mark_needs_sign_in,
                     on_renewed=self._on_tokens_renewed,
+                    # Between processes (a window and `medcard sync`): one refresh at a time.
+                    lock_path=self.profile.account_dir(account_id) / "refresh.lock",
                 )
                 self._token_managers[account_id] = manager
             return manager
@@ -313,3 +304,9 @@ class AccountManager:
 
     def cache_path(self, account_id: str) -> Path:
         return self.profile.cache_path(account_id)
+
+
+def _user_of(tokens: TokenSet) -> str | None:
+    """Who signed in (fhirUser, else the patient): how a new sign-in finds its account."""
+    user = tokens.id_claims.get("fhirUser")
+    return user if isinstance(user, str) and user else tokens.patient

@@ -19,6 +19,7 @@ import orjson
 from desktop.services.accounts import Account, AccountManager
 from desktop.services.errors import KeyringUnavailable, MedcardError
 from desktop.services.i18n import N_
+from desktop.services.logs import setup_logging
 from desktop.services.profile import Profile
 from desktop.services.secrets import SecretStore, open_secret_store
 
@@ -70,6 +71,7 @@ def open_secrets(profile: Profile, choice: str | None) -> SecretStore:
 def open_accounts(args: argparse.Namespace) -> AccountManager:
     """Profile + secret store + account registry for a command (also used by sync_cli)."""
     profile = Profile(args.profile)
+    setup_logging(profile.path)
     return AccountManager(profile, open_secrets(profile, getattr(args, "secret_store", None)))
 
 

@@ -8,6 +8,7 @@ answer may carry the portal's own OperationOutcome text per language (``portal_t
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Mapping
 
 from desktop.services.i18n import N_
@@ -25,10 +26,17 @@ class MedcardError(Exception):
         user_message: str | None = None,
         portal_texts: Mapping[str, str] | None = None,
         status: int | None = None,
+        precise_message: str | None = None,
+        message_args: Mapping[str, object] | None = None,
     ) -> None:
         self.user_message: str = user_message or self.default_message
         self.detail = detail
         self.status = status
+        # A more precise sentence with ``{name}`` fields, filled from ``message_args`` after
+        # translation (one catalogue entry, e.g. "Try again in {minutes} min."). Only
+        # `describe` uses it: ``user_message`` stays a complete sentence for any caller.
+        self.precise_message = precise_message
+        self.message_args: dict[str, object] = dict(message_args or {})
         # Portal OperationOutcome text by language code ("en", "ru"); may be empty.
         self.portal_texts: dict[str, str] = dict(portal_texts or {})
         super().__init__(detail or self.user_message)
@@ -45,9 +53,19 @@ class MedcardError(Exception):
                 return self.portal_texts[fallback]
         return next(iter(self.portal_texts.values()))
 
+    def message(self, translate: Callable[[str], str] = lambda s: s) -> str:
+        """The sentence to show: the precise one with its fields filled in when there is
+        one, else ``user_message``; translated with ``translate``."""
+        if self.precise_message:
+            try:
+                return translate(self.precise_message).format(**self.message_args)
+            except (KeyError, IndexError, ValueError):
+                pass  # a translation that lost a field: the plain sentence instead
+        return translate(self.user_message)
+
     def describe(self, lang: str = "en", translate: Callable[[str], str] = lambda s: s) -> str:
         """The full human text: the translated message, then the portal's reason if any."""
-        text = translate(self.user_message)
+        text = self.message(translate)
         reason = self.portal_text(lang)
         if reason and reason not in text:
             text = f"{text}\n{reason}"
@@ -131,4 +149,83 @@ class InsecureConnection(PortalUnreachable):
 
     default_message = N_(
         "The portal's security certificate could not be verified, so Medcard did not connect."
+    )
+
+
+class PortalBusy(ServerError):
+    """429: the portal asks to come back later. ``minutes`` fills the message when the
+    portal said how long (Retry-After)."""
+
+    default_message = N_("The portal is busy. Try again in a few minutes.")
+
+    @classmethod
+    def after(
+        cls,
+        detail: str,
+        seconds: float | None,
+        *,
+        portal_texts: Mapping[str, str] | None = None,
+        status: int | None = 429,
+    ) -> PortalBusy:
+        if seconds is None:
+            return cls(detail, portal_texts=portal_texts, status=status)
+        return cls(
+            detail,
+            precise_message=N_("The portal is busy. Try again in {minutes} min."),
+            message_args={"minutes": max(1, math.ceil(seconds / 60))},
+            portal_texts=portal_texts,
+            status=status,
+        )
+
+
+class PortalTooSlow(PortalUnreachable):
+    """An answer did not arrive completely within the request's total deadline."""
+
+    default_message = N_(
+        "The portal is answering too slowly, so Medcard stopped waiting. Try again later; "
+        "the saved card remains available."
+    )
+
+
+class AnswerTooLarge(MalformedAnswer):
+    """An answer above the size or entry limits (an endless or absurd page)."""
+
+    default_message = N_(
+        "The portal sent more data in one answer than Medcard accepts, so it was not read. "
+        "Try again later."
+    )
+
+
+class EndlessPaging(MalformedAnswer):
+    """More pages than the portal's own total allows, or the same page again and again."""
+
+    default_message = N_(
+        "The portal kept sending pages without end, so Medcard stopped reading them. "
+        "Try again later."
+    )
+
+
+class UnsafeRedirect(MalformedAnswer):
+    """A redirect to another host or to plain http: refused, nothing re-sent."""
+
+    default_message = N_(
+        "The portal tried to send Medcard to another address. Medcard did not follow it "
+        "and sent nothing there."
+    )
+
+
+class InsecureEndpoint(SignInFailed):
+    """The SMART configuration names a sign-in address without https (or on another
+    computer over plain http): no code, verifier or token is ever sent there."""
+
+    default_message = N_(
+        "This portal's sign-in address is not protected by https, so Medcard did not use it."
+    )
+
+
+class SyncBusy(MedcardError):
+    """Another Medcard (window or command line) is syncing the same profile."""
+
+    default_message = N_(
+        "Another Medcard is syncing these cards right now. Try again when it has finished."
     )

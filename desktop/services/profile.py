@@ -2,8 +2,8 @@
 
 Layout::
 
-    <profile>/settings.json            plain values with a schema_version
-    <profile>/accounts.json            account registry (no secrets)
+    <profile>/settings.json            plain values with a schema_version (nobody named)
+    <profile>/accounts.json            account registry (no secrets, no names, no ids)
     <profile>/accounts/<id>/cache.db   that account's encrypted cache
     <profile>/secrets.enc              only if the user chose the encrypted file store
 
@@ -13,16 +13,20 @@ Default location from platformdirs; ``--profile DIR`` or ``MEDCARD_PROFILE`` ove
 from __future__ import annotations
 
 import os
+import secrets
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
 import platformdirs
 
 from desktop.services.errors import MedcardError
 from desktop.services.i18n import N_
+
+if TYPE_CHECKING:
+    from desktop.services.secrets import SecretStore
 
 PROFILE_ENV = "MEDCARD_PROFILE"
 APP_NAME = "Medcard"
@@ -33,9 +37,10 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     "theme": "system",
     "reminders": True,
     "last_tab": "card",
-    "last_patient": None,
     "secret_store": "keyring",  # "keyring" | "encrypted-file"
 }
+# Settings that identify a person: kept in the secret store, never in settings.json.
+PRIVATE_KEYS = frozenset({"last_patient"})
 
 
 def default_profile_dir() -> Path:
@@ -84,11 +89,18 @@ MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {
 
 class Settings:
     """Plain values only (str, int, float, bool, None, lists/dicts of them). Not for
-    secrets; Qt-specific blobs are the Qt side's business (store them base64-encoded)."""
+    secrets; Qt-specific blobs are the Qt side's business (store them base64-encoded).
+
+    Values that name a person (``PRIVATE_KEYS``: the last opened card's patient id) never
+    go to ``settings.json``: once `keep_private_in` has a secret store they live there (per
+    profile), before that only in memory.
+    """
 
     def __init__(self, path: Path) -> None:
         self.path = path
         self._lock = threading.Lock()
+        self._private: dict[str, Any] = {}
+        self._secrets: SecretStore | None = None
         self._values = self._load()
 
     def _load(self) -> dict[str, Any]:
@@ -101,14 +113,57 @@ class Settings:
             data = MIGRATIONS[version](data)
             version += 1
             migrated = True
+        for key in PRIVATE_KEYS & set(data):
+            value = data.pop(key)
+            if value is not None:
+                self._private[key] = value  # written in clear by an older Medcard
+                migrated = True
         values = {**DEFAULT_SETTINGS, **data}
         if migrated:
-            write_json_atomic(self.path, {"schema_version": SETTINGS_SCHEMA_VERSION, **values})
+            self._write(values)
         return values
+
+    def keep_private_in(self, secrets: SecretStore) -> None:
+        """From now on private values are read from and written to ``secrets``."""
+        with self._lock:
+            self._secrets = secrets
+            found = dict(self._private)
+            self._private.clear()
+            for key, value in found.items():
+                self._store_private(key, value)
+
+    def _private_name(self, key: str) -> str:
+        profile_id = self._values.get("profile_id")
+        if not isinstance(profile_id, str) or not profile_id:
+            profile_id = self._values["profile_id"] = secrets.token_hex(8)
+            self._write(self._values)
+        return f"setting:{profile_id}:{key}"
+
+    def _store_private(self, key: str, value: Any) -> None:
+        if self._secrets is None:
+            self._private[key] = value
+            return
+        name = self._private_name(key)
+        if value is None:
+            self._secrets.delete(name)
+        else:
+            self._secrets.set(name, orjson.dumps(value).decode("utf-8"))
+        self._private[key] = value
 
     def get(self, key: str, default: Any = None) -> Any:
         with self._lock:
-            return self._values.get(key, default)
+            if key not in PRIVATE_KEYS:
+                return self._values.get(key, default)
+            if key in self._private or self._secrets is None:
+                value = self._private.get(key)
+                return default if value is None else value
+            try:
+                text = self._secrets.get(self._private_name(key))
+                value = orjson.loads(text) if text else None
+            except (MedcardError, orjson.JSONDecodeError):
+                value = None  # a remembered card is a convenience, never a reason to fail
+            self._private[key] = value
+            return default if value is None else value
 
     def set(self, key: str, value: Any) -> None:
         self.update({key: value})
@@ -116,10 +171,15 @@ class Settings:
     def update(self, values: dict[str, Any]) -> None:
         orjson.dumps(values)  # refuse anything that is not plain JSON before touching disk
         with self._lock:
-            self._values.update(values)
-            write_json_atomic(
-                self.path, {"schema_version": SETTINGS_SCHEMA_VERSION, **self._values}
-            )
+            public = {k: v for k, v in values.items() if k not in PRIVATE_KEYS}
+            for key in PRIVATE_KEYS & set(values):
+                self._store_private(key, values[key])
+            if public:
+                self._values.update(public)
+                self._write(self._values)
+
+    def _write(self, values: dict[str, Any]) -> None:
+        write_json_atomic(self.path, {"schema_version": SETTINGS_SCHEMA_VERSION, **values})
 
     def as_dict(self) -> dict[str, Any]:
         with self._lock:

@@ -10,6 +10,8 @@ from __future__ import annotations
 import base64
 import os
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -18,6 +20,7 @@ from cryptography.fernet import Fernet, InvalidToken
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
 from desktop.services.errors import KeyringUnavailable, MedcardError, WrongPassword
+from desktop.services.filelock import FileLock
 from desktop.services.i18n import N_
 
 SERVICE = "medcard"
@@ -187,9 +190,15 @@ class KeyringSecretStore:
 
 class EncryptedFileSecretStore:
     """All secrets in one Fernet-encrypted file; the key comes from a master password via
-    scrypt. For machines without a working keyring, chosen explicitly by the user."""
+    scrypt. For machines without a working keyring, chosen explicitly by the user.
+
+    Two Medcards may share the file (a window and `medcard sync`): a change is made under a
+    file lock on the newest contents, and a read picks up what the other one wrote — a
+    rotated refresh token must never be overwritten with a stale one.
+    """
 
     FORMAT = "medcard-secrets"
+    LOCK_WAIT = 30.0
 
     def __init__(self, path: str | Path, master_password: str, *, scrypt_n: int = 2**15) -> None:
         if not master_password:
@@ -198,25 +207,64 @@ class EncryptedFileSecretStore:
             )
         self.path = Path(path)
         self._lock = threading.Lock()
+        self._file_lock = FileLock(self.path.with_name(self.path.name + ".lock"))
+        self._password = master_password
+        self._stamp: tuple[int, int, int] | None = None
+        self._salt = b""
+        self._n = scrypt_n
+        self._values: dict[str, str] = {}
         if self.path.exists():
-            header, token = self._read_file()
-            self._salt = base64.b64decode(header["salt"])
-            self._n = int(header["n"])
-            self._fernet = Fernet(self._derive(master_password))
-            try:
-                self._values: dict[str, str] = orjson.loads(self._fernet.decrypt(token))
-            except InvalidToken:
-                raise WrongPassword(f"cannot decrypt {self.path.name}") from None
+            self._reload()
         else:
             self._salt = os.urandom(16)
-            self._n = scrypt_n
             self._fernet = Fernet(self._derive(master_password))
-            self._values = {}
-            self._save()
+            with self._changing():
+                pass
 
     def _derive(self, password: str) -> bytes:
         kdf = Scrypt(salt=self._salt, length=32, n=self._n, r=8, p=1)
         return base64.urlsafe_b64encode(kdf.derive(password.encode("utf-8")))
+
+    def _file_stamp(self) -> tuple[int, int, int] | None:
+        try:
+            stat = self.path.stat()
+        except FileNotFoundError:
+            return None
+        return stat.st_mtime_ns, stat.st_size, stat.st_ino
+
+    def _reload(self) -> None:
+        """Read the file again (another process may have written it)."""
+        stamp = self._file_stamp()
+        header, token = self._read_file()
+        salt, n = base64.b64decode(header["salt"]), int(header["n"])
+        if salt != self._salt or n != self._n:
+            self._salt, self._n = salt, n
+            self._fernet = Fernet(self._derive(self._password))
+        try:
+            self._values = orjson.loads(self._fernet.decrypt(token))
+        except InvalidToken:
+            raise WrongPassword(f"cannot decrypt {self.path.name}") from None
+        self._stamp = stamp
+
+    def _fresh(self) -> None:
+        stamp = self._file_stamp()
+        if stamp is not None and stamp != self._stamp:
+            self._reload()
+
+    @contextmanager
+    def _changing(self) -> Iterator[None]:
+        """Change the newest contents, then save; one process at a time."""
+        if not self._file_lock.acquire(self.LOCK_WAIT):
+            raise MedcardError(
+                f"{self.path.name} is locked",
+                user_message=N_("The encrypted secrets file is in use by another Medcard."),
+            )
+        try:
+            self._fresh()
+            yield
+            self._save()
+        finally:
+            self._file_lock.release()
 
     def _read_file(self) -> tuple[dict[str, Any], bytes]:
         try:
@@ -250,20 +298,20 @@ class EncryptedFileSecretStore:
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, self.path)
+        self._stamp = self._file_stamp()
 
     def get(self, key: str) -> str | None:
         with self._lock:
+            self._fresh()
             return self._values.get(key)
 
     def set(self, key: str, value: str) -> None:
-        with self._lock:
+        with self._lock, self._changing():
             self._values[key] = value
-            self._save()
 
     def delete(self, key: str) -> None:
-        with self._lock:
-            if self._values.pop(key, None) is not None:
-                self._save()
+        with self._lock, self._changing():
+            self._values.pop(key, None)
 
 
 SECRETS_FILE_NAME = "secrets.enc"

@@ -18,10 +18,20 @@ from desktop.services.cache import Cache
 from desktop.services.errors import MedcardError, SessionExpired
 from desktop.services.i18n import N_
 from desktop.services.sync import SyncEngine, SyncResult
+from desktop.services.sync_lock import WAIT_COMMAND_LINE, sync_lock
 
 
-def sync_account(manager: object, account_id: str) -> SyncResult:
-    """Sync one account of an `AccountManager` into its own encrypted cache."""
+def sync_account(
+    manager: object, account_id: str, lock_wait: float = WAIT_COMMAND_LINE
+) -> SyncResult:
+    """Sync one account of an `AccountManager` into its own encrypted cache, holding the
+    profile's sync lock (another sync of the profile, window or command line, is waited
+    for; SyncBusy after ``lock_wait`` seconds)."""
+    with sync_lock(manager.profile.path, lock_wait):  # type: ignore[attr-defined]
+        return _sync_account(manager, account_id)
+
+
+def _sync_account(manager: object, account_id: str) -> SyncResult:
     tokens = manager.token_manager(account_id).refresh()  # type: ignore[attr-defined]
     account = manager.get(account_id)  # type: ignore[attr-defined]
     patients = list(tokens.patients or account.patient_ids)
@@ -48,6 +58,7 @@ def run_sync_command(args: argparse.Namespace, out: TextIO | None = None) -> int
     started = time.monotonic()
     counts: dict[str, int] = {}
     transferred = 0
+    skipped = 0
     failures: list[tuple[str, MedcardError]] = []
     for account in accounts:
         if account.needs_sign_in:
@@ -63,6 +74,7 @@ def run_sync_command(args: argparse.Namespace, out: TextIO | None = None) -> int
         for name, n in result.counts.items():
             counts[name] = counts.get(name, 0) + n
         transferred += result.transferred
+        skipped += result.skipped
         if not args.json:
             print(
                 N_("{name}: {n} resources received.").format(
@@ -70,11 +82,19 @@ def run_sync_command(args: argparse.Namespace, out: TextIO | None = None) -> int
                 ),
                 file=out,
             )
+            if result.skipped:
+                print(
+                    N_("{name}: some records could not be read and were skipped ({n}).").format(
+                        name=account.display_name, n=result.skipped
+                    ),
+                    file=out,
+                )
     seconds = round(time.monotonic() - started, 3)
     if args.json:
         payload = {
             "counts": dict(sorted(counts.items())),
             "transferred": transferred,
+            "skipped": skipped,
             "seconds": seconds,
         }
         out.write(orjson.dumps(payload).decode("utf-8") + "\n")

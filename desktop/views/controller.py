@@ -8,12 +8,14 @@ the task runner; the window only ever sees finished results. Demo mode is inject
 from __future__ import annotations
 
 import logging
+import threading
 import webbrowser
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, Signal
 
+from desktop.models.context import AppContext
 from desktop.models.session import SessionParts
 from desktop.models.signin import (
     make_session,
@@ -25,12 +27,20 @@ from desktop.models.tasks import TaskRunner, user_message_for
 from desktop.services.accounts import Account, AccountManager
 from desktop.services.profile import Profile
 from desktop.services.secrets import MemorySecretStore, SecretStore
-from desktop.views.context import AppContext
 from desktop.views.language import LanguageManager
 from desktop.views.main_window import MainWindow
 from desktop.views.settings_dialog import SettingsDialog
 
 log = logging.getLogger(__name__)
+CLOSE_WAIT_S = 5.0  # at quit, after the task runner stopped: nothing uses the cache then
+
+
+def _sign_out_when_closed(
+    accounts: AccountManager, account_id: str, cache_closed: threading.Event
+) -> bool:
+    """Network pool: revoke and delete the account once its cache file is closed."""
+    cache_closed.wait(30.0)
+    return accounts.sign_out(account_id)
 
 
 @dataclass
@@ -95,8 +105,12 @@ class AppController(QObject):
         if demo:
             self.start_demo()
             return
-        current = self.accounts.current()
-        if current is not None:
+        # The account registry lives partly in the keyring, which may ask the user to
+        # unlock it: never on the GUI thread.
+        self.runner.submit(self.accounts.current, on_done=self._open_if_any)
+
+    def _open_if_any(self, current: Account | None) -> None:
+        if current is not None and self.ctx.session is None:
             # Even when its session ended the cached card opens; the sync then says
             # "sign in again" in the banner instead of hiding the card.
             self.open_account(current)
@@ -156,7 +170,7 @@ class AppController(QObject):
         self._refresh_account_menu()
         self._first_sync_pending = True
         self._management_url = None
-        self.runner.submit(management_url, parts.client, on_done=self._on_management_url)
+        session.fetch(management_url, on_done=self._on_management_url)
         session.start_sync()
 
     def _on_sign_in_failed(self, exc: BaseException) -> None:
@@ -177,8 +191,11 @@ class AppController(QObject):
 
     # -- account menu -----------------------------------------------------------------
     def _refresh_account_menu(self) -> None:
+        self.runner.submit(self.accounts.list, on_done=self._show_accounts)
+
+    def _show_accounts(self, accounts: list[Account]) -> None:
         current = self.ctx.account
-        entries = [(a.id, f"{a.display_name} — {a.portal_url}") for a in self.accounts.list()]
+        entries = [(a.id, f"{a.display_name} — {a.portal_url}") for a in accounts]
         self.window.set_accounts(entries, current.id if current is not None else "")
 
     def _on_add_account(self) -> None:
@@ -187,22 +204,27 @@ class AppController(QObject):
     def switch_account(self, account_id: str) -> None:
         if self.ctx.account is not None and self.ctx.account.id == account_id:
             return
-        try:
-            account = self.accounts.switch(account_id)
-        except Exception as exc:  # noqa: BLE001 - shown in the banner
-            self.ctx.errorOccurred.emit(user_message_for(exc))
-            return
-        self.ctx.set_session(None)
-        self.open_account(account)
+        self.ctx.set_session(None)  # at once: the old card leaves the screen
+        self.runner.submit(
+            self.accounts.switch,
+            account_id,
+            on_done=self.open_account,
+            on_error=lambda exc: self.ctx.errorOccurred.emit(user_message_for(exc)),
+        )
 
     def sign_out(self) -> None:
-        account = self.ctx.account
-        if account is None:
+        session = self.ctx.session
+        if session is None:
             return
-        self.ctx.set_session(None)  # closes the cache before its folder is deleted
+        account_id, cache_closed = session.account.id, session.cache_closed
+        self.ctx.set_session(None)  # never blocks: a running sync stops on its own thread
         self.profile.settings.set("last_patient", None)
         self.runner.submit(
-            self.accounts.sign_out, account.id, on_done=lambda _r: self._refresh_account_menu()
+            _sign_out_when_closed,
+            self.accounts,
+            account_id,
+            cache_closed,
+            on_done=lambda _r: self._refresh_account_menu(),
         )
 
     def _on_manage_account(self) -> None:
@@ -246,12 +268,15 @@ class AppController(QObject):
                 }
             )
         except Exception as exc:  # noqa: BLE001 - never block closing on a settings write
-            log.warning("could not save window state: %s", type(exc).__name__)
-        self.ctx.set_session(None)  # tells a running sync to stop, waits, closes the cache
+            log.warning("could not save window state", exc_info=exc)
+        session = self.ctx.session
+        self.ctx.set_session(None)  # tells a running sync to stop; the cache closes after
         self.runner.stop()
+        if session is not None and not session.cache_closed.wait(CLOSE_WAIT_S):
+            log.warning("the cache did not close in time")
         demo, self._demo = self._demo, None
         for step in demo.cleanup if demo else []:
             try:
                 step()
             except Exception as exc:  # noqa: BLE001
-                log.warning("demo cleanup failed: %s", type(exc).__name__)
+                log.warning("demo cleanup failed", exc_info=exc)

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.models.session import PatientInfo
-from desktop.views.context import AppContext
+from desktop.models.context import AppContext
+from desktop.models.people import PatientInfo
 
 
 class Header(QFrame):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import logging
 from typing import Any
 
@@ -10,33 +9,13 @@ from PySide6.QtCore import QEvent, QRect, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
+from desktop.models.context import AppContext
 from desktop.views.banner import Banner
-from desktop.views.card import create_tab as create_card_tab
-from desktop.views.context import AppContext
 from desktop.views.header import Header
+from desktop.views.tabs import TABS
 from desktop.views.welcome import WelcomePage
 
 log = logging.getLogger(__name__)
-
-# Tabs that land in their own issues; added only when their package exists.
-OPTIONAL_TABS = ("labs", "appointments", "family")
-
-
-def discover_tabs() -> list[tuple[str, Any]]:
-    """(name, create_tab) for every tab package present; card always first."""
-    found: list[tuple[str, Any]] = [("card", create_card_tab)]
-    for name in OPTIONAL_TABS:
-        module_name = f"desktop.views.{name}"
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as exc:
-            if exc.name == module_name:
-                continue  # the feature has not landed: no placeholder tab
-            raise  # a real bug inside the tab must not hide silently
-        factory = getattr(module, "create_tab", None)
-        if callable(factory):
-            found.append((name, factory))
-    return found
 
 
 class MainWindow(QMainWindow):
@@ -58,15 +37,17 @@ class MainWindow(QMainWindow):
         self.tabs.setObjectName("featureTabs")
         self.tabs.setDocumentMode(True)
         self.tab_names: list[str] = []
-        for name, factory in discover_tabs():
+        self._tab_titles: dict[str, object] = {}
+        for spec in TABS:
             try:
-                widget = factory(ctx)
-            except Exception as exc:  # noqa: BLE001 - one broken tab must not stop the app
-                log.error("tab %s failed to start: %s", name, type(exc).__name__)
+                widget = spec.create(ctx)
+            except Exception:  # noqa: BLE001 - one broken tab must not stop the app
+                log.exception("tab %s failed to start", spec.name)
                 continue
-            widget.setProperty("tabName", name)
+            widget.setProperty("tabName", spec.name)
             self.tabs.addTab(widget, "")
-            self.tab_names.append(name)
+            self.tab_names.append(spec.name)
+            self._tab_titles[spec.name] = spec.title
 
         work = QWidget(self)
         work_layout = QVBoxLayout(work)
@@ -186,14 +167,8 @@ class MainWindow(QMainWindow):
     # -- language ---------------------------------------------------------------------
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Medcard"))
-        titles = {
-            "card": self.tr("Medical card"),
-            "labs": self.tr("Lab trends"),
-            "appointments": self.tr("Appointments"),
-            "family": self.tr("Family"),
-        }
         for i, name in enumerate(self.tab_names):
-            self.tabs.setTabText(i, titles.get(name, name))
+            self.tabs.setTabText(i, self.tr(str(self._tab_titles[name])))
         self.act_add.setText(self.tr("Add account…"))
         self.switch_menu.setTitle(self.tr("Switch account"))
         self.act_manage.setText(self.tr("Change password / manage account…"))

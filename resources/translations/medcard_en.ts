@@ -122,6 +122,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>This portal does not offer booking: its clinics take appointments elsewhere.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Your request for a doctor at home has been sent.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -415,6 +419,33 @@
     </message>
 </context>
 <context>
+    <name>ErrorDialog</name>
+    <message>
+        <source>Medcard: something went wrong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Medcard ran into a problem it did not expect. Your card and your entries are safe; you can go on working. If it happens again, please send us the details.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The details are also in the log: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit Medcard</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FamilyModel</name>
     <message>
         <source>The request was withdrawn.</source>
@@ -469,6 +500,10 @@
     </message>
     <message>
         <source>Request for %1 sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This portal does not take requests for a child&apos;s card online.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1064,6 +1099,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>This portal does not accept diary entries: your entries are shown, but new ones cannot be saved to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>converted from {units}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1479,6 +1518,38 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The portal is busy. Try again in a few minutes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The portal is answering too slowly, so Medcard stopped waiting. Try again later; the saved card remains available.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The portal sent more data in one answer than Medcard accepts, so it was not read. Try again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The portal kept sending pages without end, so Medcard stopped reading them. Try again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The portal tried to send Medcard to another address. Medcard did not follow it and sent nothing there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This portal&apos;s sign-in address is not protected by https, so Medcard did not use it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another Medcard is syncing these cards right now. Try again when it has finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The portal is busy. Try again in {minutes} min.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Bring to the clinic: your passport, the child&apos;s insurance policy and the child&apos;s birth certificate.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1611,6 +1682,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>A portal address must not contain a user name or password. Enter the address only; you sign in on the portal&apos;s own page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Medcard could not save its settings. Is the disk full?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1623,11 +1698,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The encrypted secrets file is in use by another Medcard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The encrypted secrets file is damaged or unreadable.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>{name}: {n} resources received.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: some records could not be read and were skipped ({n}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1805,6 +1888,10 @@
     <message>
         <source>The two passwords differ. Choose a master password:</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%n record(s) could not be read and were skipped.</source>
+        <translation>(&apos;%n record could not be read and was skipped.&apos;, &apos;%n records could not be read and were skipped.&apos;)</translation>
     </message>
 </context>
 </TS>

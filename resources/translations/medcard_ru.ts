@@ -2,29 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
 <context>
-    <name></name>
-    <message>
-        <source>converted from {units}</source>
-        <translation type="vanished">пересчитано из {units}</translation>
-    </message>
-    <message>
-        <source>reported as {value} {unit}</source>
-        <translation type="vanished">в бланке: {value} {unit}</translation>
-    </message>
-    <message>
-        <source>Self-measured</source>
-        <translation type="vanished">Измерено самостоятельно</translation>
-    </message>
-    <message>
-        <source>not sent yet</source>
-        <translation type="vanished">не отправлено</translation>
-    </message>
-    <message>
-        <source>Out of the reference range</source>
-        <translation type="vanished">Вне референсного интервала</translation>
-    </message>
-</context>
-<context>
     <name>AppController</name>
     <message>
         <source>Finish signing in in your browser…</source>
@@ -143,6 +120,10 @@
     <message>
         <source>Offline: booking, cancelling and requests need the portal.</source>
         <translation>Нет связи с порталом: запись, отмена и заявки недоступны.</translation>
+    </message>
+    <message>
+        <source>This portal does not offer booking: its clinics take appointments elsewhere.</source>
+        <translation>Этот портал не предлагает запись к врачу: его поликлиники записывают другим способом.</translation>
     </message>
     <message>
         <source>Your request for a doctor at home has been sent.</source>
@@ -444,6 +425,33 @@
     </message>
 </context>
 <context>
+    <name>ErrorDialog</name>
+    <message>
+        <source>Medcard: something went wrong</source>
+        <translation>Медкарта: что-то пошло не так</translation>
+    </message>
+    <message>
+        <source>Medcard ran into a problem it did not expect. Your card and your entries are safe; you can go on working. If it happens again, please send us the details.</source>
+        <translation>Медкарта столкнулась с непредвиденной ошибкой. Ваша медкарта и записи в безопасности, можно продолжать работу. Если ошибка повторится, пришлите нам подробности.</translation>
+    </message>
+    <message>
+        <source>The details are also in the log: %1</source>
+        <translation>Подробности есть и в журнале: %1</translation>
+    </message>
+    <message>
+        <source>Copy details</source>
+        <translation>Скопировать подробности</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Продолжить</translation>
+    </message>
+    <message>
+        <source>Quit Medcard</source>
+        <translation>Выйти из Медкарты</translation>
+    </message>
+</context>
+<context>
     <name>FamilyModel</name>
     <message>
         <source>The request was withdrawn.</source>
@@ -499,6 +507,10 @@
     <message>
         <source>Request for %1 sent.</source>
         <translation>Заявка для %1 отправлена.</translation>
+    </message>
+    <message>
+        <source>This portal does not take requests for a child&apos;s card online.</source>
+        <translation>Этот портал не принимает онлайн-заявки на доступ к медкарте ребёнка.</translation>
     </message>
     <message>
         <source>Family</source>
@@ -1095,6 +1107,10 @@
         <translation>Отправлено</translation>
     </message>
     <message>
+        <source>This portal does not accept diary entries: your entries are shown, but new ones cannot be saved to it.</source>
+        <translation>Этот портал не принимает записи дневника: ваши записи показаны, но новые сохранить на нём нельзя.</translation>
+    </message>
+    <message>
         <source>converted from {units}</source>
         <translation>пересчитано из {units}</translation>
     </message>
@@ -1510,6 +1526,38 @@
         <translation>Не удалось проверить сертификат безопасности портала, поэтому Медкарта не подключилась.</translation>
     </message>
     <message>
+        <source>The portal is busy. Try again in a few minutes.</source>
+        <translation>Портал перегружен. Попробуйте снова через несколько минут.</translation>
+    </message>
+    <message>
+        <source>The portal is answering too slowly, so Medcard stopped waiting. Try again later; the saved card remains available.</source>
+        <translation>Портал отвечает слишком медленно, и Medcard перестал ждать. Попробуйте позже; сохранённая карта остаётся доступной.</translation>
+    </message>
+    <message>
+        <source>The portal sent more data in one answer than Medcard accepts, so it was not read. Try again later.</source>
+        <translation>Портал прислал в одном ответе больше данных, чем принимает Medcard, поэтому ответ не прочитан. Попробуйте позже.</translation>
+    </message>
+    <message>
+        <source>The portal kept sending pages without end, so Medcard stopped reading them. Try again later.</source>
+        <translation>Портал присылал страницы без конца, и Medcard перестал их читать. Попробуйте позже.</translation>
+    </message>
+    <message>
+        <source>The portal tried to send Medcard to another address. Medcard did not follow it and sent nothing there.</source>
+        <translation>Портал пытался перенаправить Medcard на другой адрес. Medcard не перешёл туда и ничего туда не отправил.</translation>
+    </message>
+    <message>
+        <source>This portal&apos;s sign-in address is not protected by https, so Medcard did not use it.</source>
+        <translation>Адрес входа этого портала не защищён https, поэтому Medcard им не воспользовался.</translation>
+    </message>
+    <message>
+        <source>Another Medcard is syncing these cards right now. Try again when it has finished.</source>
+        <translation>Сейчас эти карты синхронизирует другой экземпляр Medcard. Повторите, когда он закончит.</translation>
+    </message>
+    <message>
+        <source>The portal is busy. Try again in {minutes} min.</source>
+        <translation>Портал перегружен. Попробуйте снова через {minutes} мин.</translation>
+    </message>
+    <message>
         <source>Bring to the clinic: your passport, the child&apos;s insurance policy and the child&apos;s birth certificate.</source>
         <translation>Возьмите в поликлинику: ваш паспорт, полис ОМС ребёнка и свидетельство о рождении ребёнка.</translation>
     </message>
@@ -1642,6 +1690,10 @@
         <translation>Слишком длинное место выдачи.</translation>
     </message>
     <message>
+        <source>A portal address must not contain a user name or password. Enter the address only; you sign in on the portal&apos;s own page.</source>
+        <translation>Адрес портала не должен содержать имя пользователя или пароль. Введите только адрес: вход выполняется на странице самого портала.</translation>
+    </message>
+    <message>
         <source>Medcard could not save its settings. Is the disk full?</source>
         <translation>Медкарта не смогла сохранить настройки. Возможно, диск заполнен?</translation>
     </message>
@@ -1654,12 +1706,20 @@
         <translation>Введите мастер-пароль.</translation>
     </message>
     <message>
+        <source>The encrypted secrets file is in use by another Medcard.</source>
+        <translation>Зашифрованный файл с ключами занят другим экземпляром Medcard.</translation>
+    </message>
+    <message>
         <source>The encrypted secrets file is damaged or unreadable.</source>
         <translation>Зашифрованный файл с секретами повреждён или не читается.</translation>
     </message>
     <message>
         <source>{name}: {n} resources received.</source>
         <translation>{name}: получено ресурсов: {n}.</translation>
+    </message>
+    <message>
+        <source>{name}: some records could not be read and were skipped ({n}).</source>
+        <translation>{name}: некоторые записи не удалось прочитать, они пропущены ({n}).</translation>
     </message>
     <message>
         <source>above range</source>
@@ -1790,14 +1850,6 @@
         <translation>Печать талона</translation>
     </message>
     <message>
-        <source>Your sign-in would then be kept in a file in your Medcard folder, encrypted with a master password that Medcard asks for at every start. Without it you cannot sign in on this computer.</source>
-        <translation type="vanished">Тогда данные входа будут храниться в файле в папке Медкарты, зашифрованном мастер-паролем, который Медкарта спрашивает при каждом запуске. Без него войти на этом компьютере нельзя.</translation>
-    </message>
-    <message>
-        <source>Your sign-in would then be kept in a file in your Medcard folder, encrypted with a master password that Medcard asks for at every start. If you forget it, you sign in again and the card is downloaded anew.</source>
-        <translation type="vanished">Тогда данные входа будут храниться в файле в папке Медкарты, зашифрованном мастер-паролем, который Медкарта спрашивает при каждом запуске. Если вы его забудете, войдите заново — медкарта загрузится ещё раз.</translation>
-    </message>
-    <message>
         <source>Your sign-in would then be kept in a file in your Medcard folder, encrypted with a master password that Medcard asks for at every start. If you forget it, you can start over: sign in again and the card is downloaded anew.</source>
         <translation>Тогда данные входа будут храниться в файле в папке Медкарты, зашифрованном мастер-паролем, который Медкарта спрашивает при каждом запуске. Если вы его забудете, можно начать заново: войти ещё раз, и медкарта загрузится снова.</translation>
     </message>
@@ -1844,6 +1896,10 @@
     <message>
         <source>The two passwords differ. Choose a master password:</source>
         <translation>Пароли не совпадают. Придумайте мастер-пароль:</translation>
+    </message>
+    <message>
+        <source>%n record(s) could not be read and were skipped.</source>
+        <translation>(&apos;Не удалось прочитать %n запись, она пропущена.&apos;, &apos;Не удалось прочитать %n записи, они пропущены.&apos;, &apos;Не удалось прочитать %n записей, они пропущены.&apos;)</translation>
     </message>
 </context>
 </TS>

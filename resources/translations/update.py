@@ -68,6 +68,7 @@ def main() -> int:
                 tool("pyside6-lupdate"),
                 "-locations",
                 "none",
+                "-no-obsolete",  # the .ts files are the one source: no stale entries
                 *qt_sources(),
                 str(stub),
                 "-ts",

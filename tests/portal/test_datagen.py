@@ -109,7 +109,11 @@ def test_demo_accounts(ds: DemoDataset) -> None:
     assert users["region@demo.medcard"].region != "Москва"
     assert all(u.password == "demo1234" for u in ds.users)
     patient_ids = {p["id"] for p in ds.by_type("Patient")}
-    assert {u.patient_id for u in ds.users} <= patient_ids
+    assert {u.patient_id for u in ds.users if u.role == "patient"} <= patient_ids
+    desks = {u.email: u for u in ds.users if u.role == "registry"}
+    assert set(desks) == {"desk@demo.medcard", "desk2@demo.medcard"}
+    assert desks["desk@demo.medcard"].organization_id != desks["desk2@demo.medcard"].organization_id
+    assert all(u.patient_id == "" and u.practitioner_role_id for u in desks.values())
     family = [
         (link.patient_id, link.status)
         for link in ds.links

@@ -142,9 +142,12 @@ def test_diary_entries_are_authored_by_the_patient(ds: DemoDataset) -> None:
 
 def test_free_slots_on_every_working_day_of_the_next_four_weeks(ds: DemoDataset) -> None:
     free_days: set[date] = set()
+    today_schedules = set()
     for slot in ds.by_type("Slot"):
         start = datetime.fromisoformat(slot["start"])
-        assert start.date() > TODAY and start.weekday() < 5
+        assert start.date() >= TODAY and start.weekday() < 5
+        if start.date() == TODAY:  # only the registry desk's clinic shows today (its day board)
+            today_schedules.add(slot["schedule"]["reference"])
         assert datetime.fromisoformat(slot["end"]) > start
         if slot["status"] == "free":
             free_days.add(start.date())
@@ -153,6 +156,15 @@ def test_free_slots_on_every_working_day_of_the_next_four_weeks(ds: DemoDataset)
     }
     assert working <= free_days
     assert len(working) == 20
+    schedules = {s["id"]: s for s in ds.by_type("Schedule")}
+    rooms = {loc["id"]: loc for loc in ds.by_type("Location")}
+    for ref in today_schedules:
+        room = next(
+            a for a in schedules[ref[9:]]["actor"] if a["reference"].startswith("Location/")
+        )
+        clinic = rooms[room["reference"][9:]]["managingOrganization"]["reference"]
+        assert clinic == "Organization/org-gp12"
+    assert today_schedules
     kinds = {
         s["serviceCategory"][0]["coding"][0]["code"]
         for s in ds.by_type("Slot")
@@ -267,18 +279,35 @@ def test_masha_has_her_vaccinations_covid_test_and_parent(ds: DemoDataset) -> No
 def test_costs_are_in_roubles_free_under_oms_or_paid(ds: DemoDataset) -> None:
     eobs = _of(ds, "ExplanationOfBenefit", "ivanov-sergey")
     payers = {e["insurance"][0]["coverage"]["reference"] for e in eobs}
-    assert payers == {"Coverage/cov-oms-ivanov-sergey", "Coverage/cov-self-ivanov-sergey"}
+    assert payers == {
+        "Coverage/cov-oms-ivanov-sergey",
+        "Coverage/cov-self-ivanov-sergey",
+        "Coverage/cov-dms-ivanov-sergey",  # voluntary insurance (ДМС)
+    }
+    kinds = {e["extension"][0]["valueCoding"]["code"] for e in eobs}
+    assert kinds == {"oms", "vhi", "patient"}
     for e in eobs:
         total = sum(i["net"]["value"] for i in e["item"])
         assert e["total"][0]["amount"] == {"value": round(total, 2), "currency": "RUB"}
 
 
 def test_identifiers_carry_valid_check_digits(ds: DemoDataset) -> None:
+    kinds = set()
     for patient in ds.by_type("Patient"):
         values = {i["type"]["text"]: i["value"] for i in patient["identifier"]}
-        snils, policy = values["СНИЛС"], values["Полис ОМС"]
+        snils = values["СНИЛС"]
         assert int(snils[9:]) == _snils_check(snils[:9])
-        assert len(policy) == 16 and int(policy[-1]) == luhn_digit(policy[:-1])
+        if "Полис ОМС" in values:  # new form: 16 digits, the last a Luhn check digit
+            policy = values["Полис ОМС"]
+            assert len(policy) == 16 and int(policy[-1]) == luhn_digit(policy[:-1])
+            kinds.add("new")
+        elif "Временное свидетельство ОМС" in values:
+            assert re.fullmatch(r"\d{9}", values["Временное свидетельство ОМС"])
+            kinds.add("temporary")
+        else:
+            assert re.fullmatch(r"\d{4} \d{10}", values["Полис ОМС старого образца"])
+            kinds.add("old")
+    assert kinds == {"new", "temporary", "old"}
 
 
 def _snils_check(number: str) -> int:
@@ -332,3 +361,20 @@ def _refs(node: object) -> list[str]:
     if isinstance(node, list):
         return [x for v in node for x in _refs(v)]
     return []
+
+
+def test_inline_attachments_say_their_size_and_hash(ds: DemoDataset) -> None:
+    """FHIR R4 Attachment.hash is the base64 SHA-1 of the data: a client checks it."""
+    import base64
+    import hashlib
+
+    checked = 0
+    for r in ds.resources:
+        attachments = [c["attachment"] for c in r.get("content", [])] + r.get("presentedForm", [])
+        for attachment in attachments:
+            if "data" in attachment:
+                data = base64.b64decode(attachment["data"])
+                assert attachment["size"] == len(data)
+                assert attachment["hash"] == base64.b64encode(hashlib.sha1(data).digest()).decode()
+                checked += 1
+    assert checked > 5

@@ -50,3 +50,37 @@ def test_a_cache_from_a_newer_version_is_refused_with_a_clear_error(tmp_path: Pa
     with pytest.raises(CacheError) as caught:
         Cache.open(tmp_path / "cache.db", key)
     assert caught.value.user_message
+
+
+def test_a_cache_from_the_first_schema_upgrades_and_keeps_its_data(tmp_path: Path) -> None:
+    """0001 -> head: the unread projections go, appointments link to their doctors."""
+    from alembic import command
+
+    from desktop.services.cache import migrate
+
+    key = Cache.new_key()
+    old = Cache(tmp_path / "cache.db", key)  # created by hand at the first revision
+    appointment = (
+        b'{"resourceType":"Appointment","id":"a1","participant":['
+        b'{"actor":{"reference":"Patient/p1"}},{"actor":{"reference":"Practitioner/doc1"}}]}'
+    )
+    with old.write() as conn:
+        command.upgrade(migrate.alembic_config(conn), "0001")
+        conn.exec_driver_sql(
+            "INSERT INTO resources (type, id, patient_id, json) VALUES (?, ?, ?, ?)",
+            ("Appointment", "a1", "p1", appointment),
+        )
+        conn.exec_driver_sql(
+            "INSERT INTO resources (type, id, patient_id, json) VALUES (?, ?, ?, ?)",
+            ("Appointment", "broken", "p1", b"{not json"),
+        )
+    old.close()
+    with Cache.open(tmp_path / "cache.db", key) as cache:
+        assert cache.counts() == {"Appointment": 2}
+        assert cache.sync.missing_directory_ids() == ["doc1"]
+        with cache.read() as conn:
+            tables = {
+                r[0]
+                for r in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type='table'")
+            }
+    assert not tables & {"appointments", "family", "requests"}

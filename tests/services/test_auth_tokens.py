@@ -30,7 +30,9 @@ def test_refresh_rotates_and_stores_the_newest(family_account, accounts):
     assert after.access_token != before.access_token
     assert _stored(accounts, family_account.id).refresh_token == after.refresh_token
     assert after.patients == before.patients
-    # The old refresh token is void at the portal: reusing it must fail.
+    with accounts.client(family_account.id) as client:
+        assert client.read("Patient", "ivanov-sergey")["id"] == "ivanov-sergey"
+    # Its successor used, the old refresh token is void at the portal: reuse must fail.
     with pytest.raises(OAuthError), new_session() as http:
         post_form(
             http,
@@ -42,8 +44,6 @@ def test_refresh_rotates_and_stores_the_newest(family_account, accounts):
             },
             (5, 10),
         )
-    with accounts.client(family_account.id) as client:
-        assert client.read("Patient", "ivanov-sergey")["id"] == "ivanov-sergey"
 
 
 def test_concurrent_401s_refresh_only_once(family_account, accounts):

@@ -15,14 +15,14 @@ import pytest
 from demo_portal.embedded import DemoPortal
 from demo_portal.rules.appointments import add_schedule, advance_home_visit
 from desktop.services.accounts import AccountManager
-from desktop.services.booking import (
+from desktop.services.booking.fhir import KIND_VIDEO
+from desktop.services.booking.service import (
     BookingService,
     HomeVisitRequest,
     NotCancellable,
     SlotTaken,
     new_booking_key,
 )
-from desktop.services.booking_fhir import KIND_VIDEO
 from desktop.services.errors import ValidationFailed
 from desktop.services.profile import Profile
 from desktop.services.secrets import MemorySecretStore

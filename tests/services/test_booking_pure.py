@@ -6,8 +6,8 @@ from datetime import UTC, datetime, timedelta
 
 import icalendar
 
-from desktop.models.appointments_reminders import DAY_BEFORE, HOURS_BEFORE, ReminderPlanner
-from desktop.services.booking_fhir import (
+from desktop.models.appointments.reminders import DAY_BEFORE, HOURS_BEFORE, ReminderPlanner
+from desktop.services.booking.fhir import (
     JOIN_URL_EXT,
     TICKET_SYSTEM,
     VISIT_KIND_SYSTEM,
@@ -15,8 +15,8 @@ from desktop.services.booking_fhir import (
     describe,
     wall_time,
 )
-from desktop.services.ics import build_calendar, write_ics
-from desktop.services.ticket import qr_png, ticket_for
+from desktop.services.booking.ics import build_calendar, write_ics
+from desktop.services.booking.ticket import qr_png, ticket_for
 
 T0 = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
 

@@ -6,8 +6,8 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
-from desktop.services import diary
-from desktop.services.diary import DiaryEntry, DiaryKind
+from desktop.services.diary import entries as diary
+from desktop.services.diary.entries import DiaryEntry, DiaryKind
 
 NOW = datetime(2026, 11, 25, 9, 30, tzinfo=UTC)
 MSK = timezone(timedelta(hours=3))

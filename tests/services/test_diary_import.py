@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta, timezone
 
-from desktop.services import diary_import
-from desktop.services.diary import DiaryKind
+from desktop.services.diary import csv_import as diary_import
+from desktop.services.diary.entries import DiaryKind
 
 MSK = timezone(timedelta(hours=3))
 NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)

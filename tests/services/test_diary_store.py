@@ -14,12 +14,13 @@ import pytest
 from sqlalchemy import insert
 
 from demo_portal.embedded import DemoPortal
-from desktop.services import diary, diary_import
 from desktop.services.accounts import AccountManager
 from desktop.services.cache import Cache
 from desktop.services.cache.schema import outbox
-from desktop.services.diary import DiaryEntry, DiaryKind
-from desktop.services.diary_store import PENDING, SENT, DiaryStore, NotOwnEntry
+from desktop.services.diary import csv_import as diary_import
+from desktop.services.diary import entries as diary
+from desktop.services.diary.entries import DiaryEntry, DiaryKind
+from desktop.services.diary.store import PENDING, SENT, DiaryStore, NotOwnEntry
 from desktop.services.errors import AccessDenied, Conflict
 from desktop.services.portal.transport import RetryPolicy
 from desktop.services.profile import Profile

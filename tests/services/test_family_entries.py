@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
-from desktop.services import family
-from desktop.services.family import AccessRequest, family_entries
+from desktop.services.family import service as family
+from desktop.services.family.service import AccessRequest, family_entries
 
 
 @dataclass

@@ -6,8 +6,8 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from desktop.services import family
-from desktop.services.family_form import (
+from desktop.services.family import service as family
+from desktop.services.family.form import (
     AccessRequestForm,
     normalize,
     normalize_series,

@@ -25,7 +25,7 @@ from desktop.services.cache import Cache, TimelineFilter
 from desktop.services.cache.schema import PATIENT_TABLES
 from desktop.services.profile import Profile
 from desktop.services.secrets import KeyringSecretStore, MemorySecretStore
-from desktop.services.sync import SyncCancelled, SyncEngine, SyncProgress
+from desktop.services.sync import CARD_TYPES, SyncCancelled, SyncEngine, SyncProgress
 
 FAMILY = "family@demo.medcard"
 ROOT = Path(__file__).resolve().parents[2]
@@ -39,15 +39,19 @@ def browser_for(email: str, password: str = "demo1234") -> Callable[[str], str]:
     return lambda url: autologin.follow(url, email, password)
 
 
-def server_content(portal: object, patients: list[str]) -> dict[tuple[str, str], str]:
-    """(type, id) -> version of every patient-compartment resource the user may read."""
+def server_content(
+    portal: object, patients: list[str], everything: bool = True
+) -> dict[tuple[str, str], str]:
+    """(type, id) -> version of every patient-compartment resource the user may read;
+    without `everything`, of the card's types (what type searches fetch: an issued
+    document's Binary, for one, has no patient search)."""
     marks = ",".join("?" * len(patients))
     with portal.store.engine.connect() as conn:  # type: ignore[attr-defined]
         rows = conn.exec_driver_sql(
             f"SELECT rtype, rid, version FROM resources WHERE patient_id IN ({marks})",
             tuple(patients),
         ).all()
-    return {(t, i): str(v) for t, i, v in rows}
+    return {(t, i): str(v) for t, i, v in rows if everything or t in CARD_TYPES}
 
 
 def cache_content(cache: Cache) -> dict[tuple[str, str], str]:
@@ -78,7 +82,7 @@ def test_full_sync_matches_server_and_resync_transfers_nothing(
     first = SyncEngine(
         client, cache, patients, progress=seen.append, use_everything=everything, page_size=200
     ).run()
-    expected = server_content(portal, patients)
+    expected = server_content(portal, patients, everything)
     assert cache_content(cache) == expected
     assert first.transferred >= len(expected)
     per_type: dict[str, int] = {}
@@ -120,7 +124,7 @@ def test_an_update_on_the_portal_replaces_the_cached_version(
     store.update(encounter)
     result = SyncEngine(client, cache, patients, use_everything=everything).run()
     assert result.transferred == 1
-    assert cache_content(cache) == server_content(fresh_portal, patients)
+    assert cache_content(cache) == server_content(fresh_portal, patients, everything)
     rows = cache.card.page(patients[0], TimelineFilter(text="гастроэнтер исправ"), 0, 10)
     assert [(r.resource_type, r.resource_id) for r in rows] == [(rtype, rid)]
     assert cache.card.count(patients[0], TimelineFilter(kinds=frozenset({"visit"}))) == len(
@@ -172,7 +176,7 @@ def test_token_expiring_mid_sync_is_renewed(tmp_path: Path, cache: Cache) -> Non
             use_everything=False,
             page_size=100,
         ).run()
-        assert cache_content(cache) == server_content(short, patients)
+        assert cache_content(cache) == server_content(short, patients, everything=False)
         assert manager.token_manager(account.id).tokens().access_token != before
 
 
@@ -256,7 +260,8 @@ def test_kill_9_of_medcard_sync_then_resume_gives_exact_content(tmp_path: Path) 
 
         done = subprocess.run(command, cwd=ROOT, capture_output=True, timeout=120, check=True)
         summary = json.loads(done.stdout)
-        assert set(summary) == {"counts", "transferred", "seconds"}
+        assert set(summary) == {"counts", "transferred", "skipped", "seconds"}
+        assert summary["skipped"] == 0
         assert 0 < summary["transferred"] <= len(expected) + 50  # + shared doctors/clinics
         assert summary["counts"]["Observation"] == sum(1 for t, _ in expected if t == "Observation")
         with Cache.open(path, key) as cache:
@@ -292,7 +297,7 @@ def test_type_search_sync_stopped_between_pages_resumes_from_its_watermarks(
                 page_size=100,
             ).run()
         first = len(cache_content(cache))
-        expected = server_content(fresh_portal, patients)
+        expected = server_content(fresh_portal, patients, everything=False)
         assert first < len(expected)
         resumed = SyncEngine(client, cache, patients, use_everything=False, page_size=100).run()
         assert cache_content(cache) == expected
@@ -301,29 +306,39 @@ def test_type_search_sync_stopped_between_pages_resumes_from_its_watermarks(
         _no_duplicates(cache)
 
 
-@pytest.mark.parametrize(
-    "fault",
-    [
-        {"body": b"<html>oops</html>", "status": 200},
-        {"body": b'{"resourceType": "Bundle", "entry": [{"nothing": 1}]}', "status": 200},
-    ],
-    ids=["html-page", "entry-without-resource"],
-)
 def test_malformed_page_fails_clearly_and_the_next_sync_completes(
-    fresh_portal: object, tmp_path: Path, fault: dict
+    fresh_portal: object, tmp_path: Path
 ) -> None:
     from desktop.services.errors import MalformedAnswer
 
     manager, account = sign_in(fresh_portal, tmp_path)
     patients = list(account.patient_ids)
     client = manager.client(account.id)
-    fresh_portal.faults.add(count=1, path_contains="/Observation", **fault)  # type: ignore[attr-defined]
+    fresh_portal.faults.add(  # type: ignore[attr-defined]
+        count=1, path_contains="/Observation", body=b"<html>oops</html>", status=200
+    )
     with Cache.open(tmp_path / "c.db", Cache.new_key()) as cache:
         with pytest.raises(MalformedAnswer) as caught:
             SyncEngine(client, cache, patients, use_everything=False).run()
         assert caught.value.user_message
         SyncEngine(client, cache, patients, use_everything=False).run()
-        assert cache_content(cache) == server_content(fresh_portal, patients)
+        assert cache_content(cache) == server_content(fresh_portal, patients, everything=False)
+
+
+def test_an_entry_without_a_resource_is_skipped_and_counted(
+    fresh_portal: object, tmp_path: Path
+) -> None:
+    manager, account = sign_in(fresh_portal, tmp_path)
+    patients = list(account.patient_ids)
+    client = manager.client(account.id)
+    page = b'{"resourceType": "Bundle", "entry": [{"nothing": 1}, 7, {"resource": []}]}'
+    fresh_portal.faults.add(count=1, path_contains="/Observation", body=page, status=200)  # type: ignore[attr-defined]
+    with Cache.open(tmp_path / "c.db", Cache.new_key()) as cache:
+        first = SyncEngine(client, cache, patients, use_everything=False).run()
+        assert first.skipped == 3
+        again = SyncEngine(client, cache, patients, use_everything=False).run()
+        assert again.skipped == 0
+        assert cache_content(cache) == server_content(fresh_portal, patients, everything=False)
 
 
 def _projection_snapshot(cache: Cache) -> dict[str, list[tuple]]:
@@ -333,8 +348,7 @@ def _projection_snapshot(cache: Cache) -> dict[str, list[tuple]]:
         " clinic_id, abnormal, resource_type, resource_id FROM timeline",
         "observations": "SELECT patient_id, resource_id, component, code, time, value, unit,"
         " ref_low, ref_high, interpretation, category, self_measured FROM observations",
-        "appointments": "SELECT * FROM appointments",
-        "family": "SELECT * FROM family",
+        "links": "SELECT * FROM links",
         "directory": "SELECT * FROM directory",
     }
     with cache.read() as conn:

@@ -71,7 +71,7 @@ def test_records_deleted_on_the_portal_leave_the_cache(
     again = SyncEngine(client, cache, patients, use_everything=everything).run()
 
     assert again.transferred == 0  # nothing changed, three things went away
-    assert cache_content(cache) == server_content(fresh_portal, patients)
+    assert cache_content(cache) == server_content(fresh_portal, patients, everything)
     assert cache.card.detail("Condition", condition_id) is None
     hits = cache.card.page(me, TimelineFilter(text=condition_title), 0, 50)
     assert all(row.resource_id != condition_id for row in hits)

@@ -121,7 +121,15 @@ def started_window(qtbot, profile_dir: Path, seed: SyncedSeed):
     controller.window.show()
     with qtbot.waitSignal(controller.firstSyncDone, timeout=30_000):
         controller.start()
+    # The tabs read what the sync brought off the GUI thread: wait for their answers.
+    controller.settle = lambda: settle(qtbot, controller.runner, _card_model(controller))
+    controller.settle()
     return controller
+
+
+def _card_model(controller: Any) -> Any:
+    card = controller.window.tab_widget("card")
+    return card.model if card is not None else None
 
 
 def make_controller(profile_dir: Path, seed: SyncedSeed | None = None, demo_starter=None):
@@ -162,9 +170,9 @@ class TabHarness:
     tab: Any
 
     def __init__(self, qtbot: Any, accounts: Any, account: Any, retry: Any = None) -> None:
+        from desktop.models.context import AppContext
         from desktop.models.signin import make_session, open_session_parts
         from desktop.models.tasks import TaskRunner
-        from desktop.views.context import AppContext
 
         self.qtbot = qtbot
         self.runner = TaskRunner()
@@ -192,3 +200,29 @@ class TabHarness:
         self.tab.deleteLater()
         self.ctx.set_session(None)
         self.runner.stop()
+
+
+def cache_session(runner: Any, cache: Cache, own: str = MAIN, ids: tuple[str, ...] = (MAIN,)):
+    """A real AccountSession over a cache file with no portal behind it (tests that only
+    read the card); it does not sync."""
+    from desktop.models.session import AccountSession, SessionParts
+    from desktop.services.accounts import Account
+
+    account = Account("cache-only", "http://127.0.0.1:9/fhir", "Test", own, ids)
+    parts = SessionParts(
+        account=account,
+        client=None,  # type: ignore[arg-type] - never used: no sync, no portal calls
+        cache=cache,
+        own_patient_id=own,
+        patient_ids=list(ids),
+    )
+    return AccountSession(runner, parts)
+
+
+def settle(qtbot: Any, runner: Any, model: Any = None, timeout: int = 10_000) -> None:
+    """Wait until background work (queries, detail reads) has answered."""
+
+    def idle() -> bool:
+        return not runner.is_busy() and not getattr(model, "loading", False)
+
+    qtbot.waitUntil(idle, timeout=timeout)

@@ -19,16 +19,16 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from demo_portal import autologin
 from demo_portal.embedded import DemoPortal
 from demo_portal.rules.appointments import add_schedule, advance_home_visit
+from desktop.models.context import AppContext
 from desktop.services.accounts import AccountManager
-from desktop.services.booking import BookingService, new_booking_key
-from desktop.services.booking_fhir import KIND_VIDEO, AppointmentInfo, wall_time
+from desktop.services.booking.fhir import KIND_VIDEO, AppointmentInfo, wall_time
+from desktop.services.booking.service import BookingService, new_booking_key
+from desktop.services.booking.ticket import ticket_for
 from desktop.services.profile import Profile
 from desktop.services.secrets import MemorySecretStore
-from desktop.services.ticket import ticket_for
 from desktop.views.appointments import AppointmentsTab
 from desktop.views.appointments.files import write_ics_file
 from desktop.views.appointments.ticket_print import save_ticket_pdf
-from desktop.views.context import AppContext
 from tests.ui.conftest import TabHarness
 
 FAMILY, OTHER = "family@demo.medcard", "other@demo.medcard"
@@ -120,7 +120,7 @@ class Window(TabHarness):
         return self.world["store"]
 
     def service(self) -> BookingService:
-        return BookingService(self.ctx.client)
+        return BookingService(self.ctx.session.client)
 
 
 @pytest.fixture
@@ -163,11 +163,11 @@ def test_book_for_the_child_with_a_double_click(qtbot: Any, win: Window) -> None
     win.ctx.set_patient(MASHA)  # from the child's card: the same flow
     dialog = open_dialog_on_first_slot(qtbot, win)
     slot = dialog.selected_slot()
-    with qtbot.waitSignal(win.tab.actions.booked, timeout=WAIT) as booked:
+    with qtbot.waitSignal(win.tab.booking.booked, timeout=WAIT) as booked:
         dialog.book_button.click()
         assert not dialog.book_button.isEnabled()  # disabled while the request runs
         dialog.book_button.click()
-        win.tab.actions.book(MASHA, slot, "clinic")  # a click that slipped through anyway
+        win.tab.booking.book(MASHA, slot, "clinic")  # a click that slipped through anyway
     info = booked.args[0]
     on_portal = win.store.search("Appointment", where={"slot": f"Slot/{slot.id}"})
     assert [a["id"] for a in on_portal] == [info.id]
@@ -209,7 +209,7 @@ def test_slot_taken_meanwhile_says_so_and_refreshes(qtbot: Any, win: Window) -> 
     dialog = open_dialog_on_first_slot(qtbot, win)
     slot = dialog.selected_slot()
     BookingService(win.world["other"]).book(win.world["other_patient"], slot, new_booking_key())
-    with qtbot.waitSignal(win.tab.actions.slotTaken, timeout=WAIT):
+    with qtbot.waitSignal(win.tab.booking.slotTaken, timeout=WAIT):
         dialog.book_button.click()
     qtbot.waitUntil(
         lambda: bool(dialog.slots) and slot.id not in [s.id for s in dialog.slots], timeout=WAIT
@@ -238,7 +238,7 @@ def test_cancel_with_confirmation_frees_the_slot(qtbot: Any, win: Window) -> Non
     win.tab.confirm_cancel()
     assert win.store.get("Appointment", info.id)["status"] == "booked"
     QTimer.singleShot(50, lambda: _answer_confirmation("Cancel appointment"))
-    with qtbot.waitSignal(win.tab.actions.cancelled, timeout=WAIT):
+    with qtbot.waitSignal(win.tab.booking.cancelled, timeout=WAIT):
         win.tab.confirm_cancel()
     assert win.store.get("Appointment", info.id)["status"] == "cancelled"
     assert win.store.get("Slot", info.slot_id)["status"] == "free"
@@ -375,7 +375,7 @@ def test_offline_keeps_the_lists_and_blocks_writes_with_the_reason(
         accounts, account = sign_in(portal, tmp_path / "family", FAMILY)
         window = Window(qtbot, {"store": portal.store, "accounts": accounts, "account": account})
         try:
-            info = window.tab.actions  # book through the tab so the cache has a fresh row
+            info = window.tab.booking  # book through the tab so the cache has a fresh row
             dialog = open_dialog_on_first_slot(qtbot, window)
             with qtbot.waitSignal(info.booked, timeout=WAIT) as booked:
                 dialog.book_button.click()

@@ -6,30 +6,27 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
-from desktop.models.session import SessionParts
-from desktop.models.signin import make_session
+from desktop.models.context import AppContext
 from desktop.models.tasks import TaskRunner
 from desktop.views.card import CardTab
-from desktop.views.context import AppContext
-from tests.ui.conftest import MAIN, SHOWN_TIMELINE
+from tests.ui.conftest import MAIN, SHOWN_TIMELINE, cache_session, settle
 
 
 @pytest.fixture
 def tab(qtbot, card_cache):
     runner = TaskRunner()
     ctx = AppContext(runner)
-    parts = SessionParts(
-        account=None, client=None, cache=card_cache, own_patient_id=MAIN, patient_ids=[MAIN]
-    )
-    ctx.set_session(make_session(runner, parts), MAIN)
+    ctx.set_session(cache_session(runner, card_cache), MAIN)
     widget = CardTab(ctx)
     qtbot.addWidget(widget)
     widget.resize(1100, 700)
     widget.show()
+    # Queries run off the GUI thread: wait for their answers after each step.
+    widget.settle = lambda: settle(qtbot, runner, widget.model)
+    widget.settle()
     yield widget
-    runner.stop()
-    ctx.session.cache = None  # the fixture owns and closes the cache
     ctx.set_session(None)
+    runner.stop()
 
 
 def count_in_label(tab: CardTab) -> int:
@@ -46,6 +43,7 @@ def test_count_label_equals_sql(tab, card_cache):
 
 def test_chip_and_search_narrow_the_list(qtbot, tab, card_cache):
     tab.filters.chips["lab"].click()
+    tab.settle()
     with card_cache.read() as conn:
         labs = conn.exec_driver_sql(
             f"SELECT count(*) FROM {SHOWN_TIMELINE} WHERE patient_id = ? AND kind = 'lab'",
@@ -63,7 +61,9 @@ def test_chip_and_search_narrow_the_list(qtbot, tab, card_cache):
 
 def test_selecting_a_record_shows_its_details(qtbot, tab):
     tab.filters.chips["lab"].click()
+    tab.settle()
     tab.table.selectRow(0)
+    tab.settle()
     row = tab.model.row_at(0)
     html_text = tab.detail.browser.toPlainText()
     assert row.title in html_text
@@ -73,6 +73,7 @@ def test_selecting_a_record_shows_its_details(qtbot, tab):
 
 def test_copy_puts_the_record_on_the_clipboard(tab):
     tab.table.selectRow(0)
+    tab.settle()
     tab.detail.copy_button.click()
     assert tab.model.row_at(0).title in QGuiApplication.clipboard().text()
 
@@ -81,6 +82,7 @@ def test_save_as_pdf_writes_the_record(tab, tmp_path):
     from pypdf import PdfReader
 
     tab.table.selectRow(0)
+    tab.settle()
     target = tmp_path / "record.pdf"
     assert tab.detail.write_pdf(str(target))
     text = "".join(page.extract_text() for page in PdfReader(target).pages)
@@ -108,9 +110,12 @@ def test_down_arrow_moves_from_search_into_the_list(qtbot, tab):
 
 def select_first(tab: CardTab, kind: str) -> None:
     tab.filters.reset()
+    tab.settle()
     tab.filters.chips[kind].click()
+    tab.settle()
     assert tab.model.rowCount() > 0, f"no {kind} records in the demo card"
     tab.table.selectRow(0)
+    tab.settle()
 
 
 def test_prescription_shows_its_dosage_and_source(tab):
@@ -143,7 +148,9 @@ def test_portal_text_is_shown_as_text_not_markup(tab, card_cache):
         ]
     )
     tab.reload()
+    tab.settle()
     tab.table.selectRow(0)
+    tab.settle()
     assert "<b>bold</b><img src=x>" in tab.detail.plain_text()
 
 
@@ -166,7 +173,7 @@ def _option(tab, index):
 
 
 def test_record_column_takes_the_room_doctor_and_clinic_their_content(tab):
-    from desktop.models.card import TimelineModel as M
+    from desktop.models.card.timeline import TimelineModel as M
     from desktop.views.card.columns import CAPS
 
     header = tab.table.horizontalHeader()
@@ -178,11 +185,12 @@ def test_record_column_takes_the_room_doctor_and_clinic_their_content(tab):
     assert widths[M.COL_TITLE] >= 0.35 * available  # was ~20 %: titles cut short
     # A column of short texts is as wide as they are, not a fixed 170-200 px.
     tab.filters.chips["lab"].click()
+    tab.settle()
     assert header.sectionSize(M.COL_DOCTOR) < widths[M.COL_DOCTOR]
 
 
 def test_cut_off_cells_show_their_full_text_as_tooltip(tab):
-    from desktop.models.card import TimelineModel as M
+    from desktop.models.card.timeline import TimelineModel as M
 
     delegate = tab.table.itemDelegate()
     cut = short = None
@@ -201,10 +209,11 @@ def test_cut_off_cells_show_their_full_text_as_tooltip(tab):
 
 
 def test_a_column_the_user_sized_keeps_its_width(tab):
-    from desktop.models.card import TimelineModel as M
+    from desktop.models.card.timeline import TimelineModel as M
 
     header = tab.table.horizontalHeader()
     header.resizeSection(M.COL_CLINIC, 90)  # as a drag does
     tab.columns.user_sized.add(M.COL_CLINIC)
     tab.reload()
+    tab.settle()
     assert header.sectionSize(M.COL_CLINIC) == 90

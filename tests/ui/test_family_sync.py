@@ -88,7 +88,7 @@ def masha_needles(family: Family) -> list[str]:
 
 
 def test_child_card_is_synced_and_named(qtbot: Any, family: Family) -> None:
-    cache = family.ctx.cache
+    cache = family.ctx.session.cache
     assert MASHA in cache.patients()
     # The cached Patient gives the real name (the id is shown only before the first sync).
     qtbot.waitUntil(lambda: family.card_of(MASHA).entry.name != MASHA, timeout=30_000)
@@ -99,7 +99,7 @@ def test_give_up_access_removes_every_trace(
     qtbot: Any, family: Family, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     needles = masha_needles(family)
-    assert traces_of(family.ctx.cache, needles)  # present before
+    assert traces_of(family.ctx.session.cache, needles)  # present before
     family.ctx.set_patient(MASHA)
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     card = family.card_of(MASHA)
@@ -109,7 +109,7 @@ def test_give_up_access_removes_every_trace(
     assert MASHA not in family.store.accessible_patients(family.store.user(FAMILY))
     assert MASHA not in [p.patient_id for p in family.ctx.patients]
     assert family.ctx.patient_id != MASHA  # the open card switched back to the holder
-    assert traces_of(family.ctx.cache, needles) == []
+    assert traces_of(family.ctx.session.cache, needles) == []
 
 
 def test_fifteenth_birthday_ends_access_at_next_sync(qtbot: Any, family: Family) -> None:
@@ -127,7 +127,7 @@ def test_fifteenth_birthday_ends_access_at_next_sync(qtbot: Any, family: Family)
     assert done.args == [True] and errors == []
     assert MASHA not in [p.patient_id for p in family.ctx.patients]  # the header's list
     assert MASHA not in family.ctx.session.patient_ids
-    assert traces_of(family.ctx.cache, needles[:-1]) == []
+    assert traces_of(family.ctx.session.cache, needles[:-1]) == []
     qtbot.waitUntil(lambda: family.card_of(MASHA) is None, timeout=30_000)
     assert family.ctx.patient_id == family.ctx.session.own_patient_id  # back to own card
     # The next app start begins from the right list.
@@ -139,7 +139,7 @@ def test_fifteenth_birthday_ends_access_at_next_sync(qtbot: Any, family: Family)
 def test_request_accepted_then_its_card_syncs(qtbot: Any, family: Family) -> None:
     request = send(qtbot, family, form(child_name="Иванов Пётр Сергеевич"))
     child = request.child_patient_id
-    qtbot.waitUntil(lambda: child in family.ctx.cache.patients(), timeout=60_000)
+    qtbot.waitUntil(lambda: child in family.ctx.session.cache.patients(), timeout=60_000)
     # After the sync the name comes from the child's own Patient resource.
     qtbot.waitUntil(lambda: name_of(family, child) == "Пётр Иванов", timeout=30_000)
     assert family.card_of(child).entry.state == "active"

@@ -17,7 +17,7 @@ from demo_portal import autologin
 from demo_portal.embedded import DemoPortal
 from demo_portal.rules import family as portal_rules
 from desktop.services.accounts import AccountManager
-from desktop.services.family_form import AccessRequestForm
+from desktop.services.family.form import AccessRequestForm
 from desktop.services.profile import Profile
 from desktop.services.secrets import MemorySecretStore
 from desktop.views.family import FamilyTab
@@ -305,3 +305,13 @@ def test_withdraw_after_the_clinic_decided_explains_why_not(
     assert "already decided" in failed.args[0]  # the portal's own explanation
     assert not family.tab.message.isHidden()
     assert portal_task(family, request.task_id)["status"] == "accepted"
+
+
+def test_the_family_list_passes_the_model_tester(qtmodeltester: Any, family: Family) -> None:
+    from desktop.models.family.entries_model import EntryRole
+
+    model = family.tab.model.list
+    assert model.rowCount() >= 2  # the holder and the linked child
+    qtmodeltester.check(model)
+    names = [model.index(r, 0).data() for r in range(model.rowCount())]
+    assert names == [model.index(r, 0).data(EntryRole).name for r in range(model.rowCount())]

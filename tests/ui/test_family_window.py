@@ -20,7 +20,7 @@ def test_open_child_card_from_family_tab(qtbot: Any, signed_in: Any) -> None:
     child_button = next(b for b in window.header.person_group.buttons() if "Мария" in b.text())
     assert child_button.isChecked()
     timeline = window.tab_widget("card")
-    with ctx.cache.read() as conn:
+    with ctx.session.cache.read() as conn:
         child_rows = conn.exec_driver_sql(
             "SELECT count(*) FROM timeline WHERE patient_id = ?", (CHILD,)
         ).scalar()

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from PySide6.QtCore import QLocale, QPointF
 
-from desktop.models.labs_series import LabPoint, build_series
+from desktop.models.labs.series import LabPoint, build_series
 from desktop.views.labs.chart import LocaleDateAxis, TrendChart
 from desktop.views.labs.date_ticks import TickLevel, tick_label, tick_times
 

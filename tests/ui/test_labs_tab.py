@@ -13,10 +13,10 @@ from PySide6.QtCore import QLocale, Qt
 
 from demo_portal import autologin
 from demo_portal.embedded import DemoPortal
-from desktop.models.labs import CODE_ROLE
-from desktop.services import diary
+from desktop.models.labs.analytes import CODE_ROLE
 from desktop.services.accounts import AccountManager
-from desktop.services.diary_store import PENDING, SENT
+from desktop.services.diary import entries as diary
+from desktop.services.diary.store import PENDING, SENT
 from desktop.services.portal.transport import RetryPolicy
 from desktop.services.profile import Profile
 from desktop.services.secrets import MemorySecretStore
@@ -81,7 +81,7 @@ def leaf_rows(tab: LabsTab) -> dict[tuple[str, bool], list[str]]:
 
 
 def test_analyte_list_and_latest_values_match_the_cache(win: Window) -> None:
-    analytes = win.ctx.cache.labs.analytes(SERGEY)
+    analytes = win.ctx.session.cache.labs.analytes(SERGEY)
     rows = leaf_rows(win.tab)
     assert len(rows) == len(analytes) > 10
     locale = QLocale()
@@ -103,7 +103,7 @@ def test_default_charts_hba1c_and_glucose_with_band_and_flags(win: Window) -> No
     by_code = {s.code: s for s in win.tab.chart.series}
     assert set(by_code) == {HBA1C, GLUCOSE}
     hba1c = by_code[HBA1C]
-    points = win.ctx.cache.labs.series(SERGEY, HBA1C)
+    points = win.ctx.session.cache.labs.series(SERGEY, HBA1C)
     assert len(hba1c) == len(points)
     latest = points[-1]
     assert (hba1c.ref_low, hba1c.ref_high) == (latest.ref_low, latest.ref_high)
@@ -154,6 +154,7 @@ def test_period_presets_and_exports(win: Window, tmp_path: Path) -> None:
     lines = csv_path.read_text(encoding="utf-8-sig").splitlines()
     assert lines[0].startswith("analyte,code,date_time,value,unit")
     assert len(lines) == 1 + sum(len(s) + len(s.apart) for s in win.tab.chart.series)
+    assert csv_path.stat().st_mode & 0o077 == 0  # lab values: owner-only (issue 15)
 
 
 def test_diary_dialog_validation_save_edit_delete(win: Window) -> None:
@@ -338,7 +339,7 @@ def test_delete_from_the_panel_asks_first(win: Window) -> None:
 def test_switching_to_the_child_shows_her_own_analytes(win: Window) -> None:
     masha = "ivanova-masha"
     win.ctx.set_patient(masha)
-    expected = {a.code for a in win.ctx.cache.labs.analytes(masha)}
+    expected = {a.code for a in win.ctx.session.cache.labs.analytes(masha)}
     assert expected  # her blood count
     win.qtbot.waitUntil(lambda: {k[0] for k in leaf_rows(win.tab)} == expected, timeout=WAIT)
     # No HbA1c for a child: the first analyte is charted instead of an empty area.
@@ -351,7 +352,7 @@ def test_switching_to_the_child_shows_her_own_analytes(win: Window) -> None:
 
 
 def test_values_in_an_unconvertible_unit_are_listed_apart(win: Window) -> None:
-    from desktop.models.labs_series import LabPoint, build_series
+    from desktop.models.labs.series import LabPoint, build_series
 
     day = 86400.0
     series = build_series(
@@ -411,7 +412,7 @@ def test_a_new_entry_that_cannot_be_stored_comes_back_in_the_next_dialog(win: Wi
         {"weight": 88.8},
         note="после завтрака",
     )
-    undo = make_read_only(win.ctx.cache)
+    undo = make_read_only(win.ctx.session.cache)
     try:
         with win.qtbot.waitSignal(win.tab.diary.failed, timeout=WAIT):
             panel.save_new(entry)
@@ -490,3 +491,15 @@ def test_changes_that_cannot_reach_the_portal_come_back_in_the_next_edit(win: Wi
         "Observation", where={"identifier": f"{diary.DIARY_IDENTIFIER_SYSTEM}|{entry.identifier}"}
     )
     assert len(found) == 1 and found[0]["valueQuantity"]["value"] == 77
+
+
+def test_analyte_tree_its_search_proxy_and_the_diary_list_pass_the_model_tester(
+    qtmodeltester: Any, win: Window
+) -> None:
+    qtmodeltester.check(win.tab.model)
+    win.tab.search.setText("глюк")
+    qtmodeltester.check(win.tab.proxy)
+    win.tab.search.setText("")
+    qtmodeltester.check(win.tab.proxy)
+    assert win.tab.diary.model.rowCount() > 0  # the demo diary has entries
+    qtmodeltester.check(win.tab.diary.model)

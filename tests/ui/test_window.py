@@ -24,7 +24,7 @@ def test_opens_on_own_card_with_header(signed_in):
     names = [b.text() for b in window.header.person_group.buttons()]
     assert any("Сергей" in n for n in names) and any("Мария" in n for n in names)
     card = window.tab_widget("card")
-    assert card.model.total == timeline_count(ctx.cache, MAIN) > 0
+    assert card.model.total == timeline_count(ctx.session.cache, MAIN) > 0
     assert window.header.status_label.text().startswith("Synced")
 
 
@@ -32,15 +32,17 @@ def test_switching_to_the_child_changes_view_and_header(qtbot, signed_in):
     window, ctx = signed_in.window, signed_in.ctx
     card = window.tab_widget("card")
     card.table.selectRow(0)
+    signed_in.settle()
     child_button = next(b for b in window.header.person_group.buttons() if "Мария" in b.text())
     with qtbot.waitSignal(ctx.patientChanged, timeout=2000):
         child_button.click()
+    signed_in.settle()
     assert ctx.patient_id == CHILD
     assert child_button.isChecked()
-    assert card.model.total == timeline_count(ctx.cache, CHILD)
+    assert card.model.total == timeline_count(ctx.session.cache, CHILD)
     assert card.detail.plain_text() == ""  # the adult's record is no longer shown
     rows = {card.model.row_at(i).resource_id for i in range(card.model.rowCount())}
-    with ctx.cache.read() as conn:
+    with ctx.session.cache.read() as conn:
         adult_ids = set(
             conn.exec_driver_sql(
                 "SELECT resource_id FROM timeline WHERE patient_id = ?", (MAIN,)
@@ -87,6 +89,7 @@ def test_language_switch_changes_visible_strings(qtbot, signed_in):
     signed_in.set_language("ru")
     # Qt posts LanguageChange to every widget: wait for the event loop to deliver it.
     qtbot.waitUntil(lambda: window.tabs.tabText(0) == "Медкарта", timeout=3000)
+    signed_in.settle()
     assert card.filters.count_label.text().startswith("Найдено записей")
     assert window.header.sync_button.text() == "Обновить"
     assert card.model.headerData(0, Qt.Orientation.Horizontal) == "Дата"
@@ -147,7 +150,9 @@ def test_offline_badge_and_browsing_when_portal_stops(qtbot, tmp_path):
         card = controller.window.tab_widget("card")
         assert card.model.total > 0
         card.filters.chips["lab"].click()
+        controller.settle()
         card.table.selectRow(0)
+        controller.settle()
         assert card.model.row_at(0).title in card.detail.plain_text()
         controller.shutdown()
 
@@ -159,14 +164,17 @@ def test_a_record_deleted_on_the_portal_leaves_the_open_card(qtbot, tmp_path):
         controller = window_on_own_portal(qtbot, portal, tmp_path)
         card = controller.window.tab_widget("card")
         card.filters.chips["diagnosis"].click()
+        controller.settle()
         before = card.model.total
         assert before > 0
         card.table.selectRow(0)
+        controller.settle()
         shown = card.model.row_at(0)
         assert shown.title in card.detail.plain_text()
         assert portal.store.delete(shown.resource_type, shown.resource_id)
         with qtbot.waitSignal(controller.ctx.syncFinished, timeout=60_000) as done:
             controller.window.header.sync_button.click()
+        controller.settle()
         assert done.args == [True]
         assert card.model.total == before - 1
         ids = {card.model.row_at(i).resource_id for i in range(card.model.rowCount())}
@@ -186,7 +194,7 @@ def test_a_full_disk_during_a_sync_says_so_and_keeps_the_card(qtbot, tmp_path):
         card = controller.window.tab_widget("card")
         before = card.model.total
         portal.store.load(_extra_observations(3000))
-        fill_disk_after(controller.ctx.cache, 2)
+        fill_disk_after(controller.ctx.session.cache, 2)
         with qtbot.waitSignal(controller.ctx.syncFinished, timeout=60_000) as done:
             controller.window.header.sync_button.click()
         assert done.args == [False]
@@ -195,6 +203,7 @@ def test_a_full_disk_during_a_sync_says_so_and_keeps_the_card(qtbot, tmp_path):
         assert "Traceback" not in banner.text() and "OperationalError" not in banner.text()
         assert card.model.total >= before > 0  # the card stays readable
         card.table.selectRow(0)
+        controller.settle()
         assert card.model.row_at(0).title in card.detail.plain_text()
         controller.shutdown()
 
@@ -262,7 +271,7 @@ def test_closing_during_a_sync_stops_cleanly(qtbot, signed_in):
     assert not session.start_sync()  # a double click does not start a second sync
     signed_in.shutdown()  # must not hang or leave the worker writing to a closed cache
     assert signed_in.ctx.session is None
-    assert session._sync_idle.is_set()
+    assert session.cache_closed.is_set()
 
 
 def test_switch_account_from_the_menu(qtbot, signed_in, portal):
@@ -272,11 +281,13 @@ def test_switch_account_from_the_menu(qtbot, signed_in, portal):
         portal.base_url, open_url=autologin_browser("elder@demo.medcard"), timeout=30
     )
     signed_in._refresh_account_menu()
+    qtbot.waitUntil(lambda: len(signed_in.window.switch_menu.actions()) == 2, timeout=10_000)
     actions = signed_in.window.switch_menu.actions()
     assert len(actions) == 2 and signed_in.window.switch_menu.isEnabled()
     elder_action = next(a for a in actions if elder.display_name in a.text())
     with qtbot.waitSignal(signed_in.firstSyncDone, timeout=60_000):
         elder_action.trigger()
+    signed_in.settle()
     assert signed_in.ctx.account.id == elder.id
     assert signed_in.ctx.patient_id == "petrova-anna"
     names = [b.text() for b in signed_in.window.header.person_group.buttons()]

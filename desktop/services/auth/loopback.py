@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import html
+import secrets
 import threading
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -41,12 +42,18 @@ class Callback:
 
 
 class LoopbackListener:
-    """Serves until the first request on the callback path; other paths get 404."""
+    """Serves until the browser brings back our own ``state``; other paths get 404.
+
+    A request with another (or no) state is answered and otherwise ignored: it may be a
+    stale browser tab or someone else's page probing the port, and must neither end the
+    sign-in nor be taken for its answer. The wait goes on until ours comes or time is up.
+    """
 
     def __init__(self, expected_state: str) -> None:
         self._expected_state = expected_state
         self._received = threading.Event()
         self.callback: Callback | None = None
+        self.ignored = 0  # requests with a wrong state (for tests and diagnostics)
         listener = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -62,19 +69,26 @@ class LoopbackListener:
                     error=query.get("error"),
                     error_description=query.get("error_description"),
                 )
-                ok = callback.code is not None and callback.state == listener._expected_state
-                page = _PAGE.format(
-                    **{k: html.escape(v) for k, v in (_DONE if ok else _FAILED).items()}
+                ours = callback.state is not None and secrets.compare_digest(
+                    callback.state.encode(), listener._expected_state.encode()
                 )
+                ok = ours and callback.code is not None
+                self._answer(200 if ours else 400, _DONE if ok else _FAILED)
+                if not ours:
+                    listener.ignored += 1
+                    return
+                listener.callback = callback
+                listener._received.set()
+
+            def _answer(self, status: int, texts: dict[str, str]) -> None:
+                page = _PAGE.format(**{k: html.escape(v) for k, v in texts.items()})
                 body = page.encode("utf-8")
-                self.send_response(200)
+                self.send_response(status)
                 self.send_header("Content-Type", "text/html; charset=utf-8")
                 self.send_header("Content-Length", str(len(body)))
                 self.send_header("Cache-Control", "no-store")
                 self.end_headers()
                 self.wfile.write(body)
-                listener.callback = callback
-                listener._received.set()
 
             def log_message(self, format: str, *args: object) -> None:
                 pass  # the query holds the authorization code: never log requests

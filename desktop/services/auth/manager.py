@@ -1,9 +1,15 @@
 """TokenManager: hands out a valid access token and renews it, rotation-safe.
 
-Several sync threads share one manager. Refreshes are serialised by a lock, the newest
-refresh token is written to the secret store *before* it is used by anyone, and a thread
-whose token was rejected after another thread already renewed it simply takes the new one
-(so one expiry never burns two refresh tokens).
+Several sync threads share one manager. Refreshes are serialised by a lock (and, with
+``lock_path``, by a file lock between processes: a window and a `medcard sync`), the
+newest refresh token is written to the secret store *before* it is used by anyone, and a
+thread or process whose token was rejected after another one already renewed it simply
+takes the new one (so one expiry never burns two refresh tokens).
+
+An answer lost in transit (connection dropped, portal restarted) after the portal rotated
+the token would leave us holding a dead refresh token. The refresh is then tried once more
+with the same token: portals with a reuse grace window (the demo portal, and major
+authorization servers) accept it, and the user stays signed in.
 """
 
 from __future__ import annotations
@@ -12,17 +18,22 @@ import logging
 import threading
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import NoReturn
 
 import requests
 
 from desktop.services.auth.oauth import CLIENT_ID, OAuthError, post_form
 from desktop.services.auth.tokens import TokenSet
-from desktop.services.errors import SessionExpired
+from desktop.services.errors import InsecureEndpoint, PortalUnreachable, ServerError, SessionExpired
+from desktop.services.filelock import FileLock
 from desktop.services.portal import new_session
+from desktop.services.portal.address import check_endpoint
 from desktop.services.secrets import SecretStore
 
 log = logging.getLogger("medcard.auth")
+
+REFRESH_LOCK_WAIT = 150.0  # another process's refresh: two tries within their deadlines
 
 
 def tokens_key(account_id: str) -> str:
@@ -42,6 +53,7 @@ class TokenManager:
         refresh_margin: float = 60.0,
         on_session_expired: Callable[[str], None] | None = None,
         on_renewed: Callable[[str, TokenSet], None] | None = None,
+        lock_path: str | Path | None = None,
     ) -> None:
         self.account_id = account_id
         self._store = secret_store
@@ -53,6 +65,7 @@ class TokenManager:
         self._on_session_expired = on_session_expired
         self._on_renewed = on_renewed
         self._lock = threading.RLock()
+        self._file_lock = FileLock(lock_path) if lock_path is not None else None
         self._tokens: TokenSet | None = None
 
     # -- TokenProvider ------------------------------------------------------------------
@@ -132,6 +145,16 @@ class TokenManager:
         return stored
 
     def _refresh_locked(self, tokens: TokenSet, rejected: str | None = None) -> TokenSet:
+        if self._file_lock is None:
+            return self._refresh_now(tokens, rejected)
+        if not self._file_lock.acquire(REFRESH_LOCK_WAIT):
+            raise PortalUnreachable("another process holds the refresh lock")
+        try:
+            return self._refresh_now(tokens, rejected)
+        finally:
+            self._file_lock.release()
+
+    def _refresh_now(self, tokens: TokenSet, rejected: str | None) -> TokenSet:
         newer = self._newer_in_store(tokens)
         if newer is not None:
             if newer.access_token != rejected and not newer.needs_refresh(self._margin):
@@ -141,18 +164,24 @@ class TokenManager:
         if not tokens.refresh_token or not endpoint:
             self._expire("no refresh token")
         assert tokens.refresh_token is not None
-        started = time.monotonic()
         try:
-            answer = post_form(
-                self._session,
-                endpoint,
-                {
-                    "grant_type": "refresh_token",
-                    "refresh_token": tokens.refresh_token,
-                    "client_id": self._client_id,
-                },
-                self._timeout,
-            )
+            endpoint = check_endpoint(endpoint, None, "token_endpoint")
+        except InsecureEndpoint:
+            self._expire("stored token endpoint is not secure")  # the token is never sent
+        started = time.monotonic()
+        form = {
+            "grant_type": "refresh_token",
+            "refresh_token": tokens.refresh_token,
+            "client_id": self._client_id,
+        }
+        try:
+            try:
+                answer = post_form(self._session, endpoint, form, self._timeout)
+            except (PortalUnreachable, ServerError):
+                # The answer may be lost after the portal rotated the token: once more with
+                # the same token (accepted within the portal's reuse grace window).
+                log.info("token refresh answer lost; trying once more")
+                answer = post_form(self._session, endpoint, form, self._timeout)
         except OAuthError as exc:
             # Lost a race with another process that rotated the token a moment ago?
             newer = self._newer_in_store(tokens)

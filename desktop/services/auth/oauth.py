@@ -4,18 +4,26 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import logging
 import secrets
-import time
 from typing import Any
-from urllib.parse import urlsplit
 
-import orjson
 import requests
 
-from desktop.services.errors import MalformedAnswer, PortalUnreachable, ServerError
-
-log = logging.getLogger("medcard.auth")
+from desktop.services.errors import (
+    InsecureConnection,
+    MalformedAnswer,
+    MedcardError,
+    PortalUnreachable,
+    ServerError,
+)
+from desktop.services.portal.address import check_endpoint, scrub_url
+from desktop.services.portal.answers import loads
+from desktop.services.portal.transport import (
+    CONNECTION_ERRORS,
+    Limits,
+    RetryPolicy,
+    send_with_retries,
+)
 
 CLIENT_ID = "medcard"
 SCOPE = "openid fhirUser launch/patient offline_access patient/*.cruds user/*.cruds"
@@ -38,39 +46,48 @@ def pkce_pair() -> tuple[str, str]:
     return verifier, base64.urlsafe_b64encode(digest).rstrip(b"=").decode("ascii")
 
 
+# Token answers are small; anything bigger is not a token answer.
+TOKEN_LIMITS = Limits(max_bytes=256 * 1024, deadline=60.0, max_redirects=0)
+_ONCE = RetryPolicy(attempts=1)
+
+
 def post_form(
     session: requests.Session, url: str, data: dict[str, str], timeout: tuple[float, float]
 ) -> dict[str, Any]:
     """POST a form to a token-like endpoint and return its JSON answer.
 
-    Not retried: a code or a rotating refresh token is single-use, so a repeat could only
-    fail and hide the real outcome.
+    Not retried here: a code or a rotating refresh token is single-use, so the caller
+    decides (the token manager retries a refresh once when the answer was lost). Never
+    redirected: a code or a refresh token is not re-sent to wherever a 307 points.
     """
-    started = time.monotonic()
+    where = f"POST {scrub_url(url)}"
     try:
-        response = session.post(
-            url, data=data, headers={"Accept": "application/json"}, timeout=timeout
+        response = send_with_retries(
+            session,
+            "POST",
+            url,
+            policy=_ONCE,
+            timeout=timeout,
+            headers={"Accept": "application/json"},
+            body=data,
+            limits=TOKEN_LIMITS,
         )
-    except (requests.ConnectionError, requests.Timeout) as exc:
-        raise PortalUnreachable(f"POST {urlsplit(url).path}: {type(exc).__name__}") from None
-    log.debug(
-        "POST %s -> %s in %.0f ms",
-        urlsplit(url).path,
-        response.status_code,
-        (time.monotonic() - started) * 1000,
-    )
+    except requests.exceptions.SSLError:
+        raise InsecureConnection(f"{where}: TLS verification failed") from None
+    except CONNECTION_ERRORS as exc:
+        raise PortalUnreachable(f"{where}: {type(exc).__name__}") from None
     try:
-        answer = orjson.loads(response.content) if response.content else {}
-    except orjson.JSONDecodeError:
+        answer = loads(response.content) if response.content else {}
+    except MalformedAnswer:
         answer = None
     if response.status_code >= 500:
-        raise ServerError(f"POST {urlsplit(url).path}: HTTP {response.status_code}")
+        raise ServerError(f"{where}: HTTP {response.status_code}")
     if not isinstance(answer, dict):
-        raise MalformedAnswer(f"POST {urlsplit(url).path}: not a JSON object")
+        raise MalformedAnswer(f"{where}: not a JSON object")
     if response.status_code >= 400 or "error" in answer:
         raise OAuthError(
-            str(answer.get("error") or "invalid_request"),
-            str(answer.get("error_description") or ""),
+            str(answer.get("error") or "invalid_request")[:100],
+            str(answer.get("error_description") or "")[:500],
             response.status_code,
         )
     return answer
@@ -83,13 +100,22 @@ def revoke(
     hint: str = "refresh_token",
     timeout: tuple[float, float] = (5, 10),
 ) -> bool:
-    """Best-effort RFC 7009 revocation; False when the portal could not be told."""
+    """Best-effort RFC 7009 revocation; False when the portal could not be told (or the
+    endpoint is not a secure one: a token is never sent over plain http to a network)."""
     try:
-        response = session.post(
+        check_endpoint(revocation_endpoint, None, "revocation_endpoint")
+        response = send_with_retries(
+            session,
+            "POST",
             revocation_endpoint,
-            data={"token": token, "token_type_hint": hint, "client_id": CLIENT_ID},
+            policy=_ONCE,
             timeout=timeout,
+            headers={"Accept": "application/json"},
+            body={"token": token, "token_type_hint": hint, "client_id": CLIENT_ID},
+            limits=TOKEN_LIMITS,
         )
-    except (requests.ConnectionError, requests.Timeout):
+    except MedcardError:
+        return False
+    except CONNECTION_ERRORS:
         return False
     return response.status_code == 200

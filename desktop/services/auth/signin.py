@@ -18,15 +18,28 @@ from desktop.services.auth.tokens import TokenSet
 from desktop.services.errors import MalformedAnswer, SignInCancelled, SignInFailed
 from desktop.services.i18n import N_
 from desktop.services.portal import FhirClient, new_session
-from desktop.services.portal.address import check_base_url
+from desktop.services.portal.address import check_base_url, check_endpoint
+
+# Endpoints Medcard sends something to: each must be https (plain http only when both the
+# portal and the endpoint are on this computer, i.e. the demo portal).
+CHECKED_ENDPOINTS = (
+    "authorization_endpoint",
+    "token_endpoint",
+    "revocation_endpoint",
+    "management_endpoint",
+)
 
 
 def discover(base_url: str, session: requests.Session | None = None) -> dict[str, Any]:
-    """The SMART configuration of a FHIR base URL (the auth server may be elsewhere)."""
+    """The SMART configuration of a FHIR base URL (the auth server may be elsewhere),
+    its endpoints checked: InsecureEndpoint for one that is not safe to send to."""
     with FhirClient(base_url, session=session) as client:
         config = client.smart_configuration()
+    for name in CHECKED_ENDPOINTS:
+        if name in ("authorization_endpoint", "token_endpoint") or config.get(name) is not None:
+            config[name] = check_endpoint(config.get(name), base_url, name)
     methods = config.get("code_challenge_methods_supported")
-    if methods is not None and "S256" not in methods:
+    if methods is not None and (not isinstance(methods, list) or "S256" not in methods):
         raise SignInFailed(
             "the authorization server does not support PKCE S256",
             user_message=N_("This portal does not support secure sign-in for desktop apps."),

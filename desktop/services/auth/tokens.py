@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import base64
+import math
+import re
 import time
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
@@ -64,28 +66,33 @@ class TokenSet:
         (refresh token when not rotated, patient context, scope): keep the previous values."""
         now = time.time() if now is None else now
         access = answer.get("access_token")
-        if not isinstance(access, str) or not access:
-            raise SignInFailed("token answer without access_token")
-        try:
-            expires_in = float(answer.get("expires_in") or 3600)
-        except (TypeError, ValueError):
-            expires_in = 3600.0
-        patient = answer.get("patient") or (previous.patient if previous else None)
+        if not isinstance(access, str) or not access or len(access) > MAX_TOKEN_CHARS:
+            raise SignInFailed("token answer without a usable access_token")
+        refresh = answer.get("refresh_token")
+        if not isinstance(refresh, str) or not refresh or len(refresh) > MAX_TOKEN_CHARS:
+            refresh = previous.refresh_token if previous else None
+        expires_in = _seconds(answer.get("expires_in"))
+        patient = _patient_id(answer.get("patient")) or (previous.patient if previous else None)
         patients = answer.get("medcard_patients")
-        if isinstance(patients, list) and patients:
-            patient_ids = tuple(str(p) for p in patients)
+        listed = (
+            [p for p in (_patient_id(p) for p in patients) if p]
+            if isinstance(patients, list)
+            else []
+        )
+        if listed:
+            patient_ids = tuple(dict.fromkeys(listed))
         elif previous and previous.patients:
             patient_ids = previous.patients
         else:
-            patient_ids = (str(patient),) if patient else ()
+            patient_ids = (patient,) if patient else ()
         claims = decode_id_token(answer.get("id_token")) or (previous.id_claims if previous else {})
+        scope = answer.get("scope")
         return cls(
             access_token=access,
-            refresh_token=answer.get("refresh_token")
-            or (previous.refresh_token if previous else None),
+            refresh_token=refresh,
             expires_at=now + expires_in,
-            scope=answer.get("scope") or (previous.scope if previous else ""),
-            patient=str(patient) if patient else None,
+            scope=scope if isinstance(scope, str) else (previous.scope if previous else ""),
+            patient=patient,
             patients=patient_ids,
             id_claims=claims,
             issued_at=now,
@@ -96,6 +103,33 @@ class TokenSet:
 
     def with_refresh(self, refresh_token: str | None) -> TokenSet:
         return replace(self, refresh_token=refresh_token)
+
+
+MAX_TOKEN_CHARS = 16 * 1024  # real JWTs are a few KiB; more is not a token
+_ID = re.compile(r"^[A-Za-z0-9\-.]{1,64}$")  # FHIR id syntax
+
+
+def _seconds(value: Any) -> float:
+    """expires_in as seconds, within sense (a day at most, a default when unreadable)."""
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        return 3600.0
+    try:
+        seconds = float(value)
+    except ValueError:
+        return 3600.0
+    if not math.isfinite(seconds) or seconds <= 0:
+        return 3600.0
+    return min(seconds, 86400.0)
+
+
+def _patient_id(value: Any) -> str | None:
+    """A Patient id from a token answer ("123" or "Patient/123"); None if it is not one."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str):
+        return None
+    value = value.removeprefix("Patient/")
+    return value if _ID.match(value) else None
 
 
 def decode_id_token(id_token: Any) -> dict[str, Any]:

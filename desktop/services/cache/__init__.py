@@ -4,7 +4,7 @@ Entry points for other parts:
 - `Cache.open(path, key)`, `Cache.new_key()`;
 - `cache.read()` -> Connection (any thread), `cache.write()` -> Connection (one writer);
 - `cache.ingest(resources)` to store + project what the portal returned after a write;
-- `cache.card`, `cache.labs`, `cache.appointments`, `cache.family`, `cache.requests`;
+- `cache.card`, `cache.labs`, `cache.resources`, `cache.diary`, `cache.sync` (query objects);
 - table objects in `desktop.services.cache.schema`.
 """
 
@@ -13,12 +13,9 @@ from .errors import CacheError, CacheFull, CacheLocked, WrongCacheKey
 from .types import (
     RECORD_KINDS,
     Analyte,
-    AppointmentRow,
-    FamilyMember,
     LabResultRow,
     ObsPoint,
     RecordDetail,
-    RequestRow,
     TimelineFilter,
     TimelineRow,
 )
@@ -26,16 +23,13 @@ from .types import (
 __all__ = [
     "RECORD_KINDS",
     "Analyte",
-    "AppointmentRow",
     "Cache",
     "CacheError",
     "CacheFull",
     "CacheLocked",
-    "FamilyMember",
     "LabResultRow",
     "ObsPoint",
     "RecordDetail",
-    "RequestRow",
     "TimelineFilter",
     "TimelineRow",
     "WrongCacheKey",

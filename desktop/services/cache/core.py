@@ -12,6 +12,8 @@ from typing import Any
 from sqlalchemy import Connection, delete, func, select
 from sqlalchemy.exc import DBAPIError
 
+from desktop.services.threads import check_blocking_allowed
+
 from . import migrate, writer
 from .engine import WRITER, create_cache_engine, translate_error
 from .errors import CacheError
@@ -30,19 +32,14 @@ class Cache:
         self.path = path
         self._engine = create_cache_engine(path, key)
         self._write_lock = threading.RLock()
-        from .queries import (
-            AppointmentQueries,
-            CardQueries,
-            FamilyQueries,
-            LabQueries,
-            RequestQueries,
-        )
+        self._closed = False
+        from .queries import CardQueries, DiaryQueries, LabQueries, ResourceQueries, SyncQueries
 
         self.card = CardQueries(self)
         self.labs = LabQueries(self)
-        self.appointments = AppointmentQueries(self)
-        self.family = FamilyQueries(self)
-        self.requests = RequestQueries(self)
+        self.resources = ResourceQueries(self)
+        self.diary = DiaryQueries(self)
+        self.sync = SyncQueries(self)
 
     @classmethod
     def open(cls, path: str | Path, key: str) -> Cache:
@@ -75,7 +72,15 @@ class Cache:
         return secrets.token_hex(32)
 
     def close(self) -> None:
+        """Close every pooled connection; later use raises CacheError (a closed cache is
+        never silently reopened, e.g. after its folder was deleted at sign-out)."""
+        self._closed = True
         self._engine.dispose()
+
+    def _check_open(self) -> None:
+        if self._closed:
+            raise CacheError("the cache is closed")
+        check_blocking_allowed("a cache transaction")
 
     def __enter__(self) -> Cache:
         return self
@@ -88,6 +93,7 @@ class Cache:
     @contextmanager
     def read(self) -> Iterator[Connection]:
         """A read transaction (one consistent snapshot) on this thread's own connection."""
+        self._check_open()
         try:
             with self._engine.connect() as conn, conn.begin():
                 yield conn
@@ -97,6 +103,7 @@ class Cache:
     @contextmanager
     def write(self) -> Iterator[Connection]:
         """The single writer: a lock plus one transaction, committed on success."""
+        self._check_open()
         with self._write_lock:
             try:
                 with self._engine.connect() as raw:
@@ -112,14 +119,13 @@ class Cache:
         """Store and project resources the portal returned (after a write or a sync page).
 
         A resource replaces the stored one of the same type and id. Returns how many
-        resources were stored.
+        resources were stored (one that cannot be understood is skipped).
         """
         batch = [r for r in items if isinstance(r, dict) and r.get("resourceType") and r.get("id")]
         if not batch:
             return 0
         with self.write() as conn:
-            writer.store(conn, batch)
-        return len(batch)
+            return writer.store(conn, batch)
 
     def remove(self, resource_type: str, resource_id: str) -> None:
         """Forget one resource deleted on the portal (e.g. a diary entry): its raw JSON,

@@ -33,6 +33,7 @@ class Prepared:
     links: list[tuple[str, str, str]]  # (src_type, src_id, dst_id)
     projections: dict[Key, tuple[JSON, Projection]] = field(default_factory=dict)
     unsure: set[Key] = field(default_factory=set)  # looked outside the batch
+    skipped: int = 0  # resources that could not be understood: neither stored nor shown
 
 
 class _BatchOnly:
@@ -73,19 +74,74 @@ def safe_links(resource: JSON) -> set[str]:
         return set()
 
 
+class Unreadable(Exception):
+    """A resource that cannot be understood (its projection failed or gave values no
+    table can hold): skipped, counted, and not stored."""
+
+
 def safe_project(resource: JSON, resolver: Any, patient: str | None) -> Projection:
-    """One odd resource must not stop a sync: it is kept raw, without screen rows.
-    `patient`: its `patient_of`."""
+    """The projection, or Unreadable. `patient`: its `patient_of`."""
     try:
-        return project(resource, resolver, patient)
+        projection = project(resource, resolver, patient)
     except Exception as exc:  # noqa: BLE001 - malformed FHIR from a server
         # Type and exception class only: ids and values may be medical data.
         log.warning(
-            "cannot project a %s (%s); stored raw only",
-            resource.get("resourceType"),
+            "skipped a %s that could not be read (%s)",
+            _type_name(resource),
             type(exc).__name__,
         )
-        return Projection()
+        raise Unreadable from None
+    if not sql_ready(projection):
+        log.warning("skipped a %s with values of the wrong kind", _type_name(resource))
+        raise Unreadable
+    return projection
+
+
+def _type_name(resource: JSON) -> str:
+    rtype = resource.get("resourceType")
+    return rtype if isinstance(rtype, str) and rtype.isalpha() and len(rtype) < 64 else "?"
+
+
+_INT64 = (-(2**63), 2**63 - 1)
+
+
+def _cell_ok(value: Any) -> bool:
+    if value is None or isinstance(value, str | float | bool):
+        return True
+    return isinstance(value, int) and _INT64[0] <= value <= _INT64[1]
+
+
+def sql_ready(projection: Projection) -> bool:
+    """Whether every value of every row is something SQLite can store (a projection of an
+    odd resource might pass a dict or a 100-digit number through)."""
+    rows: list[dict[str, Any]] = [*projection.observations]
+    for row in (projection.timeline, projection.directory):
+        if row is not None:
+            rows.append(row)
+    return all(_cell_ok(v) for row in rows for v in row.values())
+
+
+def key_of(resource: Any) -> Key | None:
+    """(type, id) of a resource we can store, None for one we cannot."""
+    if not isinstance(resource, dict):
+        return None
+    rtype, rid = resource.get("resourceType"), resource.get("id")
+    if not isinstance(rtype, str) or not rtype or not isinstance(rid, str) or not rid:
+        return None
+    return rtype, rid
+
+
+def _row(key: Key, resource: JSON, patient: str | None) -> tuple[Any, ...]:
+    meta = meta_of(resource)
+    updated, version = meta.get("lastUpdated"), meta.get("versionId")
+    return (
+        key[0],
+        key[1],
+        patient,
+        updated if isinstance(updated, str) else "",
+        version if isinstance(version, str) else None,
+        orjson.dumps(resource),  # TypeError for what JSON cannot hold (a 2**64 integer)
+    )
 
 
 def prepare(batch: list[JSON], owner: str | None = None) -> Prepared:
@@ -93,33 +149,49 @@ def prepare(batch: list[JSON], owner: str | None = None) -> Prepared:
 
     `owner`: the patient whose compartment the batch was fetched for; it is recorded for
     resources whose own subject names no patient (so access removal finds them).
+    A resource that cannot be understood is left out and counted in `skipped`.
     """
-    by_key: dict[Key, JSON] = {(r["resourceType"], str(r["id"])): r for r in batch}
+    by_key: dict[Key, JSON] = {}
+    skipped = 0
+    for resource in batch:
+        key = key_of(resource)
+        if key is None:
+            skipped += 1
+        else:
+            by_key[key] = resource
     patients: dict[Key, str | None] = {}
     own: dict[Key, str | None] = {}  # patient_of, before the owner fills gaps
-    rows = []
-    for key, res in by_key.items():
-        meta = meta_of(res)
-        patient = own[key] = patient_of(res)
-        if patient is None and owner is not None and key[0] not in DIRECTORY_TYPES:
-            patient = owner
-        patients[key] = patient
-        rows.append(
-            (
-                key[0],
-                key[1],
-                patient,
-                str(meta.get("lastUpdated") or ""),
-                meta.get("versionId"),
-                orjson.dumps(res),
-            )
-        )
+    rows: dict[Key, tuple[Any, ...]] = {}
+    for key, res in list(by_key.items()):
+        try:
+            patient = own[key] = patient_of(res)
+            if patient is None and owner is not None and key[0] not in DIRECTORY_TYPES:
+                patient = owner
+            patients[key] = patient
+            rows[key] = _row(key, res, patient)
+        except Exception as exc:  # noqa: BLE001 - malformed FHIR from a server
+            log.warning("skipped a %s that could not be read (%s)", key[0], type(exc).__name__)
+            del by_key[key]
+            patients.pop(key, None)
+            skipped += 1
     links = [(k[0], k[1], dst) for k, res in by_key.items() for dst in safe_links(res)]
-    prepared = Prepared(by_key, rows, patients, links)
     resolver = _BatchOnly(by_key, links)
+    projections: dict[Key, tuple[JSON, Projection]] = {}
+    unsure: set[Key] = set()
+    unreadable: set[Key] = set()
     for key, resource in by_key.items():
         resolver.missed = False
-        prepared.projections[key] = (resource, safe_project(resource, resolver, own[key]))
+        try:
+            projections[key] = (resource, safe_project(resource, resolver, own[key]))
+        except Unreadable:
+            unreadable.add(key)
+            continue
         if resolver.missed:
-            prepared.unsure.add(key)
+            unsure.add(key)
+    for key in unreadable:
+        del by_key[key], rows[key], patients[key]
+    if unreadable:
+        links = [link for link in links if (link[0], link[1]) not in unreadable]
+    prepared = Prepared(by_key, list(rows.values()), patients, links, projections, unsure)
+    prepared.skipped = skipped + len(unreadable)
     return prepared

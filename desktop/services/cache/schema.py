@@ -1,9 +1,9 @@
 """Tables of the encrypted card cache (SQLAlchemy Core).
 
-Feature modules import these table objects to write their own queries
-(`from desktop.services.cache.schema import appointments`). The raw FHIR resources are
-the source of truth; every other table is a projection rebuilt from them and can be
-re-derived at any time.
+Only the cache package touches these tables; everything else reads through its query
+objects (`cache.card`, `cache.labs`, `cache.resources`, `cache.diary`, `cache.sync`).
+The raw FHIR resources are the source of truth; every other table is a projection
+rebuilt from them and can be re-derived at any time.
 
 The FTS5 table `timeline_fts` is not declared here: SQLAlchemy cannot describe virtual
 tables. The migration creates it (see FTS_TABLES) and the Alembic comparison skips it.
@@ -28,7 +28,7 @@ metadata = MetaData()
 
 # The newest migration revision; `Cache.open` skips Alembic entirely when the file is
 # already at it (a test checks it equals the script directory's head).
-SCHEMA_HEAD = "0001"
+SCHEMA_HEAD = "0002"
 
 # Virtual FTS5 table (contentless, rowid = timeline.id) and its shadow tables.
 FTS_TABLE = "timeline_fts"
@@ -117,60 +117,6 @@ observations = Table(
     Index("ix_observations_resource", "resource_id"),
 )
 
-appointments = Table(
-    "appointments",
-    metadata,
-    Column("resource_id", String, primary_key=True),
-    Column("patient_id", String, nullable=False),
-    Column("status", String, nullable=False),
-    Column("start", String, nullable=True),
-    Column("end", String, nullable=True),
-    Column("service_kind", String, nullable=False, server_default="regular"),
-    Column("specialty", Text, nullable=True),
-    Column("practitioner", Text, nullable=True),
-    Column("practitioner_id", String, nullable=True),
-    Column("room", Text, nullable=True),
-    Column("clinic_name", Text, nullable=True),
-    Column("clinic_address", Text, nullable=True),
-    Column("join_url", Text, nullable=True),
-    Column("slot_id", String, nullable=True),
-    Column("identifier", String, nullable=True),
-    Column("last_updated", String, nullable=False, server_default=""),
-    Index("ix_appointments_patient_start", "patient_id", "start"),
-)
-
-family = Table(
-    "family",
-    metadata,
-    Column("resource_type", String, primary_key=True),  # RelatedPerson or Task
-    Column("resource_id", String, primary_key=True),
-    Column("patient_id", String, nullable=True),  # the child's (member's) Patient id
-    Column("account_patient_id", String, nullable=True),  # the applicant / holder
-    Column("name", Text, nullable=True),
-    Column("birth_date", String, nullable=True),
-    Column("relationship", String, nullable=True),
-    Column("access_status", String, nullable=False),
-    Column("reason", Text, nullable=True),
-    Column("task_id", String, nullable=True),
-    Column("requested_at", String, nullable=True),
-    Column("last_updated", String, nullable=False, server_default=""),
-)
-
-requests = Table(
-    "requests",
-    metadata,
-    Column("resource_type", String, primary_key=True),  # Task or ServiceRequest
-    Column("resource_id", String, primary_key=True),
-    Column("patient_id", String, nullable=True),
-    Column("kind", String, nullable=True),
-    Column("status", String, nullable=False),
-    Column("authored", String, nullable=True),
-    Column("reason", Text, nullable=True),
-    Column("description", Text, nullable=True),
-    Column("last_updated", String, nullable=False, server_default=""),
-    Index("ix_requests_patient", "patient_id", "authored"),
-)
-
 watermarks = Table(
     "watermarks",
     metadata,
@@ -196,9 +142,6 @@ PATIENT_TABLES = (
     resources,
     timeline,
     observations,
-    appointments,
-    family,
-    requests,
     watermarks,
     outbox,
 )

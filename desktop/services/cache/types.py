@@ -104,52 +104,6 @@ class Analyte:
 
 
 @dataclass(frozen=True)
-class AppointmentRow:
-    resource_id: str
-    patient_id: str
-    status: str
-    start: str | None
-    end: str | None
-    service_kind: str  # regular | home | video
-    specialty: str | None
-    practitioner: str | None
-    room: str | None
-    clinic_name: str | None
-    clinic_address: str | None
-    join_url: str | None
-    slot_id: str | None
-    identifier: str | None
-    last_updated: str
-
-
-@dataclass(frozen=True)
-class FamilyMember:
-    resource_type: str
-    resource_id: str
-    patient_id: str | None
-    account_patient_id: str | None
-    name: str | None
-    birth_date: str | None
-    relationship: str | None
-    access_status: str
-    reason: str | None
-    task_id: str | None
-    requested_at: str | None
-
-
-@dataclass(frozen=True)
-class RequestRow:
-    resource_type: str
-    resource_id: str
-    patient_id: str | None
-    kind: str | None
-    status: str
-    authored: str | None
-    reason: str | None
-    description: str | None
-
-
-@dataclass(frozen=True)
 class SyncProgress:
     patient_id: str
     resource_type: str
@@ -164,3 +118,4 @@ class SyncResult:
     counts: dict[str, int] = field(default_factory=dict)
     transferred: int = 0
     seconds: float = 0.0
+    skipped: int = 0  # records that could not be read: skipped, not stored, reported

@@ -15,7 +15,7 @@ from typing import Any
 
 from sqlalchemy import Connection
 
-from .prepare import Prepared, meta_of, prepare, safe_project
+from .prepare import Prepared, Unreadable, meta_of, prepare, safe_project
 from .projections import DIRECTORY_TYPES, Projection, patient_of
 from .projections.common import JSON
 from .resolver import BatchResolver, Key, chunks, marks
@@ -23,7 +23,6 @@ from .schema import FTS_TABLE
 
 # Re-projected when a linked document/report lands (visit text, results, a report's study).
 _DEPENDENT_TYPES = ("Encounter", "Observation", "ImagingStudy")
-_LISTED_TYPES = ("Task", "RelatedPerson", "ServiceRequest")  # rows in family / requests
 _TIMELINE_SQL = (
     "INSERT INTO timeline (id, patient_id, kind, date, title, summary, doctor, doctor_id,"
     " clinic, clinic_id, abnormal, resource_type, resource_id, last_updated)"
@@ -45,14 +44,19 @@ def _select_keys(conn: Connection, sql: str, ids: Sequence[str], *extra: str) ->
     return found
 
 
-def store(conn: Connection, batch: list[JSON], owner: str | None = None) -> None:
-    """Upsert raw resources and re-project everything they affect."""
-    apply(conn, prepare(batch, owner))
+def store(conn: Connection, batch: list[JSON], owner: str | None = None) -> int:
+    """Upsert raw resources and re-project everything they affect; returns how many were
+    stored (a resource that cannot be understood is skipped)."""
+    prepared = prepare(batch, owner)
+    apply(conn, prepared)
+    return len(prepared.by_key)
 
 
 def apply(conn: Connection, prepared: Prepared) -> None:
     """Write a prepared batch; re-project what the batch alone could not decide."""
     by_key = prepared.by_key
+    if not by_key:
+        return  # every record of the batch was skipped as unreadable
     ids = [rid for _, rid in by_key]
     # Ids may repeat across types (numeric ids on some servers): keep exact keys only.
     stored_before = set(by_key) & _select_keys(
@@ -100,9 +104,15 @@ def apply(conn: Connection, prepared: Prepared) -> None:
         resolver.load_referrers([rid for _, rid in redo])
         for key in redo:
             resource = resolver.get(key[1], key[0])
-            if resource is not None:
-                patient = patient_of(resource)
-                projections[key] = (resource, safe_project(resource, resolver, patient))
+            if resource is None:
+                continue
+            try:
+                projections[key] = (
+                    resource,
+                    safe_project(resource, resolver, patient_of(resource)),
+                )
+            except Unreadable:
+                continue  # keeps what it showed before (a batch member: its batch-only rows)
     _clear_projections(conn, [k for k in projections if k in stored_before or k in outside])
     _write_projections(conn, projections, prepared.patients)
 
@@ -156,14 +166,6 @@ def _clear_projections(conn: Connection, keys: list[Key]) -> None:
     )
     _many(
         conn,
-        "DELETE FROM appointments WHERE resource_id = ?",
-        [(rid,) for t, rid in keys if t == "Appointment"],
-    )
-    listed = [k for k in keys if k[0] in _LISTED_TYPES]
-    for table in ("family", "requests"):
-        _many(conn, f"DELETE FROM {table} WHERE resource_type = ? AND resource_id = ?", listed)
-    _many(
-        conn,
         "DELETE FROM directory WHERE id = ?",
         [(rid,) for t, rid in keys if t in DIRECTORY_TYPES],
     )
@@ -178,7 +180,6 @@ def _write_projections(
     timeline_rows: list[tuple[Any, ...]] = []
     fts_rows: list[tuple[Any, ...]] = []
     obs_rows: list[dict[str, Any]] = []
-    listed: dict[str, list[dict[str, Any]]] = {"appointments": [], "family": [], "requests": []}
     dir_rows: list[tuple[Any, ...]] = []
     for key, (resource, proj) in projections.items():
         rtype, rid = key
@@ -207,21 +208,12 @@ def _write_projections(
             fts_rows.append((next_id, record["title"], record["body"]))
             next_id += 1
         obs_rows.extend(proj.observations)
-        if proj.appointment is not None:
-            listed["appointments"].append({**proj.appointment, "last_updated": updated})
-        for table, row in (("family", proj.family), ("requests", proj.request)):
-            if row is not None:
-                listed[table].append(
-                    {**row, "resource_type": rtype, "resource_id": rid, "last_updated": updated}
-                )
         if proj.directory is not None:
             entry = proj.directory
             dir_rows.append((entry["id"], entry["type"], entry["name"], entry["address"]))
     _many(conn, _TIMELINE_SQL, timeline_rows)
     _many(conn, f"INSERT INTO {FTS_TABLE} (rowid, title, body) VALUES (?, ?, ?)", fts_rows)
     _insert(conn, "observations", obs_rows)
-    for table, rows in listed.items():
-        _insert(conn, table, rows)
     _many(
         conn,
         "INSERT OR REPLACE INTO directory (id, type, name, address) VALUES (?, ?, ?, ?)",

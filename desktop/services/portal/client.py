@@ -25,9 +25,17 @@ from desktop.services.errors import (
     PortalUnreachable,
     ValidationFailed,
 )
-from desktop.services.portal.address import check_base_url
-from desktop.services.portal.outcome import error_for_response, outcome_texts
-from desktop.services.portal.transport import CONNECTION_ERRORS, RetryPolicy, send_with_retries
+from desktop.services.portal.address import check_base_url, scrub_url
+from desktop.services.portal.answers import PagingGuard, next_link, parse_answer
+from desktop.services.portal.outcome import error_for_response
+from desktop.services.portal.transport import (
+    CONNECTION_ERRORS,
+    Limits,
+    RetryPolicy,
+    send_with_retries,
+)
+from desktop.services.portal.watchdog import WatchedAdapter
+from desktop.services.threads import check_blocking_allowed
 
 Params = Mapping[str, Any] | Sequence[tuple[str, str]] | None
 
@@ -56,7 +64,8 @@ def new_session() -> requests.Session:
     session = requests.Session()
     session.verify = True  # explicit: never turned off, whatever the environment says
     session.headers["User-Agent"] = _user_agent()
-    adapter = requests.adapters.HTTPAdapter(pool_connections=4, pool_maxsize=16)
+    # Its connections report to the request's deadline watchdog (see watchdog.py).
+    adapter = WatchedAdapter(pool_connections=4, pool_maxsize=16)
     session.mount("https://", adapter)
     session.mount("http://", adapter)
     return session
@@ -65,6 +74,11 @@ def new_session() -> requests.Session:
 def _origin(url: str) -> tuple[str, str]:
     parts = urlsplit(url)
     return parts.scheme.lower(), parts.netloc.lower()
+
+
+def _dicts(value: Any) -> list[dict[str, Any]]:
+    """The JSON objects of a list that should hold only objects (a portal may send anything)."""
+    return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
 
 
 def _instant(value: str | datetime) -> str:
@@ -81,11 +95,13 @@ class FhirClient:
         session: requests.Session | None = None,
         timeout: tuple[float, float] = (5, 30),
         retry: RetryPolicy | None = None,
+        limits: Limits | None = None,
     ) -> None:
         self.base_url = check_base_url(base_url)
         self.token_provider = token_provider
         self.timeout = timeout
         self.retry = retry or RetryPolicy()
+        self.limits = limits or Limits()
         self._session = session or new_session()
         self._owns_session = session is None
         self._capabilities: dict[str, Any] | None = None
@@ -134,13 +150,13 @@ class FhirClient:
             "manage": "management_endpoint",
         }
         config: dict[str, Any] = {}
-        for rest in self.capabilities().get("rest") or []:
-            security = rest.get("security") or {}
-            for ext in security.get("extension") or []:
+        for rest in _dicts(self.capabilities().get("rest")):
+            security = rest.get("security")
+            for ext in _dicts(security.get("extension") if isinstance(security, dict) else None):
                 if ext.get("url") != OAUTH_URIS_EXTENSION:
                     continue
-                for item in ext.get("extension") or []:
-                    if item.get("url") in names and item.get("valueUri"):
+                for item in _dicts(ext.get("extension")):
+                    if item.get("url") in names and isinstance(item.get("valueUri"), str):
                         config[names[item["url"]]] = item["valueUri"]
         if "authorization_endpoint" not in config or "token_endpoint" not in config:
             raise MalformedAnswer("the server announces no SMART authorization endpoints")
@@ -152,11 +168,11 @@ class FhirClient:
             statement = self.capabilities()
         except (NotFound, MalformedAnswer):
             return None
-        for rest in statement.get("rest") or []:
-            operations = list(rest.get("operation") or [])
-            for resource in rest.get("resource") or []:
+        for rest in _dicts(statement.get("rest")):
+            operations = list(_dicts(rest.get("operation")))
+            for resource in _dicts(rest.get("resource")):
                 if resource.get("type") == "Patient":
-                    operations += resource.get("operation") or []
+                    operations += _dicts(resource.get("operation"))
             for op in operations:
                 if op.get("name") in ("everything", "patient-everything") or str(
                     op.get("definition", "")
@@ -204,16 +220,15 @@ class FhirClient:
         return self._pages(first)
 
     def _pages(self, page: dict[str, Any]) -> Iterator[dict[str, Any]]:
-        seen: set[str] = set()
+        guard = PagingGuard(page, self.limits)
         while True:
             yield page
             next_url = next_link(page)
             if next_url is None:
                 return
-            if next_url in seen:
-                raise MalformedAnswer("the server's next links go round in a circle")
-            seen.add(next_url)
+            guard.follow(next_url)
             page = self.get(next_url, expect="Bundle")
+            guard.page(page)
 
     # -- writing ------------------------------------------------------------------------
 
@@ -298,8 +313,9 @@ class FhirClient:
         allow_empty: bool = False,
         accept: str = FHIR_JSON,
     ) -> tuple[dict[str, Any] | None, requests.Response]:
+        check_blocking_allowed("a portal request")
         url = self._resolve(url_or_path)
-        where = f"{method} {urlsplit(url).path}"
+        where = f"{method} {scrub_url(url)}"
         all_headers = {"Accept": accept, **(headers or {})}
         data = None
         if body is not None:
@@ -321,6 +337,7 @@ class FhirClient:
                     params=params,
                     headers=all_headers,
                     body=data,
+                    limits=self.limits,
                 )
             except requests.exceptions.SSLError:
                 raise InsecureConnection(f"{where}: TLS verification failed") from None
@@ -335,38 +352,4 @@ class FhirClient:
             break
         if not response.ok:
             raise error_for_response(response, where)
-        return parse_answer(response, where, expect, allow_empty), response
-
-
-def next_link(bundle: dict[str, Any]) -> str | None:
-    for link in bundle.get("link") or []:
-        if isinstance(link, dict) and link.get("relation") == "next" and link.get("url"):
-            return str(link["url"])
-    return None
-
-
-def parse_answer(
-    response: requests.Response, where: str, expect: str | None, allow_empty: bool
-) -> dict[str, Any] | None:
-    """Validate a 2xx answer: a JSON object of the expected resourceType."""
-    if not response.content:
-        if allow_empty:
-            return None
-        raise MalformedAnswer(f"{where}: empty answer")
-    content_type = response.headers.get("Content-Type", "")
-    if "html" in content_type.lower():
-        raise MalformedAnswer(f"{where}: HTML page instead of data")
-    try:
-        answer = orjson.loads(response.content)
-    except orjson.JSONDecodeError:
-        raise MalformedAnswer(f"{where}: not JSON") from None
-    if not isinstance(answer, dict):
-        raise MalformedAnswer(f"{where}: not a JSON object")
-    if expect is not None and answer.get("resourceType") != expect:
-        if answer.get("resourceType") == "OperationOutcome" and allow_empty:
-            return None  # e.g. a delete that describes itself with an OperationOutcome
-        raise MalformedAnswer(
-            f"{where}: expected {expect}, got {str(answer.get('resourceType'))[:40]}",
-            portal_texts=outcome_texts(answer),
-        )
-    return answer
+        return parse_answer(response, where, expect, allow_empty, self.limits), response

@@ -14,10 +14,12 @@ from desktop.services.errors import (
     MedcardError,
     NotFound,
     OperationNotSupported,
+    PortalBusy,
     ServerError,
     SessionExpired,
     ValidationFailed,
 )
+from desktop.services.portal.transport import retry_after_seconds
 
 _STATUS_ERRORS: dict[int, type[MedcardError]] = {
     400: ValidationFailed,
@@ -71,6 +73,9 @@ def error_for_response(response: requests.Response, where: str) -> MedcardError:
         body = None
     texts = outcome_texts(body)
     detail = f"HTTP {status} for {where}"
+    if status == 429:
+        asked = retry_after_seconds(response.headers.get("Retry-After"))
+        return PortalBusy.after(detail, asked, portal_texts=texts, status=status)
     error_type = _STATUS_ERRORS.get(status)
     if error_type is None:
         error_type = ServerError if status >= 500 else MalformedAnswer

@@ -2,7 +2,8 @@
 
 from desktop.services.cache.types import SyncProgress, SyncResult
 
-from .engine import SyncCancelled, SyncEngine
+from .cancel import SyncCancelled
+from .engine import SyncEngine
 from .fetch import CARD_TYPES, EVERYTHING
 
 __all__ = ["CARD_TYPES", "EVERYTHING", "SyncCancelled", "SyncEngine", "SyncProgress", "SyncResult"]

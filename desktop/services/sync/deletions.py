@@ -14,14 +14,17 @@ number of resources of each type for each patient; where the cache holds more:
 
 A count costs one small request per cached type and patient; nothing is listed when the
 counts agree, which is every sync in which nothing was deleted. A server that gives no
-`Bundle.total`, or no `patient` search for a type, gets no check for that type.
+`Bundle.total`, or no `patient` search for a type, gets no check for that type. Types
+that FHIR R4 gives no `patient` search parameter (a shared Medication that $everything
+brought along) are never searched by patient: their few cached ids are asked for by
+`_id` directly (issue 18: only standard search parameters).
 """
 
 from __future__ import annotations
 
 import logging
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 
 from desktop.services.cache import Cache
@@ -29,11 +32,17 @@ from desktop.services.cache.projections import DIRECTORY_TYPES
 from desktop.services.cache.resolver import Key
 from desktop.services.errors import MedcardError, ValidationFailed
 
+from .cancel import CancelCheck, SyncCancelled, never
 from .fetch import Client, bundle_resources
 
 log = logging.getLogger("medcard.sync")
 
 _CHUNK = 100  # ids per `_id` search: keeps the URL well under common 8 KiB limits
+# Types a card may hold (brought by $everything) that have no `patient` search parameter
+# in FHIR R4 (directory types are left out of the check altogether).
+NO_PATIENT_SEARCH = frozenset(
+    {"Medication", "HealthcareService", "Schedule", "Slot", "Substance", "Binary", "Group"}
+)
 
 
 class DeletionFinder:
@@ -41,9 +50,12 @@ class DeletionFinder:
         self._client = client
         self._cache = cache
         self._workers = max(1, workers)
+        self._check: CancelCheck = never
 
-    def find(self, patient_id: str, stop: Callable[[], bool] = lambda: False) -> list[Key]:
-        """(type, id) of this patient's cached resources the portal no longer has."""
+    def find(self, patient_id: str, check: CancelCheck = never) -> list[Key]:
+        """(type, id) of this patient's cached resources the portal no longer has;
+        `check` raises SyncCancelled between requests when the user cancels."""
+        self._check = check
         cached = {
             t: n
             for t, n in self._cache.patient_counts(patient_id).items()
@@ -51,13 +63,22 @@ class DeletionFinder:
         }
         if not cached:
             return []
+        gone: list[Key] = []
+        for rtype in [t for t in cached if t in NO_PATIENT_SEARCH]:
+            del cached[rtype]
+            try:
+                gone += [
+                    (rtype, rid) for rid in self._absent(rtype, self._cache.ids(patient_id, rtype))
+                ]
+            except MedcardError as exc:
+                log.info("deletion check of %s skipped (%s)", rtype, type(exc).__name__)
         with ThreadPoolExecutor(self._workers, thread_name_prefix="medcard-count") as pool:
             counted = pool.map(lambda t: self._count(t, patient_id), cached)
             totals = dict(zip(cached, counted, strict=True))
-        gone: list[Key] = []
         for rtype, have in cached.items():
+            check()
             total = totals[rtype]
-            if stop() or total is None or total >= have:
+            if total is None or total >= have:
                 continue
             try:
                 listed = self._ids(rtype, [("patient", patient_id)])
@@ -71,10 +92,13 @@ class DeletionFinder:
     def _count(self, rtype: str, patient_id: str) -> int | None:
         """The portal's count of this patient's resources of a type (None: cannot tell)."""
         try:
+            self._check()
             first = next(
                 iter(self._client.search(rtype, [("patient", patient_id), ("_summary", "count")])),
                 None,
             )
+        except SyncCancelled:
+            return None  # the loop below raises it again
         except MedcardError:
             return None  # e.g. no `patient` search for this type on this server
         total = first.get("total") if isinstance(first, dict) else None
@@ -89,7 +113,9 @@ class DeletionFinder:
 
     def _search_ids(self, rtype: str, params: list[tuple[str, str]]) -> set[str]:
         found: set[str] = set()
+        self._check()
         for bundle in self._client.search(rtype, params):
+            self._check()
             found.update(
                 str(r["id"]) for r in bundle_resources(bundle) if r.get("resourceType") == rtype
             )

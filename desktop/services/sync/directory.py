@@ -11,21 +11,16 @@ from typing import Any
 
 from desktop.services.cache import Cache
 
+from .cancel import CancelCheck, never
 from .fetch import bundle_resources
 
 DIRECTORY_TYPES = ("Practitioner", "Organization", "Location", "PractitionerRole")
-_MISSING_SQL = """
-    SELECT id FROM (
-        SELECT doctor_id AS id FROM timeline WHERE doctor_id IS NOT NULL
-        UNION SELECT clinic_id FROM timeline WHERE clinic_id IS NOT NULL
-        UNION SELECT practitioner_id FROM appointments WHERE practitioner_id IS NOT NULL)
-    WHERE id NOT IN (SELECT id FROM directory)"""
 _CHUNK = 50
 
 
-def fetch_missing_directory(client: Any, cache: Cache) -> int:
-    with cache.read() as conn:
-        missing = sorted(r[0] for r in conn.exec_driver_sql(_MISSING_SQL))
+def fetch_missing_directory(client: Any, cache: Cache, check: CancelCheck = never) -> int:
+    """Fetch by `_id` the names the card refers to; `check` stops between requests."""
+    missing = cache.sync.missing_directory_ids()
     if not missing:
         return 0
     found: list[dict[str, Any]] = []
@@ -33,6 +28,7 @@ def fetch_missing_directory(client: Any, cache: Cache) -> int:
         wanted = [i for i in missing if i not in {r["id"] for r in found}]
         for start in range(0, len(wanted), _CHUNK):
             ids = ",".join(wanted[start : start + _CHUNK])
+            check()
             for bundle in client.search(resource_type, [("_id", ids)]):
                 found += [
                     r for r in bundle_resources(bundle) if r.get("resourceType") == resource_type

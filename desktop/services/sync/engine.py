@@ -20,11 +20,9 @@ from contextlib import contextmanager
 from typing import Any
 
 from desktop.services.cache import Cache
-from desktop.services.cache import writer as cache_writer
-from desktop.services.cache.prepare import prepare
-from desktop.services.cache.schema import watermarks
 from desktop.services.cache.types import SyncProgress, SyncResult
 
+from .cancel import SyncCancelled, checker
 from .deletions import DeletionFinder, describe
 from .directory import fetch_missing_directory
 from .fetch import (
@@ -38,10 +36,6 @@ from .fetch import (
 )
 
 log = logging.getLogger("medcard.sync")
-
-
-class SyncCancelled(Exception):
-    """The user cancelled; everything committed so far stays (and is consistent)."""
 
 
 class SyncEngine:
@@ -67,6 +61,8 @@ class SyncEngine:
         self.use_everything = use_everything
         self.workers = max(1, workers)
         self.page_size = page_size
+        self._check_cancel = checker(self.cancel)
+        self.skipped = 0  # records that could not be read (skipped and counted, issue 15)
 
     def run(self) -> SyncResult:
         started = time.monotonic()
@@ -74,9 +70,10 @@ class SyncEngine:
         with _fewer_collections():
             transferred = self._pull()
         self._forget_deleted()
-        transferred += fetch_missing_directory(self.client, self.cache)
-        result = SyncResult(self.cache.counts(), transferred, time.monotonic() - started)
-        log.info("sync: %d resources in %.1f s", transferred, result.seconds)
+        transferred += fetch_missing_directory(self.client, self.cache, self._check_cancel)
+        seconds = time.monotonic() - started
+        result = SyncResult(self.cache.counts(), transferred, seconds, self.skipped)
+        log.info("sync: %d resources in %.1f s, %d unreadable", transferred, seconds, self.skipped)
         return result
 
     def _forget_patients_without_access(self) -> None:
@@ -89,17 +86,11 @@ class SyncEngine:
         """Drop what the portal deleted since the last sync (see deletions.py)."""
         finder = DeletionFinder(self.client, self.cache, self.workers)
         for patient_id in self.patients:
-            if self.cancel.is_set():
-                raise SyncCancelled
-            gone = finder.find(patient_id, self.cancel.is_set)
+            self._check_cancel()
+            gone = finder.find(patient_id, self._check_cancel)
             if gone:
                 self.cache.remove_all(gone)
                 log.info("sync: forgot resources deleted on the portal: %s", describe(gone))
-
-    def _watermarks(self) -> dict[tuple[str, str], str]:
-        with self.cache.read() as conn:
-            rows = conn.execute(watermarks.select()).all()
-        return {(r.patient_id, r.resource_type): r.last_updated for r in rows}
 
     def _everything(self) -> bool:
         if self.use_everything is not None:
@@ -108,7 +99,7 @@ class SyncEngine:
         return bool(supports()) if callable(supports) else False
 
     def _pull(self) -> int:
-        marks = self._watermarks()
+        marks = self.cache.sync.watermarks()
         pages: queue.Queue[Any] = queue.Queue(maxsize=4)
         stop = threading.Event()
         producer = Producer(self.client, pages, stop, self.page_size)
@@ -147,21 +138,23 @@ class SyncEngine:
                     raise item.error
                 if isinstance(item, StreamDone):
                     continue
-                self._commit(item)
+                self.skipped += self._commit(item)
                 transferred += len(item.resources)
                 tracker.page(item)
         finally:
             stop.set()
-            pool.shutdown(wait=True, cancel_futures=True)
+            # On cancel, do not wait for requests in flight (a slow page may take seconds):
+            # producers see `stop` after their request and put nothing more.
+            pool.shutdown(wait=not self.cancel.is_set(), cancel_futures=True)
         return transferred
 
-    def _commit(self, page: Page) -> None:
-        """One page and its watermark in one transaction (the single writer)."""
-        with self.cache.write() as conn:
-            if page.resources:
-                cache_writer.apply(conn, prepare(page.resources, page.patient_id))
-            if page.watermark:
-                cache_writer.set_watermark(conn, page.patient_id, page.stream, page.watermark)
+    def _commit(self, page: Page) -> int:
+        """One page and its watermark in one transaction (the single writer); returns how
+        many of its records could not be read (skipped: they never block the page)."""
+        stored = self.cache.sync.commit_page(
+            page.resources, page.patient_id, page.stream, page.watermark
+        )
+        return page.skipped + stored.skipped
 
 
 _gc_lock = threading.Lock()

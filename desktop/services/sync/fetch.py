@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import queue
+import re
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, Protocol
 
 from desktop.services.errors import MalformedAnswer, OperationNotSupported
+from desktop.services.portal import next_link
 
 from .watermarks import SortedStream, last_updated, next_since
 
 EVERYTHING = "$everything"
+RESOURCE_TYPE = re.compile(r"^[A-Z][A-Za-z]{1,63}$")
+# FHIR ids are [A-Za-z0-9-.]{1,64}; some servers use longer ones, so a little latitude.
+FHIR_ID = re.compile(r"^[A-Za-z0-9\-.]{1,256}$")
 # What a card holds, in an order that lets records find what they refer to early
 # (documents after visits, reports before their results are fine either way).
 CARD_TYPES = (
@@ -54,6 +59,7 @@ class Page:
     watermark: str | None  # None: leave the stream's watermark as it is
     total: int | None  # Bundle.total of the stream, when the server gives it
     first: bool
+    skipped: int = 0  # entries that could not be understood (not in `resources`)
 
 
 @dataclass
@@ -71,38 +77,54 @@ class Stopped(Exception):
     """The consumer asked the producers to stop (cancel or an error elsewhere)."""
 
 
-def bundle_resources(bundle: dict[str, Any]) -> list[dict[str, Any]]:
-    """The resources of a page (OperationOutcome entries are warnings, not data)."""
+def read_entries(bundle: dict[str, Any]) -> tuple[list[dict[str, Any]], int]:
+    """The resources of a page, and how many entries could not be understood (no resource,
+    no type or id): those are skipped and counted, never a reason to drop the page.
+    OperationOutcome entries are warnings, not data."""
     entries = bundle.get("entry")
     if entries is None:
-        return []
+        return [], 0
     if not isinstance(entries, list):
         raise MalformedAnswer("Bundle.entry is not a list")
-    found = []
+    found: list[dict[str, Any]] = []
+    skipped = 0
     for entry in entries:
         resource = entry.get("resource") if isinstance(entry, dict) else None
-        if not isinstance(resource, dict) or "resourceType" not in resource:
-            raise MalformedAnswer("a Bundle entry carries no resource")
-        if (entry.get("search") or {}).get("mode") == "outcome":
+        search = entry.get("search") if isinstance(entry, dict) else None
+        if isinstance(search, dict) and search.get("mode") == "outcome":
             continue
-        if resource["resourceType"] == "OperationOutcome":
+        if isinstance(resource, dict) and resource.get("resourceType") == "OperationOutcome":
             continue
-        if not isinstance(resource.get("id"), str) or not resource["id"]:
-            raise MalformedAnswer("a Bundle entry's resource has no id")
+        if not isinstance(resource, dict) or not _usable(resource):
+            skipped += 1
+            continue
         found.append(resource)
-    return found
+    return found, skipped
+
+
+def bundle_resources(bundle: dict[str, Any]) -> list[dict[str, Any]]:
+    """The resources of a page that can be understood (see read_entries)."""
+    return read_entries(bundle)[0]
+
+
+def _usable(resource: dict[str, Any]) -> bool:
+    rtype, rid = resource.get("resourceType"), resource.get("id")
+    return (
+        isinstance(rtype, str)
+        and RESOURCE_TYPE.match(rtype) is not None
+        and isinstance(rid, str)
+        and FHIR_ID.match(rid) is not None
+    )
 
 
 def _total(bundle: dict[str, Any]) -> int | None:
     total = bundle.get("total")
-    return total if isinstance(total, int) and total >= 0 else None
+    valid = isinstance(total, int) and not isinstance(total, bool) and total >= 0
+    return total if valid else None
 
 
 def _has_next(bundle: dict[str, Any]) -> bool:
-    return any(
-        isinstance(link, dict) and link.get("relation") == "next" and link.get("url")
-        for link in bundle.get("link") or []
-    )
+    return next_link(bundle) is not None
 
 
 class Producer:
@@ -152,9 +174,9 @@ class Producer:
                 raise Stopped
             if first:
                 total = _total(bundle)
-            resources = bundle_resources(bundle)
+            resources, skipped = read_entries(bundle)
             mark = stream.page(resources, _has_next(bundle))
-            self._put(Page(patient_id, resource_type, resources, mark, total, first))
+            self._put(Page(patient_id, resource_type, resources, mark, total, first, skipped))
             first = False
         self._put(StreamDone(patient_id, resource_type))
 
@@ -175,14 +197,14 @@ class Producer:
         for bundle in _chain(first_bundle, pages):
             if self._stop.is_set():
                 raise Stopped
-            resources = bundle_resources(bundle)
+            resources, skipped = read_entries(bundle)
             for resource in resources:
                 stamp = last_updated(resource)
                 if stamp and (newest is None or _later(stamp, newest)):
                     newest = stamp
             final = not _has_next(bundle)
             mark = (next_since(newest) if newest else since) if final else None
-            self._put(Page(patient_id, EVERYTHING, resources, mark, total, first))
+            self._put(Page(patient_id, EVERYTHING, resources, mark, total, first, skipped))
             first = False
         self._put(StreamDone(patient_id, EVERYTHING))
 

@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.models.appointments_actions import BookingActions
-from desktop.services.booking import Catalog, Doctor, FreeSlot
-from desktop.services.booking_fhir import KIND_CLINIC, KIND_VIDEO, AppointmentInfo, wall_time
+from desktop.models.appointments.actions import BookingActions
+from desktop.services.booking.fhir import KIND_CLINIC, KIND_VIDEO, AppointmentInfo, wall_time
+from desktop.services.booking.service import Catalog, Doctor, FreeSlot
 
 BOOKING_HORIZON = timedelta(days=28)
 SlotRole = Qt.ItemDataRole.UserRole + 1
@@ -46,7 +46,7 @@ class BookingDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("bookingDialog")
         self.setWindowTitle(self.tr("Book an appointment — %1").replace("%1", patient_name))
-        self.actions = actions
+        self.booking = actions
         self.patient_id = patient_id
         self._clock = clock
         self.catalog: Catalog | None = None
@@ -182,7 +182,7 @@ class BookingDialog(QDialog):
         self._say(self.tr("Looking for free time…"))
         start = self._clock()
         self._slots_request += 1
-        self.actions.load_slots(
+        self.booking.load_slots(
             self.catalog, doctors, start, start + BOOKING_HORIZON, self.kind(), self._slots_request
         )
 
@@ -252,7 +252,7 @@ class BookingDialog(QDialog):
         return False
 
     def _update_book_button(self, *_: object) -> None:
-        self.book_button.setEnabled(self.selected_slot() is not None and not self.actions.busy)
+        self.book_button.setEnabled(self.selected_slot() is not None and not self.booking.busy)
 
     # -- booking -------------------------------------------------------------------------
     def _on_book_clicked(self) -> None:
@@ -261,7 +261,7 @@ class BookingDialog(QDialog):
             return
         kind = self.kind()
         self.book_button.setEnabled(False)  # at once, before any event can deliver a 2nd click
-        if self.actions.book(self.patient_id, slot, kind):
+        if self.booking.book(self.patient_id, slot, kind):
             self._say(self.tr("Booking…"))
 
     def _on_booked(self, info: AppointmentInfo) -> None:

@@ -9,9 +9,9 @@ from datetime import datetime, timedelta
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from desktop.models.appointments import kind_text, place_text, status_text, when_text
-from desktop.services.booking_fhir import KIND_HOME, KIND_VIDEO, AppointmentInfo
-from desktop.services.ticket import ticket_number
+from desktop.models.appointments.list_model import kind_text, place_text, status_text, when_text
+from desktop.services.booking.fhir import KIND_HOME, KIND_VIDEO, AppointmentInfo
+from desktop.services.booking.ticket import ticket_number
 
 JOIN_EARLY = timedelta(minutes=10)
 

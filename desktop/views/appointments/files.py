@@ -10,10 +10,11 @@ from PySide6.QtCore import QCoreApplication, QStandardPaths, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from desktop.models.appointments import kind_text, place_text, when_text
-from desktop.services.booking_fhir import AppointmentInfo
-from desktop.services.ics import build_calendar, write_ics
-from desktop.services.ticket import ticket_for
+from desktop.models.appointments.list_model import kind_text, place_text, when_text
+from desktop.services.booking.fhir import AppointmentInfo
+from desktop.services.booking.ics import build_calendar, write_ics
+from desktop.services.booking.ticket import ticket_for
+from desktop.services.exports import make_private, private_file, safe_file_name
 from desktop.views.appointments.ticket_print import print_ticket, save_ticket_pdf
 
 log = logging.getLogger(__name__)
@@ -49,7 +50,8 @@ def save_pdf_of(info: AppointmentInfo | None, parent: QWidget) -> Path | None:
     if info is None:
         return None
     ticket = ticket_for(info)
-    suggested = str(Path(_documents_dir()) / f"ticket-{ticket.number}.pdf")
+    name = safe_file_name(f"ticket-{ticket.number}", default="ticket")  # portal text
+    suggested = str(Path(_documents_dir()) / f"{name}.pdf")
     path, _ = QFileDialog.getSaveFileName(
         parent,
         QCoreApplication.translate("medcard", "Save ticket as PDF"),
@@ -59,7 +61,9 @@ def save_pdf_of(info: AppointmentInfo | None, parent: QWidget) -> Path | None:
     if not path:
         return None
     try:
+        private_file(path)  # owner-only before Qt writes the ticket into it
         save_ticket_pdf(ticket, path)
+        make_private(path)
     except OSError as exc:
         _report(parent, exc)
         return None
@@ -88,7 +92,9 @@ def write_ics_file(items: list[AppointmentInfo], path: str | Path, now: datetime
 
 
 def export_ics(items: list[AppointmentInfo], parent: QWidget, now: datetime) -> Path | None:
-    name = "appointments.ics" if len(items) != 1 else f"appointment-{items[0].id[:8]}.ics"
+    name = "appointments.ics"
+    if len(items) == 1:  # the id is the portal's text: cleaned before it names a file
+        name = safe_file_name(f"appointment-{items[0].id[:8]}", "appointment") + ".ics"
     path, _ = QFileDialog.getSaveFileName(
         parent,
         QCoreApplication.translate("medcard", "Export to calendar"),

@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.models.appointments_actions import BookingActions
-from desktop.services.booking import HomeVisitRequest
-from desktop.services.booking_fhir import AppointmentInfo
+from desktop.models.appointments.actions import BookingActions
+from desktop.services.booking.fhir import AppointmentInfo
+from desktop.services.booking.service import HomeVisitRequest
 
 NOT_MEASURED = 34.0  # the spin box's minimum doubles as "not measured"
 PHONE_DIGITS = re.compile(r"\d")
@@ -40,7 +40,7 @@ class HomeVisitDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("homeVisitDialog")
         self.setWindowTitle(self.tr("Call a doctor home — %1").replace("%1", patient_name))
-        self.actions = actions
+        self.booking = actions
         self.patient_id = patient_id
         self._request_key: str | None = None  # one per intent: a retry never sends twice
         self.result_info: AppointmentInfo | None = None
@@ -114,7 +114,7 @@ class HomeVisitDialog(QDialog):
         )
         self._request_key = request.request_key
         self.send_button.setEnabled(False)
-        self.actions.request_home_visit(request)
+        self.booking.request_home_visit(request)
 
     def _on_requested(self, info: AppointmentInfo) -> None:
         self.result_info = info

@@ -12,9 +12,10 @@ from datetime import datetime
 from PySide6.QtCore import QCoreApplication, QLocale, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
-from desktop.models.appointments import kind_text
-from desktop.models.appointments_reminders import DAY_BEFORE, Reminder, ReminderPlanner, utc_now
-from desktop.services.booking_fhir import AppointmentInfo, wall_time
+from desktop.models.appointments.list_model import kind_text
+from desktop.models.appointments.reminders import DAY_BEFORE, Reminder, ReminderPlanner, utc_now
+from desktop.models.formats import format_datetime
+from desktop.services.booking.fhir import AppointmentInfo, wall_time
 
 SETTINGS_KEY = "reminders_enabled"
 MAX_SLEEP_MS = 5 * 60 * 1000  # look again at least this often (sleep, clock changes)
@@ -30,7 +31,7 @@ def reminder_text(reminder: Reminder) -> tuple[str, str]:
     title = title.replace("%1", info.specialty or kind_text(info))
     when = ""
     if info.start is not None:
-        when = QLocale().toString(wall_time(info.start).replace(tzinfo=None), "d MMMM, HH:mm")
+        when = format_datetime(wall_time(info.start), QLocale(), "d MMMM, HH:mm")
     place = info.room or info.clinic or kind_text(info)
     text = ", ".join(p for p in (when, info.doctor, place) if p)
     return title, text

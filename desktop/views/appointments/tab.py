@@ -5,8 +5,9 @@ lists with the selected appointment's details on the right; book, home visit, ex
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
+from functools import partial
 
 from PySide6.QtCore import QDate, QEvent, Qt, QTimer
 from PySide6.QtGui import QColor, QTextCharFormat
@@ -26,26 +27,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.models.appointments import (
+from desktop.models.appointments.actions import BookingActions
+from desktop.models.appointments.list_model import (
     AppointmentListModel,
     days_with_appointments,
     kind_text,
-    load_appointments,
-    load_patient_address,
     status_text,
     when_text,
 )
-from desktop.models.appointments_actions import BookingActions
-from desktop.models.appointments_reminders import utc_now
+from desktop.models.appointments.reminders import utc_now
+from desktop.models.context import AppContext
 from desktop.models.tasks import user_message_for
-from desktop.services.booking_fhir import KIND_HOME, AppointmentInfo, wall_time
-from desktop.services.ticket import ticket_number
+from desktop.services.booking.cached import cached_appointments, patient_address
+from desktop.services.booking.fhir import KIND_HOME, AppointmentInfo, wall_time
+from desktop.services.booking.ticket import ticket_number
 from desktop.views.appointments import files
 from desktop.views.appointments.booking_dialog import BookingDialog
 from desktop.views.appointments.details import AppointmentDetails
 from desktop.views.appointments.home_visit_dialog import HomeVisitDialog
 from desktop.views.appointments.reminders import SETTINGS_KEY, ReminderNotifier
-from desktop.views.context import AppContext
 
 log = logging.getLogger(__name__)
 InfoRole = Qt.ItemDataRole.UserRole + 1
@@ -67,19 +67,18 @@ class AppointmentsTab(QWidget):
         self.booking_dialog: BookingDialog | None = None
         self.home_dialog: HomeVisitDialog | None = None
         self._pending_select = ""  # a just-written appointment to select after the reload
-        self.actions = BookingActions(
-            ctx.runner, lambda: ctx.client, lambda: ctx.cache, self, clock=lambda: self.clock()
-        )
+        self.booking = BookingActions(ctx, self, clock=lambda: self.clock())
         self._build()
         self.reminders = ReminderNotifier(
             self, clock=lambda: self.clock(), setting=self._reminders_setting
         )
-        self.actions.changed.connect(self.reload)
-        self.actions.cancelled.connect(self._on_cancelled)
-        self.actions.failed.connect(self._show_problem)
+        self.booking.changed.connect(self.reload)
+        self.booking.cancelled.connect(self._on_cancelled)
+        self.booking.failed.connect(self._show_problem)
         ctx.patientChanged.connect(lambda _pid: self.reload())
         ctx.synced.connect(self.reload)
         ctx.onlineChanged.connect(lambda _online: self._update_write_state())
+        ctx.capabilitiesChanged.connect(self._update_write_state)
         ctx.accountChanged.connect(self._on_account_changed)
         self._tick = QTimer(self)
         self._tick.timeout.connect(self.details.refresh_actions)
@@ -211,15 +210,14 @@ class AppointmentsTab(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        cache, patient_id = self.ctx.cache, self.ctx.patient_id
-        if cache is None or not patient_id:
+        session, patient_id = self.ctx.session, self.ctx.patient_id
+        if session is None or not patient_id:
             self.set_items([])
             return
-        self.ctx.runner.submit(
-            load_appointments,
-            cache,
+        session.read(
+            cached_appointments,
             patient_id,
-            on_done=lambda items, pid=patient_id: self._on_loaded(pid, items),
+            on_done=partial(self._on_loaded, patient_id),
             on_error=self._show_problem_of,
             owner=self,
         )
@@ -284,7 +282,8 @@ class AppointmentsTab(QWidget):
             self.calendar.setDateTextFormat(QDate(day.year, day.month, day.day), fmt)
 
     def _show_day(self, *_: object) -> None:
-        day: date = self.calendar.selectedDate().toPython()
+        selected = self.calendar.selectedDate()
+        day = date(selected.year(), selected.month(), selected.day())
         self.day_title.setText(
             self.locale().toString(self.calendar.selectedDate(), "d MMMM yyyy, dddd")
         )
@@ -320,6 +319,10 @@ class AppointmentsTab(QWidget):
             return self.tr("Sign in to book appointments.")
         if not self.ctx.online:
             return self.tr("Offline: booking, cancelling and requests need the portal.")
+        if not self.ctx.capabilities.booking:
+            return self.tr(
+                "This portal does not offer booking: its clinics take appointments elsewhere."
+            )
         return ""
 
     def _update_write_state(self) -> None:
@@ -337,7 +340,7 @@ class AppointmentsTab(QWidget):
             return None
         self._show_problem("")
         dialog = BookingDialog(
-            self.actions, self.ctx.patient_id, self.ctx.patient_name, self, lambda: self.clock()
+            self.booking, self.ctx.patient_id, self.ctx.patient_name, self, lambda: self.clock()
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.bookedAppointment.connect(self._on_booked)
@@ -349,9 +352,11 @@ class AppointmentsTab(QWidget):
         if self.write_block_reason():
             return
         self._show_problem("")
-        self.ctx.runner.submit(
-            load_patient_address,
-            self.ctx.cache,
+        session = self.ctx.session
+        if session is None:
+            return
+        session.read(
+            patient_address,
             self.ctx.patient_id,
             on_done=self._show_home_dialog,
             on_error=lambda _exc: self._show_home_dialog(""),
@@ -360,7 +365,7 @@ class AppointmentsTab(QWidget):
 
     def _show_home_dialog(self, address: str) -> None:
         dialog = HomeVisitDialog(
-            self.actions, self.ctx.patient_id, self.ctx.patient_name, address, self
+            self.booking, self.ctx.patient_id, self.ctx.patient_name, address, self
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.requested.connect(self._on_booked)
@@ -387,7 +392,7 @@ class AppointmentsTab(QWidget):
         if info is None or self.write_block_reason():
             return
         if files.confirm_cancel(info, self):
-            self.actions.cancel(info.id)
+            self.booking.cancel(info.id)
 
     def _on_cancelled(self, info: AppointmentInfo) -> None:
         self._show_note(self.tr("The appointment has been cancelled."))
@@ -410,7 +415,7 @@ class AppointmentsTab(QWidget):
     def _on_export_all(self) -> None:
         self._export(self.upcoming_model.items())
 
-    def _export(self, items: list[AppointmentInfo | None]) -> None:
+    def _export(self, items: Sequence[AppointmentInfo | None]) -> None:
         chosen = [i for i in items if i is not None and i.start is not None]
         if chosen:
             files.export_ics(chosen, self, self.clock())

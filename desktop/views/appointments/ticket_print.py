@@ -13,8 +13,9 @@ from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPdfWriter, QTextDocum
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QWidget
 
-from desktop.services.booking_fhir import KIND_HOME, KIND_VIDEO, wall_time
-from desktop.services.ticket import Ticket, qr_png
+from desktop.models.formats import format_date, format_datetime
+from desktop.services.booking.fhir import KIND_HOME, KIND_VIDEO, wall_time
+from desktop.services.booking.ticket import Ticket, qr_png
 
 QR_URL = QUrl("medcard-ticket://qr.png")
 
@@ -23,9 +24,9 @@ def ticket_html(ticket: Ticket, locale: QLocale | None = None) -> str:
     locale = locale or QLocale()
     when = ""
     if ticket.start is not None:
-        local = wall_time(ticket.start).replace(tzinfo=None)
-        when = locale.toString(local, "d MMMM yyyy, HH:mm")
-        when += " (" + locale.toString(local.date(), "dddd") + ")"
+        local = wall_time(ticket.start)
+        when = format_datetime(local, locale, "d MMMM yyyy, HH:mm")
+        when += " (" + format_date(local, locale, "dddd") + ")"
     rows: list[tuple[str, str]] = [
         (QCoreApplication.translate("medcard", "Patient"), ticket.patient),
         (QCoreApplication.translate("medcard", "Doctor"), ticket.doctor),
@@ -74,7 +75,7 @@ def ticket_html(ticket: Ticket, locale: QLocale | None = None) -> str:
 
 def ticket_document(ticket: Ticket) -> QTextDocument:
     doc = QTextDocument()
-    image = QImage.fromData(qr_png(ticket, scale=6), "PNG")
+    image = QImage.fromData(qr_png(ticket, scale=6), "PNG")  # type: ignore[arg-type]  # PySide takes a str format
     doc.addResource(QTextDocument.ResourceType.ImageResource, QR_URL, image)
     doc.setHtml(ticket_html(ticket))
     return doc

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.models.card import TimelineModel
+from desktop.models.card.timeline import TimelineModel
 
 # Column -> (largest share of the table's width, absolute maximum in pixels).
 CAPS = {TimelineModel.COL_DOCTOR: (0.22, 240), TimelineModel.COL_CLINIC: (0.2, 280)}

@@ -13,7 +13,8 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
-from desktop.models.card import format_date, kind_label
+from desktop.models.card.timeline import format_date, kind_label
+from desktop.models.formats import format_datetime
 
 _FLAG_COLOUR = "#c62828"
 _MUTED = "#757575"
@@ -56,7 +57,7 @@ def _fmt_datetime(value: str) -> str:
         return escape(value)
     if moment.tzinfo is not None:
         moment = moment.astimezone().replace(tzinfo=None)  # shown in local time
-    return escape(QLocale().toString(moment, QLocale.FormatType.ShortFormat))
+    return escape(format_datetime(moment))
 
 
 def _paragraphs(text: str) -> str:
@@ -134,7 +135,7 @@ def _labelled(label: str, value: str) -> str:
 def render_detail(row: Any, detail: Any) -> str:
     """Full HTML for one record; `detail` None (not cached) shows what the row knows."""
     src = detail if detail is not None else row
-    kind = getattr(src, "kind", None) or getattr(row, "kind", "")
+    kind = str(getattr(src, "kind", None) or getattr(row, "kind", ""))
     date = getattr(src, "date", None) or getattr(row, "date", "")
     title = getattr(src, "title", None) or getattr(row, "title", "")
     parts = [

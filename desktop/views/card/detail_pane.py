@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.services.exports import make_private, private_file, safe_file_name
+
 
 class DetailPane(QWidget):
     # A translated message for the window's banner (e.g. the PDF could not be written).
@@ -90,7 +92,7 @@ class DetailPane(QWidget):
         if not self._has_record:
             return
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        suggested = f"{folder}/{_safe_file_name(self._title) or 'record'}.pdf"
+        suggested = f"{folder}/{safe_file_name(self._title, default='record')}.pdf"
         path, _ = QFileDialog.getSaveFileName(
             self, self.tr("Save record as PDF"), suggested, self.tr("PDF files (*.pdf)")
         )
@@ -107,7 +109,12 @@ class DetailPane(QWidget):
         printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
         printer.setPageOrientation(QPageLayout.Orientation.Portrait)
         printer.setDocName(self._title)
+        try:
+            private_file(path)  # owner-only before Qt writes the record into it
+        except OSError:
+            pass  # Qt reports the unwritable path below
         self._document().print_(printer)
+        make_private(path)
         ok = printer.printerState() != QPrinter.PrinterState.Error
         if not ok:
             self.errorOccurred.emit(
@@ -130,8 +137,3 @@ class DetailPane(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
-
-
-def _safe_file_name(title: str) -> str:
-    keep = "".join(c if c.isalnum() or c in " -_." else "_" for c in title)
-    return keep.strip()[:80]

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.models.card import RECORD_KINDS, kind_label
+from desktop.models.card.timeline import RECORD_KINDS, kind_label
 from desktop.views.flow_layout import FlowLayout
 
 SEARCH_DEBOUNCE_MS = 150

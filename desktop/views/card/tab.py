@@ -14,21 +14,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.models.card import (
+from desktop.models.card.timeline import (
     FlagRole,
     KindRole,
     RecordKeyRole,
     RowRole,
     TimelineModel,
-    load_detail,
     make_filter,
+    record_detail,
 )
-from desktop.models.tasks import user_message_for
+from desktop.models.context import AppContext
+from desktop.models.tasks import log_failure, user_message_for
+from desktop.services.cache import RecordDetail, TimelineRow
 from desktop.views.card.columns import ColumnFitter, ElidedTooltipDelegate
 from desktop.views.card.detail_html import render_detail
 from desktop.views.card.detail_pane import DetailPane
 from desktop.views.card.filter_bar import FilterBar
-from desktop.views.context import AppContext
 from desktop.views.icons import kind_icons
 
 log = logging.getLogger(__name__)
@@ -44,6 +45,13 @@ class CardTab(QWidget):
         self.model = TimelineModel(self)
         self.model.set_icon_provider(icons)
         self.model.totalChanged.connect(self.filters.set_count)
+        self.model.loaded.connect(self._on_loaded)
+        self.model.failed.connect(self._on_query_failed)
+        self._keep: tuple[str, str] | None = None  # the open record, re-selected after a reload
+        self._resetting = False  # a reload's reset clears the selection: keep the detail
+        self.model.modelAboutToBeReset.connect(lambda: setattr(self, "_resetting", True))
+        self.model.modelReset.connect(lambda: setattr(self, "_resetting", False))
+        self._detail_request = 0
 
         self.table = QTableView(self)
         self.table.setObjectName("timeline")
@@ -101,17 +109,19 @@ class CardTab(QWidget):
         return make_filter(self.filters.kinds(), date_from, date_to, self.filters.text())
 
     def reload(self) -> None:
-        """Re-run the query (SQL count + first page) and keep the open record if listed."""
-        cache = self.ctx.cache
-        keep = self._selected_key()
-        try:
-            reader = cache.card if cache is not None else None
-            self.model.set_query(reader, self.ctx.patient_id, self.current_filter())
-        except Exception as exc:  # noqa: BLE001 - a broken query must not kill the window
-            log.warning("timeline query failed: %s", type(exc).__name__)
-            self.model.clear()
-            self.ctx.errorOccurred.emit(user_message_for(exc))
+        """Re-run the query (SQL count + first page, off the GUI thread) and keep the open
+        record selected if the new list has it."""
+        if not self.model.loading:
+            self._keep = self._selected_key()
+        self.model.set_query(self.ctx.session, self.ctx.patient_id, self.current_filter())
+
+    def _on_loaded(self) -> None:
+        keep, self._keep = self._keep, None
         self._select_key(keep)
+
+    def _on_query_failed(self, exc: BaseException) -> None:
+        log_failure(log, "timeline query failed", exc)
+        self.ctx.errorOccurred.emit(user_message_for(exc))
 
     def _selected_key(self) -> tuple[str, str] | None:
         rows = self.table.selectionModel().selectedRows()
@@ -131,6 +141,8 @@ class CardTab(QWidget):
         self.reload()
 
     def _on_selection_changed(self, selected: QItemSelection, _old: QItemSelection) -> None:
+        if self._resetting:
+            return  # `_on_loaded` selects the record again (or clears the detail)
         indexes = selected.indexes()
         if not indexes:
             self.detail.show_record(None, "")
@@ -139,16 +151,29 @@ class CardTab(QWidget):
 
     def show_index(self, index: QModelIndex) -> None:
         row = index.data(RowRole)
-        cache = self.ctx.cache
-        if row is None or cache is None:
+        session = self.ctx.session
+        if row is None or session is None:
             return
-        try:
-            detail = load_detail(cache, row.resource_type, row.resource_id)
-        except Exception as exc:  # noqa: BLE001 - show the row, report the problem
-            log.warning("record detail failed: %s", type(exc).__name__)
-            self.ctx.errorOccurred.emit(user_message_for(exc))
-            detail = None
-        self.detail.show_record(render_detail(row, detail), row.title or "")
+        self._detail_request += 1
+        request = self._detail_request
+        session.read(
+            record_detail,
+            row.resource_type,
+            row.resource_id,
+            on_done=lambda detail: self._show_detail(request, row, detail),
+            on_error=lambda exc: self._detail_failed(request, row, exc),
+            owner=self,
+        )
+
+    def _show_detail(self, request: int, row: TimelineRow, detail: RecordDetail | None) -> None:
+        if request == self._detail_request:  # the user may have moved on meanwhile
+            self.detail.show_record(render_detail(row, detail), row.title or "")
+
+    def _detail_failed(self, request: int, row: TimelineRow, exc: BaseException) -> None:
+        # Show the row itself, report the problem.
+        log_failure(log, "record detail failed", exc)
+        self.ctx.errorOccurred.emit(user_message_for(exc))
+        self._show_detail(request, row, None)
 
     def select_showcase_row(self) -> None:
         """Select the newest out-of-range lab report (else the newest record): screenshots."""
@@ -177,7 +202,7 @@ class CardTab(QWidget):
                 if not self.table.selectionModel().hasSelection():
                     self.table.selectRow(0)
                 return True
-        return super().eventFilter(watched, event)
+        return super().eventFilter(watched, event)  # type: ignore[arg-type]  # a QObject
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -11,7 +11,7 @@ import datetime as dt
 from PySide6.QtCore import QDate, QLocale, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from desktop.services import family as svc
+from desktop.services.family import service as svc
 from desktop.views.language import tr_service
 
 

@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.models.family import FamilyModel
-from desktop.services import family as svc
-from desktop.services.family_form import ROLE_LABELS, AccessRequestForm, ApplicantRole
+from desktop.models.family.model import FamilyModel
+from desktop.services.family import service as svc
+from desktop.services.family.form import ROLE_LABELS, AccessRequestForm, ApplicantRole
 from desktop.views.language import tr_service
 
 _EMPTY_DATE = QDate(1900, 1, 1)  # shown as "—": QDateEdit cannot be empty otherwise
@@ -160,6 +160,7 @@ class RequestAccessDialog(QDialog):
         # Grow to fit the messages at the current width (wrapped labels must not be
         # clipped); adjustSize would guess a narrower width and leave gaps.
         layout = self.layout()
+        assert layout is not None  # set in __init__
         layout.activate()
         needed = layout.totalHeightForWidth(self.width())
         if needed > 0:

@@ -14,9 +14,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.models.family import FamilyModel
-from desktop.services import family as svc
-from desktop.views.context import AppContext
+from desktop.models.context import AppContext
+from desktop.models.family.model import FamilyModel
+from desktop.services.family import service as svc
 from desktop.views.family.member_card import MemberCard
 from desktop.views.family.request_dialog import RequestAccessDialog
 from desktop.views.language import tr_service
@@ -114,7 +114,10 @@ class FamilyTab(QWidget):
         self.model.actionDone.connect(self.show_message)
         self.model.requestSent.connect(self._on_request_sent)
         ctx.patientChanged.connect(self._on_patient_changed)
+        ctx.capabilitiesChanged.connect(self._update_request_button)
+        ctx.accountChanged.connect(self._update_request_button)
         self.retranslate()
+        self._update_request_button()
         self.model.reload()
 
     # -- list -----------------------------------------------------------------------------
@@ -226,8 +229,20 @@ class FamilyTab(QWidget):
         reason = tr_service(svc.reason_message(request)) if request.status == svc.REJECTED else ""
         self.show_message(f"{text.replace('%1', request.child_name)} {reason}".strip())
 
+    def request_block_reason(self) -> str:
+        if self.ctx.session is not None and not self.ctx.capabilities.request(
+            "child-access-request"
+        ):
+            return self.tr("This portal does not take requests for a child's card online.")
+        return ""
+
+    def _update_request_button(self) -> None:
+        reason = self.request_block_reason()
+        self.request_button.setEnabled(not reason and not self.model.busy)
+        self.request_button.setToolTip(reason)
+
     def _on_busy(self, busy: bool) -> None:
-        self.request_button.setEnabled(not busy)
+        self._update_request_button()
         for card in self.cards:
             card.setEnabled(not busy)
 

@@ -2,15 +2,6 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from desktop.views.labs.tab import LabsTab, create_tab
 
-if TYPE_CHECKING:
-    from PySide6.QtWidgets import QWidget
-
-    from desktop.views.context import AppContext
-
-
-def create_tab(ctx: AppContext) -> QWidget:
-    from desktop.views.labs.tab import LabsTab
-
-    return LabsTab(ctx)
+__all__ = ["LabsTab", "create_tab"]

@@ -19,7 +19,8 @@ from PySide6.QtCore import QCoreApplication, QLocale, QPointF, Qt, QTimeZone, Si
 from PySide6.QtGui import QColor, QCursor
 from PySide6.QtWidgets import QToolTip, QVBoxLayout, QWidget
 
-from desktop.models.labs_series import ChartSeries
+from desktop.models.formats import format_date
+from desktop.models.labs.series import ChartSeries
 from desktop.services.units import same_unit
 from desktop.views.labs.date_ticks import choose_levels, tick_label, tick_times
 
@@ -257,7 +258,7 @@ class TrendChart(QWidget):
         item = self.series[plot_index]
         point = item.points[index]
         when = datetime.fromtimestamp(point.time, self.zone)
-        date_text = self.locale.toString(when.date(), QLocale.FormatType.LongFormat)
+        date_text = format_date(when, self.number_locale, QLocale.FormatType.LongFormat)
         lines = [
             f"{self._number(float(item.values[index]))} {item.unit}",
             f"{date_text}, {when:%H:%M}",
@@ -301,12 +302,12 @@ class TrendChart(QWidget):
         return band
 
     @property
-    def locale(self) -> QLocale:
+    def number_locale(self) -> QLocale:
         return self._fixed_locale or QLocale()
 
     def _number(self, value: float) -> str:
-        text = self.locale.toString(value, "f", 2)
-        decimal = self.locale.decimalPoint()
+        text = self.number_locale.toString(value, "f", 2)
+        decimal = self.number_locale.decimalPoint()
         return text.rstrip("0").rstrip(decimal) if decimal in text else text
 
     # -- navigation -----------------------------------------------------------------

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services import diary
-from desktop.services.diary import DiaryEntry, DiaryKind, Problem
+from desktop.services.diary import entries as diary
+from desktop.services.diary.entries import DiaryEntry, DiaryKind, Problem
 from desktop.services.i18n import N_
 from desktop.views.labs.chart import system_zone
 from desktop.views.language import tr_service as _t
@@ -166,11 +166,11 @@ class DiaryEntryDialog(QDialog):
         for label in self.errors.values():
             label.hide()
         for problem in problems:
-            label = self.errors.get(problem.field)
-            if label is None:
+            shown = self.errors.get(problem.field)
+            if shown is None:
                 continue
-            label.setText(problem.text(_t))
-            label.show()
+            shown.setText(problem.text(_t))
+            shown.show()
         if problems and problems[0].field in self.fields:
             self.fields[problems[0].field].setFocus()
         self._fit()

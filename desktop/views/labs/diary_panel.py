@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.models.labs_diary import ENTRY_ROLE, DiaryController
-from desktop.services.diary import DiaryEntry
-from desktop.services.diary_store import PENDING, DiaryRecord
+from desktop.models.labs.diary import ENTRY_ROLE, DiaryController
+from desktop.services.diary.entries import DiaryEntry
+from desktop.services.diary.store import PENDING, DiaryRecord
 from desktop.views.labs.chart import system_zone
 from desktop.views.labs.diary_dialog import DiaryEntryDialog
 from desktop.views.labs.import_dialog import DiaryImportDialog
@@ -123,11 +123,21 @@ class DiaryPanel(QWidget):
 
     def _update_buttons(self, *_: object) -> None:
         has = self.selected() is not None
-        self.edit_button.setEnabled(has)
-        self.delete_button.setEnabled(has)
+        read_only = self.controller.read_only_reason()
+        for button in (self.add_button, self.import_button):
+            button.setEnabled(not read_only)
+            button.setToolTip(read_only)
+        self.edit_button.setEnabled(has and not read_only)
+        self.delete_button.setEnabled(has and not read_only)
+        if read_only:
+            self._show_status(read_only)
         waiting = sum(r.state == PENDING for r in self.controller.model.records)
         self.send_button.setVisible(waiting > 0)
         self.send_button.setText(self.tr("Send now (%n waiting)", "", waiting))
+
+    def refresh_state(self) -> None:
+        """What the portal offers changed (another account, its statement read)."""
+        self._update_buttons()
 
     def _on_send(self) -> None:
         self.controller.flush()

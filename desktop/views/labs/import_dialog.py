@@ -19,9 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.models.labs_diary import entry_value_text
-from desktop.services import diary, diary_import
-from desktop.services.diary import DiaryEntry
+from desktop.models.labs.diary import entry_value_text
+from desktop.services.diary import csv_import as diary_import
+from desktop.services.diary import entries as diary
+from desktop.services.diary.entries import DiaryEntry
 from desktop.views.labs.chart import system_zone
 from desktop.views.language import tr_service as _t
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import csv
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -24,17 +24,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.models.labs import (
+from desktop.models.context import AppContext
+from desktop.models.labs.analytes import (
     AnalyteFilter,
     AnalyteTreeModel,
     SeriesKey,
+    analytes_of,
     format_number,
     load_series,
     series_rows,
 )
-from desktop.models.labs_diary import DiaryController
-from desktop.models.labs_series import ChartSeries
+from desktop.models.labs.diary import DiaryController
+from desktop.models.labs.series import ChartSeries
 from desktop.services import units
+from desktop.services.exports import make_private, write_csv
 from desktop.views.labs.chart import TrendChart
 from desktop.views.labs.diary_panel import DiaryPanel
 
@@ -44,7 +47,7 @@ PERIODS = (("1y", 1.0), ("5y", 5.0), ("all", None))
 
 
 class LabsTab(QWidget):
-    def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.model = AnalyteTreeModel(self)
@@ -67,6 +70,8 @@ class LabsTab(QWidget):
         ctx.synced.connect(self._on_synced)
         ctx.accountChanged.connect(self._reload_timer.start)
         ctx.onlineChanged.connect(self._on_online_changed)
+        ctx.capabilitiesChanged.connect(self.diary_panel.refresh_state)
+        ctx.accountChanged.connect(self.diary_panel.refresh_state)
         self.diary.recordsChanged.connect(self._on_diary_changed)
         ctx.runner.submit(units.warm_up, owner=self)  # pint's registry takes ~1 s to build
         self.diary.refresh()
@@ -187,15 +192,15 @@ class LabsTab(QWidget):
 
     # -- loading ----------------------------------------------------------------------
     def reload(self) -> None:
-        cache, patient = self.ctx.cache, self.ctx.patient_id
-        if cache is None or not patient:
+        session, patient = self.ctx.session, self.ctx.patient_id
+        if session is None or not patient:
             self.model.set_analytes([])
             self._show_series([])
             return
-        self.ctx.runner.submit(
-            cache.labs.analytes,
+        session.read(
+            analytes_of,
             patient,
-            on_done=lambda rows, p=patient: self._on_analytes(p, rows),
+            on_done=partial(self._on_analytes, patient),
             owner=self,
         )
 
@@ -251,16 +256,15 @@ class LabsTab(QWidget):
 
     def _on_selection_changed(self, *_: object) -> None:
         self._selected = self.selected_keys()
-        cache, patient = self.ctx.cache, self.ctx.patient_id
-        if not self._selected or cache is None:
+        session, patient = self.ctx.session, self.ctx.patient_id
+        if not self._selected or session is None:
             self._show_series([])
             return
         self._series_request += 1
         request = self._series_request
         pending, codes = self.diary.pending_points()
-        self.ctx.runner.submit(
+        session.read(
             load_series,
-            cache,
             patient,
             list(self._selected),
             pending,
@@ -315,7 +319,7 @@ class LabsTab(QWidget):
 
     def _on_diary_changed(self) -> None:
         records = list(self.diary.model.records)
-        if records != self._diary_snapshot and self.ctx.cache is not None:
+        if records != self._diary_snapshot and self.ctx.session is not None:
             self._diary_snapshot = records
             self._reload_timer.start()
 
@@ -339,6 +343,8 @@ class LabsTab(QWidget):
         )
         if path and not self.chart.export_png(path):
             self.diary_panel.status.setText(self.tr("The chart could not be saved."))
+        elif path:
+            make_private(path)  # a chart of lab values is medical data
 
     def _on_export_csv(self, path: str | None = None) -> None:
         if not path:
@@ -359,12 +365,15 @@ class LabsTab(QWidget):
 
 
 def export_csv(path: Path, series: list[ChartSeries], zone: Any) -> None:
-    """UTF-8 with BOM so spreadsheet programs on Windows read Cyrillic correctly."""
-    with path.open("w", encoding="utf-8-sig", newline="") as handle:
-        csv.writer(handle).writerows(series_rows(series, zone))
+    """UTF-8 with BOM (spreadsheets on Windows read Cyrillic), cells defused, owner-only."""
+    write_csv(path, series_rows(series, zone))
 
 
 def _qdate(epoch: float) -> Any:
     from PySide6.QtCore import QDateTime
 
     return QDateTime.fromSecsSinceEpoch(int(epoch)).date()
+
+
+def create_tab(ctx: AppContext) -> QWidget:
+    return LabsTab(ctx)

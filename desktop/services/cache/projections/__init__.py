@@ -13,7 +13,7 @@ from typing import Any
 
 from . import admin, clinical, records
 from .clinical import Record, Resolver
-from .common import JSON, ref_id, ref_type
+from .common import JSON, dicts, obj, ref_id, ref_type
 from .observations import categories, is_self_measured, observation_rows
 
 __all__ = ["Projection", "Resolver", "links_of", "patient_of", "project", "DIRECTORY_TYPES"]
@@ -26,9 +26,6 @@ _SUBJECT_FIELDS = ("subject", "patient", "beneficiary", "for")
 class Projection:
     timeline: Record | None = None  # includes "body" (indexed for search, not stored)
     observations: list[dict[str, Any]] = field(default_factory=list)
-    appointment: dict[str, Any] | None = None
-    family: dict[str, Any] | None = None
-    request: dict[str, Any] | None = None
     directory: dict[str, Any] | None = None
 
 
@@ -51,8 +48,8 @@ def patient_of(resource: JSON) -> str | None:
             if found:
                 return found
     if rtype == "Appointment":
-        for part in resource.get("participant") or []:
-            actor = part.get("actor") if isinstance(part, dict) else None
+        for part in dicts(resource.get("participant")):
+            actor = part.get("actor")
             if ref_type(actor) == "Patient":
                 return ref_id(actor)
     return None
@@ -62,17 +59,20 @@ def links_of(resource: JSON) -> set[str]:
     """Ids of resources whose arrival changes this resource's projection (or vice versa)."""
     rtype = resource.get("resourceType")
     if rtype == "DiagnosticReport":
-        refs = [*(resource.get("result") or []), *(resource.get("imagingStudy") or [])]
+        refs = [*dicts(resource.get("result")), *dicts(resource.get("imagingStudy"))]
         return {i for i in (ref_id(r) for r in refs) if i}
     if rtype == "Composition":
         found = ref_id(resource.get("encounter"))
         return {found} if found else set()
     if rtype == "DocumentReference":
-        context = resource.get("context") or {}
-        refs = [*(context.get("encounter") or []), *(context.get("related") or [])]
+        context = obj(resource.get("context"))
+        refs = [*dicts(context.get("encounter")), *dicts(context.get("related"))]
         return {i for i in (ref_id(e) for e in refs if isinstance(e, dict)) if i}
     if rtype in records.PLACE_TYPES:
         return records.place_links(resource)
+    if rtype == "Appointment":
+        # Not a projection dependency: lets the sync find doctors and places it lacks.
+        return admin.appointment_directory_refs(resource)
     return set()
 
 
@@ -109,14 +109,6 @@ def project(resource: JSON, resolver: Resolver, patient: str | None) -> Projecti
         out.timeline = records.vaccination(resource, resolver)
     elif rtype == "ImagingStudy":
         out.timeline = records.imaging_study(resource, resolver)
-    elif rtype == "Appointment":
-        out.appointment = admin.appointment(resource, patient)
-    elif rtype == "RelatedPerson":
-        out.family = admin.related_person(resource)
-    elif rtype == "Task":
-        out.family, out.request = admin.task(resource)
-    elif rtype == "ServiceRequest":
-        out.request = admin.service_request(resource)
     if patient is None:
         out.timeline = None  # a record must belong to someone's card
     return out

@@ -1,4 +1,4 @@
-"""Appointments, family links, requests to the clinic and the names directory."""
+"""The names directory (Practitioner, Organization, Location, PractitionerRole)."""
 
 from __future__ import annotations
 
@@ -7,147 +7,29 @@ from typing import Any
 from .common import (
     JSON,
     address_text,
-    concept_text,
+    dicts,
     first_text,
     human_name,
-    normalize_datetime,
     ref_display,
     ref_id,
     ref_type,
+    text_or_none,
 )
 
-# Shared with desktop/services/booking_fhir.py (the appointments feature owns the vocabulary).
-VISIT_KIND_SYSTEM = "https://demo.medcard/fhir/CodeSystem/visit-kind"
-BOOKING_ID_SYSTEM = "urn:medcard:booking"
-JOIN_URL_EXT = "https://demo.medcard/fhir/StructureDefinition/telemed-join-url"
-_KINDS = {"clinic": "regular", "regular": "regular", "video": "video", "home": "home"}
+_DIRECTORY_ACTORS = ("Practitioner", "PractitionerRole", "Location", "Organization")
 
 
-def _participant(resource: JSON, rtype: str) -> Any:
-    for part in resource.get("participant") or []:
-        actor = part.get("actor") if isinstance(part, dict) else None
-        if ref_type(actor) == rtype:
-            return actor
-    return None
-
-
-def appointment(resource: JSON, patient_id: str | None) -> dict[str, Any] | None:
-    if patient_id is None:
-        return None
-    kind = "regular"
-    for concept in resource.get("serviceCategory") or []:
-        for coding in concept.get("coding") or []:
-            if coding.get("system") == VISIT_KIND_SYSTEM:
-                kind = _KINDS.get(str(coding.get("code")), "regular")
-    practitioner = _participant(resource, "Practitioner") or _participant(
-        resource, "PractitionerRole"
-    )
-    location = _participant(resource, "Location")
-    join = next(
-        (
-            e.get("valueUrl")
-            for e in resource.get("extension") or []
-            if e.get("url") == JOIN_URL_EXT
-        ),
-        None,
-    )
-    identifier = next(
-        (
-            i.get("value")
-            for i in resource.get("identifier") or []
-            if i.get("system") == BOOKING_ID_SYSTEM
-        ),
-        None,
-    )
-    slots = resource.get("slot") or []
-    return {
-        "resource_id": resource["id"],
-        "patient_id": patient_id,
-        "status": str(resource.get("status") or "booked"),
-        "start": normalize_datetime(resource.get("start")) or None,
-        "end": normalize_datetime(resource.get("end")) or None,
-        "service_kind": kind,
-        "specialty": first_text(resource.get("specialty")) or None,
-        "practitioner": ref_display(practitioner),
-        "practitioner_id": ref_id(practitioner),
-        "room": ref_display(location),
-        "clinic_name": None,
-        "clinic_address": None,
-        "join_url": join,
-        "slot_id": ref_id(slots[0]) if slots else None,
-        "identifier": identifier,
-    }
-
-
-def related_person(resource: JSON) -> dict[str, Any]:
-    period = resource.get("period") or {}
-    active = resource.get("active", True) and not period.get("end")
-    return {
-        "patient_id": ref_id(resource.get("patient")),
-        "account_patient_id": None,
-        "name": human_name(resource.get("name")) or None,
-        "birth_date": resource.get("birthDate"),
-        "relationship": first_text(resource.get("relationship")) or None,
-        "access_status": "active" if active else "ended",
-        "reason": None,
-        "task_id": None,
-        "requested_at": period.get("start"),
-    }
-
-
-def task(resource: JSON) -> tuple[dict[str, Any] | None, dict[str, Any]]:
-    """(family row for child-access Tasks or None, requests row)."""
-    code = next(
-        (
-            str(c.get("code"))
-            for c in (resource.get("code") or {}).get("coding") or []
-            if c.get("code")
-        ),
-        "",
-    )
-    reason = concept_text(resource.get("statusReason")) or None
-    request = {
-        "patient_id": ref_id(resource.get("for")),
-        "kind": code or concept_text(resource.get("code")) or None,
-        "status": str(resource.get("status") or "requested"),
-        "authored": resource.get("authoredOn"),
-        "reason": reason,
-        "description": resource.get("description"),
-    }
-    if not code.startswith("child-access"):
-        return None, request
-    inputs = {}
-    for item in resource.get("input") or []:
-        icode = next((c.get("code") for c in (item.get("type") or {}).get("coding") or []), None)
-        value = next((v for k, v in item.items() if k.startswith("value")), None)
-        if icode:
-            inputs[str(icode)] = value
-    family = {
-        "patient_id": ref_id(resource.get("focus")),
-        "account_patient_id": ref_id(resource.get("for")),
-        "name": next((v for k, v in inputs.items() if "name" in k), None),
-        "birth_date": next((v for k, v in inputs.items() if "birth" in k and "date" in k), None),
-        "relationship": next((v for k, v in inputs.items() if "role" in k), None),
-        "access_status": str(resource.get("status") or "requested"),
-        "reason": reason,
-        "task_id": resource["id"],
-        "requested_at": resource.get("authoredOn"),
-    }
-    return family, request
-
-
-def service_request(resource: JSON) -> dict[str, Any]:
-    return {
-        "patient_id": ref_id(resource.get("subject")),
-        "kind": concept_text(resource.get("code")) or None,
-        "status": str(resource.get("status") or "active"),
-        "authored": resource.get("authoredOn"),
-        "reason": first_text(resource.get("reasonCode")) or None,
-        "description": "\n".join(
-            str(n.get("text")) for n in resource.get("note") or [] if n.get("text")
-        )
-        or None,
-    }
+def appointment_directory_refs(resource: JSON) -> set[str]:
+    """Ids of the doctors and places an Appointment names (the appointments feature parses
+    the Appointment itself: desktop/services/booking/fhir.py)."""
+    found: set[str] = set()
+    for part in dicts(resource.get("participant")):
+        actor = part.get("actor")
+        if ref_type(actor) in _DIRECTORY_ACTORS:
+            rid = ref_id(actor)
+            if rid:
+                found.add(rid)
+    return found
 
 
 def directory_entry(resource: JSON) -> dict[str, Any] | None:
@@ -157,7 +39,7 @@ def directory_entry(resource: JSON) -> dict[str, Any] | None:
     elif rtype == "PractitionerRole":
         name = ref_display(resource.get("practitioner")) or first_text(resource.get("specialty"))
     else:
-        name = str(resource.get("name") or "")
+        name = text_or_none(resource.get("name")) or ""
     if not name:
         return None
     address = address_text(resource.get("address")) or None

@@ -8,15 +8,18 @@ from .common import (
     JSON,
     attachment_text,
     concept_text,
+    dicts,
     first_of,
     first_text,
     has_code,
     narrative,
     normalize_datetime,
+    obj,
     ref_display,
     ref_id,
     ref_type,
     strip_html,
+    text_or_none,
 )
 from .observations import categories, is_abnormal, is_covid, is_self_measured, value_text
 
@@ -97,57 +100,54 @@ def document_text(resource: JSON) -> str:
     parts: list[str] = []
     if resource.get("resourceType") == "Composition":
         parts.append(narrative(resource))
-        for section in resource.get("section") or []:
-            if not isinstance(section, dict):
-                continue
-            if section.get("title"):
-                parts.append(str(section["title"]))
-            div = (section.get("text") or {}).get("div")
+        for section in dicts(resource.get("section")):
+            if isinstance(section.get("title"), str):
+                parts.append(section["title"])
+            div = obj(section.get("text")).get("div")
             if isinstance(div, str):
                 parts.append(strip_html(div))
     else:
         if isinstance(resource.get("description"), str):
             parts.append(resource["description"])
-        for content in resource.get("content") or []:
-            if isinstance(content, dict):
-                parts.append(attachment_text(content.get("attachment")))
+        for content in dicts(resource.get("content")):
+            parts.append(attachment_text(content.get("attachment")))
     return "\n".join(p for p in parts if p)
 
 
 def _doc_encounter(resource: JSON) -> str | None:
     if resource.get("resourceType") == "Composition":
         return ref_id(resource.get("encounter"))
-    encounters = (resource.get("context") or {}).get("encounter") or []
+    encounters = obj(resource.get("context")).get("encounter") or []
     return ref_id(encounters[0]) if isinstance(encounters, list) and encounters else None
 
 
+def names_organization(ref: JSON) -> bool:
+    value = ref.get("reference")
+    return isinstance(value, str) and "Organization" in value
+
+
 def _author(resource: JSON) -> Any:
-    authors = resource.get("author") or []
+    authors = dicts(resource.get("author"))
     return next(
-        (a for a in authors if (a.get("reference") or "").find("Organization") < 0),
+        (a for a in authors if not names_organization(a)),
         authors[0] if authors else None,
     )
 
 
 def _custodian(resource: JSON) -> Any:
-    if resource.get("custodian"):
+    if isinstance(resource.get("custodian"), dict):
         return resource["custodian"]
-    authors = resource.get("author") or []
-    return next((a for a in authors if "Organization" in (a.get("reference") or "")), None)
+    return next((a for a in dicts(resource.get("author")) if names_organization(a)), None)
 
 
 def encounter(resource: JSON, resolver: Resolver) -> Record:
     participant = next(
-        (
-            p.get("individual")
-            for p in resource.get("participant") or []
-            if isinstance(p, dict) and p.get("individual")
-        ),
+        (p.get("individual") for p in dicts(resource.get("participant")) if p.get("individual")),
         None,
     )
     title = first_text(resource.get("type")) or concept_text(resource.get("serviceType"))
     reasons = [first_text(resource.get("reasonCode"))] + [
-        ref_display(r) or "" for r in resource.get("reasonReference") or []
+        ref_display(r) or "" for r in dicts(resource.get("reasonReference"))
     ]
     body = [r for r in reasons if r]
     docs = resolver.referrers(resource["id"], ("Composition", "DocumentReference"))
@@ -177,7 +177,7 @@ def related_compositions(resource: JSON) -> set[str]:
     """Compositions a DocumentReference's `context.related` names: the same document."""
     if resource.get("resourceType") != "DocumentReference":
         return set()
-    related = (resource.get("context") or {}).get("related") or []
+    related = dicts(obj(resource.get("context")).get("related"))
     return {
         i
         for i in (
@@ -203,14 +203,12 @@ def document(resource: JSON, resolver: Resolver) -> Record | None:
     if resource.get("status") in _NOT_SHOWN or _shown_elsewhere(resource, resolver):
         return None
     text = document_text(resource)
-    when = first_of(resource, "date", "created") or first_of(
-        resource.get("context") or {}, "period"
-    )
+    when = first_of(resource, "date", "created") or first_of(obj(resource.get("context")), "period")
     title = (
-        resource.get("title")
+        text_or_none(resource.get("title"))
         or first_text(resource.get("type"))
         or first_text(resource.get("category"))
-        or resource.get("description")
+        or text_or_none(resource.get("description"))
         or ""
     )
     kind = "discharge" if is_discharge(resource) else "document"
@@ -233,26 +231,27 @@ def document(resource: JSON, resolver: Resolver) -> Record | None:
 
 def report(resource: JSON, resolver: Resolver) -> Record:
     cats = categories(resource)
-    results = [resolver.get(ref_id(r), "Observation") for r in resource.get("result") or []]
+    results = [resolver.get(ref_id(r), "Observation") for r in dicts(resource.get("result"))]
     observations = [o for o in results if o is not None]
     lines = [f"{concept_text(o.get('code'))}: {value_text(o)}" for o in observations]
-    for form in resource.get("presentedForm") or []:
+    for form in dicts(resource.get("presentedForm")):
         lines.append(attachment_text(form))
-    if resource.get("conclusion"):
-        lines.insert(0, str(resource["conclusion"]))
+    conclusion = text_or_none(resource.get("conclusion"))
+    if conclusion:
+        lines.insert(0, conclusion)
     if is_covid(resource) or any(is_covid(o) for o in observations):
         kind = "covid"
     elif cats & LAB_CATEGORIES or (observations and not cats & IMAGING_CATEGORIES):
         kind = "lab"
     else:
         kind = "study"
-    performer = resource.get("performer") or []
-    doctor = next((p for p in performer if "Organization" not in (p.get("reference") or "")), None)
-    clinic = next((p for p in performer if "Organization" in (p.get("reference") or "")), None)
-    if doctor is None and resource.get("resultsInterpreter"):
-        doctor = resource["resultsInterpreter"][0]
+    performer = dicts(resource.get("performer"))
+    doctor = next((p for p in performer if not names_organization(p)), None)
+    clinic = next((p for p in performer if names_organization(p)), None)
+    if doctor is None:
+        doctor = next(iter(dicts(resource.get("resultsInterpreter"))), None)
     abnormal = any(is_abnormal(o) for o in observations)
-    summary = str(resource.get("conclusion") or "; ".join(lines[:3]))[:200]
+    summary = (conclusion or "; ".join(lines[:3]))[:200]
     return _record(
         kind,
         first_of(resource, "effectiveDateTime", "effectivePeriod", "issued"),
@@ -282,9 +281,9 @@ def observation(
         return None
     if not covid and cats and not cats & LAB_CATEGORIES:
         return None  # surveys, social history: not card records
-    performer = resource.get("performer") or []
-    doctor = next((p for p in performer if "Organization" not in (p.get("reference") or "")), None)
-    clinic = next((p for p in performer if "Organization" in (p.get("reference") or "")), None)
+    performer = dicts(resource.get("performer"))
+    doctor = next((p for p in performer if not names_organization(p)), None)
+    clinic = next((p for p in performer if names_organization(p)), None)
     value = value_text(resource)
     title = concept_text(resource.get("code"))
     return _record(

@@ -15,6 +15,24 @@ _TAGS = re.compile(r"<[^>]+>")
 _SPACES = re.compile(r"[ \t\r\f\v]+")
 
 
+def dicts(value: Any) -> list[JSON]:
+    """The objects of a JSON list (a portal may send a string, a number or an object where
+    FHIR has a list, or mix other things into it)."""
+    if isinstance(value, list):
+        return [item for item in value if isinstance(item, dict)]
+    return []
+
+
+def obj(value: Any) -> JSON:
+    """A JSON object, or an empty one for anything else."""
+    return value if isinstance(value, dict) else {}
+
+
+def text_or_none(value: Any) -> str | None:
+    """A JSON string as it is; anything else (a number, an object) is not text here."""
+    return value if isinstance(value, str) else None
+
+
 def ref_id(ref: Any) -> str | None:
     """The bare id of a Reference: "Practitioner/7" -> "7", "urn:uuid:ab" -> "ab"."""
     if not isinstance(ref, dict):
@@ -84,7 +102,12 @@ def first_text(concepts: Any) -> str:
 
 def has_code(concepts: Any, codes: frozenset[str] | set[str]) -> bool:
     items = concepts if isinstance(concepts, list) else [concepts]
-    return any(c.get("code") in codes for item in items for c in codings(item))
+    for item in items:
+        for coding in codings(item):
+            code = coding.get("code")
+            if isinstance(code, str) and code in codes:
+                return True
+    return False
 
 
 def primary_code(concept: Any) -> tuple[str, str | None]:
@@ -95,7 +118,8 @@ def primary_code(concept: Any) -> tuple[str, str | None]:
             return str(coding["code"]), "http://loinc.org"
     for coding in items:
         if coding.get("code"):
-            return str(coding["code"]), coding.get("system")
+            system = coding.get("system")
+            return str(coding["code"]), system if isinstance(system, str) else None
     text = concept_text(concept)
     return (text, None) if text else ("", None)
 
@@ -184,9 +208,9 @@ def human_name(names: Any) -> str:
             continue
         if isinstance(name.get("text"), str) and name["text"].strip():
             return name["text"].strip()
-        given = " ".join(g for g in name.get("given") or [] if isinstance(g, str))
+        given = " ".join(g for g in _strings(name.get("given")) if g)
         family = name.get("family") if isinstance(name.get("family"), str) else ""
-        prefix = " ".join(p for p in name.get("prefix") or [] if isinstance(p, str))
+        prefix = " ".join(p for p in _strings(name.get("prefix")) if p)
         full = " ".join(p for p in (prefix, given, family) if p)
         if full:
             return full
@@ -200,11 +224,18 @@ def address_text(addresses: Any) -> str:
             continue
         if isinstance(addr.get("text"), str) and addr["text"].strip():
             return addr["text"].strip()
-        parts = [*(addr.get("line") or []), addr.get("city"), addr.get("state")]
-        text = ", ".join(str(p) for p in parts if p)
+        parts = [*_strings(addr.get("line")), addr.get("city"), addr.get("state")]
+        text = ", ".join(p for p in parts if isinstance(p, str) and p)
         if text:
             return text
     return ""
+
+
+def _strings(value: Any) -> list[str]:
+    """The strings of a JSON list of strings (a lone string counts as one)."""
+    if isinstance(value, str):
+        return [value]
+    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
 
 
 def today_iso() -> str:

@@ -10,8 +10,10 @@ from .common import (
     JSON,
     codings,
     concept_text,
+    dicts,
     epoch,
     first_of,
+    obj,
     primary_code,
     ref_display,
     ref_id,
@@ -52,8 +54,9 @@ def is_covid(resource: JSON) -> bool:
     code = resource.get("code")
     if not isinstance(code, dict):
         return False
-    for coding in code.get("coding") or ():
-        if isinstance(coding, dict) and coding.get("code") in COVID_CODES:
+    for coding in codings(code):
+        value = coding.get("code")
+        if isinstance(value, str) and value in COVID_CODES:
             return True
     return _names_covid(concept_text(code))
 
@@ -66,7 +69,7 @@ def _names_covid(text: str) -> bool:
 
 def categories(resource: JSON) -> set[str]:
     found: set[str] = set()
-    for concept in resource.get("category") or []:
+    for concept in dicts(resource.get("category")):
         for coding in codings(concept):
             if coding.get("code"):
                 found.add(str(coding["code"]).lower())
@@ -75,11 +78,11 @@ def categories(resource: JSON) -> set[str]:
 
 def is_self_measured(resource: JSON, cats: set[str] | None = None) -> bool:
     """Entered by the patient (health diary): performer is the Patient, or tagged so."""
-    for performer in resource.get("performer") or []:
+    for performer in dicts(resource.get("performer")):
         if ref_type(performer) == "Patient":
             return True
-    for tag in (resource.get("meta") or {}).get("tag") or []:
-        if isinstance(tag, dict) and tag.get("code") == "self-measured":
+    for tag in dicts(obj(resource.get("meta")).get("tag")):
+        if tag.get("code") == "self-measured":
             return True
     cats = categories(resource) if cats is None else cats
     return "patient-reported" in cats or "diary" in cats
@@ -97,17 +100,15 @@ def _range(ranges: Any) -> tuple[float | None, float | None]:
     if isinstance(ranges, list):
         for item in ranges:
             if isinstance(item, dict):
-                low = _number((item.get("low") or {}).get("value"))
-                high = _number((item.get("high") or {}).get("value"))
+                low = _number(obj(item.get("low")).get("value"))
+                high = _number(obj(item.get("high")).get("value"))
                 if low is not None or high is not None:
                     return low, high
     return None, None
 
 
 def _interpretation(concepts: Any) -> str | None:
-    if not concepts:
-        return None
-    for concept in concepts:
+    for concept in concepts if isinstance(concepts, list) else [concepts]:
         for coding in codings(concept):
             if coding.get("code"):
                 return str(coding["code"])
@@ -122,11 +123,18 @@ def _is_out(value: float | None, low: float | None, high: float | None, interp: 
     return (low is not None and value < low) or (high is not None and value > high)
 
 
+def _unit(quantity: JSON) -> str | None:
+    for name in ("unit", "code"):
+        if isinstance(quantity.get(name), str) and quantity[name]:
+            return str(quantity[name])
+    return None
+
+
 def value_text(part: JSON) -> str:
     """A result's value as text: "5.4 mmol/L", "Positive", "120/80 mmHg"."""
     quantity = part.get("valueQuantity")
     if isinstance(quantity, dict) and quantity.get("value") is not None:
-        unit = quantity.get("unit") or quantity.get("code") or ""
+        unit = _unit(quantity) or ""
         return (
             f"{quantity['value']:g} {unit}".strip()
             if isinstance(quantity["value"], int | float)
@@ -147,11 +155,7 @@ def value_text(part: JSON) -> str:
 def result_rows(resource: JSON) -> list[dict[str, Any]]:
     """Rows for a lab table: name, value, unit, range, flag (components included)."""
     rows: list[dict[str, Any]] = []
-    parts = (
-        [resource]
-        if not resource.get("component")
-        else [c for c in resource["component"] if isinstance(c, dict)]
-    )
+    parts = dicts(resource.get("component")) or [resource]
     base_interp = _interpretation(resource.get("interpretation"))
     for part in parts:
         given = part.get("valueQuantity")
@@ -165,7 +169,7 @@ def result_rows(resource: JSON) -> list[dict[str, Any]]:
                 "name": name,
                 # the number alone when there is a unit column to show it in
                 "value": f"{value:g}" if value is not None else value_text(part),
-                "unit": quantity.get("unit") or quantity.get("code") or "",
+                "unit": _unit(quantity) or "",
                 "low": low,
                 "high": high,
                 "flag": interp
@@ -185,8 +189,7 @@ def result_rows(resource: JSON) -> list[dict[str, Any]]:
 def is_abnormal(resource: JSON) -> bool:
     """Whether any row of `result_rows` would be flagged, without building the rows
     (a report asks this of each of its results: the hot path of a big sync)."""
-    components = resource.get("component")
-    parts = [resource] if not components else [c for c in components if isinstance(c, dict)]
+    parts = dicts(resource.get("component")) or [resource]
     base_interp = _interpretation(resource.get("interpretation"))
     for part in parts:
         interp = _interpretation(part.get("interpretation")) or base_interp
@@ -219,7 +222,7 @@ def observation_rows(
     category = "vital-signs" if "vital-signs" in cats else (sorted(cats)[0] if cats else None)
     if self_measured is None:
         self_measured = is_self_measured(resource, cats)
-    performer = (resource.get("performer") or [None])[0]
+    performer = next(iter(dicts(resource.get("performer"))), None)
     source = ref_display(performer) or ref_id(performer)
     parts: list[tuple[int, JSON]] = [(0, resource)]
     if isinstance(resource.get("component"), list):
@@ -248,7 +251,7 @@ def observation_rows(
                 "display": concept_text(part.get("code")) or code,
                 "time": when,
                 "value": value,
-                "unit": quantity.get("unit") or quantity.get("code"),
+                "unit": _unit(quantity),
                 "ref_low": low,
                 "ref_high": high,
                 "interpretation": _interpretation(part.get("interpretation"))

@@ -5,15 +5,25 @@ from __future__ import annotations
 from typing import Any
 
 from .clinical import Record, Resolver, _record
-from .common import JSON, concept_text, first_of, first_text, ref_display, ref_id, ref_type
+from .common import (
+    JSON,
+    codings,
+    concept_text,
+    dicts,
+    first_of,
+    first_text,
+    obj,
+    ref_display,
+    ref_id,
+    ref_type,
+    text_or_none,
+)
 
 PLACE_TYPES = frozenset({"ImagingStudy", "Immunization", "Procedure"})
 
 
 def _performing_organization(resource: JSON) -> Any:
-    for part in resource.get("performer") or []:
-        if not isinstance(part, dict):
-            continue
+    for part in dicts(resource.get("performer")):
         for actor in (part.get("actor"), part.get("onBehalfOf")):
             if ref_type(actor) == "Organization":
                 return actor
@@ -45,7 +55,7 @@ def clinic_of(resource: JSON, resolver: Resolver) -> Any:
 
 
 def _practitioner(resource: JSON) -> Any:
-    actors = [p.get("actor") for p in resource.get("performer") or [] if isinstance(p, dict)]
+    actors = [p.get("actor") for p in dicts(resource.get("performer"))]
     return next((a for a in actors if ref_type(a) != "Organization"), None)
 
 
@@ -54,7 +64,7 @@ def _place(resource: JSON) -> str:
 
 
 def _codes(concept: Any) -> str:
-    codes = [str(c.get("code")) for c in (concept or {}).get("coding") or [] if c.get("code")]
+    codes = [str(c.get("code")) for c in codings(concept) if c.get("code")]
     return ", ".join(codes)
 
 
@@ -95,10 +105,11 @@ def allergy(resource: JSON) -> Record | None:
     title = concept_text(resource.get("code"))
     reactions = [
         concept_text(m)
-        for r in resource.get("reaction") or []
-        for m in r.get("manifestation") or []
+        for r in dicts(resource.get("reaction"))
+        for m in dicts(r.get("manifestation"))
     ]
-    summary = ", ".join(p for p in [resource.get("criticality") or "", *reactions] if p)
+    criticality = text_or_none(resource.get("criticality")) or ""
+    summary = ", ".join(p for p in [criticality, *reactions] if p)
     return _record(
         "allergy",
         first_of(resource, "recordedDate", "onsetDateTime"),
@@ -111,18 +122,16 @@ def allergy(resource: JSON) -> Record | None:
 
 def dosage_text(resource: JSON) -> str:
     parts = []
-    for dosage in resource.get("dosageInstruction") or []:
-        if not isinstance(dosage, dict):
+    for dosage in dicts(resource.get("dosageInstruction")):
+        if isinstance(dosage.get("text"), str) and dosage["text"]:
+            parts.append(dosage["text"])
             continue
-        if dosage.get("text"):
-            parts.append(str(dosage["text"]))
-            continue
-        timing = (dosage.get("timing") or {}).get("repeat") or {}
+        timing = obj(obj(dosage.get("timing")).get("repeat"))
         dose = next(
             (
-                d.get("doseQuantity")
-                for d in dosage.get("doseAndRate") or []
-                if isinstance(d, dict) and d.get("doseQuantity")
+                d["doseQuantity"]
+                for d in dicts(dosage.get("doseAndRate"))
+                if isinstance(d.get("doseQuantity"), dict)
             ),
             None,
         )
@@ -185,11 +194,11 @@ def imaging_study(resource: JSON, resolver: Resolver) -> Record | None:
         return None  # its report is the record (the writer re-projects when one lands)
     series = [
         concept_text(s.get("bodySite") if isinstance(s.get("bodySite"), dict) else None)
-        or (s.get("modality") or {}).get("code", "")
-        for s in resource.get("series") or []
+        or str(obj(s.get("modality")).get("code") or "")
+        for s in dicts(resource.get("series"))
     ]
     title = (
-        resource.get("description")
+        text_or_none(resource.get("description"))
         or first_text(resource.get("procedureCode"))
         or ", ".join(s for s in series if s)
         or "Imaging study"
@@ -200,20 +209,14 @@ def imaging_study(resource: JSON, resolver: Resolver) -> Record | None:
         str(title),
         summary=", ".join(s for s in series if s),
         body="\n".join(p for p in (str(title), *series, _place(resource)) if p),
-        doctor=resource.get("referrer") or next(iter(resource.get("interpreter") or []), None),
+        doctor=resource.get("referrer") or next(iter(dicts(resource.get("interpreter"))), None),
         clinic=clinic_of(resource, resolver),
     )
 
 
 def _status(concept: Any) -> str:
-    return next(
-        (str(c.get("code")) for c in (concept or {}).get("coding") or [] if c.get("code")), ""
-    )
+    return next((str(c.get("code")) for c in codings(concept) if c.get("code")), "")
 
 
 def _notes(resource: JSON) -> str:
-    return "\n".join(
-        str(n.get("text"))
-        for n in resource.get("note") or []
-        if isinstance(n, dict) and n.get("text")
-    )
+    return "\n".join(str(n.get("text")) for n in dicts(resource.get("note")) if n.get("text"))

@@ -1,15 +1,19 @@
-"""Read API of the cache for the models (plain dataclasses out)."""
+"""Read API of the cache for the models and services (plain values out, never SQL)."""
 
 from .card import CardQueries, match_query
+from .diary import DiaryQueries, OutboxItem
 from .labs import LabQueries, analyte_group
-from .lists import AppointmentQueries, FamilyQueries, RequestQueries
+from .resources import Lookup, ResourceQueries
+from .sync import SyncQueries
 
 __all__ = [
-    "AppointmentQueries",
     "CardQueries",
-    "FamilyQueries",
+    "DiaryQueries",
     "LabQueries",
-    "RequestQueries",
+    "Lookup",
+    "OutboxItem",
+    "ResourceQueries",
+    "SyncQueries",
     "analyte_group",
     "match_query",
 ]

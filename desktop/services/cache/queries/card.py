@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 import orjson
 
 from ..projections.clinical import document_text
-from ..projections.common import ref_id
+from ..projections.common import dicts, ref_id
 from ..projections.observations import result_rows
 from ..projections.records import dosage_text
 from ..schema import FTS_TABLE
@@ -137,18 +137,21 @@ class CardQueries:
         elif resource_type == "Encounter":
             text = "\n\n".join(document_text(doc) for doc in linked)
         elif resource_type == "DiagnosticReport":
-            parts = [str(resource.get("conclusion") or "")]
+            conclusion = resource.get("conclusion")
+            parts = [conclusion if isinstance(conclusion, str) else ""]
             parts += [
                 document_text({"content": [{"attachment": f}]})
-                for f in resource.get("presentedForm") or []
+                for f in dicts(resource.get("presentedForm"))
             ]
             text = "\n".join(p for p in parts if p)
             for obs in linked:
                 results.extend(LabResultRow(**r) for r in result_rows(obs))
         elif resource_type == "Observation":
             results = [LabResultRow(**r) for r in result_rows(resource)]
-        if not text and isinstance(resource.get("note"), list):
-            text = "\n".join(str(n.get("text")) for n in resource["note"] if n.get("text"))
+        if not text:
+            text = "\n".join(
+                n["text"] for n in dicts(resource.get("note")) if isinstance(n.get("text"), str)
+            )
         return RecordDetail(
             resource_type=resource_type,
             resource_id=resource_id,
@@ -171,7 +174,7 @@ def _linked(conn: Any, resource: dict[str, Any]) -> list[dict[str, Any]]:
     rtype, rid = resource.get("resourceType"), resource.get("id")
     if rtype == "DiagnosticReport":
         found = []
-        for ref in resource.get("result") or []:
+        for ref in dicts(resource.get("result")):
             target = ref_id(ref)
             raw = conn.exec_driver_sql(
                 "SELECT json FROM resources WHERE id = ? AND type = 'Observation'", (target,)
