@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+import sqlite3
 import tempfile
 import threading
 from collections.abc import Callable
@@ -18,6 +20,27 @@ from demo_portal.db import make_engine
 from demo_portal.faults import FaultInjector
 from demo_portal.recording import RequestRecorder
 from demo_portal.store import Store
+
+# Generating the demo data takes a second or two; tests start a hundred portals with the
+# same data. The first portal of a kind in this process keeps a copy of its fresh
+# database, later ones start from that copy (the data is deterministic for these keys).
+_TEMPLATES: dict[tuple[Any, ...], Path] = {}
+_TEMPLATES_LOCK = threading.Lock()
+_TEMPLATE_DIR: tempfile.TemporaryDirectory[str] | None = None
+
+
+def _keep_template(key: tuple[Any, ...], db_path: Path) -> None:
+    global _TEMPLATE_DIR
+    with _TEMPLATES_LOCK:
+        if key in _TEMPLATES:
+            return
+        if _TEMPLATE_DIR is None:
+            _TEMPLATE_DIR = tempfile.TemporaryDirectory(prefix="medcard-portal-templates-")
+        target = Path(_TEMPLATE_DIR.name) / f"template-{len(_TEMPLATES)}.db"
+        # SQLite's backup copies a consistent database, whatever sits in its WAL.
+        with sqlite3.connect(db_path) as source, sqlite3.connect(target) as copy:
+            source.backup(copy)
+        _TEMPLATES[key] = target
 
 
 class QuietRequestHandler(WSGIRequestHandler):
@@ -92,6 +115,10 @@ class DemoPortal:
         if self._temporary and self._tmpdir is None:
             self._tmpdir = tempfile.TemporaryDirectory(prefix="medcard-portal-")
             self.db_path = Path(self._tmpdir.name) / "portal.db"
+        key = (self.seed, self.scale, self.today or date.today(), self.patients)
+        template = _TEMPLATES.get(key)
+        if template is not None and not self.db_path.exists():
+            shutil.copyfile(template, self.db_path)
         engine = make_engine(self.db_path)
         store = Store(engine)
         if store.count() == 0:
@@ -103,6 +130,8 @@ class DemoPortal:
                 patients=self.patients,
                 progress=self._progress,
             )
+            if self.scale == 0 and self.patients <= 1000:  # big ones are benchmark-only
+                _keep_template(key, self.db_path)
         if self.load_dir is not None:
             self.loaded_accounts = load_bundle_dir(store, self.load_dir)
         self.store = store

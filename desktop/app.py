@@ -13,6 +13,10 @@ import logging
 import sys
 import tempfile
 from collections.abc import Sequence
+from pathlib import Path
+
+from desktop.services.cli_args import ArgumentParser
+from desktop.services.i18n import N_, tr
 
 CLI_COMMANDS = {"sign-in", "sync", "accounts", "sign-out"}
 DEMO_EMAIL = "family@demo.medcard"
@@ -23,19 +27,46 @@ SCREENSHOT_TIMEOUT_MS = 180_000
 TAB_NAMES = ("card", "labs", "appointments", "family")
 
 
+COMMANDS_HELP = N_(
+    """commands (no window; see medcard COMMAND --help):
+  sign-in --portal URL   sign in at a patient portal in the browser
+  sync [--json]          download what is new for every account
+  accounts [--json]      list the accounts of this computer
+  sign-out [ACCOUNT]     sign out and delete that account's data here
+
+options of the commands:
+  --profile DIR          profile folder (default: per user, or MEDCARD_PROFILE)
+  --secret-store keyring|encrypted-file
+                         where the sign-in is kept; encrypted-file asks for a master
+                         password (or reads MEDCARD_MASTER_PASSWORD)"""
+)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="medcard", description="Medcard desktop app")
-    parser.add_argument("--demo", action="store_true", help="run against the built-in demo portal")
-    parser.add_argument("--profile", metavar="DIR", help="profile folder (default: per user)")
-    parser.add_argument("--lang", choices=("ru", "en"), help="interface language")
-    parser.add_argument("--screenshot", metavar="FILE", help="save a PNG of the window and exit")
-    parser.add_argument("--tab", choices=TAB_NAMES, default="card", help="tab for --screenshot")
-    parser.add_argument("--size", default="1280x800", metavar="WxH", help="window size")
-    parser.add_argument(
-        "--quit-after-first-window",
-        action="store_true",
-        help="print 'first window shown' once the window is drawn, then quit (start-up timing)",
+    parser = ArgumentParser(
+        prog="medcard",
+        usage="%(prog)s [--demo] [--profile DIR] [--lang {ru,en}]"
+        " [--screenshot FILE [--tab NAME] [--size WxH]]\n"
+        "       %(prog)s {sign-in,sync,accounts,sign-out} ...",
+        description=tr(N_("Medcard: your electronic medical card on the desktop.")),
+        epilog=tr(COMMANDS_HELP),
     )
+    parser.add_argument(
+        "--demo", action="store_true", help=tr(N_("run against the built-in demo portal"))
+    )
+    parser.add_argument(
+        "--profile", metavar="DIR", help=tr(N_("profile folder (default: per user)"))
+    )
+    parser.add_argument("--lang", choices=("ru", "en"), help=tr(N_("interface language")))
+    parser.add_argument(
+        "--screenshot", metavar="FILE", help=tr(N_("save a PNG of the window and exit"))
+    )
+    parser.add_argument(
+        "--tab", choices=TAB_NAMES, default="card", help=tr(N_("tab for --screenshot"))
+    )
+    parser.add_argument("--size", default="1280x800", metavar="WxH", help=tr(N_("window size")))
+    # For measuring start-up (benchmarks/first_window.py), not for users: kept out of --help.
+    parser.add_argument("--quit-after-first-window", action="store_true", help=argparse.SUPPRESS)
     return parser
 
 
@@ -43,9 +74,10 @@ def parse_size(text: str) -> tuple[int, int]:
     try:
         w, h = (int(v) for v in text.lower().split("x", 1))
     except ValueError:
-        raise argparse.ArgumentTypeError(f"--size wants WxH, e.g. 1280x800, not {text!r}") from None
+        message = tr(N_("--size wants WxH, e.g. 1280x800, not {text}"))
+        raise argparse.ArgumentTypeError(message.format(text=repr(text))) from None
     if not (320 <= w <= 8000 and 240 <= h <= 8000):
-        raise argparse.ArgumentTypeError("--size is out of range")
+        raise argparse.ArgumentTypeError(tr(N_("--size is out of range")))
     return w, h
 
 
@@ -85,18 +117,21 @@ def run_gui(args: argparse.Namespace, size: tuple[int, int]) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
+    from desktop.models.tasks import user_message_for
     from desktop.services.errors import MedcardError
     from desktop.services.logs import setup_logging
-    from desktop.services.profile import Profile
+    from desktop.services.profile import Profile, ProfileNotWritable, default_profile_dir
     from desktop.services.secrets import MemorySecretStore, SecretStore
     from desktop.services.threads import watch_gui_thread
     from desktop.views import error_dialog
     from desktop.views.card import CardTab
     from desktop.views.controller import AppController
     from desktop.views.language import LanguageManager
+    from desktop.views.qt_messages import quiet_platform_warnings
     from desktop.views.secrets_dialogs import open_profile_secrets
     from desktop.views.style import apply_style
 
+    quiet_platform_warnings()
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0]])
     app.setApplicationName("Medcard")
@@ -105,15 +140,19 @@ def run_gui(args: argparse.Namespace, size: tuple[int, int]) -> int:
     app.setDesktopFileName("medcard")  # ties the window to medcard.desktop (Wayland, taskbars)
     apply_style(app)
 
+    # Before the profile is read: a message about the profile is in the user's language too.
+    language = LanguageManager(app)
+    language.apply(args.lang)
     demo_dir = tempfile.TemporaryDirectory(prefix="medcard-profile-") if args.demo else None
+    folder = Path(demo_dir.name) if demo_dir else (Path(args.profile) if args.profile else None)
     try:
-        profile = Profile(demo_dir.name if demo_dir else args.profile)
+        profile = Profile(folder)
+        folder = profile.path
         log_file = setup_logging(profile.path)
         error_dialog.install(log_file)
         # GUI code that waits for the cache or the portal is a bug: say where, in the log.
         gui_log = logging.getLogger("medcard.gui-thread")
         watch_gui_thread(lambda where: gui_log.warning("%s", where, stack_info=True))
-        language = LanguageManager(app)
         language.apply(args.lang or profile.settings.get("language"))
         secrets: SecretStore | None = MemorySecretStore()
         if not args.demo:
@@ -121,14 +160,15 @@ def run_gui(args: argparse.Namespace, size: tuple[int, int]) -> int:
             secrets = open_profile_secrets(profile)
         if secrets is None:
             return 1  # the user chose to quit, or cancelled the password prompt
-    except MedcardError as exc:  # e.g. a profile folder that cannot be written
-        print(exc.describe(), file=sys.stderr)
+    except (MedcardError, OSError) as exc:  # e.g. a profile folder that cannot be written
+        if isinstance(exc, OSError):  # a file in the profile the services did not expect
+            exc = ProfileNotWritable(Path(exc.filename or folder or default_profile_dir()), exc)
+        text = user_message_for(exc)  # what is wrong and where, translated; no traceback
+        print(text, file=sys.stderr)
         if not args.screenshot:  # a person started the app: say it where they look
             from PySide6.QtWidgets import QMessageBox
 
-            from desktop.views.language import tr_service
-
-            QMessageBox.critical(None, "Medcard", tr_service(exc.user_message))
+            QMessageBox.critical(None, "Medcard", text)
         return 2
 
     controller = AppController(profile, secrets, language, demo_starter=start_demo_environment)
@@ -175,7 +215,7 @@ def run_gui(args: argparse.Namespace, size: tuple[int, int]) -> int:
         code = app.exec()
     finally:
         controller.shutdown()
-        window.deleteLater()
+        _tear_down(window, controller)
         if demo_dir is not None:
             demo_dir.cleanup()
     return exit_code or code
@@ -197,6 +237,18 @@ def _first_window_then_quit(window, app) -> None:  # noqa: ANN001 - Qt objects
     window.grab()  # one full paint of the window, whatever the platform plugin does on show
     print("first window shown", flush=True)
     app.quit()
+
+
+def _tear_down(*objects) -> None:  # noqa: ANN002 - Qt objects
+    """Delete the window and its controller now, while the QApplication lives: left to
+    Python's exit, widgets (the charts' graphics items above all) could be destroyed after
+    it, a crash at exit in some runs."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    for item in objects:
+        item.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    QCoreApplication.processEvents()
 
 
 SETTLE_MS = 300  # quiet time before grabbing: layouts settle, the tabs paint

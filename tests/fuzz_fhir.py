@@ -19,7 +19,7 @@ from typing import Any
 from hypothesis import strategies as st
 
 from desktop.services.accounts import display_name_of
-from desktop.services.booking.cached import cached_appointments, patient_address
+from desktop.services.booking.cached import cached_appointments, patient_contacts
 from desktop.services.cache import Cache, TimelineFilter
 from desktop.services.cache import writer as cache_writer
 from desktop.services.cache.prepare import prepare
@@ -245,7 +245,7 @@ def read_everything(cache: Cache, outcome: Outcome) -> None:
         # The lists the appointments, family and diary screens read (each parses its
         # own resource kind from the cache's raw FHIR).
         cached_appointments(cache, patient)
-        patient_address(cache, patient)
+        patient_contacts(cache, patient)
         read_requests(cache, patient)
         load_people(cache, [patient], patient)
         diary_records(cache, patient)

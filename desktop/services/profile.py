@@ -12,6 +12,7 @@ Default location from platformdirs; ``--profile DIR`` or ``MEDCARD_PROFILE`` ove
 
 from __future__ import annotations
 
+import errno
 import os
 import secrets
 import threading
@@ -43,6 +44,31 @@ DEFAULT_SETTINGS: dict[str, Any] = {
 PRIVATE_KEYS = frozenset({"last_patient"})
 
 
+class ProfileNotWritable(MedcardError):
+    """The profile folder, or a file in it, cannot be written (read-only, not ours, full):
+    says what and where, in every language."""
+
+    default_message = N_(
+        "Medcard cannot write to {path}: {reason}. Make the folder writable, or choose "
+        "another profile folder with --profile DIR (or MEDCARD_PROFILE)."
+    )
+    REASONS = {
+        errno.EACCES: N_("no permission to write there"),
+        errno.EPERM: N_("no permission to write there"),
+        errno.EROFS: N_("the disk is read-only"),
+        errno.ENOSPC: N_("the disk is full"),
+        getattr(errno, "EDQUOT", -1): N_("the disk quota is used up"),
+    }
+
+    def __init__(self, path: Path, error: OSError) -> None:
+        self.path = str(path)
+        self.reason = self.REASONS.get(error.errno or 0, "") or (error.strerror or "")
+        super().__init__(f"cannot write {path}: {error.strerror}")
+
+    def describe(self, lang: str = "en", translate: Callable[[str], str] = lambda s: s) -> str:
+        return translate(self.user_message).format(path=self.path, reason=translate(self.reason))
+
+
 def default_profile_dir() -> Path:
     override = os.environ.get(PROFILE_ENV)
     if override:
@@ -62,11 +88,11 @@ def write_json_atomic(path: Path, data: Any) -> None:
             os.fsync(handle.fileno())
         os.replace(tmp, path)
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise MedcardError(
-            f"cannot write {path.name}: {exc.strerror}",
-            user_message=N_("Medcard could not save its settings. Is the disk full?"),
-        ) from None
+        try:
+            tmp.unlink(missing_ok=True)
+        except OSError:
+            pass  # a read-only folder: nothing was written there either
+        raise ProfileNotWritable(path, exc) from None
 
 
 def read_json(path: Path) -> Any:
@@ -191,11 +217,13 @@ class Profile:
         self.path = Path(path).expanduser() if path else default_profile_dir()
         try:
             self.path.mkdir(parents=True, exist_ok=True, mode=0o700)
+            # A read-only folder is found now, before any password is asked or any
+            # account is touched, and named in the message.
+            probe = self.path / ".medcard-write-test"
+            os.close(os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600))
+            probe.unlink()
         except OSError as exc:
-            raise MedcardError(
-                f"cannot create profile directory: {exc.strerror}",
-                user_message=N_("Medcard cannot create its data folder."),
-            ) from None
+            raise ProfileNotWritable(self.path, exc) from None
         self.settings = Settings(self.path / "settings.json")
 
     @property

@@ -16,7 +16,7 @@ import orjson
 
 from desktop.services.cache import Cache
 from desktop.services.errors import MedcardError, SessionExpired
-from desktop.services.i18n import N_
+from desktop.services.i18n import N_, environment_language, tr
 from desktop.services.sync import SyncEngine, SyncResult
 from desktop.services.sync_lock import WAIT_COMMAND_LINE, sync_lock
 
@@ -48,7 +48,7 @@ def _sync_account(manager: object, account_id: str) -> SyncResult:
 
 
 def run_sync_command(args: argparse.Namespace, out: TextIO | None = None) -> int:
-    from desktop.services.cli import open_accounts
+    from desktop.services.cli import error_code, open_accounts
 
     out = out or sys.stdout
     manager = open_accounts(args)
@@ -77,30 +77,46 @@ def run_sync_command(args: argparse.Namespace, out: TextIO | None = None) -> int
         skipped += result.skipped
         if not args.json:
             print(
-                N_("{name}: {n} resources received.").format(
+                tr(N_("{name}: {n} resources received.")).format(
                     name=account.display_name, n=result.transferred
                 ),
                 file=out,
             )
             if result.skipped:
                 print(
-                    N_("{name}: some records could not be read and were skipped ({n}).").format(
+                    tr(N_("{name}: some records could not be read and were skipped ({n}).")).format(
                         name=account.display_name, n=result.skipped
                     ),
                     file=out,
                 )
     seconds = round(time.monotonic() - started, 3)
+    lang = environment_language()
+
+    def message(error: MedcardError) -> str:
+        return error.describe(lang, lambda text: tr(text, lang))
+
+    if not accounts:
+        text = tr(N_("No accounts. Sign in with: medcard sign-in --portal URL"))
+        if args.json:
+            problem = {"code": "no_accounts", "message": text}
+            out.write(orjson.dumps({"error": problem}).decode("utf-8") + "\n")
+        else:
+            print(text, file=sys.stderr)
+        return 1
     if args.json:
-        payload = {
+        payload: dict[str, object] = {
             "counts": dict(sorted(counts.items())),
             "transferred": transferred,
             "skipped": skipped,
             "seconds": seconds,
         }
+        if failures:  # the accounts that did sync are counted; these say why they did not
+            payload["errors"] = [
+                {"account": name, "code": error_code(error), "message": message(error)}
+                for name, error in failures
+            ]
         out.write(orjson.dumps(payload).decode("utf-8") + "\n")
-    for name, error in failures:
-        print(f"{name}: {error.describe()}", file=sys.stderr)
-    if not accounts:
-        print(N_("No accounts. Sign in with: medcard sign-in --portal URL"), file=sys.stderr)
-        return 1
+    else:
+        for name, error in failures:
+            print(f"{name}: {message(error)}", file=sys.stderr)
     return 2 if failures else 0

@@ -20,6 +20,8 @@ from functools import lru_cache
 
 import pint
 
+from desktop.services.i18n import N_
+
 # Molar masses (g/mol) by LOINC code: the only chemistry facts the conversions need.
 _GLUCOSE = 180.16
 _CHOLESTEROL = 386.65
@@ -114,19 +116,63 @@ _LOCAL_SPELLINGS = {
     "%": "%",
 }
 
-# Display spelling for units as patients read them (UCUM is for machines).
+# Display spelling for units as patients read them (UCUM is for machines), in English and
+# marked for translation (context "medcard"): the views show "ммоль/л" in Russian.
 _DISPLAY = {
     "1": "",
     "[pH]": "",
-    "umol/L": "µmol/L",
-    "mm[Hg]": "mmHg",
+    "mmol/L": N_("mmol/L"),
+    "umol/L": N_("µmol/L"),
+    "mg/dL": N_("mg/dL"),
+    "mg/L": N_("mg/L"),
+    "g/L": N_("g/L"),
+    "g/dL": N_("g/dL"),
+    "U/L": N_("U/L"),
+    "[IU]/L": N_("IU/L"),
+    "m[IU]/L": N_("mIU/L"),
+    "u[IU]/mL": N_("µIU/mL"),
+    "ng/L": N_("ng/L"),
+    "ng/mL": N_("ng/mL"),
+    "pg/mL": N_("pg/mL"),
+    "pmol/L": N_("pmol/L"),
+    "nmol/L": N_("nmol/L"),
+    "10*9/L": N_("×10⁹/L"),
+    "10*12/L": N_("×10¹²/L"),
+    "mm/h": N_("mm/h"),
+    "mm[Hg]": N_("mmHg"),
+    "/min": N_("/min"),
+    "{beats}/min": N_("/min"),
+    "kg": N_("kg"),
+    "kg/m2": N_("kg/m²"),
+    "cm": N_("cm"),
+    "mL/min/{1.73_m2}": N_("mL/min/1.73 m²"),
     "Cel": "°C",
-    "10*9/L": "10⁹/L",
-    "10*12/L": "10¹²/L",
-    "/min": "/min",
-    "{beats}/min": "/min",
-    "kg": "kg",
+    "%": "%",
 }
+# English display spellings met in records (and written by older app versions) -> UCUM.
+_ENGLISH_SPELLINGS = {
+    "µmol/l": "umol/L",
+    "μmol/l": "umol/L",
+    "mmhg": "mm[Hg]",
+    "mm hg": "mm[Hg]",
+    "°c": "Cel",
+    "bpm": "/min",
+    "beats/min": "/min",
+    "iu/l": "[IU]/L",
+    "miu/l": "m[IU]/L",
+    "µiu/ml": "u[IU]/mL",
+    "10⁹/l": "10*9/L",
+    "×10⁹/l": "10*9/L",
+    "10¹²/l": "10*12/L",
+    "×10¹²/l": "10*12/L",
+    "kg/m²": "kg/m2",
+    "ml/min/1.73 m²": "mL/min/{1.73_m2}",
+    "мл/мин/1,73 м²": "mL/min/{1.73_m2}",
+    "мл/мин/1,73м²": "mL/min/{1.73_m2}",
+    "см": "cm",
+}
+# UCUM as labs write it in other letter cases ("mmol/l"), for the display table.
+_UCUM_BY_LOWER = {key.lower(): key for key in _DISPLAY}
 
 
 class UnitMismatch(ValueError):
@@ -150,9 +196,11 @@ def warm_up() -> None:
 
 
 def to_ucum(unit: str) -> str:
-    """A unit as UCUM: localised spellings ("ммоль/л") are mapped, UCUM stays as is."""
+    """A unit as UCUM: localised and English display spellings ("ммоль/л", "µmol/L",
+    "mmHg") are mapped, UCUM stays as is."""
     text = unit.strip()
-    return _LOCAL_SPELLINGS.get(text.lower(), text)
+    lower = text.lower()
+    return _LOCAL_SPELLINGS.get(lower) or _ENGLISH_SPELLINGS.get(lower) or text
 
 
 def to_pint(ucum: str) -> str:
@@ -164,8 +212,10 @@ def to_pint(ucum: str) -> str:
 
 
 def display_unit(ucum: str) -> str:
-    """The unit as shown to people (µmol/L, mmHg, °C)."""
+    """The unit as shown to people, in English (µmol/L, mmHg, °C): the source string of
+    its translation (context "medcard"). A unit not in the table is shown as given."""
     key = ucum.strip()
+    key = _UCUM_BY_LOWER.get(key.lower(), key) if key not in _DISPLAY else key
     return _DISPLAY.get(key, key)
 
 

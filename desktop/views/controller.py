@@ -28,6 +28,7 @@ from desktop.services.accounts import Account, AccountManager
 from desktop.services.profile import Profile
 from desktop.services.secrets import MemorySecretStore, SecretStore
 from desktop.views.language import LanguageManager
+from desktop.views.link_dialog import LinkDialog
 from desktop.views.main_window import MainWindow
 from desktop.views.settings_dialog import SettingsDialog
 
@@ -90,6 +91,7 @@ class AppController(QObject):
         self.ctx.syncFinished.connect(self._on_sync_finished)
         self._management_url: str | None = None
         self._settings_dialog: SettingsDialog | None = None
+        self.link_dialog: LinkDialog | None = None
         self._shut_down = False
 
     # -- start ------------------------------------------------------------------------
@@ -228,8 +230,21 @@ class AppController(QObject):
         )
 
     def _on_manage_account(self) -> None:
-        if self._management_url:
-            webbrowser.open(self._management_url)
+        url = self._management_url
+        if url:
+            # Starting a browser may take a while (xdg-open): not on the GUI thread. When
+            # none starts, say so and offer the address to copy.
+            self.runner.submit(
+                webbrowser.open,
+                url,
+                on_done=lambda opened: self._after_open(url, bool(opened)),
+                on_error=lambda _exc: self._after_open(url, False),
+            )
+
+    def _after_open(self, url: str, opened: bool) -> None:
+        if not opened:
+            self.link_dialog = LinkDialog.show_for(url, self.window)
+            self.link_dialog.destroyed.connect(lambda: setattr(self, "link_dialog", None))
 
     def show_settings(self) -> None:
         if self._settings_dialog is None:

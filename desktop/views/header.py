@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.models.context import AppContext
+from desktop.models.formats import datetime_format, time_format
 from desktop.models.people import PatientInfo
 
 
@@ -178,5 +179,5 @@ class Header(QFrame):
 def _format_when(when: QDateTime) -> str:
     locale = QLocale()
     if when.date() == QDateTime.currentDateTime().date():
-        return locale.toString(when.time(), QLocale.FormatType.ShortFormat)
-    return locale.toString(when, QLocale.FormatType.ShortFormat)
+        return locale.toString(when.time(), time_format(locale))
+    return locale.toString(when, datetime_format(locale))

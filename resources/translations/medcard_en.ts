@@ -172,6 +172,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The portal offers no appointments of this type right now.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -201,6 +205,17 @@
     </message>
     <message>
         <source>Booking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DateEdit</name>
+    <message>
+        <source>Type a date as %1, or pick it in the calendar.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose in the calendar (Alt+Down)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -758,6 +773,25 @@
     </message>
 </context>
 <context>
+    <name>LinkDialog</name>
+    <message>
+        <source>Open in a browser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No web browser opened on this computer. Open this address in a browser yourself, for example on your phone:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied. Paste it into the address bar of a browser.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Medcard</source>
@@ -974,6 +1008,13 @@
     </message>
 </context>
 <context>
+    <name>TimeEdit</name>
+    <message>
+        <source>HH:MM</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>WelcomePage</name>
     <message>
         <source>Another portal (enter its address)</source>
@@ -1015,6 +1056,30 @@
 <context>
     <name>labs</name>
     <message>
+        <source>Rising since the previous value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Falling since the previous value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Same as the previous value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Above the reference range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Below the reference range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Within the reference range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Blood chemistry</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1051,15 +1116,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>rising</source>
+        <source>Trend</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>falling</source>
+        <source>The latest value; ▲ above, ▼ below its range</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>steady</source>
+        <source>Date of the latest value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change since the previous value: ↗ ↘ →</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1107,7 +1176,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>reported as {value} {unit}</source>
+        <source>Reported as {value} {unit}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1414,6 +1483,160 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>commands (no window; see medcard COMMAND --help):
+  sign-in --portal URL   sign in at a patient portal in the browser
+  sync [--json]          download what is new for every account
+  accounts [--json]      list the accounts of this computer
+  sign-out [ACCOUNT]     sign out and delete that account&apos;s data here
+
+options of the commands:
+  --profile DIR          profile folder (default: per user, or MEDCARD_PROFILE)
+  --secret-store keyring|encrypted-file
+                         where the sign-in is kept; encrypted-file asks for a master
+                         password (or reads MEDCARD_MASTER_PASSWORD)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Medcard: your electronic medical card on the desktop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>run against the built-in demo portal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>profile folder (default: per user)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>interface language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>save a PNG of the window and exit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tab for --screenshot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>window size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--size wants WxH, e.g. 1280x800, not {text}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--size is out of range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Height</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Body mass index</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Medcard command line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>where tokens are kept; encrypted-file asks for a master password (or reads MEDCARD_MASTER_PASSWORD) and is remembered in the profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>commands</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sign in at a portal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FHIR base URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>seconds to wait</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>list the accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>print JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sign out, delete the account&apos;s data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>id, name or patient (default: the current one)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sync every account of the profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>print one JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only this account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>current</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>needs sign-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the following arguments are required: {x}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>argument {a}: invalid choice: {x} (choose from {c})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>argument {a}: expected one argument</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unrecognized arguments: {x}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>positional arguments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>options</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>usage: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{prog}: error: {message}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>show this help and exit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The file is empty.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1594,6 +1817,110 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Medcard cannot write to {path}: {reason}. Make the folder writable, or choose another profile folder with --profile DIR (or MEDCARD_PROFILE).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no permission to write there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the disk is read-only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the disk quota is used up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>µmol/L</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mg/dL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mg/L</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>g/L</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>g/dL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>U/L</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IU/L</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mIU/L</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>µIU/mL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ng/L</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ng/mL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pg/mL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pmol/L</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nmol/L</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>×10⁹/L</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>×10¹²/L</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mm/h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kg/m²</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mL/min/1.73 m²</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the date and the time of the measurement, as in {example}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Parent</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1686,14 +2013,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Medcard could not save its settings. Is the disk full?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Medcard cannot create its data folder.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Enter a master password.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1731,10 +2050,6 @@
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1892,6 +2207,46 @@
     <message>
         <source>%n record(s) could not be read and were skipped.</source>
         <translation>(&apos;%n record could not be read and was skipped.&apos;, &apos;%n records could not be read and were skipped.&apos;)</translation>
+    </message>
+    <message>
+        <source>DD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>YYYY</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing in the card matches “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the chosen kinds of records and period were searched.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No records of this kind in the chosen period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No records of this kind in the card.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No records in the chosen period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The card has no records yet. They appear here after a sync with the portal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not a date. Type it as %1, for example %2.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -172,6 +172,10 @@
         <translation>Врач</translation>
     </message>
     <message>
+        <source>Day</source>
+        <translation>День</translation>
+    </message>
+    <message>
         <source>The portal offers no appointments of this type right now.</source>
         <translation>Сейчас портал не предлагает записи такого вида.</translation>
     </message>
@@ -202,6 +206,17 @@
     <message>
         <source>Booking…</source>
         <translation>Записываем…</translation>
+    </message>
+</context>
+<context>
+    <name>DateEdit</name>
+    <message>
+        <source>Type a date as %1, or pick it in the calendar.</source>
+        <translation>Введите дату в виде %1 или выберите её в календаре.</translation>
+    </message>
+    <message>
+        <source>Choose in the calendar (Alt+Down)</source>
+        <translation>Выбрать в календаре (Alt+Вниз)</translation>
     </message>
 </context>
 <context>
@@ -766,6 +781,25 @@
     </message>
 </context>
 <context>
+    <name>LinkDialog</name>
+    <message>
+        <source>Open in a browser</source>
+        <translation>Открыть в браузере</translation>
+    </message>
+    <message>
+        <source>No web browser opened on this computer. Open this address in a browser yourself, for example on your phone:</source>
+        <translation>На этом компьютере не открылся браузер. Откройте этот адрес в браузере сами, например на телефоне:</translation>
+    </message>
+    <message>
+        <source>Copy address</source>
+        <translation>Копировать адрес</translation>
+    </message>
+    <message>
+        <source>Copied. Paste it into the address bar of a browser.</source>
+        <translation>Скопировано. Вставьте адрес в адресную строку браузера.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Medcard</source>
@@ -982,6 +1016,13 @@
     </message>
 </context>
 <context>
+    <name>TimeEdit</name>
+    <message>
+        <source>HH:MM</source>
+        <translation>ЧЧ:ММ</translation>
+    </message>
+</context>
+<context>
     <name>WelcomePage</name>
     <message>
         <source>Another portal (enter its address)</source>
@@ -1023,6 +1064,30 @@
 <context>
     <name>labs</name>
     <message>
+        <source>Rising since the previous value</source>
+        <translation>Выше, чем в прошлый раз</translation>
+    </message>
+    <message>
+        <source>Falling since the previous value</source>
+        <translation>Ниже, чем в прошлый раз</translation>
+    </message>
+    <message>
+        <source>Same as the previous value</source>
+        <translation>Как в прошлый раз</translation>
+    </message>
+    <message>
+        <source>Above the reference range</source>
+        <translation>Выше референсного интервала</translation>
+    </message>
+    <message>
+        <source>Below the reference range</source>
+        <translation>Ниже референсного интервала</translation>
+    </message>
+    <message>
+        <source>Within the reference range</source>
+        <translation>В пределах референсного интервала</translation>
+    </message>
+    <message>
         <source>Blood chemistry</source>
         <translation>Биохимия крови</translation>
     </message>
@@ -1059,16 +1124,20 @@
         <translation>Дата</translation>
     </message>
     <message>
-        <source>rising</source>
-        <translation>растёт</translation>
+        <source>Trend</source>
+        <translation>Тренд</translation>
     </message>
     <message>
-        <source>falling</source>
-        <translation>снижается</translation>
+        <source>The latest value; ▲ above, ▼ below its range</source>
+        <translation>Последнее значение; ▲ выше, ▼ ниже референсного интервала</translation>
     </message>
     <message>
-        <source>steady</source>
-        <translation>без изменений</translation>
+        <source>Date of the latest value</source>
+        <translation>Дата последнего значения</translation>
+    </message>
+    <message>
+        <source>Change since the previous value: ↗ ↘ →</source>
+        <translation>Изменение с прошлого раза: ↗ ↘ →</translation>
     </message>
     <message>
         <source>Out of the reference range</source>
@@ -1115,8 +1184,8 @@
         <translation>пересчитано из {units}</translation>
     </message>
     <message>
-        <source>reported as {value} {unit}</source>
-        <translation>в бланке: {value} {unit}</translation>
+        <source>Reported as {value} {unit}</source>
+        <translation>В бланке: {value} {unit}</translation>
     </message>
     <message>
         <source>Self-measured</source>
@@ -1143,7 +1212,7 @@
     </message>
     <message>
         <source>Discharge summaries</source>
-        <translation>Выписки</translation>
+        <translation>Выписные эпикризы</translation>
     </message>
     <message>
         <source>Prescriptions</source>
@@ -1422,6 +1491,171 @@
         <translation>Файл слишком большой (более {size} МБ).</translation>
     </message>
     <message>
+        <source>commands (no window; see medcard COMMAND --help):
+  sign-in --portal URL   sign in at a patient portal in the browser
+  sync [--json]          download what is new for every account
+  accounts [--json]      list the accounts of this computer
+  sign-out [ACCOUNT]     sign out and delete that account&apos;s data here
+
+options of the commands:
+  --profile DIR          profile folder (default: per user, or MEDCARD_PROFILE)
+  --secret-store keyring|encrypted-file
+                         where the sign-in is kept; encrypted-file asks for a master
+                         password (or reads MEDCARD_MASTER_PASSWORD)</source>
+        <translation>команды (без окна; подробнее: medcard КОМАНДА --help):
+  sign-in --portal URL   войти на портал пациента через браузер
+  sync [--json]          загрузить новое для всех учётных записей
+  accounts [--json]      показать учётные записи на этом компьютере
+  sign-out [ACCOUNT]     выйти и удалить данные этой учётной записи здесь
+
+параметры команд:
+  --profile DIR          папка профиля (по умолчанию своя у каждого пользователя,
+                         или MEDCARD_PROFILE)
+  --secret-store keyring|encrypted-file
+                         где хранить вход; encrypted-file спрашивает мастер-пароль
+                         (или берёт его из MEDCARD_MASTER_PASSWORD)</translation>
+    </message>
+    <message>
+        <source>Medcard: your electronic medical card on the desktop.</source>
+        <translation>Медкарта: ваша электронная медицинская карта на компьютере.</translation>
+    </message>
+    <message>
+        <source>run against the built-in demo portal</source>
+        <translation>работать со встроенным демо-порталом</translation>
+    </message>
+    <message>
+        <source>profile folder (default: per user)</source>
+        <translation>папка профиля (по умолчанию своя у каждого пользователя)</translation>
+    </message>
+    <message>
+        <source>interface language</source>
+        <translation>язык интерфейса</translation>
+    </message>
+    <message>
+        <source>save a PNG of the window and exit</source>
+        <translation>сохранить снимок окна в PNG и выйти</translation>
+    </message>
+    <message>
+        <source>tab for --screenshot</source>
+        <translation>вкладка для --screenshot</translation>
+    </message>
+    <message>
+        <source>window size</source>
+        <translation>размер окна</translation>
+    </message>
+    <message>
+        <source>--size wants WxH, e.g. 1280x800, not {text}</source>
+        <translation>--size ожидает ШxВ, например 1280x800, а не {text}</translation>
+    </message>
+    <message>
+        <source>--size is out of range</source>
+        <translation>--size вне допустимых пределов</translation>
+    </message>
+    <message>
+        <source>Height</source>
+        <translation>Рост</translation>
+    </message>
+    <message>
+        <source>Body mass index</source>
+        <translation>Индекс массы тела</translation>
+    </message>
+    <message>
+        <source>Medcard command line</source>
+        <translation>Медкарта: командная строка</translation>
+    </message>
+    <message>
+        <source>where tokens are kept; encrypted-file asks for a master password (or reads MEDCARD_MASTER_PASSWORD) and is remembered in the profile</source>
+        <translation>где хранить вход; encrypted-file спрашивает мастер-пароль (или берёт его из MEDCARD_MASTER_PASSWORD), выбор запоминается в профиле</translation>
+    </message>
+    <message>
+        <source>commands</source>
+        <translation>команды</translation>
+    </message>
+    <message>
+        <source>sign in at a portal</source>
+        <translation>войти на портал</translation>
+    </message>
+    <message>
+        <source>FHIR base URL</source>
+        <translation>базовый адрес FHIR</translation>
+    </message>
+    <message>
+        <source>seconds to wait</source>
+        <translation>сколько секунд ждать</translation>
+    </message>
+    <message>
+        <source>list the accounts</source>
+        <translation>показать учётные записи</translation>
+    </message>
+    <message>
+        <source>print JSON</source>
+        <translation>вывести JSON</translation>
+    </message>
+    <message>
+        <source>sign out, delete the account&apos;s data</source>
+        <translation>выйти и удалить данные учётной записи</translation>
+    </message>
+    <message>
+        <source>id, name or patient (default: the current one)</source>
+        <translation>id, имя или пациент (по умолчанию текущая)</translation>
+    </message>
+    <message>
+        <source>sync every account of the profile</source>
+        <translation>синхронизировать все учётные записи профиля</translation>
+    </message>
+    <message>
+        <source>print one JSON object</source>
+        <translation>вывести один объект JSON</translation>
+    </message>
+    <message>
+        <source>only this account</source>
+        <translation>только эту учётную запись</translation>
+    </message>
+    <message>
+        <source>current</source>
+        <translation>текущая</translation>
+    </message>
+    <message>
+        <source>needs sign-in</source>
+        <translation>нужно войти заново</translation>
+    </message>
+    <message>
+        <source>the following arguments are required: {x}</source>
+        <translation>нужно указать: {x}</translation>
+    </message>
+    <message>
+        <source>argument {a}: invalid choice: {x} (choose from {c})</source>
+        <translation>аргумент {a}: {x} — не из списка {c}</translation>
+    </message>
+    <message>
+        <source>argument {a}: expected one argument</source>
+        <translation>аргументу {a} нужно значение</translation>
+    </message>
+    <message>
+        <source>unrecognized arguments: {x}</source>
+        <translation>неизвестные аргументы: {x}</translation>
+    </message>
+    <message>
+        <source>positional arguments</source>
+        <translation>позиционные аргументы</translation>
+    </message>
+    <message>
+        <source>options</source>
+        <translation>параметры</translation>
+    </message>
+    <message>
+        <source>usage: </source>
+        <translation>использование: </translation>
+    </message>
+    <message>
+        <source>{prog}: error: {message}</source>
+        <translation>{prog}: ошибка: {message}</translation>
+    </message>
+    <message>
+        <source>show this help and exit</source>
+        <translation>показать эту справку и выйти</translation>
+    </message>
+    <message>
         <source>The file is empty.</source>
         <translation>Файл пуст.</translation>
     </message>
@@ -1602,6 +1836,110 @@
         <translation>Исправьте выделенные поля.</translation>
     </message>
     <message>
+        <source>Medcard cannot write to {path}: {reason}. Make the folder writable, or choose another profile folder with --profile DIR (or MEDCARD_PROFILE).</source>
+        <translation>Медкарта не может записывать в {path}: {reason}. Разрешите запись в эту папку или выберите другую папку профиля: --profile DIR (или MEDCARD_PROFILE).</translation>
+    </message>
+    <message>
+        <source>no permission to write there</source>
+        <translation>нет прав на запись</translation>
+    </message>
+    <message>
+        <source>the disk is read-only</source>
+        <translation>диск доступен только для чтения</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>диск заполнен</translation>
+    </message>
+    <message>
+        <source>the disk quota is used up</source>
+        <translation>квота на диске исчерпана</translation>
+    </message>
+    <message>
+        <source>µmol/L</source>
+        <translation>мкмоль/л</translation>
+    </message>
+    <message>
+        <source>mg/dL</source>
+        <translation>мг/дл</translation>
+    </message>
+    <message>
+        <source>mg/L</source>
+        <translation>мг/л</translation>
+    </message>
+    <message>
+        <source>g/L</source>
+        <translation>г/л</translation>
+    </message>
+    <message>
+        <source>g/dL</source>
+        <translation>г/дл</translation>
+    </message>
+    <message>
+        <source>U/L</source>
+        <translation>Ед/л</translation>
+    </message>
+    <message>
+        <source>IU/L</source>
+        <translation>МЕ/л</translation>
+    </message>
+    <message>
+        <source>mIU/L</source>
+        <translation>мМЕ/л</translation>
+    </message>
+    <message>
+        <source>µIU/mL</source>
+        <translation>мкМЕ/мл</translation>
+    </message>
+    <message>
+        <source>ng/L</source>
+        <translation>нг/л</translation>
+    </message>
+    <message>
+        <source>ng/mL</source>
+        <translation>нг/мл</translation>
+    </message>
+    <message>
+        <source>pg/mL</source>
+        <translation>пг/мл</translation>
+    </message>
+    <message>
+        <source>pmol/L</source>
+        <translation>пмоль/л</translation>
+    </message>
+    <message>
+        <source>nmol/L</source>
+        <translation>нмоль/л</translation>
+    </message>
+    <message>
+        <source>×10⁹/L</source>
+        <translation>×10⁹/л</translation>
+    </message>
+    <message>
+        <source>×10¹²/L</source>
+        <translation>×10¹²/л</translation>
+    </message>
+    <message>
+        <source>mm/h</source>
+        <translation>мм/ч</translation>
+    </message>
+    <message>
+        <source>kg/m²</source>
+        <translation>кг/м²</translation>
+    </message>
+    <message>
+        <source>cm</source>
+        <translation>см</translation>
+    </message>
+    <message>
+        <source>mL/min/1.73 m²</source>
+        <translation>мл/мин/1,73 м²</translation>
+    </message>
+    <message>
+        <source>Type the date and the time of the measurement, as in {example}.</source>
+        <translation>Укажите дату и время измерения, например {example}.</translation>
+    </message>
+    <message>
         <source>Parent</source>
         <translation>Родитель</translation>
     </message>
@@ -1694,14 +2032,6 @@
         <translation>Адрес портала не должен содержать имя пользователя или пароль. Введите только адрес: вход выполняется на странице самого портала.</translation>
     </message>
     <message>
-        <source>Medcard could not save its settings. Is the disk full?</source>
-        <translation>Медкарта не смогла сохранить настройки. Возможно, диск заполнен?</translation>
-    </message>
-    <message>
-        <source>Medcard cannot create its data folder.</source>
-        <translation>Медкарта не может создать папку для данных.</translation>
-    </message>
-    <message>
         <source>Enter a master password.</source>
         <translation>Введите мастер-пароль.</translation>
     </message>
@@ -1740,10 +2070,6 @@
     <message>
         <source>Value</source>
         <translation>Значение</translation>
-    </message>
-    <message>
-        <source>Unit</source>
-        <translation>Ед. изм.</translation>
     </message>
     <message>
         <source>Reference range</source>
@@ -1900,6 +2226,46 @@
     <message>
         <source>%n record(s) could not be read and were skipped.</source>
         <translation>(&apos;Не удалось прочитать %n запись, она пропущена.&apos;, &apos;Не удалось прочитать %n записи, они пропущены.&apos;, &apos;Не удалось прочитать %n записей, они пропущены.&apos;)</translation>
+    </message>
+    <message>
+        <source>DD</source>
+        <translation>ДД</translation>
+    </message>
+    <message>
+        <source>MM</source>
+        <translation>ММ</translation>
+    </message>
+    <message>
+        <source>YYYY</source>
+        <translation>ГГГГ</translation>
+    </message>
+    <message>
+        <source>Nothing in the card matches “%1”.</source>
+        <translation>В медкарте ничего не найдено по запросу «%1».</translation>
+    </message>
+    <message>
+        <source>Only the chosen kinds of records and period were searched.</source>
+        <translation>Поиск шёл только среди выбранных видов записей и за выбранный период.</translation>
+    </message>
+    <message>
+        <source>No records of this kind in the chosen period.</source>
+        <translation>Записей этого вида за выбранный период нет.</translation>
+    </message>
+    <message>
+        <source>No records of this kind in the card.</source>
+        <translation>Записей этого вида в медкарте нет.</translation>
+    </message>
+    <message>
+        <source>No records in the chosen period.</source>
+        <translation>За выбранный период записей нет.</translation>
+    </message>
+    <message>
+        <source>The card has no records yet. They appear here after a sync with the portal.</source>
+        <translation>В медкарте пока нет записей. Они появятся здесь после синхронизации с порталом.</translation>
+    </message>
+    <message>
+        <source>This is not a date. Type it as %1, for example %2.</source>
+        <translation>Это не дата. Введите её в виде %1, например %2.</translation>
     </message>
 </context>
 </TS>

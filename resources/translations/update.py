@@ -1,6 +1,6 @@
 """Refresh the translation catalogues: `python resources/translations/update.py`.
 
-1. Collects the services' `N_("...")` strings (Qt-free code, context "medcard") into a
+1. Collects the `N_("...")` strings (Qt-free code, context "medcard") into a
    temporary Python file of `QCoreApplication.translate("medcard", ...)` calls, because
    lupdate does not know our N_ marker.
 2. Runs `pyside6-lupdate` over desktop/ (views, models, app) and that file, merging into
@@ -34,9 +34,10 @@ def tool(name: str) -> str:
 
 
 def service_strings() -> list[str]:
-    """Every literal passed to N_() under desktop/services, in a stable order."""
+    """Every literal passed to N_() under desktop/ (the services, and the few Qt-side
+    tables of messages that are formatted after translation), in a stable order."""
     found: dict[str, None] = {}
-    for path in sorted((ROOT / "desktop" / "services").rglob("*.py")):
+    for path in sorted((ROOT / "desktop").rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
         for node in ast.walk(tree):
             if (

@@ -65,7 +65,8 @@ def test_synthea_names_resolved_from_referenced_resources(eduardo: tuple[Cache, 
     cache, me = eduardo
     visits = cache.card.page(me, TimelineFilter(kinds=frozenset({"visit"})), 0, 100)
     assert {v.clinic for v in visits} == {"HALLMARK HEALTH SYSTEM"}
-    assert "Dr. Lane Jacobi" in {v.doctor for v in visits}
+    assert "Dr. Lane Jacobi" in {v.doctor_full for v in visits}
+    assert "L. Jacobi" in {v.doctor for v in visits}  # the list's short form
 
 
 def test_synthea_lab_report_values_are_searchable_and_detailed(

@@ -12,9 +12,9 @@ from typing import Any
 import icalendar
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import QObject, QTimer, QUrl, Slot
+from PySide6.QtCore import QLocale, QObject, Qt, QTimer, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QToolButton
 
 from demo_portal import autologin
 from demo_portal.embedded import DemoPortal
@@ -242,21 +242,42 @@ def test_cancel_with_confirmation_frees_the_slot(qtbot: Any, win: Window) -> Non
         win.tab.confirm_cancel()
     assert win.store.get("Appointment", info.id)["status"] == "cancelled"
     assert win.store.get("Slot", info.slot_id)["status"] == "free"
-    qtbot.waitUntil(lambda: win.tab.past_model.row_of(info.id) >= 0, timeout=WAIT)
-    assert win.tab.upcoming_model.row_of(info.id) < 0
+    # Its day has not come: it stays with the upcoming ones, marked cancelled (it never
+    # happened, so it is not "past"), and gives no reminder.
+    model = win.tab.upcoming_model
+    qtbot.waitUntil(
+        lambda: (
+            model.row_of(info.id) >= 0 and model.info(model.row_of(info.id)).status == "cancelled"
+        ),
+        timeout=WAIT,
+    )
+    assert win.tab.past_model.row_of(info.id) < 0
+    status = model.index(model.row_of(info.id), model.COL_STATUS).data()
+    assert status == "Cancelled"
+    assert not win.tab.details.cancel.isEnabled()
 
 
 def test_home_visit_request_is_sent_and_tracked(qtbot: Any, win: Window) -> None:
     win.tab.open_home_visit()
     qtbot.waitUntil(lambda: win.tab.home_dialog is not None, timeout=WAIT)
     dialog = win.tab.home_dialog
-    registered = win.store.get("Patient", SERGEY)["address"][0]["text"]
+    patient = win.store.get("Patient", SERGEY)
+    registered = patient["address"][0]["text"]
     assert registered and dialog.address.text() == registered  # prefilled, and editable:
+    # The phone too, from the card (read off the GUI thread with the address).
+    mobile = next(t["value"] for t in patient["telecom"] if t["system"] == "phone")
+    assert dialog.phone.text() == mobile
     dialog.address.setText("Москва, ул. Новаторов, д. 1, кв. 5")
+    dialog.phone.setText("12-34")
+    dialog.send_button.click()
+    # Every problem at once, each under its field; nothing was sent.
+    shown = {k for k, label in dialog.errors.items() if label.isVisibleTo(dialog)}
+    assert shown == {"symptoms", "phone"}
+    assert (
+        "phone" in dialog.errors["phone"].text() and "symptoms" in dialog.errors["symptoms"].text()
+    )
     dialog.symptoms.setPlainText("Температура, кашель третий день")
     dialog.temperature.setValue(38.4)
-    dialog.send_button.click()
-    assert "phone" in dialog.message.text()  # refused locally, nothing sent
     dialog.phone.setText("+7 900 123-45-67")
     with qtbot.waitSignal(dialog.requested, timeout=WAIT) as sent:
         dialog.send_button.click()
@@ -401,3 +422,47 @@ def test_offline_keeps_the_lists_and_blocks_writes_with_the_reason(
             window.close()
     finally:
         portal.stop()
+
+
+def test_lists_show_short_names_the_details_full_ones(qtbot: Any, win: Window) -> None:
+    model = win.tab.past_model
+    row = next(
+        r for r in range(model.rowCount()) if model.info(r).doctor == "Морозов Андрей Николаевич"
+    )
+    info = model.info(row)
+    doctor = model.index(row, model.COL_DOCTOR)
+    assert doctor.data() == "Морозов А. Н."
+    assert doctor.data(Qt.ItemDataRole.ToolTipRole) == "Морозов Андрей Николаевич"
+    place = model.index(row, model.COL_PLACE).data()
+    assert place.startswith("Городская поликлиника № 12") and "ГБУЗ" not in place
+    assert win.tab.select(info.id)
+    details = win.tab.details.text.text()
+    assert "Морозов Андрей Николаевич" in details and "ГБУЗ «Городская поликлиника" in details
+
+
+def test_a_language_switch_renames_the_calendar_and_keeps_the_day(qtbot: Any, win: Window) -> None:
+    from desktop.views.language import LanguageManager
+
+    model = win.tab.past_model
+    info = model.info(model.rowCount() - 1)  # an old visit: another month than today's
+    assert win.tab.select(info.id)
+    day = info.local_day
+    language = LanguageManager()
+    try:
+        language.apply("ru")
+        calendar = win.tab.calendar
+        russian = QLocale.Language.Russian
+        qtbot.waitUntil(lambda: calendar.locale().language() == russian, timeout=5000)
+        month = calendar.findChild(QToolButton, "qt_calendar_monthbutton")
+        assert month is not None and month.text() == QLocale().standaloneMonthName(day.month)
+        assert any("а" <= ch <= "я" for ch in month.text())
+        assert calendar.selectedDate().toPython() == day
+        assert win.tab.details.info is not None and win.tab.details.info.id == info.id
+        title = win.tab.day_title.text()
+        assert str(day.year) in title and any("а" <= ch <= "я" for ch in title)
+        current = win.tab.day_list.currentItem()
+        assert current is not None and current.data(Qt.ItemDataRole.UserRole + 1).id == info.id
+    finally:
+        language.apply("en")
+    english = QLocale.Language.English
+    qtbot.waitUntil(lambda: win.tab.calendar.locale().language() == english, timeout=5000)

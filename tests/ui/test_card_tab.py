@@ -202,7 +202,9 @@ def test_cut_off_cells_show_their_full_text_as_tooltip(tab):
         if not delegate.is_elided(_option(tab, date), date):
             short = short or date
     assert cut is not None and short is not None
-    assert delegate.tooltip_for(_option(tab, cut), cut) == cut.data()
+    # The list shows the clinic's short name; the tooltip names it in full.
+    full = cut.data(Qt.ItemDataRole.ToolTipRole)
+    assert delegate.tooltip_for(_option(tab, cut), cut) == full and cut.data() in full
     assert delegate.tooltip_for(_option(tab, short), short) is None
     kind = tab.model.index(0, M.COL_KIND)
     assert delegate.tooltip_for(_option(tab, kind), kind)  # the model's own tooltip stays
@@ -217,3 +219,43 @@ def test_a_column_the_user_sized_keeps_its_width(tab):
     tab.reload()
     tab.settle()
     assert header.sectionSize(M.COL_CLINIC) == 90
+
+
+def test_an_empty_filtered_list_says_why(qtbot, tab):
+    import datetime as dt
+
+    assert not tab.empty_note.isVisible()  # the card has records
+    tab.filters.chips["discharge"].click()  # Sergey was never in hospital
+    tab.settle()
+    assert tab.model.rowCount() == 0
+    assert tab.empty_note.isVisible()
+    assert tab.empty_note.text() == "No records of this kind in the card."
+    tab.filters.date_from.setDate(dt.date(1990, 1, 1))
+    tab.filters.date_to.setDate(dt.date(1990, 12, 31))
+    tab.settle()
+    assert tab.empty_note.text() == "No records of this kind in the chosen period."
+    tab.filters.chips["discharge"].click()
+    tab.settle()
+    assert tab.empty_note.text() == "No records in the chosen period."
+    tab.filters.reset()
+    tab.settle()
+    assert tab.model.rowCount() > 0 and not tab.empty_note.isVisible()
+
+
+def test_chips_are_named_for_what_they_hold(qtbot, tab, card_cache):
+    """The card extract (form 027/у) is a document, the hospital's summary is under its own
+    chip; in Russian the two are not both "выписки"."""
+    from desktop.models.card.timeline import kind_label
+    from desktop.views.language import LanguageManager
+
+    language = LanguageManager()
+    try:
+        language.apply("ru")
+        qtbot.waitUntil(lambda: tab.filters.chips["document"].text() == "Документы", timeout=5000)
+        discharge = tab.filters.chips["discharge"].text()
+        assert discharge == kind_label("discharge") == "Выписные эпикризы"
+        # "Выписки" would also name a card extract (027/у), which is a document.
+        assert discharge.lower() != "выписки"
+        assert all(chip.text().lower() != "выписки" for chip in tab.filters.chips.values())
+    finally:
+        language.apply("en")

@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QMessageBox
 
 from demo_portal import autologin
@@ -96,7 +95,7 @@ def fill(dialog: Any, request: AccessRequestForm) -> None:
         (dialog.certificate_issued, request.certificate_issued),
     ):
         if value is not None:
-            edit.setDate(QDate(value.year, value.month, value.day))
+            edit.setDate(value)
     dialog.role.setCurrentIndex(max(0, dialog.role.findData(request.role)))
 
 

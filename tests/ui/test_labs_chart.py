@@ -136,7 +136,7 @@ def test_band_out_of_range_points_and_tooltip(qtbot):
     assert hit == 1
     text = chart.tooltip(0, 1)
     assert text.splitlines()[0] == "6,5 mmol/L"
-    assert "28 марта 2026" in text and "20:00" in text
+    assert "28.03.2026" in text and "20:00" in text  # the one date format of the app
     assert "Лаборатория №1" in text
     assert chart.tooltip(0, 5).splitlines()[2].endswith("95 mg/dL")
     assert chart.point_near(0, QPointF(spot.x() + 60, spot.y() + 60)) is None
@@ -151,3 +151,26 @@ def test_home_readings_are_judged_by_the_band_shown():
     series = build_series("2345-7", "Глюкоза", points)
     assert series.abnormal.tolist() == [False, True, False]
     assert series.self_measured.tolist() == [False, True, True]
+
+
+@pytest.mark.parametrize("height", [560, 300])
+def test_a_lower_plots_title_stays_clear_of_the_plot_above(qtbot, height):
+    series = build_series("2345-7", "Глюкоза", _series(BERLIN).points)
+    other = build_series("4548-4", "Гликированный гемоглобин (HbA1c)", series.points)
+    chart = TrendChart(zone=BERLIN, locale=RU)
+    qtbot.addWidget(chart)
+    chart.resize(600, height)
+    chart.set_series([other, series, other])
+    chart.show()
+    qtbot.waitExposed(chart)
+    for upper, lower in zip(chart.plots, chart.plots[1:], strict=False):
+        title = lower.titleLabel.sceneBoundingRect()
+        taken = upper.getViewBox().sceneBoundingRect()
+        bottom = upper.getAxis("bottom")
+        if bottom.isVisible():
+            taken = taken.united(bottom.sceneBoundingRect())
+        # Clear air between them (it was 6 px from the axis line above: they touched).
+        assert title.top() - taken.bottom() >= 10, (title, taken)
+    # One date scale, under the lowest plot.
+    assert chart.plots[-1].getAxis("bottom").isVisible()
+    assert not any(p.getAxis("bottom").isVisible() for p in chart.plots[:-1])

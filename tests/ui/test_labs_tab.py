@@ -13,7 +13,7 @@ from PySide6.QtCore import QLocale, Qt
 
 from demo_portal import autologin
 from demo_portal.embedded import DemoPortal
-from desktop.models.labs.analytes import CODE_ROLE
+from desktop.models.labs.analytes import CODE_ROLE, analyte_name
 from desktop.services.accounts import AccountManager
 from desktop.services.diary import entries as diary
 from desktop.services.diary.store import PENDING, SENT
@@ -86,11 +86,13 @@ def test_analyte_list_and_latest_values_match_the_cache(win: Window) -> None:
     assert len(rows) == len(analytes) > 10
     locale = QLocale()
     for analyte in analytes:
-        name, latest, _date, flag = rows[(analyte.code, analyte.group == "diary")]
-        assert name == analyte.display
-        number = latest.split(" ")[0]
+        name, latest, _date, trend = rows[(analyte.code, analyte.group == "diary")]
+        assert name == analyte_name(analyte.code, analyte.display)
+        mark, _, rest = latest.partition(" ") if latest[0] in "▲▼!" else ("", "", latest)
+        number = rest.split(" ")[0]
         assert locale.toDouble(number)[0] == pytest.approx(analyte.latest_value, abs=0.01)
-        assert flag.endswith("!") == analyte.abnormal
+        assert bool(mark) == analyte.abnormal
+        assert trend == {1: "↗", -1: "↘", 0: "→"}[analyte.trend]
     # The search box filters; a group stays when one of its analytes matches.
     win.tab.search.setText("гликир")
     assert [k for k, _ in leaf_rows(win.tab)] == [HBA1C]
@@ -129,7 +131,7 @@ def test_glucose_in_mg_dl_is_converted_and_diary_points_are_marked(win: Window) 
     mg = next(i for i, p in enumerate(glucose.points) if p.unit == "мг/дл")
     assert glucose.values[mg] == pytest.approx(glucose.points[mg].value / 18.016, rel=1e-3)
     assert (
-        "converted from мг/дл"
+        "converted from mg/dL"  # the English window: English units
         in win.tab.chart.plots[win.tab.chart.series.index(glucose)].titleLabel.text
     )
     # The glucometer's readings (2339-0) stand beside the lab's, marked as self-measured.
@@ -503,3 +505,62 @@ def test_analyte_tree_its_search_proxy_and_the_diary_list_pass_the_model_tester(
     qtmodeltester.check(win.tab.proxy)
     assert win.tab.diary.model.rowCount() > 0  # the demo diary has entries
     qtmodeltester.check(win.tab.diary.model)
+
+
+def test_own_diary_entries_are_named_in_the_windows_language(win: Window) -> None:
+    """An entry this app wrote (English LOINC display, "mmHg") and the demo's Russian ones
+    ("Систолическое АД", "мм рт. ст.") are one series, named in the window's language."""
+    from desktop.views.language import LanguageManager
+
+    entry = diary.DiaryEntry(
+        kind=diary.DiaryKind.BLOOD_PRESSURE,
+        measured_at=datetime.now(UTC) - timedelta(minutes=5),
+        values={"systolic": 131, "diastolic": 84},
+    )
+    with win.qtbot.waitSignal(win.tab.diary.saved, timeout=WAIT):
+        assert win.tab.diary.save(entry)
+    win.settle()
+    language = LanguageManager()
+    try:
+        for lang, name, unit in (
+            ("ru", "Систолическое давление", "мм рт. ст."),
+            ("en", "Systolic pressure", "mmHg"),
+        ):
+            language.apply(lang)
+            win.qtbot.waitUntil(
+                lambda name=name: leaf_rows(win.tab).get(("8480-6", True), [""])[0] == name,
+                timeout=WAIT,
+            )
+            diary_rows = [cells for (code, own), cells in leaf_rows(win.tab).items() if own]
+            names = [cells[0] for cells in diary_rows]
+            assert names.count(name) == 1 and "Systolic blood pressure" not in names
+            latest = leaf_rows(win.tab)[("8480-6", True)][1]
+            assert latest.endswith(unit) and "131" in latest
+    finally:
+        language.apply("en")
+
+
+def test_trend_and_range_marks_cannot_be_confused(win: Window) -> None:
+    """Arrows say how a value moved (the Trend column), triangles where it lies against its
+    range (beside the value): "1,94 ↓ !" no longer reads as "below the range"."""
+    tab = win.tab
+    assert tab.model.headerData(3, Qt.Orientation.Horizontal) == "Trend"
+    tips = []
+    for group_row in range(tab.proxy.rowCount()):
+        group = tab.proxy.index(group_row, 0)
+        for row in range(tab.proxy.rowCount(group)):
+            latest = tab.proxy.index(row, 1, group)
+            trend = tab.proxy.index(row, 3, group)
+            assert trend.data() in ("↗", "↘", "→")
+            assert not any(mark in latest.data() for mark in "↑↓↗↘→")
+            tips += [
+                latest.data(Qt.ItemDataRole.ToolTipRole),
+                trend.data(Qt.ItemDataRole.ToolTipRole),
+            ]
+            if latest.data().startswith("▲"):
+                assert latest.data(Qt.ItemDataRole.ToolTipRole) == "Above the reference range"
+    assert tips and all(t[0].isupper() for t in tips)  # sentence case
+    triglycerides = next(
+        cells for (code, own), cells in leaf_rows(tab).items() if code == "2571-8" and not own
+    )
+    assert triglycerides[1].startswith("▲") and triglycerides[3] == "↘"  # high, and falling

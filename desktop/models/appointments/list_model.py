@@ -19,7 +19,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFont
 
 from desktop.models.formats import format_datetime
 from desktop.services.booking.fhir import (
@@ -55,21 +55,21 @@ def kind_text(info: AppointmentInfo) -> str:
     }.get(info.kind, QCoreApplication.translate("medcard", "Visit to the clinic"))
 
 
-def place_text(info: AppointmentInfo) -> str:
+def place_text(info: AppointmentInfo, short: bool = False) -> str:
+    """Clinic, address, room; `short`: the clinic's short name (lists)."""
     if info.kind == KIND_VIDEO:
         return QCoreApplication.translate("medcard", "Online")
-    parts = [info.clinic, info.address]
+    parts = [info.clinic_in_list if short else info.clinic, info.address]
     if info.room:
         parts.append(info.room)
     return ", ".join(p for p in parts if p)
 
 
 def when_text(info: AppointmentInfo, locale: QLocale | None = None) -> str:
+    """The date and time in the one format of the app (models/formats.py)."""
     if info.start is None:
         return QCoreApplication.translate("medcard", "Time not set yet")
-    locale = locale or QLocale()
-    local = wall_time(info.start)
-    return format_datetime(local, locale, "dd.MM.yyyy, HH:mm")
+    return format_datetime(wall_time(info.start), locale or QLocale())
 
 
 class AppointmentListModel(QAbstractTableModel):
@@ -125,18 +125,26 @@ class AppointmentListModel(QAbstractTableModel):
         if role == InfoRole:
             return info
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            full = role == Qt.ItemDataRole.ToolTipRole  # short names in the list
             return (
                 when_text(info),
                 kind_text(info),
                 info.specialty,
-                info.doctor,
-                place_text(info),
+                info.doctor if full else info.doctor_in_list,
+                place_text(info, short=not full),
                 status_text(info),
             )[col]
-        if role == Qt.ItemDataRole.ForegroundRole and col == self.COL_STATUS:
-            colors = {"cancelled": "#9e9e9e", "missed": "#c62828", "fulfilled": "#2e7d32"}
-            color = colors.get(info.display_status)
-            return QColor(color) if color else None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if info.display_status == "cancelled":
+                return QColor("#9e9e9e")  # the whole row: it will not take place
+            if col == self.COL_STATUS:
+                colors = {"missed": "#c62828", "fulfilled": "#2e7d32"}
+                color = colors.get(info.display_status)
+                return QColor(color) if color else None
+        if role == Qt.ItemDataRole.FontRole and info.display_status == "cancelled":
+            font = QFont()
+            font.setStrikeOut(col == self.COL_WHEN)
+            return font
         return None
 
 

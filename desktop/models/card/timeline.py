@@ -36,6 +36,7 @@ KindRole = Qt.ItemDataRole.UserRole + 1
 RecordKeyRole = Qt.ItemDataRole.UserRole + 2  # (resource_type, resource_id)
 FlagRole = Qt.ItemDataRole.UserRole + 3  # True when out of reference range
 RowRole = Qt.ItemDataRole.UserRole + 4  # the TimelineRow itself
+FullTextRole = Qt.ItemDataRole.UserRole + 5  # a shortened cell's whole text (doctor, clinic)
 
 _ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -257,6 +258,10 @@ class TimelineModel(QAbstractTableModel):
                 return QCoreApplication.translate("medcard", "Out of reference range")
             if col == self.COL_TITLE:
                 return row.title or ""
+            if col == self.COL_DOCTOR:  # the list has the short name, the tip the full one
+                return getattr(row, "doctor_full", None) or getattr(row, "doctor", None)
+            if col == self.COL_CLINIC:
+                return getattr(row, "clinic_full", None) or getattr(row, "clinic", None)
         elif role == Qt.ItemDataRole.ForegroundRole:
             if col == self.COL_TITLE and flagged:
                 return QColor("#c62828")
@@ -264,6 +269,11 @@ class TimelineModel(QAbstractTableModel):
             if col == self.COL_KIND:
                 return kind_label(row.kind)
             return self.data(index, Qt.ItemDataRole.DisplayRole)
+        elif role == FullTextRole:
+            if col == self.COL_DOCTOR:
+                return getattr(row, "doctor_full", None)
+            if col == self.COL_CLINIC:
+                return getattr(row, "clinic_full", None)
         elif role == KindRole:
             return row.kind
         elif role == RecordKeyRole:

@@ -14,7 +14,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QCoreApplication,
-    QDateTime,
     QLocale,
     QModelIndex,
     QObject,
@@ -23,16 +22,57 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
 
+from desktop.models.formats import format_date, format_unit, local_moment
 from desktop.models.formats import format_number as format_number  # re-exported
 from desktop.models.labs.series import ChartSeries, LabPoint, build_series, companions
 from desktop.services import units
 from desktop.services.cache import Analyte, Cache
+from desktop.services.diary import entries as diary
+from desktop.services.i18n import N_
 
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1
 SELF_MEASURED_ROLE = Qt.ItemDataRole.UserRole + 2
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 3
 
 GROUP_ORDER = ("blood chemistry", "blood count", "urine", "hormones", "vital signs", "diary")
+
+# Measurements the app knows by LOINC code are named in the window's language whatever
+# wrote the record (this app in another language, a device, the clinic): one name, so a
+# diary series never splits into "Систолическое АД" and "Systolic blood pressure".
+KNOWN_NAMES: dict[str, str] = {
+    **{m.code: m.label for m in diary.MEASURES.values()},
+    diary.BP_PANEL: N_("Blood pressure"),
+    "8302-2": N_("Height"),
+    "39156-5": N_("Body mass index"),
+}
+# The symbols of the two columns differ on purpose: triangles say where the value lies
+# against its reference range, arrows how it moved since the previous one.
+RANGE_MARKS = {1: "▲", -1: "▼"}
+TREND_MARKS = {1: "↗", -1: "↘", 0: "→"}
+
+
+def analyte_name(code: str, display: str) -> str:
+    """The name the list and the chart show: translated when the code is a known one
+    (the diary's measurements and the vital signs), else as the record names it."""
+    known = KNOWN_NAMES.get(code)
+    return QCoreApplication.translate("medcard", known) if known else display
+
+
+def trend_tooltip(trend: int) -> str:
+    return {
+        1: QCoreApplication.translate("labs", "Rising since the previous value"),
+        -1: QCoreApplication.translate("labs", "Falling since the previous value"),
+    }.get(trend, QCoreApplication.translate("labs", "Same as the previous value"))
+
+
+def range_tooltip(side: int, abnormal: bool) -> str:
+    if side > 0:
+        return QCoreApplication.translate("labs", "Above the reference range")
+    if side < 0:
+        return QCoreApplication.translate("labs", "Below the reference range")
+    if abnormal:
+        return QCoreApplication.translate("labs", "Out of the reference range")
+    return QCoreApplication.translate("labs", "Within the reference range")
 
 
 def group_label(group: str) -> str:
@@ -57,9 +97,10 @@ class SeriesKey:
 
 
 class AnalyteTreeModel(QStandardItemModel):
-    """Groups -> analytes; columns: name, latest value, date, trend/flag."""
+    """Groups -> analytes; columns: name, latest value (with its range mark), date, trend."""
 
     COLUMNS = 4
+    COL_NAME, COL_LATEST, COL_DATE, COL_TREND = range(COLUMNS)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(0, self.COLUMNS, parent)
@@ -72,9 +113,17 @@ class AnalyteTreeModel(QStandardItemModel):
                 QCoreApplication.translate("labs", "Analyte"),
                 QCoreApplication.translate("labs", "Latest"),
                 QCoreApplication.translate("labs", "Date"),
-                "",
+                QCoreApplication.translate("labs", "Trend"),
             ]
         )
+        tips = (
+            "",
+            QCoreApplication.translate("labs", "The latest value; ▲ above, ▼ below its range"),
+            QCoreApplication.translate("labs", "Date of the latest value"),
+            QCoreApplication.translate("labs", "Change since the previous value: ↗ ↘ →"),
+        )
+        for column, tip in enumerate(tips):
+            self.setHeaderData(column, Qt.Orientation.Horizontal, tip, Qt.ItemDataRole.ToolTipRole)
 
     def set_analytes(self, analytes: Sequence[Any]) -> None:
         """Fill from `cache.labs.analytes()` rows (code, display, group, unit, latest_*...)."""
@@ -103,32 +152,26 @@ class AnalyteTreeModel(QStandardItemModel):
             self.appendRow([head, *fillers])
 
     def _row(self, analyte: Any, locale: QLocale) -> list[QStandardItem]:
-        name = QStandardItem(analyte.display)
-        name.setData(analyte.code, CODE_ROLE)
         self_measured = analyte.group == "diary"
+        shown = analyte_name(analyte.code, analyte.display)
+        name = QStandardItem(shown)
+        name.setData(analyte.code, CODE_ROLE)
         name.setData(self_measured, SELF_MEASURED_ROLE)
-        name.setData(f"{analyte.display} {analyte.code}".lower(), SEARCH_ROLE)
-        name.setToolTip(f"{analyte.display} (LOINC {analyte.code})")
-        unit = units.display_unit(analyte.unit or "")
-        latest = QStandardItem(f"{format_number(analyte.latest_value, locale)} {unit}".strip())
-        when = QDateTime.fromSecsSinceEpoch(int(analyte.latest_time)).date()
-        date = QStandardItem(locale.toString(when, QLocale.FormatType.ShortFormat))
-        arrow = {1: "↑", -1: "↓"}.get(analyte.trend, "→")
-        flag = QStandardItem(arrow + (" !" if analyte.abnormal else ""))
-        flag.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-        trend_text = {
-            1: QCoreApplication.translate("labs", "rising"),
-            -1: QCoreApplication.translate("labs", "falling"),
-        }.get(analyte.trend, QCoreApplication.translate("labs", "steady"))
-        flag.setToolTip(trend_text)
+        name.setData(f"{shown} {analyte.display} {analyte.code}".lower(), SEARCH_ROLE)
+        name.setToolTip(f"{shown} (LOINC {analyte.code})")
+        value = f"{format_number(analyte.latest_value, locale)} {format_unit(analyte.unit)}"
+        side = int(getattr(analyte, "range_side", 0))
+        mark = RANGE_MARKS.get(side, "!" if analyte.abnormal else "")
+        latest = QStandardItem(f"{mark} {value.strip()}".strip())
+        latest.setToolTip(range_tooltip(side, analyte.abnormal))
+        date = QStandardItem(format_date(local_moment(analyte.latest_time), locale))
+        trend = QStandardItem(TREND_MARKS.get(analyte.trend, "→"))
+        trend.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+        trend.setToolTip(trend_tooltip(analyte.trend))
+        trend.setForeground(QBrush(QColor(96, 96, 96)))
         if analyte.abnormal:
-            red = QBrush(QColor(198, 40, 40))
-            for item in (latest, flag):
-                item.setForeground(red)
-            flag.setToolTip(
-                trend_text + "; " + QCoreApplication.translate("labs", "Out of the reference range")
-            )
-        row = [name, latest, date, flag]
+            latest.setForeground(QBrush(QColor(198, 40, 40)))
+        row = [name, latest, date, trend]
         for item in row:
             item.setEditable(False)
         for item in row[1:]:

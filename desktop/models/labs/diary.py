@@ -28,6 +28,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from desktop.models.context import AppContext
+from desktop.models.formats import datetime_format
 from desktop.models.labs.analytes import format_number
 from desktop.models.labs.series import LabPoint
 from desktop.models.tasks import user_message_for
@@ -101,7 +102,7 @@ class DiaryRecordsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
                 moment = QDateTime.fromSecsSinceEpoch(int(entry.measured_at.timestamp()))
-                return QLocale().toString(moment, QLocale.FormatType.ShortFormat)
+                return QLocale().toString(moment, datetime_format())
             if column == 1:
                 return translate(diary.KIND_LABELS[entry.kind])
             if column == 2:

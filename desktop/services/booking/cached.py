@@ -4,6 +4,7 @@ look exactly alike)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from desktop.services.cache import Cache
@@ -18,11 +19,37 @@ def cached_appointments(cache: Cache, patient_id: str) -> list[AppointmentInfo]:
     return sorted(infos, key=lambda i: i.start or i.created or far_past, reverse=True)
 
 
-def patient_address(cache: Cache, patient_id: str) -> str:
-    """The patient's home address from the cached Patient (prefills a home-visit request)."""
+@dataclass(frozen=True)
+class Contacts:
+    """What prefills a home-visit request: where to come and whom to call."""
+
+    address: str = ""
+    phone: str = ""
+
+
+def patient_contacts(cache: Cache, patient_id: str) -> Contacts:
+    """The home address and a phone number from the cached Patient (read pool)."""
     patient = cache.resources.get("Patient", patient_id)
     if not patient:
-        return ""
-    addresses = [a for a in patient.get("address") or [] if isinstance(a, dict)]
+        return Contacts()
+    addresses = _dicts(patient.get("address"))
     home = [a for a in addresses if a.get("use") == "home"] or addresses
-    return address_text(home[0]) if home else ""
+    phones = [
+        t
+        for t in _dicts(patient.get("telecom"))
+        if t.get("system") in ("phone", "sms") and isinstance(t.get("value"), str | int)
+    ]
+    # A mobile first (the doctor calls on the way), then any phone that is not old.
+    order = {"mobile": 0, "home": 1, "work": 2}
+    phones = sorted(
+        (t for t in phones if t.get("use") != "old"), key=lambda t: order.get(str(t.get("use")), 3)
+    )
+    return Contacts(
+        address=address_text(home[0]) if home else "",
+        phone=str(phones[0]["value"]) if phones else "",
+    )
+
+
+def _dicts(value: object) -> list[dict]:
+    """The objects of a JSON list (a portal may send anything in their place)."""
+    return [v for v in value if isinstance(v, dict)] if isinstance(value, list) else []

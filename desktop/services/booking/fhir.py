@@ -21,6 +21,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from desktop.services.fhir_time import parse_instant as parse_instant  # re-exported
+from desktop.services.names import short_org_name, short_person_name, short_person_text
 
 VISIT_KIND_SYSTEM = "https://demo.medcard/fhir/CodeSystem/visit-kind"
 BOOKING_ID_SYSTEM = "urn:medcard:booking"
@@ -77,6 +78,16 @@ class AppointmentInfo:
     temperature: float | None = None
     phone: str = ""
     created: datetime | None = None
+    doctor_short: str = ""  # for lists: "Соколова Е. В." (services/names.py)
+    clinic_short: str = ""  # for lists: "Городская поликлиника № 12"
+
+    @property
+    def doctor_in_list(self) -> str:
+        return self.doctor_short or self.doctor
+
+    @property
+    def clinic_in_list(self) -> str:
+        return self.clinic_short or self.clinic
 
     @property
     def display_status(self) -> str:
@@ -95,6 +106,13 @@ class AppointmentInfo:
         if not self.is_active:
             return False
         return self.start is None or (self.end or self.start) >= now
+
+    def is_ahead(self, now: datetime) -> bool:
+        """Its time has not come yet, whatever its status: a cancelled visit next week
+        belongs with the upcoming ones (shown as cancelled), not with the past."""
+        if self.start is None:
+            return self.is_active
+        return (self.end or self.start) >= now
 
 
 def wall_time(moment: datetime) -> datetime:
@@ -222,11 +240,12 @@ def _participant_display(appointment: dict[str, Any], resource_type: str) -> str
     return ""
 
 
-def _place(location: dict[str, Any] | None, lookup: Lookup) -> tuple[str, str, str]:
-    """(room, clinic, address) from a Location, walking partOf and managingOrganization."""
+def _place(location: dict[str, Any] | None, lookup: Lookup) -> tuple[str, str, str, str]:
+    """(room, clinic, address, the clinic's short name) from a Location, walking partOf
+    and managingOrganization."""
     if not location:
-        return "", "", ""
-    room = clinic = address = ""
+        return "", "", "", ""
+    room = clinic = address = short = ""
     node: dict[str, Any] | None = location
     for _ in range(4):  # rooms sit inside buildings; stop at a small depth
         if node is None:
@@ -241,6 +260,8 @@ def _place(location: dict[str, Any] | None, lookup: Lookup) -> tuple[str, str, s
             clinic = str(
                 org.get("name") or (node.get("managingOrganization") or {}).get("display") or ""
             )
+            aliases = org.get("alias")
+            short = short_org_name(clinic, aliases if isinstance(aliases, list) else ())
             address = address or address_text(org.get("address"))
         parent = ref_id(node.get("partOf"), "Location")
         node = lookup(f"Location/{parent}") if parent else None
@@ -248,7 +269,7 @@ def _place(location: dict[str, Any] | None, lookup: Lookup) -> tuple[str, str, s
         clinic = str(location.get("name") or "")
     elif not room and location.get("name") and location.get("name") != clinic:
         room = str(location["name"])
-    return room, clinic, address
+    return room, clinic, address, short
 
 
 def describe(appointment: dict[str, Any], lookup: Lookup) -> AppointmentInfo:
@@ -263,7 +284,7 @@ def describe(appointment: dict[str, Any], lookup: Lookup) -> AppointmentInfo:
     location = lookup(f"Location/{location_id}") if location_id else None
     patient_id = _participant(appointment, "Patient")
     patient = lookup(f"Patient/{patient_id}") if patient_id else None
-    room, clinic, address = _place(location, lookup)
+    room, clinic, address, clinic_short = _place(location, lookup)
     slot_id = ""
     for slot_ref in appointment.get("slot") or []:
         slot_id = ref_id(slot_ref, "Slot") or slot_id
@@ -298,4 +319,16 @@ def describe(appointment: dict[str, Any], lookup: Lookup) -> AppointmentInfo:
         temperature=float(temperature) if isinstance(temperature, int | float) else None,
         phone=str(extension_value(appointment, PHONE_EXT) or ""),
         created=parse_instant(appointment.get("created")),
+        doctor_short=short_doctor(practitioner)
+        or short_person_text(_participant_display(appointment, "Practitioner")),
+        clinic_short=clinic_short,
     )
+
+
+def short_doctor(practitioner: dict[str, Any] | None) -> str:
+    """ "Соколова Е. В." from the Practitioner's structured name, if it has one."""
+    for name in (practitioner or {}).get("name") or []:
+        if isinstance(name, dict) and isinstance(name.get("family"), str):
+            given = [g for g in name.get("given") or [] if isinstance(g, str)]
+            return short_person_name(name["family"], given)
+    return short_person_text(human_name(practitioner)) if practitioner else ""

@@ -28,7 +28,7 @@ metadata = MetaData()
 
 # The newest migration revision; `Cache.open` skips Alembic entirely when the file is
 # already at it (a test checks it equals the script directory's head).
-SCHEMA_HEAD = "0002"
+SCHEMA_HEAD = "0003"
 
 # Virtual FTS5 table (contentless, rowid = timeline.id) and its shadow tables.
 FTS_TABLE = "timeline_fts"
@@ -70,6 +70,7 @@ directory = Table(
     Column("type", String, nullable=False),
     Column("name", Text, nullable=False),
     Column("address", Text, nullable=True),
+    Column("short_name", Text, nullable=True),  # for lists: "Соколова Е. В.", no legal form
 )
 
 timeline = Table(

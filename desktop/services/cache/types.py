@@ -38,12 +38,14 @@ class TimelineRow:
     date: str  # ISO 8601: "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM:SSZ" (UTC)
     title: str
     summary: str
-    doctor: str | None
-    clinic: str | None
+    doctor: str | None  # short, for the list: "Соколова Е. В."
+    clinic: str | None  # short, for the list: "Городская поликлиника № 12"
     abnormal: bool
     resource_type: str
     resource_id: str
     last_updated: str
+    doctor_full: str | None = None  # for the tooltip and the detail
+    clinic_full: str | None = None
 
 
 @dataclass(frozen=True)
@@ -66,12 +68,15 @@ class RecordDetail:
     title: str
     date: str
     last_updated: str
-    doctor: str | None
+    doctor: str | None  # full names (the list has the short ones)
     clinic: str | None
     text: str  # protocol / discharge / document text, decoded from attachments
     results: tuple[LabResultRow, ...] = ()
     dosage: str = ""
     abnormal: bool = False
+    # A protocol or summary as (heading, text) pairs ("Жалобы", "…"); `text` holds the same
+    # words without the structure (search, copy). Empty for records without sections.
+    sections: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -101,6 +106,7 @@ class Analyte:
     trend: int  # -1 falling, 0 steady/unknown, +1 rising
     abnormal: bool  # the latest value is out of range
     count: int
+    range_side: int = 0  # the latest value: +1 above its range, -1 below, 0 within/unknown
 
 
 @dataclass(frozen=True)

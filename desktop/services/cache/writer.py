@@ -210,13 +210,16 @@ def _write_projections(
         obs_rows.extend(proj.observations)
         if proj.directory is not None:
             entry = proj.directory
-            dir_rows.append((entry["id"], entry["type"], entry["name"], entry["address"]))
+            dir_rows.append(
+                (entry["id"], entry["type"], entry["name"], entry["address"], entry["short_name"])
+            )
     _many(conn, _TIMELINE_SQL, timeline_rows)
     _many(conn, f"INSERT INTO {FTS_TABLE} (rowid, title, body) VALUES (?, ?, ?)", fts_rows)
     _insert(conn, "observations", obs_rows)
     _many(
         conn,
-        "INSERT OR REPLACE INTO directory (id, type, name, address) VALUES (?, ?, ?, ?)",
+        "INSERT OR REPLACE INTO directory (id, type, name, address, short_name)"
+        " VALUES (?, ?, ?, ?, ?)",
         dir_rows,
     )
 

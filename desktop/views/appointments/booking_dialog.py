@@ -25,8 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.models.appointments.actions import BookingActions
+from desktop.models.formats import format_time
 from desktop.services.booking.fhir import KIND_CLINIC, KIND_VIDEO, AppointmentInfo, wall_time
 from desktop.services.booking.service import Catalog, Doctor, FreeSlot
+from desktop.views.date_edit import DateEdit
 
 BOOKING_HORIZON = timedelta(days=28)
 SlotRole = Qt.ItemDataRole.UserRole + 1
@@ -66,6 +68,10 @@ class BookingDialog(QDialog):
         self.calendar.setMinimumDate(QDate(today.year, today.month, today.day))
         last = today + BOOKING_HORIZON
         self.calendar.setMaximumDate(QDate(last.year, last.month, last.day))
+        # The day can be typed too (and Tab goes on to the free times).
+        self.day = DateEdit(self, minimum=today, maximum=last)
+        self.day.setObjectName("bookingDay")
+        self.day.setDate(today)
         self.slot_list = QListWidget(self)
         self.slot_list.setObjectName("slots")
         self.in_clinic = QRadioButton(self.tr("Visit to the clinic"), self)
@@ -96,6 +102,7 @@ class BookingDialog(QDialog):
         form.addRow(self.tr("Type"), kind_row)
         form.addRow(self.tr("Specialty"), self.specialty)
         form.addRow(self.tr("Doctor"), self.doctor)
+        form.addRow(self.tr("Day"), self.day)
         pick = QHBoxLayout()
         pick.addWidget(self.calendar, 3)
         pick.addWidget(self.slot_list, 2)
@@ -109,6 +116,10 @@ class BookingDialog(QDialog):
         self.specialty.currentIndexChanged.connect(self._on_specialty_changed)
         self.doctor.currentIndexChanged.connect(self._on_doctor_changed)
         self.calendar.selectionChanged.connect(self._show_day)
+        self.calendar.selectionChanged.connect(
+            lambda: self.day.setDate(_day(self.calendar.selectedDate()))
+        )
+        self.day.dateChanged.connect(self._on_day_typed)
         self.slot_list.currentItemChanged.connect(self._update_book_button)
         self.video.toggled.connect(self._fill_specialties)
         actions.catalogLoaded.connect(self._on_catalog)
@@ -205,6 +216,10 @@ class BookingDialog(QDialog):
             self.calendar.setSelectedDate(QDate(first.year, first.month, first.day))
         self._show_day()
 
+    def _on_day_typed(self, day: date | None) -> None:
+        if day is not None and day != _day(self.calendar.selectedDate()):
+            self.calendar.setSelectedDate(QDate(day.year, day.month, day.day))
+
     def _free_days(self) -> set[date]:
         return {wall_time(s.start).date() for s in self.slots}
 
@@ -224,7 +239,7 @@ class BookingDialog(QDialog):
             local = wall_time(slot.start)
             if local.date() != day:
                 continue
-            text = local.strftime("%H:%M")
+            text = format_time(local)
             if show_doctor:
                 text += " — " + slot.doctor_name
             item = QListWidgetItem(text)
@@ -277,3 +292,7 @@ class BookingDialog(QDialog):
     def _on_failed(self, message: str) -> None:
         self._say(message, error=True)
         self._update_book_button()
+
+
+def _day(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())

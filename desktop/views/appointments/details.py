@@ -7,11 +7,12 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from desktop.models.appointments.list_model import kind_text, place_text, status_text, when_text
 from desktop.services.booking.fhir import KIND_HOME, KIND_VIDEO, AppointmentInfo
 from desktop.services.booking.ticket import ticket_number
+from desktop.views.flow_layout import FlowLayout
 
 JOIN_EARLY = timedelta(minutes=10)
 
@@ -60,14 +61,21 @@ class AppointmentDetails(QFrame):
         self.pdf.clicked.connect(self.pdfRequested)
         self.ics.clicked.connect(self.icsRequested)
         self.cancel.clicked.connect(self.cancelRequested)
-        buttons = QHBoxLayout()
-        for button in (self.join, self.print, self.pdf, self.ics):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.cancel)
+        # The buttons wrap onto a second line when the window is narrow (1024 px).
+        buttons = QWidget(self)
+        flow = FlowLayout(buttons, spacing=6)
+        for button in (self.join, self.print, self.pdf, self.ics, self.cancel):
+            flow.addWidget(button)
+        # On a small screen the text scrolls; the buttons stay in view below it.
+        scroll = QScrollArea(self)
+        scroll.setObjectName("detailsScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self.text)
+        self.text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.text, 1)
-        layout.addLayout(buttons)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(buttons)
         self.retranslate()
         self.show_info(None)
 

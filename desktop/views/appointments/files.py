@@ -16,14 +16,18 @@ from desktop.services.booking.ics import build_calendar, write_ics
 from desktop.services.booking.ticket import ticket_for
 from desktop.services.exports import make_private, private_file, safe_file_name
 from desktop.views.appointments.ticket_print import print_ticket, save_ticket_pdf
+from desktop.views.link_dialog import LinkDialog
 
 log = logging.getLogger(__name__)
 
 
-def join(info: AppointmentInfo | None) -> bool:
+def join(info: AppointmentInfo | None, parent: QWidget | None = None) -> bool:
     if info is None or not info.join_url.startswith("https://"):
         return False  # only the portal's https links are opened
-    return QDesktopServices.openUrl(QUrl(info.join_url))
+    opened = QDesktopServices.openUrl(QUrl(info.join_url))
+    if not opened:  # no browser: the link to copy, rather than nothing at all
+        LinkDialog.show_for(info.join_url, parent)
+    return opened
 
 
 def _documents_dir() -> str:

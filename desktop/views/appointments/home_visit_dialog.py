@@ -1,4 +1,5 @@
-"""Doctor at home: address (prefilled, editable), symptoms, temperature, contact phone."""
+"""Doctor at home: address and phone (prefilled from the card, editable), symptoms,
+temperature. Every problem of the form shows at once, each under its field."""
 
 from __future__ import annotations
 
@@ -36,6 +37,7 @@ class HomeVisitDialog(QDialog):
         patient_name: str,
         address: str,
         parent: QWidget | None = None,
+        phone: str = "",
     ) -> None:
         super().__init__(parent)
         self.setObjectName("homeVisitDialog")
@@ -58,18 +60,29 @@ class HomeVisitDialog(QDialog):
         self.temperature.setSuffix(" °C")
         self.temperature.setSpecialValueText(self.tr("not measured"))
         self.temperature.setValue(NOT_MEASURED)
-        self.phone = QLineEdit(self)
+        self.phone = QLineEdit(phone, self)
         self.phone.setObjectName("phone")
         self.phone.setPlaceholderText("+7 900 000-00-00")
-        self.message = QLabel(self)
+        self.message = QLabel(self)  # what the portal answered
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #c62828;")
+        self.errors: dict[str, QLabel] = {}
 
         form = QFormLayout()
-        form.addRow(self.tr("Address"), self.address)
-        form.addRow(self.tr("Symptoms"), self.symptoms)
-        form.addRow(self.tr("Temperature"), self.temperature)
-        form.addRow(self.tr("Contact phone"), self.phone)
+        for key, label, field in (
+            ("address", self.tr("Address"), self.address),
+            ("symptoms", self.tr("Symptoms"), self.symptoms),
+            ("temperature", self.tr("Temperature"), self.temperature),
+            ("phone", self.tr("Contact phone"), self.phone),
+        ):
+            form.addRow(label, field)
+            error = QLabel(self)
+            error.setObjectName(f"{key}Error")
+            error.setWordWrap(True)
+            error.setStyleSheet("color: #c62828;")
+            error.hide()
+            form.addRow("", error)
+            self.errors[key] = error
         buttons = QDialogButtonBox(self)
         self.send_button = QPushButton(self.tr("Send request"), self)
         self.send_button.setObjectName("sendButton")
@@ -87,20 +100,34 @@ class HomeVisitDialog(QDialog):
         actions.failed.connect(self._on_failed)
         actions.busyChanged.connect(lambda busy: self.send_button.setEnabled(not busy))
 
-    def problem(self) -> str:
-        """Why the form cannot be sent yet ('' when it can)."""
+    def problems(self) -> dict[str, str]:
+        """Field -> why the form cannot be sent yet (empty when it can)."""
+        found = {}
         if not self.address.text().strip():
-            return self.tr("Enter the address where the doctor should come.")
+            found["address"] = self.tr("Enter the address where the doctor should come.")
         if not self.symptoms.toPlainText().strip():
-            return self.tr("Describe the symptoms for the doctor.")
+            found["symptoms"] = self.tr("Describe the symptoms for the doctor.")
         if len(PHONE_DIGITS.findall(self.phone.text())) < 10:
-            return self.tr("Enter a contact phone number with at least 10 digits.")
-        return ""
+            found["phone"] = self.tr("Enter a contact phone number with at least 10 digits.")
+        return found
+
+    def show_problems(self, problems: dict[str, str]) -> None:
+        for key, label in self.errors.items():
+            label.setText(problems.get(key, ""))
+            label.setVisible(key in problems)
+        layout = self.layout()
+        if layout is not None:  # grow with the messages (a top-level window does not)
+            layout.activate()
+            self.resize(self.width(), max(self.height(), layout.totalHeightForWidth(self.width())))
 
     def _on_send_clicked(self) -> None:
-        problem = self.problem()
-        if problem:
-            self.message.setText(problem)
+        problems = self.problems()
+        self.show_problems(problems)
+        if problems:
+            first = next(iter(problems))
+            {"address": self.address, "symptoms": self.symptoms, "phone": self.phone}[
+                first
+            ].setFocus()
             return
         self.message.clear()
         temperature = self.temperature.value()

@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from functools import partial
 
-from PySide6.QtCore import QDate, QEvent, Qt, QTimer
+from PySide6.QtCore import QDate, QEvent, QLocale, Qt, QTimer
 from PySide6.QtGui import QColor, QTextCharFormat
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,8 +37,9 @@ from desktop.models.appointments.list_model import (
 )
 from desktop.models.appointments.reminders import utc_now
 from desktop.models.context import AppContext
+from desktop.models.formats import format_date, format_time
 from desktop.models.tasks import user_message_for
-from desktop.services.booking.cached import cached_appointments, patient_address
+from desktop.services.booking.cached import Contacts, cached_appointments, patient_contacts
 from desktop.services.booking.fhir import KIND_HOME, AppointmentInfo, wall_time
 from desktop.services.booking.ticket import ticket_number
 from desktop.views.appointments import files
@@ -98,6 +99,7 @@ class AppointmentsTab(QWidget):
         self.offline_reason = QLabel(self)
         self.offline_reason.setObjectName("offlineReason")
         self.offline_reason.setStyleSheet("color: #b26a00;")
+        self.offline_reason.setWordWrap(True)
         self.problem = QLabel(self)
         self.problem.setObjectName("appointmentsProblem")
         self.problem.setStyleSheet("color: #c62828;")
@@ -138,8 +140,9 @@ class AppointmentsTab(QWidget):
         right = QSplitter(Qt.Orientation.Vertical, self)
         right.addWidget(self.lists)
         right.addWidget(self.details)
-        right.setStretchFactor(0, 3)
-        right.setStretchFactor(1, 2)
+        right.setStretchFactor(0, 1)
+        right.setStretchFactor(1, 1)
+        right.setSizes([300, 260])
         right.setChildrenCollapsible(False)
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -164,7 +167,7 @@ class AppointmentsTab(QWidget):
         self.calendar.currentPageChanged.connect(lambda *_: self._mark_days())
         self.day_list.currentItemChanged.connect(self._on_day_item)
         self.lists.currentChanged.connect(lambda _i: self._on_table_selection())
-        self.details.joinRequested.connect(lambda: files.join(self.details.info))
+        self.details.joinRequested.connect(lambda: files.join(self.details.info, self))
         self.details.printRequested.connect(lambda: files.print_ticket_of(self.details.info, self))
         self.details.pdfRequested.connect(lambda: files.save_pdf_of(self.details.info, self))
         self.details.icsRequested.connect(lambda: self._export([self.details.info]))
@@ -183,14 +186,16 @@ class AppointmentsTab(QWidget):
         table.verticalHeader().hide()
         header = table.horizontalHeader()
         header.setHighlightSections(False)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        # Short texts take what they need, the place the rest: all six columns fit 1024 px.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(AppointmentListModel.COL_PLACE, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((0, 130), (1, 150), (2, 140), (3, 190), (5, 110)):
-            header.resizeSection(col, width)
         table.selectionModel().selectionChanged.connect(lambda *_: self._on_table_selection())
         return table
 
     def retranslate(self) -> None:
+        # Month and day names follow the language (a widget keeps the locale it was
+        # created with), and the day shown stays the selected appointment's.
+        self.calendar.setLocale(QLocale())
         self.book_button.setText(self.tr("Book an appointment…"))
         self.home_button.setText(self.tr("Call a doctor home…"))
         self.export_all.setText(self.tr("Export upcoming (.ics)…"))
@@ -198,6 +203,7 @@ class AppointmentsTab(QWidget):
         self._update_write_state()
         self._show_day()
         self.details.retranslate()
+        self._show_selected(self.details.info)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -230,12 +236,13 @@ class AppointmentsTab(QWidget):
         selected = self.details.info.id if self.details.info else ""
         self.items = items
         now = self.clock()
-        upcoming = sorted((i for i in items if i.is_upcoming(now)), key=_start_key)
-        self.upcoming_model.set_items(upcoming)
-        self.past_model.set_items([i for i in items if not i.is_upcoming(now)])
+        ahead = sorted((i for i in items if i.is_ahead(now)), key=_start_key)
+        self.upcoming_model.set_items(ahead)
+        self.past_model.set_items([i for i in items if not i.is_ahead(now)])
         self._update_counts()
         self._mark_days()
         self._show_day()
+        upcoming = [i for i in ahead if i.is_upcoming(now)]
         self.reminders.set_items(upcoming)
         wanted, self._pending_select = self._pending_select or selected, ""
         if self.select(wanted):
@@ -243,7 +250,6 @@ class AppointmentsTab(QWidget):
         if upcoming:
             # Open on what matters next: the nearest appointment, its day in the calendar.
             self.select(upcoming[0].id)
-            self.show_day_of(upcoming[0])
         else:
             self.details.show_info(None)
 
@@ -258,9 +264,24 @@ class AppointmentsTab(QWidget):
             if row >= 0:
                 self.lists.setCurrentWidget(table)
                 table.selectRow(row)
-                self.details.show_info(model.info(row))
+                self._show_selected(model.info(row))
                 return True
         return False
+
+    def _show_selected(self, info: AppointmentInfo | None) -> None:
+        """The details, and the calendar on the appointment's day with it marked there:
+        the calendar, the day's list and the tables always show the same appointment."""
+        self.details.show_info(info)
+        if info is None:
+            return
+        self.show_day_of(info)
+        self.day_list.blockSignals(True)
+        for row in range(self.day_list.count()):
+            item = self.day_list.item(row)
+            shown = item.data(InfoRole)
+            if isinstance(shown, AppointmentInfo) and shown.id == info.id:
+                self.day_list.setCurrentItem(item)
+        self.day_list.blockSignals(False)
 
     def _update_counts(self) -> None:
         self.lists.setTabText(
@@ -284,15 +305,13 @@ class AppointmentsTab(QWidget):
     def _show_day(self, *_: object) -> None:
         selected = self.calendar.selectedDate()
         day = date(selected.year(), selected.month(), selected.day())
-        self.day_title.setText(
-            self.locale().toString(self.calendar.selectedDate(), "d MMMM yyyy, dddd")
-        )
+        # QLocale(): the language now in use (a widget's own locale is the one it began with).
+        self.day_title.setText(format_date(day, QLocale(), "d MMMM yyyy, dddd"))
         self.day_list.clear()
         for info in sorted(days_with_appointments(self.items).get(day, []), key=_start_key):
-            time = wall_time(info.start).strftime("%H:%M") if info.start else ""
-            text = (
-                f"{time}  {info.specialty or kind_text(info)} — {info.doctor}\n{status_text(info)}"
-            )
+            time = format_time(wall_time(info.start)) if info.start else ""
+            what = info.specialty or kind_text(info)
+            text = f"{time}  {what} — {info.doctor_in_list}\n{status_text(info)}"
             item = QListWidgetItem(text.strip())
             item.setData(InfoRole, info)
             self.day_list.addItem(item)
@@ -311,7 +330,7 @@ class AppointmentsTab(QWidget):
         model = table.model() if isinstance(table, QTableView) else None
         rows = table.selectionModel().selectedRows() if isinstance(table, QTableView) else []
         if isinstance(model, AppointmentListModel) and rows:
-            self.details.show_info(model.info(rows[0].row()))
+            self._show_selected(model.info(rows[0].row()))
 
     # -- writes --------------------------------------------------------------------------
     def write_block_reason(self) -> str:
@@ -356,16 +375,21 @@ class AppointmentsTab(QWidget):
         if session is None:
             return
         session.read(
-            patient_address,
+            patient_contacts,
             self.ctx.patient_id,
             on_done=self._show_home_dialog,
-            on_error=lambda _exc: self._show_home_dialog(""),
+            on_error=lambda _exc: self._show_home_dialog(Contacts()),
             owner=self,
         )
 
-    def _show_home_dialog(self, address: str) -> None:
+    def _show_home_dialog(self, contacts: Contacts) -> None:
         dialog = HomeVisitDialog(
-            self.booking, self.ctx.patient_id, self.ctx.patient_name, address, self
+            self.booking,
+            self.ctx.patient_id,
+            self.ctx.patient_name,
+            contacts.address,
+            self,
+            phone=contacts.phone,
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.requested.connect(self._on_booked)

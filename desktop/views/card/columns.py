@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.models.card.timeline import TimelineModel
+from desktop.models.card.timeline import FullTextRole, TimelineModel
 
 # Column -> (largest share of the table's width, absolute maximum in pixels).
-CAPS = {TimelineModel.COL_DOCTOR: (0.22, 240), TimelineModel.COL_CLINIC: (0.2, 280)}
+CAPS = {TimelineModel.COL_DOCTOR: (0.18, 200), TimelineModel.COL_CLINIC: (0.26, 300)}
 FIXED = {TimelineModel.COL_DATE: 92, TimelineModel.COL_KIND: 34}
 _PADDING = 20  # text margins and a little air
 
@@ -29,9 +29,18 @@ _Index = QModelIndex | QPersistentModelIndex
 
 
 class ElidedTooltipDelegate(QStyledItemDelegate):
-    """Shows a cell's full text as its tooltip when the cell is too narrow for it."""
+    """Shows a cell's full text as its tooltip when the cell is too narrow for it. A clinic
+    is cut in the middle: its end ("… № 12") is what tells it from the others."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: _Index) -> None:  # noqa: N802
+        super().initStyleOption(option, index)
+        if index.column() == TimelineModel.COL_CLINIC:
+            option.textElideMode = Qt.TextElideMode.ElideMiddle  # type: ignore[attr-defined]
 
     def tooltip_for(self, option: QStyleOptionViewItem, index: _Index) -> str | None:
+        full = index.data(FullTextRole)
+        if isinstance(full, str) and full:
+            return full  # a short name ("Соколова Е. В."): the tip names it in full
         text = index.data(Qt.ItemDataRole.DisplayRole)
         extra = index.data(Qt.ItemDataRole.ToolTipRole)
         if not isinstance(text, str) or not text or not self.is_elided(option, index):

@@ -14,7 +14,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QLocale
 
 from desktop.models.card.timeline import format_date, kind_label
-from desktop.models.formats import format_datetime
+from desktop.models.formats import format_datetime, format_unit
+from desktop.views.card.document_html import sections_html, text_html
 
 _FLAG_COLOUR = "#c62828"
 _MUTED = "#757575"
@@ -60,11 +61,6 @@ def _fmt_datetime(value: str) -> str:
     return escape(format_datetime(moment))
 
 
-def _paragraphs(text: str) -> str:
-    blocks = [b.strip() for b in text.split("\n\n") if b.strip()]
-    return "".join("<p>" + escape(b).replace("\n", "<br>") + "</p>" for b in blocks)
-
-
 def _range_text(low: float | None, high: float | None) -> str:
     if low is not None and high is not None:
         return f"{_fmt_value(low)} – {_fmt_value(high)}"
@@ -75,47 +71,69 @@ def _range_text(low: float | None, high: float | None) -> str:
     return ""
 
 
-def _flag_text(flag: str) -> str:
+def _flag_mark(flag: str) -> str:
+    """Where a value lies against its range: the triangles of the Lab trends list."""
     code = flag.upper()
-    if code.startswith("H"):
-        return QCoreApplication.translate("medcard", "above range") + " ↑"
-    if code.startswith("L"):
-        return QCoreApplication.translate("medcard", "below range") + " ↓"
-    return QCoreApplication.translate("medcard", "out of range")
+    return "▲" if code.startswith("H") else "▼" if code.startswith("L") else "!"
+
+
+_NOWRAP = "white-space:nowrap"
 
 
 def results_table(results: Iterable[Any]) -> str:
-    """Lab results: name, value, unit, reference range, flag (abnormal ones in red)."""
+    """Lab results: name, value with its unit, reference range, a range mark (abnormal ones
+    in red) and a legend for the marks used.
+
+    Qt's table layout squeezes a column below its longest word and splits it ("Гликирован
+    ный"), so the table stays narrow: value and unit share a cell, the mark is one symbol,
+    and numbers, units and ranges never wrap; only a name wraps, between its words."""
     headers = (
         QCoreApplication.translate("medcard", "Test"),
         QCoreApplication.translate("medcard", "Value"),
-        QCoreApplication.translate("medcard", "Unit"),
         QCoreApplication.translate("medcard", "Reference range"),
         "",
     )
     head = "".join(f"<th align='left'>{escape(h)}</th>" for h in headers)
     rows = []
+    marks: set[str] = set()
     for item in results:
         flag = str(getattr(item, "flag", "") or "")
         abnormal = bool(getattr(item, "abnormal", False)) or flag.upper() in _ABNORMAL_CODES
-        style = f" style='color:{_FLAG_COLOUR}; font-weight:600'" if abnormal else ""
-        marker = escape(_flag_text(flag)) if abnormal else ""
+        red = f"color:{_FLAG_COLOUR}; font-weight:600; " if abnormal else ""
+        style = f" style='{red}{_NOWRAP}'"
+        mark = _flag_mark(flag) if abnormal else ""
+        marks.add(mark)
         unit = str(getattr(item, "unit", "") or "")
         value = getattr(item, "value", None)
         if isinstance(value, str) and unit and value.endswith(unit):
-            value = value[: -len(unit)].strip()  # "7.4 %" -> "7.4": the unit has its column
+            value = value[: -len(unit)].strip()  # "7.4 %" -> "7.4": the unit follows
+        shown = f"{_fmt_value(value)} {escape(format_unit(unit))}".strip()
         rows.append(
             "<tr>"
             f"<td>{escape(str(getattr(item, 'name', '') or ''))}</td>"
-            f"<td{style}>{_fmt_value(value)}</td>"
-            f"<td>{escape(unit)}</td>"
-            f"<td>{_range_text(getattr(item, 'low', None), getattr(item, 'high', None))}</td>"
-            f"<td{style}>{marker}</td>"
+            f"<td{style}>{shown}</td>"
+            f"<td style='{_NOWRAP}'>"
+            f"{_range_text(getattr(item, 'low', None), getattr(item, 'high', None))}</td>"
+            f"<td{style}>{mark}</td>"
             "</tr>"
         )
+    legend = [
+        f"{mark} {escape(text)}"
+        for mark, text in (
+            ("▲", QCoreApplication.translate("medcard", "above range")),
+            ("▼", QCoreApplication.translate("medcard", "below range")),
+            ("!", QCoreApplication.translate("medcard", "out of range")),
+        )
+        if mark in marks
+    ]
+    note = (
+        f"<p style='color:{_FLAG_COLOUR}; margin-top:4px'>{' &nbsp; '.join(legend)}</p>"
+        if legend
+        else ""
+    )
     return (
         "<table width='100%' cellspacing='0' cellpadding='4' border='0'>"
-        f"<tr style='background:#eceff1'>{head}</tr>{''.join(rows)}</table>"
+        f"<tr style='background:#eceff1'>{head}</tr>{''.join(rows)}</table>{note}"
     )
 
 
@@ -144,7 +162,10 @@ def render_detail(row: Any, detail: Any) -> str:
         f"{escape(format_date(date))}</p>",
         f"<h2 style='margin-top:4px'>{escape(str(title))}</h2>",
     ]
-    source = [str(v) for v in (getattr(src, "doctor", None), getattr(src, "clinic", None)) if v]
+    # Full names here (the list shows the short ones).
+    doctor = getattr(src, "doctor_full", None) or getattr(src, "doctor", None)
+    clinic = getattr(src, "clinic_full", None) or getattr(src, "clinic", None)
+    source = [str(v) for v in (doctor, clinic) if v]
     if source:
         parts.append(_labelled(QCoreApplication.translate("medcard", "Source"), " · ".join(source)))
     resource = getattr(detail, "resource", None) or {}
@@ -161,10 +182,13 @@ def render_detail(row: Any, detail: Any) -> str:
     if dosage:
         parts.append(_labelled(QCoreApplication.translate("medcard", "Dosage"), str(dosage)))
     text = getattr(detail, "text", "") if detail is not None else ""
+    sections = getattr(detail, "sections", ()) if detail is not None else ()
     if not text and not results:
         text = getattr(row, "summary", "")  # the table already says what a summary would
-    if text:
-        parts.append(_paragraphs(str(text)))
+    if sections:
+        parts.append(sections_html(sections))
+    elif text:
+        parts.append(text_html(str(text)))
     updated = getattr(src, "last_updated", "")
     if updated:
         label = escape(QCoreApplication.translate("medcard", "Updated"))

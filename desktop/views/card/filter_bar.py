@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QEvent, QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
-    QDateEdit,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -21,10 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.models.card.timeline import RECORD_KINDS, kind_label
+from desktop.views.date_edit import DateEdit
 from desktop.views.flow_layout import FlowLayout
 
 SEARCH_DEBOUNCE_MS = 150
-_NO_LIMIT = QDate(1900, 1, 1)  # the QDateEdit minimum doubles as "no limit"
 
 
 class FilterBar(QWidget):
@@ -88,11 +87,8 @@ class FilterBar(QWidget):
         layout.addWidget(chips)
         self.retranslate()
 
-    def _date_edit(self) -> QDateEdit:
-        edit = QDateEdit(self)
-        edit.setCalendarPopup(True)
-        edit.setMinimumDate(_NO_LIMIT)
-        edit.setDate(_NO_LIMIT)
+    def _date_edit(self) -> DateEdit:
+        edit = DateEdit(self)  # empty: no limit
         edit.dateChanged.connect(self._flush)
         return edit
 
@@ -102,11 +98,7 @@ class FilterBar(QWidget):
         return chosen or None  # no chip = every kind
 
     def date_range(self) -> tuple[dt.date | None, dt.date | None]:
-        def value(edit: QDateEdit) -> dt.date | None:
-            d = edit.date()
-            return None if d == _NO_LIMIT else dt.date(d.year(), d.month(), d.day())
-
-        return value(self.date_from), value(self.date_to)
+        return self.date_from.date(), self.date_to.date()
 
     def text(self) -> str:
         return self.search.text().strip()
@@ -121,8 +113,8 @@ class FilterBar(QWidget):
         for w in widgets:
             w.blockSignals(True)
         self.search.clear()
-        self.date_from.setDate(_NO_LIMIT)
-        self.date_to.setDate(_NO_LIMIT)
+        self.date_from.clear()
+        self.date_to.clear()
         for chip in self.chips.values():
             chip.setChecked(False)
         for w in widgets:
@@ -143,10 +135,8 @@ class FilterBar(QWidget):
             # The size hint of a mnemonic label ignores kerning ("&To" measured as "T", "o"
             # apart) and the last glyph got cut ("Tc"): give it a few pixels of air.
             label.setMinimumWidth(label.sizeHint().width() + label.fontMetrics().averageCharWidth())
-        date_format = QLocale().dateFormat(QLocale.FormatType.ShortFormat)
         for edit in (self.date_from, self.date_to):
-            edit.setSpecialValueText(self.tr("any date"))
-            edit.setDisplayFormat(date_format)  # the UI language's order and separators
+            edit.setEmptyText(self.tr("any date"))
         self.reset_button.setText(self.tr("Reset filters"))
         for kind, chip in self.chips.items():
             chip.setText(kind_label(kind))

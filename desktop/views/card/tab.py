@@ -29,6 +29,7 @@ from desktop.services.cache import RecordDetail, TimelineRow
 from desktop.views.card.columns import ColumnFitter, ElidedTooltipDelegate
 from desktop.views.card.detail_html import render_detail
 from desktop.views.card.detail_pane import DetailPane
+from desktop.views.card.empty_note import EmptyNote, empty_reason
 from desktop.views.card.filter_bar import FilterBar
 from desktop.views.icons import kind_icons
 
@@ -69,6 +70,7 @@ class CardTab(QWidget):
         self.columns = ColumnFitter(self.table, self.model)
         self.table.setIconSize(QSize(20, 20))
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
+        self.empty_note = EmptyNote(self.table)
 
         self.detail = DetailPane(self)
         self.detail.errorOccurred.connect(ctx.errorOccurred)
@@ -118,6 +120,20 @@ class CardTab(QWidget):
     def _on_loaded(self) -> None:
         keep, self._keep = self._keep, None
         self._select_key(keep)
+        self._say_why_empty()
+
+    def _say_why_empty(self) -> None:
+        if self.model.rowCount() or self.ctx.session is None or not self.ctx.patient_id:
+            self.empty_note.say("")
+            return
+        date_from, date_to = self.filters.date_range()
+        self.empty_note.say(
+            empty_reason(
+                self.filters.kinds() is not None,
+                date_from is not None or date_to is not None,
+                self.filters.text(),
+            )
+        )
 
     def _on_query_failed(self, exc: BaseException) -> None:
         log_failure(log, "timeline query failed", exc)

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QLocale, Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from desktop.models import formats
 from desktop.services.family import service as svc
 from desktop.views.language import tr_service
 
@@ -23,11 +24,12 @@ def fifteenth_birthday(birth: dt.date) -> dt.date:
 
 
 def format_date(value: dt.date | dt.datetime | None) -> str:
+    """The app's one date format (models/formats.py); a moment as this computer's day."""
     if value is None:
         return ""
     if isinstance(value, dt.datetime):
         value = value.astimezone().date()
-    return QLocale().toString(QDate(value.year, value.month, value.day), "d MMMM yyyy")
+    return formats.format_date(value, QLocale())
 
 
 class MemberCard(QFrame):

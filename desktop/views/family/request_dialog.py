@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -22,43 +21,24 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.models.family.model import FamilyModel
+from desktop.models.formats import date_placeholder, format_date
 from desktop.services.family import service as svc
-from desktop.services.family.form import ROLE_LABELS, AccessRequestForm, ApplicantRole
+from desktop.services.family.form import (
+    ROLE_LABELS,
+    AccessRequestForm,
+    ApplicantRole,
+    normalize,
+    validate,
+)
+from desktop.views.date_edit import DateEdit, years_ago
 from desktop.views.language import tr_service
 
-_EMPTY_DATE = QDate(1900, 1, 1)  # shown as "—": QDateEdit cannot be empty otherwise
+BIRTH_POPUP_YEARS = 10  # the calendar opens years back: a child was born years ago
 
 
-class _PopupNearToday(QObject):
-    """An empty date's calendar would open on January 1900: show this month instead."""
-
-    def __init__(self, edit: QDateEdit) -> None:
-        super().__init__(edit)
-        self._edit = edit
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.Show and self._edit.date() == _EMPTY_DATE:
-            today = QDate.currentDate()
-            self._edit.calendarWidget().setCurrentPage(today.year(), today.month())
-        return False
-
-
-def _date_edit(parent: QWidget) -> QDateEdit:
-    edit = QDateEdit(parent)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("dd.MM.yyyy")
-    edit.setMinimumDate(_EMPTY_DATE)
-    edit.setSpecialValueText("—")
-    edit.setDate(_EMPTY_DATE)
-    edit.calendarWidget().installEventFilter(_PopupNearToday(edit))
-    return edit
-
-
-def _date_value(edit: QDateEdit) -> dt.date | None:
-    value = edit.date()
-    if value == _EMPTY_DATE or not value.isValid():
-        return None
-    return dt.date(value.year(), value.month(), value.day())
+def _birth_date_popup_start(dialog: RequestAccessDialog) -> dt.date:
+    """The certificate was issued after the birth: its calendar opens there."""
+    return dialog.birth_date.date() or years_ago(BIRTH_POPUP_YEARS)()
 
 
 class RequestAccessDialog(QDialog):
@@ -69,11 +49,13 @@ class RequestAccessDialog(QDialog):
         self.intro = QLabel(self)
         self.intro.setWordWrap(True)
         self.child_name = QLineEdit(self)
-        self.birth_date = _date_edit(self)
+        self.birth_date = DateEdit(self, popup_start=years_ago(BIRTH_POPUP_YEARS))
+        self.birth_date.setObjectName("birthDate")
         self.insurance_policy = QLineEdit(self)
         self.certificate_series = QLineEdit(self)
         self.certificate_number = QLineEdit(self)
-        self.certificate_issued = _date_edit(self)
+        self.certificate_issued = DateEdit(self, popup_start=lambda: _birth_date_popup_start(self))
+        self.certificate_issued.setObjectName("certificateIssued")
         self.certificate_place = QLineEdit(self)
         self.role = QComboBox(self)
         self.role.addItem("", "")
@@ -136,19 +118,35 @@ class RequestAccessDialog(QDialog):
     def form_values(self) -> AccessRequestForm:
         return AccessRequestForm(
             child_name=self.child_name.text(),
-            birth_date=_date_value(self.birth_date),
+            birth_date=self.birth_date.date(),
             insurance_policy=self.insurance_policy.text(),
             certificate_series=self.certificate_series.text(),
             certificate_number=self.certificate_number.text(),
-            certificate_issued=_date_value(self.certificate_issued),
+            certificate_issued=self.certificate_issued.date(),
             certificate_place=self.certificate_place.text(),
             role=str(self.role.currentData() or ""),
         )
 
     def send(self) -> None:
-        self.show_errors({})
         self.status.hide()
+        typed = self.typed_date_errors()
+        if typed:
+            # Every problem at once: the form's own checks, and the dates that are not dates
+            # (rather than "missing", which is what an unreadable date would look like).
+            errors = validate(normalize(self.form_values()), dt.date.today())
+            self.show_errors({**errors, **typed})
+            return
+        self.show_errors({})
         self.model.submit_request(self.form_values())
+
+    def typed_date_errors(self) -> dict[str, str]:
+        message = QCoreApplication.translate(
+            "medcard", "This is not a date. Type it as %1, for example %2."
+        )
+        example = format_date(dt.date(2015, 3, 15), QLocale())
+        text = message.replace("%1", date_placeholder(QLocale())).replace("%2", example)
+        fields = {"birth_date": self.birth_date, "certificate_issued": self.certificate_issued}
+        return {name: text for name, edit in fields.items() if edit.is_invalid()}
 
     # -- feedback -----------------------------------------------------------------------
     def show_errors(self, errors: dict[str, str]) -> None:

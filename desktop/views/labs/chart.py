@@ -19,7 +19,7 @@ from PySide6.QtCore import QCoreApplication, QLocale, QPointF, Qt, QTimeZone, Si
 from PySide6.QtGui import QColor, QCursor
 from PySide6.QtWidgets import QToolTip, QVBoxLayout, QWidget
 
-from desktop.models.formats import format_date
+from desktop.models.formats import format_date, format_time, format_unit
 from desktop.models.labs.series import ChartSeries
 from desktop.services.units import same_unit
 from desktop.views.labs.date_ticks import choose_levels, tick_label, tick_times
@@ -29,6 +29,7 @@ BAND = QColor(76, 175, 80, 40)
 LINE = QColor(33, 100, 170)
 ABNORMAL = QColor(211, 47, 47)
 DIARY = QColor(123, 31, 162)
+PLOT_GAP = 12  # between stacked plots: each title sits clear of the plot above
 DENSE_POINTS = 1500  # above this many visible points ordinary lab dots are not drawn
 
 
@@ -93,7 +94,7 @@ class TrendChart(QWidget):
         self._fixed_locale = locale  # None: follow the UI language as it changes
         self.view = pg.GraphicsLayoutWidget(self)
         self.view.setBackground("w")
-        self.view.ci.setSpacing(4)
+        self.view.ci.setSpacing(PLOT_GAP)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
@@ -119,8 +120,10 @@ class TrendChart(QWidget):
                 first = plot
             else:
                 plot.setXLink(first)
-            last = row == len(self.series) - 1
-            axis.setStyle(showValues=last)  # one date scale, under the lowest plot
+            if row < len(self.series) - 1:
+                # One date scale, under the lowest plot; an axis line without labels above
+                # would crowd the next plot's title.
+                plot.hideAxis("bottom")
             self.plots.append(plot)
         if first is not None:
             self.show_all()
@@ -134,10 +137,13 @@ class TrendChart(QWidget):
         view_box.setMouseMode(pg.ViewBox.PanMode)
         # Drag and wheel move through time; the value axis follows what is visible.
         view_box.setMouseEnabled(x=True, y=False)
-        title = f"{item.title}, {item.unit}" if item.unit else item.title
+        unit = format_unit(item.unit)
+        title = f"{item.title}, {unit}" if unit else item.title
         if item.converted_from:
             note = QCoreApplication.translate("labs", "converted from {units}")
-            title += " — " + note.format(units=", ".join(item.converted_from))
+            title += " — " + note.format(
+                units=", ".join(format_unit(u) for u in item.converted_from)
+            )
         plot.setTitle(html.escape(title), size="10pt", color="#333")  # the label is HTML
         plot.getAxis("left").setWidth(56)
         self.bands.append(self._band(plot, item))
@@ -214,7 +220,8 @@ class TrendChart(QWidget):
 
     def _on_range_changed(self, *_: object) -> None:
         lo, hi = self.x_range()
-        for item, layers in zip(self.series, self.layers, strict=True):
+        # While set_series links plot after plot, the later plots have no layers yet.
+        for item, layers in zip(self.series, self.layers, strict=False):
             first, last = np.searchsorted(item.times, [lo, hi])
             layers.lab.setVisible(int(last - first) <= DENSE_POINTS)
 
@@ -258,14 +265,16 @@ class TrendChart(QWidget):
         item = self.series[plot_index]
         point = item.points[index]
         when = datetime.fromtimestamp(point.time, self.zone)
-        date_text = format_date(when, self.number_locale, QLocale.FormatType.LongFormat)
+        date_text = format_date(when, self.number_locale)
         lines = [
-            f"{self._number(float(item.values[index]))} {item.unit}",
-            f"{date_text}, {when:%H:%M}",
+            f"{self._number(float(item.values[index]))} {format_unit(item.unit)}",
+            f"{date_text}, {format_time(when, self.number_locale)}",
         ]
         if item.unit and point.unit and not same_unit(point.unit, item.unit):
-            reported = QCoreApplication.translate("labs", "reported as {value} {unit}")
-            lines.append(reported.format(value=self._number(point.value), unit=point.unit))
+            reported = QCoreApplication.translate("labs", "Reported as {value} {unit}")
+            lines.append(
+                reported.format(value=self._number(point.value), unit=format_unit(point.unit))
+            )
         if point.self_measured:
             own = QCoreApplication.translate("labs", "Self-measured")
             if point.pending:

@@ -9,13 +9,13 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 
-from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -23,11 +23,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.models.formats import format_datetime
 from desktop.services.diary import entries as diary
 from desktop.services.diary.entries import DiaryEntry, DiaryKind, Problem
 from desktop.services.i18n import N_
+from desktop.views.date_edit import DateEdit, TimeEdit
 from desktop.views.labs.chart import system_zone
 from desktop.views.language import tr_service as _t
+
+_TYPED_WHEN = N_("Type the date and the time of the measurement, as in {example}.")
 
 
 class DiaryEntryDialog(QDialog):
@@ -51,14 +55,24 @@ class DiaryEntryDialog(QDialog):
         self.kind = QComboBox()
         for kind in DiaryKind:
             self.kind.addItem(_t(diary.KIND_LABELS[kind]), kind.value)
-        self.when = QDateTimeEdit(QDateTime.currentDateTime())
-        self.when.setCalendarPopup(True)
-        self.when.setDisplayFormat("dd.MM.yyyy HH:mm")
+        now = datetime.now(system_zone())
+        self.day = DateEdit(self)
+        self.day.setObjectName("diaryDay")
+        self.day.setDate(now.date())
+        self.time = TimeEdit(self)
+        self.time.setObjectName("diaryTime")
+        self.time.setTime(now.time())
+        self.when = QHBoxLayout()
+        self.when.addWidget(self.day, 3)
+        self.when.addWidget(self.time, 2)
         self.fields: dict[str, QLineEdit] = {}
         self.errors: dict[str, QLabel] = {}
         form = QFormLayout()
         form.addRow(self.tr("Measurement"), self.kind)
         form.addRow(self.tr("Date and time"), self.when)
+        when_label = form.labelForField(self.when)
+        if isinstance(when_label, QLabel):
+            when_label.setBuddy(self.day)
         self.errors["measured_at"] = self._error_label()
         form.addRow("", self.errors["measured_at"])
         self._rows: dict[str, tuple[QLabel, QLineEdit, QLabel]] = {}
@@ -88,6 +102,12 @@ class DiaryEntryDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.buttons)
         self.kind.currentIndexChanged.connect(self._on_kind_changed)
+        # A message goes as soon as what it was about is put right (not at the next Save).
+        for edit in self.fields.values():
+            edit.textChanged.connect(self._recheck)
+        self.time.textChanged.connect(self._recheck)
+        self.day.line.textChanged.connect(self._recheck)
+        self.note.textChanged.connect(self._recheck)
         if entry is not None:
             self._load(entry)
         elif self._draft is not None:
@@ -106,7 +126,9 @@ class DiaryEntryDialog(QDialog):
     def _load(self, entry: DiaryEntry, *, edit: bool = True) -> None:
         self.kind.setCurrentIndex(self.kind.findData(entry.kind.value))
         self.kind.setEnabled(not edit)  # an edit changes values, not what was measured
-        self.when.setDateTime(QDateTime.fromSecsSinceEpoch(int(entry.measured_at.timestamp())))
+        local = entry.measured_at.astimezone(system_zone())
+        self.day.setDate(local.date())
+        self.time.setTime(local.time())
         for key, value in entry.values.items():
             self.fields[key].setText(f"{value:g}")
         self.note.setPlainText(entry.note)
@@ -147,7 +169,12 @@ class DiaryEntryDialog(QDialog):
             elif number is not None:
                 values[key] = number
         # Written with the local offset (+03:00), as the clinic would read the time.
-        moment = datetime.fromtimestamp(self.when.dateTime().toSecsSinceEpoch(), system_zone())
+        day, time = self.day.date(), self.time.time()
+        if day is None or time is None:
+            example = format_datetime(datetime.now(), QLocale())
+            problems.append(Problem("measured_at", _TYPED_WHEN, {"example": example}))
+            day, time = day or datetime.now().date(), time or datetime.now().time()
+        moment = datetime.combine(day, time.replace(second=0, microsecond=0), system_zone())
         note = self.note.toPlainText()
         if self._original is not None:
             entry = replace(self._original, measured_at=moment, values=values, note=note)
@@ -174,6 +201,19 @@ class DiaryEntryDialog(QDialog):
         if problems and problems[0].field in self.fields:
             self.fields[problems[0].field].setFocus()
         self._fit()
+
+    def _recheck(self, *_: object) -> None:
+        """Hide the messages whose field is now fine; keep the others up to date."""
+        shown = {field for field, label in self.errors.items() if not label.isHidden()}
+        if not shown:
+            return
+        problems = self.build_entry()[1]
+        still = {p.field: p for p in problems if p.field in shown}
+        for field in shown:
+            if field in still:
+                self.errors[field].setText(still[field].text(_t))
+            else:
+                self.errors[field].hide()
 
     def _on_save(self) -> None:
         entry, problems = self.build_entry()

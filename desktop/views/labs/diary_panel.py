@@ -27,6 +27,8 @@ from desktop.views.labs.chart import system_zone
 from desktop.views.labs.diary_dialog import DiaryEntryDialog
 from desktop.views.labs.import_dialog import DiaryImportDialog
 
+VISIBLE_ROWS = 3.5
+
 
 class DiaryPanel(QWidget):
     message = Signal(str)  # a status line for the tab
@@ -57,9 +59,17 @@ class DiaryPanel(QWidget):
         self.table.verticalHeader().hide()
         self.table.setAlternatingRowColors(True)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        rows = self.table.verticalHeader()
+        rows.setDefaultSectionSize(self.fontMetrics().height() + 8)
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        # At least three entries stay in view, however small the window.
+        self.table.setMinimumHeight(
+            header.sizeHint().height() + int(VISIBLE_ROWS * rows.defaultSectionSize()) + 4
+        )
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setTextFormat(Qt.TextFormat.PlainText)

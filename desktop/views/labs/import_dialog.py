@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.models.formats import datetime_format
 from desktop.models.labs.diary import entry_value_text
 from desktop.services.diary import csv_import as diary_import
 from desktop.services.diary import entries as diary
@@ -101,7 +102,7 @@ class DiaryImportDialog(QDialog):
             moment = QDateTime.fromSecsSinceEpoch(int(entry.measured_at.timestamp()))
             cells = [
                 str(line),
-                locale.toString(moment, QLocale.FormatType.ShortFormat),
+                locale.toString(moment, datetime_format(locale)),
                 _t(diary.KIND_LABELS[entry.kind]),
                 entry_value_text(entry),
                 entry.note,

@@ -6,7 +6,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.models.context import AppContext
+from desktop.models.formats import format_date, format_unit, local_moment
 from desktop.models.labs.analytes import (
     AnalyteFilter,
     AnalyteTreeModel,
@@ -44,6 +45,7 @@ from desktop.views.labs.diary_panel import DiaryPanel
 # Shown first for a new card: the diabetes pair when the person has them.
 DEFAULT_CODES = ("4548-4", "2345-7")
 PERIODS = (("1y", 1.0), ("5y", 5.0), ("all", None))
+LIST_MIN_WIDTH = 340  # the analyte list: names readable beside value, date and trend
 
 
 class LabsTab(QWidget):
@@ -90,12 +92,14 @@ class LabsTab(QWidget):
         self.tree.setAlternatingRowColors(True)
         header = self.tree.header()
         header.setStretchLastSection(False)
+        header.setMinimumSectionSize(24)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in (1, 2, 3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.setIndentation(14)
         self.tree.selectionModel().selectionChanged.connect(self._on_selection_changed)
         left = QWidget()
-        left.setMinimumWidth(330)  # names and latest values stay readable
+        left.setMinimumWidth(LIST_MIN_WIDTH)  # names and latest values stay readable
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.search)
@@ -111,9 +115,10 @@ class LabsTab(QWidget):
             toolbar.addWidget(button)
         self.period_buttons.idClicked.connect(self._on_period)
         toolbar.addStretch(1)
+        # Under the charts, wrapping: on a small screen the toolbar stays one short row.
         self.legend = QLabel()
-        toolbar.addWidget(self.legend)
-        toolbar.addStretch(1)
+        self.legend.setObjectName("chartLegend")
+        self.legend.setWordWrap(True)
         self.export_png_button = QToolButton()
         self.export_csv_button = QToolButton()
         self.export_png_button.clicked.connect(self._on_export_png)
@@ -138,6 +143,7 @@ class LabsTab(QWidget):
         chart_layout.setContentsMargins(0, 0, 0, 0)
         chart_layout.addLayout(toolbar)
         chart_layout.addWidget(self.charts, 1)
+        chart_layout.addWidget(self.legend)
         chart_layout.addWidget(self.apart)
 
         self.diary_panel = DiaryPanel(self.diary)
@@ -145,14 +151,19 @@ class LabsTab(QWidget):
         right.addWidget(chart_box)
         right.addWidget(self.diary_panel)
         right.setStretchFactor(0, 3)
-        right.setStretchFactor(1, 1)
-        right.setSizes([560, 200])
+        right.setStretchFactor(1, 2)
+        right.setSizes([480, 280])
+        right.setCollapsible(1, False)
         main = QSplitter(Qt.Orientation.Horizontal)
         main.addWidget(left)
         main.addWidget(right)
+        # The list keeps its width when the window narrows (names stay readable); the
+        # charts give way down to what the diary's buttons need.
+        main.setStretchFactor(0, 0)
         main.setStretchFactor(1, 1)
-        main.setSizes([420, 860])
+        main.setSizes([430, 850])
         main.setCollapsible(0, False)
+        main.setCollapsible(1, False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(main)
@@ -217,7 +228,7 @@ class LabsTab(QWidget):
             self.model.set_analytes(analytes)
         finally:
             selection.blockSignals(False)
-        self.tree.expandAll()
+        self._expand_groups()
         if not keep:
             present = {a.code for a in analytes if a.group != "diary"}
             codes = [c for c in DEFAULT_CODES if c in present]
@@ -288,10 +299,9 @@ class LabsTab(QWidget):
         apart = [(s, p) for s in series for p in s.apart]
         self.apart.setVisible(bool(apart))
         if apart:
-            locale = self.locale()
             parts = [
-                f"{s.title}: {format_number(p.value, locale)} {p.unit} "
-                f"({locale.toString(_qdate(p.time), locale.FormatType.ShortFormat)})"
+                f"{s.title}: {format_number(p.value)} {format_unit(p.unit)} "
+                f"({format_date(local_moment(p.time))})"
                 for s, p in apart[:8]
             ]
             more = len(apart) - len(parts)
@@ -325,7 +335,12 @@ class LabsTab(QWidget):
 
     def _on_search(self, text: str) -> None:
         self.proxy.set_text(text)
+        self._expand_groups()
+
+    def _expand_groups(self) -> None:
         self.tree.expandAll()
+        for row in range(self.proxy.rowCount()):  # a group's name across the whole row
+            self.tree.setFirstColumnSpanned(row, QModelIndex(), True)
 
     def _on_period(self, index: int) -> None:
         self._period = PERIODS[index][1]
@@ -367,12 +382,6 @@ class LabsTab(QWidget):
 def export_csv(path: Path, series: list[ChartSeries], zone: Any) -> None:
     """UTF-8 with BOM (spreadsheets on Windows read Cyrillic), cells defused, owner-only."""
     write_csv(path, series_rows(series, zone))
-
-
-def _qdate(epoch: float) -> Any:
-    from PySide6.QtCore import QDateTime
-
-    return QDateTime.fromSecsSinceEpoch(int(epoch)).date()
 
 
 def create_tab(ctx: AppContext) -> QWidget:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ...names import short_org_name, short_person_name, short_person_text
 from .common import (
     JSON,
     address_text,
@@ -43,4 +44,30 @@ def directory_entry(resource: JSON) -> dict[str, Any] | None:
     if not name:
         return None
     address = address_text(resource.get("address")) or None
-    return {"id": resource["id"], "type": rtype, "name": name, "address": address}
+    return {
+        "id": resource["id"],
+        "type": rtype,
+        "name": name,
+        "short_name": short_name(resource, name),
+        "address": address,
+    }
+
+
+def short_name(resource: JSON, name: str) -> str:
+    """The list form of a directory name (docs: desktop/services/names.py)."""
+    rtype = resource.get("resourceType")
+    if rtype == "Organization":
+        aliases = resource.get("alias")
+        return short_org_name(name, aliases if isinstance(aliases, list) else ())
+    if rtype == "Practitioner":
+        for human in resource.get("name") or []:
+            if not isinstance(human, dict):
+                continue
+            family = human.get("family")
+            given = [g for g in human.get("given") or [] if isinstance(g, str)]
+            if isinstance(family, str) and family.strip():
+                return short_person_name(family, given)
+        return short_person_text(name)
+    if rtype == "PractitionerRole":
+        return short_person_text(name)
+    return name

@@ -97,21 +97,27 @@ def _record(
 
 def document_text(resource: JSON) -> str:
     """Readable text of a Composition (sections) or DocumentReference (attachments)."""
-    parts: list[str] = []
+    parts = [part for section in document_sections(resource) for part in section]
+    return "\n".join(p for p in parts if p)
+
+
+def document_sections(resource: JSON) -> list[tuple[str, str]]:
+    """(heading, text) pairs of a document: a Composition's titled sections (a heading may
+    be ""), or a DocumentReference's description and attachments as untitled text."""
+    found: list[tuple[str, str]] = []
     if resource.get("resourceType") == "Composition":
-        parts.append(narrative(resource))
+        found.append(("", narrative(resource)))
         for section in dicts(resource.get("section")):
-            if isinstance(section.get("title"), str):
-                parts.append(section["title"])
             div = obj(section.get("text")).get("div")
-            if isinstance(div, str):
-                parts.append(strip_html(div))
+            text = strip_html(div) if isinstance(div, str) else ""
+            title = section.get("title")
+            found.append((title if isinstance(title, str) else "", text))
     else:
         if isinstance(resource.get("description"), str):
-            parts.append(resource["description"])
+            found.append(("", resource["description"]))
         for content in dicts(resource.get("content")):
-            parts.append(attachment_text(content.get("attachment")))
-    return "\n".join(p for p in parts if p)
+            found.append(("", attachment_text(content.get("attachment"))))
+    return [(title, text) for title, text in found if title or text]
 
 
 def _doc_encounter(resource: JSON) -> str | None:

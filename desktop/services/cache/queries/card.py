@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING, Any
 
 import orjson
 
-from ..projections.clinical import document_text
+from ...names import short_org_name, short_person_text
+from ..projections.clinical import document_sections, document_text
 from ..projections.common import dicts, ref_id
 from ..projections.observations import result_rows
 from ..projections.records import dosage_text
@@ -21,7 +22,8 @@ if TYPE_CHECKING:
 _WORD = re.compile(r"\w+", re.UNICODE)
 _COLUMNS = (
     "t.id, t.kind, t.date, t.title, t.summary, coalesce(d.name, t.doctor),"
-    " coalesce(c.name, t.clinic), t.abnormal, t.resource_type, t.resource_id, t.last_updated"
+    " coalesce(c.name, t.clinic), t.abnormal, t.resource_type, t.resource_id, t.last_updated,"
+    " d.short_name, c.short_name"
 )
 _JOINS = " LEFT JOIN directory d ON d.id = t.doctor_id LEFT JOIN directory c ON c.id = t.clinic_id"
 
@@ -62,18 +64,22 @@ def _where(patient_id: str, filt: TimelineFilter) -> tuple[str, list[Any]]:
 
 
 def _row(values: Any) -> TimelineRow:
+    doctor, clinic = values[5], values[6]
+    # A name known only from a reference's display text is shortened from that text.
     return TimelineRow(
         id=values[0],
         kind=values[1],
         date=values[2],
         title=values[3],
         summary=values[4],
-        doctor=values[5],
-        clinic=values[6],
+        doctor=values[11] or (short_person_text(doctor) if doctor else doctor),
+        clinic=values[12] or (short_org_name(clinic) if clinic else clinic),
         abnormal=bool(values[7]),
         resource_type=values[8],
         resource_id=values[9],
         last_updated=values[10],
+        doctor_full=doctor,
+        clinic_full=clinic,
     )
 
 
@@ -132,10 +138,13 @@ class CardQueries:
         record = _row(row) if row else None
         text = ""
         results: list[LabResultRow] = []
+        sections: list[tuple[str, str]] = []
         if resource_type in ("Composition", "DocumentReference"):
             text = document_text(resource)
+            sections = document_sections(resource)
         elif resource_type == "Encounter":
             text = "\n\n".join(document_text(doc) for doc in linked)
+            sections = [part for doc in linked for part in document_sections(doc)]
         elif resource_type == "DiagnosticReport":
             conclusion = resource.get("conclusion")
             parts = [conclusion if isinstance(conclusion, str) else ""]
@@ -160,12 +169,13 @@ class CardQueries:
             title=record.title if record else "",
             date=record.date if record else "",
             last_updated=str(raw[1] or ""),
-            doctor=record.doctor if record else None,
-            clinic=record.clinic if record else None,
+            doctor=record.doctor_full if record else None,
+            clinic=record.clinic_full if record else None,
             text=text,
             results=tuple(results),
             dosage=dosage_text(resource) if resource_type == "MedicationRequest" else "",
             abnormal=record.abnormal if record else any(r.abnormal for r in results),
+            sections=tuple(sections),
         )
 
 

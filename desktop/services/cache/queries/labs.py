@@ -133,6 +133,16 @@ def _abnormal(value: float, low: float | None, high: float | None, interp: str |
     return (low is not None and value < low) or (high is not None and value > high)
 
 
+def _range_side(value: float, low: float | None, high: float | None, interp: str | None) -> int:
+    """+1 above the reference range, -1 below, 0 within it or when the side is unknown."""
+    code = (interp or "").upper()
+    if code in ("H", "HH", "HU") or (high is not None and value > high):
+        return 1
+    if code in ("L", "LL", "LU") or (low is not None and value < low):
+        return -1
+    return 0
+
+
 class LabQueries:
     """`cache.labs`."""
 
@@ -174,6 +184,7 @@ class LabQueries:
                         group=analyte_group(code, display, category, bool(self_measured)),
                         abnormal=_abnormal(value, low, high, interp),
                         count=n,
+                        range_side=_range_side(value, low, high, interp),
                     )
                 )
         return sorted(found, key=lambda a: (a.group, a.display.lower()))
