@@ -24,7 +24,7 @@ DEMO_PASSWORD = "demo1234"
 SCREENSHOT_TIMEOUT_MS = 180_000
 # The names of desktop/views/tabs.py TABS (a test keeps them equal; the command line must
 # not import Qt to parse its arguments).
-TAB_NAMES = ("card", "labs", "appointments", "family")
+TAB_NAMES = ("card", "labs", "appointments", "family", "services", "documents")
 
 
 COMMANDS_HELP = N_(
@@ -185,6 +185,10 @@ def run_gui(args: argparse.Namespace, size: tuple[int, int]) -> int:
             def showcase() -> None:  # a record in the detail pane too
                 if args.tab == "card" and isinstance(card, CardTab):
                     card.select_showcase_row()
+                elif callable(
+                    pick := getattr(window.tab_widget(args.tab), "select_showcase_row", None)
+                ):
+                    pick()  # a tab with something to show opened (a document, a service line)
 
             # The tabs re-read what the sync brought: pick the record on those rows.
             when_settled(

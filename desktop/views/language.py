@@ -58,15 +58,19 @@ class LanguageManager(QObject):
             if app is not None:
                 app.removeTranslator(old)
         self._translators = []
-        if lang != "en":  # English is the source language: no catalogue needed
-            qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-            for name, folder in ((f"qtbase_{lang}", qt_dir), (f"medcard_{lang}", None)):
-                translator = QTranslator(self)
-                where = folder if folder is not None else str(TRANSLATIONS_DIR)
-                if translator.load(name, where):
-                    self._translators.append(translator)
-                else:
-                    log.warning("translation catalogue %s not found", name)
+        # English is the source language: only its plural forms ("1 service", "2 services")
+        # come from a catalogue, and Qt's own strings need none.
+        qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        catalogues: list[tuple[str, str | None]] = [(f"medcard_{lang}", None)]
+        if lang != "en":
+            catalogues.insert(0, (f"qtbase_{lang}", qt_dir))
+        for name, folder in catalogues:
+            translator = QTranslator(self)
+            where = folder if folder is not None else str(TRANSLATIONS_DIR)
+            if translator.load(name, where):
+                self._translators.append(translator)
+            else:
+                log.warning("translation catalogue %s not found", name)
         self.language = lang
         if app is not None:  # each install/remove sends LanguageChange to every widget
             for translator in self._translators:

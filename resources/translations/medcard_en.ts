@@ -209,6 +209,13 @@
     </message>
 </context>
 <context>
+    <name>CardTab</name>
+    <message>
+        <source>Request a paper copy of the chosen records…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DateEdit</name>
     <message>
         <source>Type a date as %1, or pick it in the calendar.</source>
@@ -431,6 +438,123 @@
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>DocumentViewer</name>
+    <message>
+        <source>Select a document to open it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This file cannot be shown: it is not a PDF.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The original is not on this computer yet. Connect to the portal to open it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This document has no file to show.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed by %1 on %2: intact.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signature names: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file could not be written: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the original file (PDF) to a folder you choose</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsTab</name>
+    <message numerus="yes">
+        <source>Orders (%n)</source>
+        <translation>
+            <numerusform>Orders (%n)</numerusform>
+            <numerusform>Orders (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No orders yet. Order a certificate, an extract or paper copies above.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select an order to see its state.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Document ready: %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order rejected: %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This portal does not take document orders online.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This portal does not take requests for paper copies online.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order a document…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paper copy of records…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ordered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -814,6 +938,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Services</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Add account…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -910,6 +1042,153 @@
     </message>
 </context>
 <context>
+    <name>OrderDialog</name>
+    <message>
+        <source>Order a document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. for the employer, for a sports club</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Electronic: a signed PDF in this app</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paper: pick it up at the clinic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The portal has not listed the documents it issues yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No document can be ordered online for this person.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issued at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A doctor writes it: usually by the next working day.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This portal does not take document orders online.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Orders are sent when the portal can be reached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The period ends before it starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PaperCopyDialog</name>
+    <message>
+        <source>Paper copy of records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The clinic prints copies of electronic records the same day. Pick them up at the registry with your passport.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) chosen:</source>
+        <translation>
+            <numerusform>%n record chosen:</numerusform>
+            <numerusform>%n records chosen:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every visit record in the period:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n chosen record(s) of other kinds are not copied on paper.</source>
+        <translation>
+            <numerusform>%n chosen record of another kind is not copied on paper.</numerusform>
+            <numerusform>%n chosen records of other kinds are not copied on paper.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Request paper copies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This portal does not take requests for paper copies online.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests are sent when the portal can be reached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The period ends before it starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <source>I did not receive this service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your insurer will check with the clinic whether this service was provided. The answer appears next to the service.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comment for the insurer (optional): e.g. I was not at the clinic that day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send to the insurer</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RequestAccessDialog</name>
     <message>
         <source>Sending…</source>
@@ -982,6 +1261,156 @@
     <message>
         <source>Choose…</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ServicesFilterBar</name>
+    <message>
+        <source>Every clinic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anyone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;linic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Paid by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>any date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ServicesTab</name>
+    <message>
+        <source>Total for the period: %1 · %2, %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n visit(s)</source>
+        <translation>
+            <numerusform>%n visit</numerusform>
+            <numerusform>%n visits</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n service(s)</source>
+        <translation>
+            <numerusform>%n service</numerusform>
+            <numerusform>%n services</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>By year: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No services match the filters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No services received are recorded in this card yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This portal does not take reports about services online.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reports are sent when the portal can be reached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This service is already reported; the insurer is checking it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a service (a line under a visit) to report it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Services received and their cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print services</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save services as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PDF could not be written to %1. Check the folder and free space.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save services as CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file could not be written: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I did not receive this service…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the list as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the list for a spreadsheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ServicesTreeModel</name>
+    <message numerus="yes">
+        <source>%n service(s)</source>
+        <translation>
+            <numerusform>%n service</numerusform>
+            <numerusform>%n services</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1637,6 +2066,22 @@ options of the commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Reported to the insurer: under review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insurer confirmed: the service was not provided</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insurer did not confirm: the clinic&apos;s records show the service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not accepted: this service is already being reviewed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The file is empty.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1674,6 +2119,50 @@ options of the commands:
     </message>
     <message>
         <source>The portal cannot be reached. Entries already sent can be changed or deleted only when the portal is available; new entries are kept and sent later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning: the document was changed after it was signed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning: the electronic signature is damaged and does not hold.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning: the signature is not from a certificate the portal&apos;s certification authority issued.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This document has no electronic signature.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The signature could not be checked yet (connect to the portal once).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning: the downloaded file does not match the document&apos;s checksum: it is not the file the clinic described.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning: the downloaded file has a different size than the document says.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2125,7 +2614,63 @@ options of the commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>OMS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VHI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insurer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not stated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OMS (compulsory health insurance)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VHI (voluntary health insurance)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paid by the patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paid by an insurer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payer not stated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not provided</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provided</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Already reported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amounts in US dollars (USD).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2246,6 +2791,82 @@ options of the commands:
     </message>
     <message>
         <source>This is not a date. Type it as %1, for example %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paid by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clinic not stated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paper copies of records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick it up at the clinic&apos;s registry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The document is in the list: open it to see the PDF.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ready by %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paper, at the clinic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Electronic (PDF)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total for the period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By year</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -209,6 +209,13 @@
     </message>
 </context>
 <context>
+    <name>CardTab</name>
+    <message>
+        <source>Request a paper copy of the chosen records…</source>
+        <translation>Заказать бумажную копию выбранных записей…</translation>
+    </message>
+</context>
+<context>
     <name>DateEdit</name>
     <message>
         <source>Type a date as %1, or pick it in the calendar.</source>
@@ -437,6 +444,124 @@
             <numerusform>Отправлены на портал %n записи.</numerusform>
             <numerusform>Отправлено на портал %n записей.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>DocumentViewer</name>
+    <message>
+        <source>Select a document to open it.</source>
+        <translation>Выберите документ, чтобы открыть его.</translation>
+    </message>
+    <message>
+        <source>Opening…</source>
+        <translation>Открывается…</translation>
+    </message>
+    <message>
+        <source>This file cannot be shown: it is not a PDF.</source>
+        <translation>Файл нельзя показать: это не PDF.</translation>
+    </message>
+    <message>
+        <source>The original is not on this computer yet. Connect to the portal to open it.</source>
+        <translation>Оригинала ещё нет на этом компьютере. Подключитесь к порталу, чтобы открыть его.</translation>
+    </message>
+    <message>
+        <source>This document has no file to show.</source>
+        <translation>У документа нет файла для просмотра.</translation>
+    </message>
+    <message>
+        <source>Signed by %1 on %2: intact.</source>
+        <translation>Подписано: %1, %2. Документ не изменялся.</translation>
+    </message>
+    <message>
+        <source>Signature names: %1</source>
+        <translation>В подписи указан: %1</translation>
+    </message>
+    <message>
+        <source>Print document</source>
+        <translation>Печать документа</translation>
+    </message>
+    <message>
+        <source>Save document</source>
+        <translation>Сохранение документа</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Файлы PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The file could not be written: %1</source>
+        <translation>Не удалось записать файл: %1</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Печать…</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>Сохранить…</translation>
+    </message>
+    <message>
+        <source>Save the original file (PDF) to a folder you choose</source>
+        <translation>Сохранить оригинал (PDF) в выбранную папку</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsTab</name>
+    <message numerus="yes">
+        <source>Orders (%n)</source>
+        <translation>
+            <numerusform>Заказы (%n)</numerusform>
+            <numerusform>Заказы (%n)</numerusform>
+            <numerusform>Заказы (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No orders yet. Order a certificate, an extract or paper copies above.</source>
+        <translation>Заказов пока нет. Закажите справку, выписку или бумажные копии кнопками вверху.</translation>
+    </message>
+    <message>
+        <source>Select an order to see its state.</source>
+        <translation>Выберите заказ, чтобы увидеть его состояние.</translation>
+    </message>
+    <message>
+        <source>Document ready: %1 (%2)</source>
+        <translation>Документ готов: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Order rejected: %1 (%2)</source>
+        <translation>Заказ отклонён: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>This portal does not take document orders online.</source>
+        <translation>Этот портал не принимает заказы документов онлайн.</translation>
+    </message>
+    <message>
+        <source>This portal does not take requests for paper copies online.</source>
+        <translation>Этот портал не принимает онлайн-запросы бумажных копий.</translation>
+    </message>
+    <message>
+        <source>Order a document…</source>
+        <translation>Заказать документ…</translation>
+    </message>
+    <message>
+        <source>Paper copy of records…</source>
+        <translation>Бумажная копия записей…</translation>
+    </message>
+    <message>
+        <source>Ordered</source>
+        <translation>Заказан</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Документ</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>Для кого</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
     </message>
 </context>
 <context>
@@ -822,6 +947,14 @@
         <translation>Семья</translation>
     </message>
     <message>
+        <source>Services</source>
+        <translation>Услуги</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Документы</translation>
+    </message>
+    <message>
         <source>Add account…</source>
         <translation>Добавить учётную запись…</translation>
     </message>
@@ -918,6 +1051,155 @@
     </message>
 </context>
 <context>
+    <name>OrderDialog</name>
+    <message>
+        <source>Order a document</source>
+        <translation>Заказ документа</translation>
+    </message>
+    <message>
+        <source>e.g. for the employer, for a sports club</source>
+        <translation>например, для работодателя, для спортивной секции</translation>
+    </message>
+    <message>
+        <source>Electronic: a signed PDF in this app</source>
+        <translation>Электронно: подписанный PDF в приложении</translation>
+    </message>
+    <message>
+        <source>Paper: pick it up at the clinic</source>
+        <translation>На бумаге: получить в поликлинике</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>Для кого</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Документ</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Период</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Цель</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>Способ получения</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Заказать</translation>
+    </message>
+    <message>
+        <source>The portal has not listed the documents it issues yet.</source>
+        <translation>Портал ещё не сообщил, какие документы выдаёт.</translation>
+    </message>
+    <message>
+        <source>No document can be ordered online for this person.</source>
+        <translation>Для этого человека документы онлайн не заказываются.</translation>
+    </message>
+    <message>
+        <source>Issued at once.</source>
+        <translation>Выдаётся сразу.</translation>
+    </message>
+    <message>
+        <source>A doctor writes it: usually by the next working day.</source>
+        <translation>Оформляет врач: обычно к следующему рабочему дню.</translation>
+    </message>
+    <message>
+        <source>This portal does not take document orders online.</source>
+        <translation>Этот портал не принимает заказы документов онлайн.</translation>
+    </message>
+    <message>
+        <source>Orders are sent when the portal can be reached.</source>
+        <translation>Заказ отправляется, когда портал доступен.</translation>
+    </message>
+    <message>
+        <source>The period ends before it starts.</source>
+        <translation>Период заканчивается раньше, чем начинается.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+</context>
+<context>
+    <name>PaperCopyDialog</name>
+    <message>
+        <source>Paper copy of records</source>
+        <translation>Бумажная копия записей</translation>
+    </message>
+    <message>
+        <source>The clinic prints copies of electronic records the same day. Pick them up at the registry with your passport.</source>
+        <translation>Поликлиника печатает копии электронных записей в тот же день. Получите их в регистратуре, при себе иметь паспорт.</translation>
+    </message>
+    <message>
+        <source>For: %1</source>
+        <translation>Для кого: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) chosen:</source>
+        <translation>
+            <numerusform>Выбрана %n запись:</numerusform>
+            <numerusform>Выбрано %n записи:</numerusform>
+            <numerusform>Выбрано %n записей:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every visit record in the period:</source>
+        <translation>Все записи о приёмах за период:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n chosen record(s) of other kinds are not copied on paper.</source>
+        <translation>
+            <numerusform>%n выбранная запись другого вида не копируется на бумаге.</numerusform>
+            <numerusform>%n выбранные записи других видов не копируются на бумаге.</numerusform>
+            <numerusform>%n выбранных записей других видов не копируются на бумаге.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Request paper copies</source>
+        <translation>Заказать копии</translation>
+    </message>
+    <message>
+        <source>This portal does not take requests for paper copies online.</source>
+        <translation>Этот портал не принимает онлайн-запросы бумажных копий.</translation>
+    </message>
+    <message>
+        <source>Requests are sent when the portal can be reached.</source>
+        <translation>Запрос отправляется, когда портал доступен.</translation>
+    </message>
+    <message>
+        <source>The period ends before it starts.</source>
+        <translation>Период заканчивается раньше, чем начинается.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <source>I did not receive this service</source>
+        <translation>Я не получал эту услугу</translation>
+    </message>
+    <message>
+        <source>Your insurer will check with the clinic whether this service was provided. The answer appears next to the service.</source>
+        <translation>Страховая компания проверит в медучреждении, была ли оказана услуга. Ответ появится рядом с услугой.</translation>
+    </message>
+    <message>
+        <source>Comment for the insurer (optional): e.g. I was not at the clinic that day</source>
+        <translation>Комментарий для страховой компании (необязательно): например, в этот день я не был в поликлинике</translation>
+    </message>
+    <message>
+        <source>Send to the insurer</source>
+        <translation>Отправить в страховую компанию</translation>
+    </message>
+</context>
+<context>
     <name>RequestAccessDialog</name>
     <message>
         <source>Sending…</source>
@@ -990,6 +1272,159 @@
     <message>
         <source>Choose…</source>
         <translation>Выберите…</translation>
+    </message>
+</context>
+<context>
+    <name>ServicesFilterBar</name>
+    <message>
+        <source>Every clinic</source>
+        <translation>Все медучреждения</translation>
+    </message>
+    <message>
+        <source>Anyone</source>
+        <translation>Любая</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>&amp;С</translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation>&amp;По</translation>
+    </message>
+    <message>
+        <source>C&amp;linic</source>
+        <translation>&amp;Медучреждение</translation>
+    </message>
+    <message>
+        <source>&amp;Paid by</source>
+        <translation>&amp;Оплата</translation>
+    </message>
+    <message>
+        <source>any date</source>
+        <translation>любая дата</translation>
+    </message>
+    <message>
+        <source>Reset filters</source>
+        <translation>Сбросить фильтры</translation>
+    </message>
+</context>
+<context>
+    <name>ServicesTab</name>
+    <message>
+        <source>Total for the period: %1 · %2, %3</source>
+        <translation>Итого за период: %1 · %2, %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n visit(s)</source>
+        <translation>
+            <numerusform>%n обращение</numerusform>
+            <numerusform>%n обращения</numerusform>
+            <numerusform>%n обращений</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n service(s)</source>
+        <translation>
+            <numerusform>%n услуга</numerusform>
+            <numerusform>%n услуги</numerusform>
+            <numerusform>%n услуг</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>By year: %1</source>
+        <translation>По годам: %1</translation>
+    </message>
+    <message>
+        <source>No services match the filters.</source>
+        <translation>Нет услуг, подходящих под условия отбора.</translation>
+    </message>
+    <message>
+        <source>No services received are recorded in this card yet.</source>
+        <translation>В этой карте пока нет сведений об оказанных услугах.</translation>
+    </message>
+    <message>
+        <source>This portal does not take reports about services online.</source>
+        <translation>Этот портал не принимает обращения об услугах онлайн.</translation>
+    </message>
+    <message>
+        <source>Reports are sent when the portal can be reached.</source>
+        <translation>Обращение отправляется, когда портал доступен.</translation>
+    </message>
+    <message>
+        <source>This service is already reported; the insurer is checking it.</source>
+        <translation>По этой услуге уже есть обращение, страховая компания проверяет его.</translation>
+    </message>
+    <message>
+        <source>Select a service (a line under a visit) to report it.</source>
+        <translation>Выберите услугу (строку внутри обращения), чтобы сообщить о ней.</translation>
+    </message>
+    <message>
+        <source>Services received and their cost</source>
+        <translation>Оказанные медицинские услуги и их стоимость</translation>
+    </message>
+    <message>
+        <source>Print services</source>
+        <translation>Печать списка услуг</translation>
+    </message>
+    <message>
+        <source>Save services as PDF</source>
+        <translation>Сохранить услуги в PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Файлы PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The PDF could not be written to %1. Check the folder and free space.</source>
+        <translation>Не удалось записать PDF в %1. Проверьте папку и свободное место.</translation>
+    </message>
+    <message>
+        <source>Save services as CSV</source>
+        <translation>Сохранить услуги в CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Файлы CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>The file could not be written: %1</source>
+        <translation>Не удалось записать файл: %1</translation>
+    </message>
+    <message>
+        <source>I did not receive this service…</source>
+        <translation>Я не получал эту услугу…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Печать…</translation>
+    </message>
+    <message>
+        <source>PDF…</source>
+        <translation>PDF…</translation>
+    </message>
+    <message>
+        <source>Save the list as PDF</source>
+        <translation>Сохранить список в PDF</translation>
+    </message>
+    <message>
+        <source>CSV…</source>
+        <translation>CSV…</translation>
+    </message>
+    <message>
+        <source>Save the list for a spreadsheet</source>
+        <translation>Сохранить список для электронной таблицы</translation>
+    </message>
+</context>
+<context>
+    <name>ServicesTreeModel</name>
+    <message numerus="yes">
+        <source>%n service(s)</source>
+        <translation>
+            <numerusform>%n услуга</numerusform>
+            <numerusform>%n услуги</numerusform>
+            <numerusform>%n услуг</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1656,6 +2091,22 @@ options of the commands:
         <translation>показать эту справку и выйти</translation>
     </message>
     <message>
+        <source>Reported to the insurer: under review</source>
+        <translation>Обращение в страховую компанию: на рассмотрении</translation>
+    </message>
+    <message>
+        <source>Insurer confirmed: the service was not provided</source>
+        <translation>Страховая компания подтвердила: услуга не оказывалась</translation>
+    </message>
+    <message>
+        <source>Insurer did not confirm: the clinic&apos;s records show the service</source>
+        <translation>Страховая компания не подтвердила: по данным медучреждения услуга оказана</translation>
+    </message>
+    <message>
+        <source>Not accepted: this service is already being reviewed</source>
+        <translation>Не принято: по этой услуге уже есть обращение на рассмотрении</translation>
+    </message>
+    <message>
         <source>The file is empty.</source>
         <translation>Файл пуст.</translation>
     </message>
@@ -1694,6 +2145,50 @@ options of the commands:
     <message>
         <source>The portal cannot be reached. Entries already sent can be changed or deleted only when the portal is available; new entries are kept and sent later.</source>
         <translation>Портал недоступен. Отправленные записи можно изменить или удалить, только когда портал доступен; новые записи сохраняются и будут отправлены позже.</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>Выполняется</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Готово</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Отклонено</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>Отменено</translation>
+    </message>
+    <message>
+        <source>Warning: the document was changed after it was signed.</source>
+        <translation>Внимание: документ изменён после подписания.</translation>
+    </message>
+    <message>
+        <source>Warning: the electronic signature is damaged and does not hold.</source>
+        <translation>Внимание: электронная подпись повреждена и недействительна.</translation>
+    </message>
+    <message>
+        <source>Warning: the signature is not from a certificate the portal&apos;s certification authority issued.</source>
+        <translation>Внимание: подпись сделана сертификатом, который не выдавал удостоверяющий центр портала.</translation>
+    </message>
+    <message>
+        <source>This document has no electronic signature.</source>
+        <translation>У документа нет электронной подписи.</translation>
+    </message>
+    <message>
+        <source>The signature could not be checked yet (connect to the portal once).</source>
+        <translation>Подпись пока не проверена (нужно один раз подключиться к порталу).</translation>
+    </message>
+    <message>
+        <source>Warning: the downloaded file does not match the document&apos;s checksum: it is not the file the clinic described.</source>
+        <translation>Внимание: загруженный файл не совпадает с контрольной суммой документа — это не тот файл, который выдало медучреждение.</translation>
+    </message>
+    <message>
+        <source>Warning: the downloaded file has a different size than the document says.</source>
+        <translation>Внимание: размер загруженного файла не совпадает с указанным в документе.</translation>
     </message>
     <message>
         <source>Something went wrong.</source>
@@ -2144,8 +2639,64 @@ options of the commands:
         <translation>Через два часа: %1</translation>
     </message>
     <message>
+        <source>OMS</source>
+        <translation>ОМС</translation>
+    </message>
+    <message>
+        <source>VHI</source>
+        <translation>ДМС</translation>
+    </message>
+    <message>
         <source>Patient</source>
         <translation>Пациент</translation>
+    </message>
+    <message>
+        <source>Insurer</source>
+        <translation>Страховщик</translation>
+    </message>
+    <message>
+        <source>Not stated</source>
+        <translation>Не указано</translation>
+    </message>
+    <message>
+        <source>OMS (compulsory health insurance)</source>
+        <translation>ОМС (обязательное медицинское страхование)</translation>
+    </message>
+    <message>
+        <source>VHI (voluntary health insurance)</source>
+        <translation>ДМС (добровольное медицинское страхование)</translation>
+    </message>
+    <message>
+        <source>Paid by the patient</source>
+        <translation>Оплачено пациентом</translation>
+    </message>
+    <message>
+        <source>Paid by an insurer</source>
+        <translation>Оплачено страховщиком</translation>
+    </message>
+    <message>
+        <source>Payer not stated</source>
+        <translation>Плательщик не указан</translation>
+    </message>
+    <message>
+        <source>Reported</source>
+        <translation>На проверке</translation>
+    </message>
+    <message>
+        <source>Not provided</source>
+        <translation>Не оказана</translation>
+    </message>
+    <message>
+        <source>Provided</source>
+        <translation>Оказана</translation>
+    </message>
+    <message>
+        <source>Already reported</source>
+        <translation>Уже есть обращение</translation>
+    </message>
+    <message>
+        <source>Amounts in US dollars (USD).</source>
+        <translation>Суммы в долларах США (USD).</translation>
     </message>
     <message>
         <source>Where</source>
@@ -2266,6 +2817,82 @@ options of the commands:
     <message>
         <source>This is not a date. Type it as %1, for example %2.</source>
         <translation>Это не дата. Введите её в виде %1, например %2.</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Документ</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Автор</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Услуга</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>Кол.</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Стоимость</translation>
+    </message>
+    <message>
+        <source>Paid by</source>
+        <translation>Кто оплатил</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Обращение</translation>
+    </message>
+    <message>
+        <source>Clinic not stated</source>
+        <translation>Медучреждение не указано</translation>
+    </message>
+    <message>
+        <source>Paper copies of records</source>
+        <translation>Бумажные копии записей</translation>
+    </message>
+    <message>
+        <source>Pick it up at the clinic&apos;s registry.</source>
+        <translation>Получите его в регистратуре поликлиники.</translation>
+    </message>
+    <message>
+        <source>The document is in the list: open it to see the PDF.</source>
+        <translation>Документ в списке: откройте его, чтобы посмотреть PDF.</translation>
+    </message>
+    <message>
+        <source>Ready by %1.</source>
+        <translation>Будет готов к %1.</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>Причина: %1</translation>
+    </message>
+    <message>
+        <source>Paper, at the clinic</source>
+        <translation>На бумаге, в поликлинике</translation>
+    </message>
+    <message>
+        <source>Electronic (PDF)</source>
+        <translation>Электронно (PDF)</translation>
+    </message>
+    <message>
+        <source>Service code</source>
+        <translation>Код услуги</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Валюта</translation>
+    </message>
+    <message>
+        <source>Total for the period</source>
+        <translation>Итого за период</translation>
+    </message>
+    <message>
+        <source>By year</source>
+        <translation>По годам</translation>
     </message>
 </context>
 </TS>

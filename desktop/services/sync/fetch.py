@@ -34,6 +34,7 @@ CARD_TYPES = (
     "Immunization",
     "ImagingStudy",
     "ExplanationOfBenefit",
+    "Claim",  # the services tab shows a Claim that no ExplanationOfBenefit explains
     "Coverage",
     "Appointment",
     "Task",

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, QSize, Qt
+from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, QPoint, QSize, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QMenu,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -24,6 +25,7 @@ from desktop.models.card.timeline import (
     record_detail,
 )
 from desktop.models.context import AppContext
+from desktop.models.formats import format_date
 from desktop.models.tasks import log_failure, user_message_for
 from desktop.services.cache import RecordDetail, TimelineRow
 from desktop.views.card.columns import ColumnFitter, ElidedTooltipDelegate
@@ -31,6 +33,7 @@ from desktop.views.card.detail_html import render_detail
 from desktop.views.card.detail_pane import DetailPane
 from desktop.views.card.empty_note import EmptyNote, empty_reason
 from desktop.views.card.filter_bar import FilterBar
+from desktop.views.documents.paper_copy_dialog import PaperCopyDialog
 from desktop.views.icons import kind_icons
 
 log = logging.getLogger(__name__)
@@ -58,7 +61,10 @@ class CardTab(QWidget):
         self.table.setObjectName("timeline")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Several records may be chosen (Ctrl/Shift) for a paper copy; the detail shows one.
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setShowGrid(False)
         self.table.setAlternatingRowColors(True)
@@ -200,6 +206,31 @@ class CardTab(QWidget):
                 return
         if self.model.rowCount():
             self.table.selectRow(0)
+
+    # -- paper copy of chosen records (issue 12) ------------------------------------------
+    def selected_records(self) -> list[tuple[str, str]]:
+        """("Type/id", "date title") of the chosen records, in the list's order."""
+        rows = sorted(self.table.selectionModel().selectedRows(), key=lambda i: i.row())
+        found = []
+        for index in rows:
+            row = index.data(RowRole)
+            if isinstance(row, TimelineRow):
+                when = format_date(row.date) if row.date else ""
+                found.append((f"{row.resource_type}/{row.resource_id}", f"{when}  {row.title}"))
+        return found
+
+    def _context_menu(self, position: QPoint) -> None:
+        menu = QMenu(self)
+        action = menu.addAction(self.tr("Request a paper copy of the chosen records…"))
+        action.setEnabled(bool(self.selected_records()))
+        action.triggered.connect(self.request_paper_copy)
+        menu.popup(self.table.viewport().mapToGlobal(position))
+
+    def request_paper_copy(self) -> QWidget:
+        dialog = PaperCopyDialog(self.ctx, self.selected_records(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     # -- keyboard ---------------------------------------------------------------------
     def focus_search(self) -> None:
