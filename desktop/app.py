@@ -75,6 +75,8 @@ def build_parser() -> argparse.ArgumentParser:
         help=tr(N_("tab for --screenshot")),
     )
     parser.add_argument("--size", default="1280x800", metavar="WxH", help=tr(N_("window size")))
+    # For measuring start-up (benchmarks/first_window.py), not for users: kept out of --help.
+    parser.add_argument("--quit-after-first-window", action="store_true", help=argparse.SUPPRESS)
     return parser
 
 
@@ -144,6 +146,8 @@ def run_gui(args: argparse.Namespace, size: tuple[int, int]) -> int:
     app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0]])
     app.setApplicationName("Medcard")
     app.setOrganizationName("Medcard")
+    app.setWindowIcon(application_icon())
+    app.setDesktopFileName("medcard")  # ties the window to medcard.desktop (Wayland, taskbars)
     apply_style(app)
 
     # Before the profile is read: a message about the profile is in the user's language too.
@@ -228,6 +232,8 @@ def run_gui(args: argparse.Namespace, size: tuple[int, int]) -> int:
     if args.screenshot:
         window.resize(*size)
     window.show()
+    if args.quit_after_first_window:
+        QTimer.singleShot(0, lambda: _first_window_then_quit(window, app))
     try:
         code = app.exec()
         if desk_wanted:
@@ -240,6 +246,24 @@ def run_gui(args: argparse.Namespace, size: tuple[int, int]) -> int:
         if demo_dir is not None:
             demo_dir.cleanup()
     return exit_code or code
+
+
+def application_icon():  # -> QIcon (Qt imported lazily, as in run_gui)
+    """The Medcard icon from its PNG renders, so each place picks a crisp size."""
+    from PySide6.QtGui import QIcon
+
+    from desktop.resource_files import resource_path
+
+    icon = QIcon()
+    for png in sorted(resource_path("icons").glob("medcard-*.png")):
+        icon.addFile(str(png))
+    return icon
+
+
+def _first_window_then_quit(window, app) -> None:  # noqa: ANN001 - Qt objects
+    window.grab()  # one full paint of the window, whatever the platform plugin does on show
+    print("first window shown", flush=True)
+    app.quit()
 
 
 def _tear_down(*objects) -> None:  # noqa: ANN002 - Qt objects

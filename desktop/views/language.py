@@ -8,15 +8,15 @@ numbers follow `QLocale.setDefault`, so models format with the chosen language t
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator
 
+from desktop.resource_files import resource_path
 from desktop.services.i18n import CONTEXT
 
 log = logging.getLogger(__name__)
 
-TRANSLATIONS_DIR = Path(__file__).resolve().parents[2] / "resources" / "translations"
+TRANSLATIONS_DIR = resource_path("translations")
 SUPPORTED = ("ru", "en")
 
 
