@@ -35,6 +35,7 @@ class Fault:
     headers: dict[str, str] = field(default_factory=dict)  # e.g. {"Location": ...}
     drop_answer: bool = False  # let the portal act, then close without answering
     answer_delay: float = 0.0  # let the portal act, then answer this many seconds late
+    empty_answer: bool = False  # let the portal act, answer its status and headers only
 
 
 @dataclass
@@ -101,6 +102,15 @@ class FaultInjector:
             self._faults.append(fault)
         return fault
 
+    def empty_answer(self, count: int = 1, path_contains: str = "") -> Fault:
+        """The next `count` matching requests are answered with the portal's status and
+        headers (Location, ETag) but no body: a server that ignores
+        `Prefer: return=representation`, as FHIR allows."""
+        fault = Fault(count=count, path_contains=path_contains, empty_answer=True)
+        with self._lock:
+            self._faults.append(fault)
+        return fault
+
     def slow_answer(self, seconds: float, count: int = 1, path_contains: str = "") -> Fault:
         """The portal acts on the next `count` matching requests at once, but its answers
         arrive `seconds` late (a token rotated while the app still waits for it)."""
@@ -153,6 +163,26 @@ def _drop_connection(environ: dict) -> None:
     raise ConnectionAbortedError("fault injection: connection dropped")
 
 
+def _without_body(app: Callable, environ: dict, start_response: Callable) -> Iterable[bytes]:
+    seen: dict[str, Any] = {}
+
+    def keep(status: str, headers: list[tuple[str, str]], *rest: Any) -> None:
+        seen["status"], seen["headers"] = status, headers
+
+    answer = app(environ, keep)
+    b"".join(answer)
+    close = getattr(answer, "close", None)
+    if close is not None:
+        close()
+    headers = [
+        (name, value)
+        for name, value in seen.get("headers", [])
+        if name.lower() not in ("content-type", "content-length")
+    ]
+    start_response(seen.get("status", "500 Fault"), [*headers, ("Content-Length", "0")])
+    return [b""]
+
+
 class FaultMiddleware:
     """Applies faults before the app sees a request: any fault to FHIR requests (`/fhir`),
     and faults with a matching `path_contains` to the OAuth endpoints too."""
@@ -175,6 +205,8 @@ class FaultMiddleware:
             time.sleep(fault.delay)
         if fault.passthrough:
             return self.app(environ, start_response)
+        if fault.empty_answer:
+            return _without_body(self.app, environ, start_response)
         if fault.answer_delay:
             answer = list(self.app(environ, start_response))  # acted upon now ...
             time.sleep(fault.answer_delay)  # ... answered later

@@ -2442,6 +2442,50 @@ options of the commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Outpatient visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Emergency care</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inpatient stay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Short stay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Observation stay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Home visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pre-admission visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind of care</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Medcard command line</source>
         <translation type="unfinished"></translation>
     </message>

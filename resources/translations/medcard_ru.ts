@@ -2470,6 +2470,50 @@ options of the commands:
         <translation>Индекс массы тела</translation>
     </message>
     <message>
+        <source>Outpatient visit</source>
+        <translation>Амбулаторный приём</translation>
+    </message>
+    <message>
+        <source>Emergency care</source>
+        <translation>Неотложная помощь</translation>
+    </message>
+    <message>
+        <source>Inpatient stay</source>
+        <translation>Стационар</translation>
+    </message>
+    <message>
+        <source>Short stay</source>
+        <translation>Дневной стационар</translation>
+    </message>
+    <message>
+        <source>Observation stay</source>
+        <translation>Наблюдение в стационаре</translation>
+    </message>
+    <message>
+        <source>Home visit</source>
+        <translation>Визит на дом</translation>
+    </message>
+    <message>
+        <source>Pre-admission visit</source>
+        <translation>Приём перед госпитализацией</translation>
+    </message>
+    <message>
+        <source>Kind of care</source>
+        <translation>Вид помощи</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Причина обращения</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Участники</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Место</translation>
+    </message>
+    <message>
         <source>Medcard command line</source>
         <translation>Медкарта: командная строка</translation>
     </message>
