@@ -14,6 +14,7 @@ from demo_portal.app import create_app
 from demo_portal.data import load_bundle_dir, load_demo_dataset
 from demo_portal.db import make_engine
 from demo_portal.faults import FaultInjector
+from demo_portal.link import Link
 from demo_portal.store import Store
 
 
@@ -46,6 +47,8 @@ class DemoPortal:
         host: str = "127.0.0.1",
         port: int = 0,
         auth_host: str | None = None,
+        latency_ms: float = 0.0,
+        max_count: int | None = None,
     ):
         self._tmpdir: tempfile.TemporaryDirectory[str] | None = None
         self._temporary = db_path is None
@@ -59,6 +62,8 @@ class DemoPortal:
         # origin, as SMART allows.
         self.auth_host = auth_host
         self.faults = FaultInjector()
+        # A remote portal's manners (issue 19): every answer late, pages capped.
+        self.link = Link(latency_ms=latency_ms, max_count=max_count)
         self.store: Store | None = None  # type: ignore[assignment]
         self.loaded_accounts: list[tuple[str, str]] = []
         self._server: BaseWSGIServer | None = None
@@ -88,7 +93,7 @@ class DemoPortal:
         if self.load_dir is not None:
             self.loaded_accounts = load_bundle_dir(store, self.load_dir)
         self.store = store
-        app, wsgi = create_app(store, self.faults, self.access_token_ttl)
+        app, wsgi = create_app(store, self.faults, self.access_token_ttl, self.link)
         app.config["MEDCARD_AUTH_HOST"] = self.auth_host
         self._server = make_server(
             self.host, self.port, wsgi, threaded=True, request_handler=QuietRequestHandler

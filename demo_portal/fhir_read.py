@@ -15,6 +15,7 @@ from demo_portal.fhir_common import (
     require_type,
     store,
 )
+from demo_portal.link import max_count
 from demo_portal.search import (
     DEFAULT_COUNT,
     MAX_COUNT,
@@ -94,6 +95,7 @@ def search(rtype: str) -> Response:
     caller = authenticate()
     params, key, total = _paging_params()
     spec = parse_search(rtype, params)
+    spec.count = max_count(spec.count)
     rows, next_key, total = run_search(caller, spec, key, total)
     base = _base()
     self_url = f"{base}/{rtype}" + (f"?{urlencode(params)}" if params else "")
@@ -182,6 +184,7 @@ def everything(pid: str) -> Response:
     caller = authenticate()
     params, key, total = _paging_params()
     since, count = _everything_params(params)
+    count = max_count(count)
     caller.require_patient(pid)
     if store().get_stored("Patient", pid) is None:
         raise not_found("Patient", pid)
