@@ -28,6 +28,7 @@ from desktop.services.errors import (
 from desktop.services.portal.address import check_base_url, scrub_url
 from desktop.services.portal.answers import PagingGuard, next_link, parse_answer
 from desktop.services.portal.outcome import error_for_response
+from desktop.services.portal.throttle import Throttle
 from desktop.services.portal.transport import (
     CONNECTION_ERRORS,
     Limits,
@@ -40,6 +41,11 @@ from desktop.services.threads import check_blocking_allowed
 Params = Mapping[str, Any] | Sequence[tuple[str, str]] | None
 
 FHIR_JSON = "application/fhir+json"
+# Requests one client keeps on the wire at once (a sync's streams): a few, as browsers and
+# bulk clients do. The connection pool keeps at least that many alive (keep-alive), with
+# room for the window's own reads that share a session.
+PARALLEL_REQUESTS = 6
+POOL_SIZE = 16
 OAUTH_URIS_EXTENSION = "http://fhir-registry.smarthealthit.org/StructureDefinition/oauth-uris"
 
 
@@ -65,7 +71,7 @@ def new_session() -> requests.Session:
     session.verify = True  # explicit: never turned off, whatever the environment says
     session.headers["User-Agent"] = _user_agent()
     # Its connections report to the request's deadline watchdog (see watchdog.py).
-    adapter = WatchedAdapter(pool_connections=4, pool_maxsize=16)
+    adapter = WatchedAdapter(pool_connections=4, pool_maxsize=POOL_SIZE)
     session.mount("https://", adapter)
     session.mount("http://", adapter)
     return session
@@ -105,6 +111,8 @@ class FhirClient:
         self._session = session or new_session()
         self._owns_session = session is None
         self._capabilities: dict[str, Any] | None = None
+        # Shared by every thread using this client: a busy portal slows all of them down.
+        self.throttle = Throttle(PARALLEL_REQUESTS)
 
     # -- lifetime -----------------------------------------------------------------------
 
@@ -338,6 +346,7 @@ class FhirClient:
                     headers=all_headers,
                     body=data,
                     limits=self.limits,
+                    throttle=self.throttle,
                 )
             except requests.exceptions.SSLError:
                 raise InsecureConnection(f"{where}: TLS verification failed") from None
