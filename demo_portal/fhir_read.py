@@ -147,7 +147,7 @@ def _everything_params(params: list[tuple[str, str]]) -> tuple[int, int]:
             if not value.isdigit() or int(value) < 1:
                 raise bad_request(f"Invalid _count {value!r}", f"Неверный _count: {value}")
             count = min(int(value), MAX_COUNT)
-        elif name not in ("_format",):
+        elif name not in ("_format", "_type"):
             raise bad_request(
                 f"Unsupported $everything parameter '{name}'",
                 f"Неподдерживаемый параметр $everything «{name}»",
@@ -185,6 +185,9 @@ def everything(pid: str) -> Response:
     params, key, total = _paging_params()
     since, count = _everything_params(params)
     count = max_count(count)
+    # `_type`: only these resource types (R4 $everything), e.g. what type searches miss.
+    types = [t for name, v in params if name == "_type" for t in v.split(",") if t]
+    only = f" AND rtype IN ({','.join('?' * len(types))})" if types else ""
     caller.require_patient(pid)
     if store().get_stored("Patient", pid) is None:
         raise not_found("Patient", pid)
@@ -193,18 +196,21 @@ def everything(pid: str) -> Response:
         if key is None:
             # First page: the referenced shared resources travel here, once.
             extra = _referenced_shared(pid, since)
+            if types:
+                extra = [e for e in extra if e[0] in types]
             total = len(extra) + int(
                 conn.exec_driver_sql(
-                    "SELECT COUNT(*) FROM resources WHERE patient_id = ? AND last_updated >= ?",
-                    (pid, since),
+                    "SELECT COUNT(*) FROM resources WHERE patient_id = ? AND last_updated >= ?"
+                    + only,
+                    (pid, since, *types),
                 ).scalar()
                 or 0
             )
         after = key[0] if key else since - 1
         rows = conn.exec_driver_sql(
             "SELECT rtype, rid, body, last_updated FROM resources "
-            "WHERE patient_id = ? AND last_updated > ? ORDER BY last_updated LIMIT ?",
-            (pid, max(after, since - 1), count + 1),
+            f"WHERE patient_id = ? AND last_updated > ?{only} ORDER BY last_updated LIMIT ?",
+            (pid, max(after, since - 1), *types, count + 1),
         ).fetchall()
     base = _base()
     next_url = None

@@ -206,17 +206,37 @@ class FhirClient:
         first = self.get(resource_type, params=params, expect="Bundle")
         return self._pages(first)
 
+    def resource_types(self) -> list[str]:
+        """The resource types the CapabilityStatement lists (empty: cannot tell)."""
+        try:
+            statement = self.capabilities()
+        except (NotFound, MalformedAnswer):
+            return []
+        return [
+            str(resource["type"])
+            for rest in _dicts(statement.get("rest"))
+            for resource in _dicts(rest.get("resource"))
+            if isinstance(resource.get("type"), str)
+        ]
+
     def everything(
-        self, patient_id: str, since: str | datetime | None = None, count: int = 1000
+        self,
+        patient_id: str,
+        since: str | datetime | None = None,
+        count: int = 1000,
+        types: Sequence[str] | None = None,
     ) -> Iterator[dict[str, Any]]:
-        """Pages of Patient/$everything. Raises OperationNotSupported (before any page)
-        when the server lacks the operation, so the caller can fall back to type searches."""
+        """Pages of Patient/$everything (`types`: only those, R4's `_type`). Raises
+        OperationNotSupported (before any page) when the server lacks the operation, so
+        the caller can fall back to type searches."""
         declared = self.supports_everything()
         if declared is False:
             raise OperationNotSupported("Patient/$everything is not in the CapabilityStatement")
         params: list[tuple[str, str]] = [("_count", str(count))]
         if since is not None:
             params.append(("_since", _instant(since)))
+        if types:
+            params.append(("_type", ",".join(types)))
         try:
             first = self.get(f"Patient/{patient_id}/$everything", params=params, expect="Bundle")
         except (NotFound, ValidationFailed) as exc:
@@ -225,6 +245,12 @@ class FhirClient:
             raise OperationNotSupported(
                 "Patient/$everything answered " + str(exc.status), portal_texts=exc.portal_texts
             ) from exc
+        return self._pages(first)
+
+    def resume(self, next_url: str) -> Iterator[dict[str, Any]]:
+        """Pages of a search from a next link saved earlier (an interrupted sync goes on
+        where it stopped); the link must be on the portal's origin, like any next link."""
+        first = self.get(next_url, expect="Bundle")
         return self._pages(first)
 
     def _pages(self, page: dict[str, Any]) -> Iterator[dict[str, Any]]:

@@ -12,8 +12,10 @@ number of resources of each type for each patient; where the cache holds more:
    differs from ours (a document without a subject, a shared Medication) therefore never
    deletes anything.
 
-A count costs one small request per cached type and patient; nothing is listed when the
-counts agree, which is every sync in which nothing was deleted. A server that gives no
+A count costs one small request per cached type and patient, asked several at once;
+nothing is listed when the counts agree, which is every sync in which nothing was deleted.
+A type fetched whole in this very sync from an empty start (a first sync) is not counted:
+no deletion can be missing from it. A server that gives no
 `Bundle.total`, or no `patient` search for a type, gets no check for that type.
 """
 
@@ -44,14 +46,18 @@ class DeletionFinder:
         self._workers = max(1, workers)
         self._check: CancelCheck = never
 
-    def find(self, patient_id: str, check: CancelCheck = never) -> list[Key]:
+    def find(
+        self, patient_id: str, check: CancelCheck = never, skip: Iterable[str] = ()
+    ) -> list[Key]:
         """(type, id) of this patient's cached resources the portal no longer has;
-        `check` raises SyncCancelled between requests when the user cancels."""
+        `check` raises SyncCancelled between requests when the user cancels. Types in
+        `skip` were fetched whole just now: nothing of them can be missing, no count asked."""
         self._check = check
+        skipped = set(skip)
         cached = {
             t: n
             for t, n in self._cache.patient_counts(patient_id).items()
-            if t != "Patient" and t not in DIRECTORY_TYPES
+            if t != "Patient" and t not in DIRECTORY_TYPES and t not in skipped
         }
         if not cached:
             return []

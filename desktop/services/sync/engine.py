@@ -21,19 +21,14 @@ from typing import Any
 
 from desktop.services.cache import Cache
 from desktop.services.cache.types import SyncProgress, SyncResult
+from desktop.services.portal.client import PARALLEL_REQUESTS
 
 from .cancel import SyncCancelled, checker
 from .deletions import DeletionFinder, describe
 from .directory import fetch_missing_directory
-from .fetch import (
-    CARD_TYPES,
-    EVERYTHING,
-    Client,
-    Page,
-    Producer,
-    StreamDone,
-    StreamFailed,
-)
+from .fetch import CARD_TYPES, EVERYTHING, Client, Page, StreamDone, StreamFailed
+from .streams import STREAM_ORDER, Producer
+from .watermarks import older_mark, resume_mark
 
 log = logging.getLogger("medcard.sync")
 
@@ -48,11 +43,13 @@ class SyncEngine:
         cancel: threading.Event | None = None,
         *,
         use_everything: bool | None = None,
-        workers: int = 3,
+        workers: int = PARALLEL_REQUESTS,
         page_size: int = 1000,
     ) -> None:
         """`patients`: every Patient id the token may read (own first). `use_everything`:
-        None = use Patient/$everything when the server offers it."""
+        None or False = one stream per type, several at once, newest first (measured faster
+        than one $everything stream over a real link, issue 19); True = Patient/$everything
+        when the server offers it."""
         self.client = client
         self.cache = cache
         self.patients = list(dict.fromkeys(patients))
@@ -63,6 +60,9 @@ class SyncEngine:
         self.page_size = page_size
         self._check_cancel = checker(self.cancel)
         self.skipped = 0  # records that could not be read (skipped and counted, issue 15)
+        # (patient, stream) fetched whole in this run from an empty start: nothing of it
+        # can have been deleted since, so the deletion check skips it.
+        self._fresh: set[tuple[str, str]] = set()
 
     def run(self) -> SyncResult:
         started = time.monotonic()
@@ -70,7 +70,9 @@ class SyncEngine:
         with _fewer_collections():
             transferred = self._pull()
         self._forget_deleted()
-        transferred += fetch_missing_directory(self.client, self.cache, self._check_cancel)
+        transferred += fetch_missing_directory(
+            self.client, self.cache, self._check_cancel, self.workers
+        )
         seconds = time.monotonic() - started
         result = SyncResult(self.cache.counts(), transferred, seconds, self.skipped)
         log.info("sync: %d resources in %.1f s, %d unreadable", transferred, seconds, self.skipped)
@@ -87,39 +89,54 @@ class SyncEngine:
         finder = DeletionFinder(self.client, self.cache, self.workers)
         for patient_id in self.patients:
             self._check_cancel()
-            gone = finder.find(patient_id, self._check_cancel)
+            fresh = {stream for p, stream in self._fresh if p == patient_id}
+            if EVERYTHING in fresh:
+                if self._everything():
+                    continue  # the whole compartment was fetched just now
+                # the other types came whole with $everything just now
+                fresh |= {t for t in self.cache.patient_counts(patient_id) if t not in CARD_TYPES}
+            gone = finder.find(patient_id, self._check_cancel, skip=fresh)
             if gone:
                 self.cache.remove_all(gone)
                 log.info("sync: forgot resources deleted on the portal: %s", describe(gone))
 
     def _everything(self) -> bool:
-        if self.use_everything is not None:
-            return self.use_everything
+        if not self.use_everything:
+            return False
         supports = getattr(self.client, "supports_everything", None)
-        return bool(supports()) if callable(supports) else False
+        return bool(supports()) if callable(supports) else True
+
+    def _jobs(self, producer: Producer) -> list[tuple[Any, ...]]:
+        """One job per stream: every patient's $everything, or every patient's types."""
+        marks = self.cache.sync.watermarks()
+        jobs: list[tuple[Any, ...]] = []
+        if self._everything():
+            for patient_id in self.patients:
+                fallback = {
+                    t: (marks.get((patient_id, t)), marks.get((patient_id, older_mark(t))))
+                    for t in STREAM_ORDER
+                }
+                since = marks.get((patient_id, EVERYTHING))
+                saved = marks.get((patient_id, resume_mark(EVERYTHING)))
+                jobs.append((producer.everything_job, patient_id, since, saved, fallback))
+            return jobs
+        for order, resource_type in enumerate(STREAM_ORDER):  # the big kinds first
+            for patient_id in self.patients:
+                watermark = marks.get((patient_id, resource_type))
+                older = marks.get((patient_id, older_mark(resource_type)))
+                jobs.append((producer.type_job, patient_id, resource_type, watermark, older))
+            if order == 0:  # the rest of the compartment, and the names the card shows
+                for patient_id in self.patients:
+                    since = marks.get((patient_id, EVERYTHING))
+                    saved = marks.get((patient_id, resume_mark(EVERYTHING)))
+                    jobs.append((producer.rest_job, patient_id, since, saved))
+        return jobs
 
     def _pull(self) -> int:
-        marks = self.cache.sync.watermarks()
-        pages: queue.Queue[Any] = queue.Queue(maxsize=4)
+        pages: queue.Queue[Any] = queue.Queue(maxsize=2 * self.workers)
         stop = threading.Event()
         producer = Producer(self.client, pages, stop, self.page_size)
-        jobs: list[tuple[Any, ...]] = []
-        for patient_id in self.patients:
-            if self._everything():
-                fallback = {t: marks.get((patient_id, t)) for t in CARD_TYPES}
-                jobs.append(
-                    (
-                        producer.everything_stream,
-                        patient_id,
-                        marks.get((patient_id, EVERYTHING)),
-                        fallback,
-                    )
-                )
-            else:
-                jobs += [
-                    (producer.type_stream, patient_id, t, marks.get((patient_id, t)))
-                    for t in CARD_TYPES
-                ]
+        jobs = self._jobs(producer)
         transferred = 0
         tracker = _Progress(self.progress)
         pool = ThreadPoolExecutor(max_workers=self.workers, thread_name_prefix="medcard-fetch")
@@ -137,6 +154,8 @@ class SyncEngine:
                 if isinstance(item, StreamFailed):
                     raise item.error
                 if isinstance(item, StreamDone):
+                    if item.fresh:
+                        self._fresh.add((item.patient_id, item.stream))
                     continue
                 self.skipped += self._commit(item)
                 transferred += len(item.resources)
@@ -152,7 +171,7 @@ class SyncEngine:
         """One page and its watermark in one transaction (the single writer); returns how
         many of its records could not be read (skipped: they never block the page)."""
         stored = self.cache.sync.commit_page(
-            page.resources, page.patient_id, page.stream, page.watermark
+            page.resources, page.patient_id, page.stream, page.watermark, page.marks
         )
         return page.skipped + stored.skipped
 

@@ -3,6 +3,7 @@ and the doctors and places the card names but the cache lacks."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -46,9 +47,12 @@ class SyncQueries:
         patient_id: str,
         stream: str,
         watermark: str | None,
+        marks: Mapping[str, str | None] | None = None,
     ) -> Committed:
         """One page and its watermark in one transaction: a kill loses at most this page.
-        Records that cannot be understood are left out and counted (never block the page)."""
+        Records that cannot be understood are left out and counted (never block the page).
+        `marks`: more of the patient's watermark rows to set, or to delete (None), in the
+        same transaction (where an interrupted first sync resumes)."""
         skipped = 0
         with self._cache.write() as conn:
             if resources:
@@ -57,6 +61,11 @@ class SyncQueries:
                 skipped = prepared.skipped
             if watermark:
                 writer.set_watermark(conn, patient_id, stream, watermark)
+            for name, value in (marks or {}).items():
+                if value is None:
+                    writer.delete_watermark(conn, patient_id, name)
+                else:
+                    writer.set_watermark(conn, patient_id, name, value)
         return Committed(skipped)
 
     def missing_directory_ids(self) -> list[str]:

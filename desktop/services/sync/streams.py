@@ -1,0 +1,271 @@
+"""Producers: network threads that turn search/$everything pages into `Page`s.
+
+Each stream is one job on the engine's pool of network threads; its pages go to the one
+writer through a bounded queue. What each page commits besides its records (the stream's
+watermark, and the marks that let a killed first sync resume) is explained in
+watermarks.py.
+"""
+
+from __future__ import annotations
+
+import logging
+import queue
+import threading
+from collections.abc import Iterator
+from typing import Any
+
+import orjson
+
+from desktop.services.cache.projections import DIRECTORY_TYPES
+from desktop.services.errors import MedcardError, OperationNotSupported, ValidationFailed
+
+from .fetch import (
+    CARD_TYPES,
+    EVERYTHING,
+    Client,
+    Page,
+    Stopped,
+    StreamDone,
+    StreamFailed,
+    _later,
+    bundle_total,
+    has_next,
+    read_entries,
+)
+from .watermarks import (
+    NewestFirst,
+    SortedStream,
+    last_updated,
+    next_since,
+    older_mark,
+    resume_mark,
+)
+
+log = logging.getLogger("medcard.sync")
+
+# The order streams start in when there are more than network threads: the kinds that
+# fill the card (and are the longest) first, so they are never queued behind small ones.
+_FIRST = ("Observation", "DiagnosticReport", "Encounter", "ExplanationOfBenefit", "Composition")
+STREAM_ORDER = _FIRST + tuple(t for t in CARD_TYPES if t not in _FIRST)
+
+
+class Producer:
+    """Fetches streams and hands pages to the writer through a bounded queue."""
+
+    def __init__(
+        self, client: Client, out: queue.Queue[Any], stop: threading.Event, page_size: int
+    ) -> None:
+        self._client = client
+        self._out = out
+        self._stop = stop
+        self._page_size = page_size
+
+    def _put(self, item: Any) -> None:
+        while not self._stop.is_set():
+            try:
+                self._out.put(item, timeout=0.2)
+                return
+            except queue.Full:
+                continue
+        raise Stopped
+
+    def run_safely(self, job: Any, *args: Any) -> None:
+        try:
+            job(*args)
+        except Stopped:
+            pass
+        except BaseException as exc:  # noqa: BLE001 - handed to the writer thread
+            try:
+                self._put(StreamFailed(exc))
+            except Stopped:
+                pass
+
+    def _pages(self, pages: Iterator[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+        for bundle in pages:
+            if self._stop.is_set():
+                raise Stopped
+            yield bundle
+
+    # -- type searches ------------------------------------------------------------------
+
+    def _params(self, patient_id: str, resource_type: str) -> list[tuple[str, str]]:
+        return [
+            ("_id" if resource_type == "Patient" else "patient", patient_id),
+            ("_count", str(self._page_size)),
+        ]
+
+    def type_job(
+        self, patient_id: str, resource_type: str, watermark: str | None, older: str | None
+    ) -> None:
+        """One type of one patient: newest first when it has never been synced (or such a
+        pass was interrupted), then what changed since the watermark."""
+        fresh = watermark is None and older is None
+        if fresh or older is not None:
+            self.newest_first(patient_id, resource_type, older, fresh)
+        if not fresh:
+            self.changed_since(patient_id, resource_type, watermark)
+        self._put(StreamDone(patient_id, resource_type, fresh=fresh))
+
+    def newest_first(
+        self, patient_id: str, resource_type: str, older: str | None, fresh: bool
+    ) -> None:
+        params = [*self._params(patient_id, resource_type), ("_sort", "-_lastUpdated")]
+        if older:
+            params.append(("_lastUpdated", f"lt{older}"))
+        mark = older_mark(resource_type)
+        stream = NewestFirst(older)
+        total: int | None = None
+        first = True
+        for bundle in self._pages(self._client.search(resource_type, params)):
+            if first:
+                total = bundle_total(bundle)
+            resources, skipped = read_entries(bundle)
+            more = has_next(bundle)
+            edge = stream.page(resources, more)
+            watermark: str | None = None
+            marks: dict[str, str | None] = {}
+            if not more:
+                marks[mark] = None  # the pass is complete
+                if fresh:
+                    watermark = stream.newest
+            elif fresh and first and stream.newest is not None:
+                # The type's watermark from its first page on: anything changed after this
+                # page was served is newer, and comes with the next `gt` search.
+                watermark = stream.newest
+                marks[mark] = edge or next_since(stream.newest)
+            elif edge is not None:
+                marks[mark] = edge
+            self._put(
+                Page(patient_id, resource_type, resources, watermark, total, first, skipped, marks)
+            )
+            first = False
+
+    def changed_since(self, patient_id: str, resource_type: str, watermark: str | None) -> None:
+        params = [*self._params(patient_id, resource_type), ("_sort", "_lastUpdated")]
+        if watermark:
+            params.append(("_lastUpdated", f"gt{watermark}"))
+        stream = SortedStream(watermark)
+        total: int | None = None
+        first = True
+        for bundle in self._pages(self._client.search(resource_type, params)):
+            if first:
+                total = bundle_total(bundle)
+            resources, skipped = read_entries(bundle)
+            mark = stream.page(resources, has_next(bundle))
+            self._put(Page(patient_id, resource_type, resources, mark, total, first, skipped))
+            first = False
+
+    # -- Patient/$everything --------------------------------------------------------------
+
+    def everything_job(
+        self,
+        patient_id: str,
+        since: str | None,
+        saved: str | None,
+        fallback: dict[str, tuple[str | None, str | None]] | None,
+        types: list[str] | None = None,
+    ) -> None:
+        """$everything (of `types` only, when given), continuing an interrupted run from
+        its saved next link; without the operation, the type searches in `fallback`."""
+        resumed = _resume_state(saved)
+        pages: Iterator[dict[str, Any]] | None = None
+        newest, run_since = None, since
+        if resumed is not None:
+            try:
+                pages = self._client.resume(resumed["next"])
+                newest, run_since = resumed["newest"], resumed["since"]
+            except MedcardError as exc:  # e.g. the server forgot its paging state
+                log.info("sync: $everything starts again (%s)", type(exc).__name__)
+                pages = None
+        if pages is None:
+            try:
+                pages = self._everything(patient_id, since, types)
+            except OperationNotSupported:
+                for resource_type in STREAM_ORDER if fallback is not None else ():
+                    assert fallback is not None
+                    self.type_job(
+                        patient_id, resource_type, *fallback.get(resource_type, (None, None))
+                    )
+                self._put(StreamDone(patient_id, EVERYTHING))
+                return
+        fresh = since is None and resumed is None
+        self._everything_pages(patient_id, pages, run_since, newest)
+        self._put(StreamDone(patient_id, EVERYTHING, fresh=fresh))
+
+    def _everything(
+        self, patient_id: str, since: str | None, types: list[str] | None
+    ) -> Iterator[dict[str, Any]]:
+        client: Any = self._client
+        if not types:
+            return client.everything(patient_id, since=since, count=self._page_size)
+        try:
+            return client.everything(patient_id, since=since, count=self._page_size, types=types)
+        except ValidationFailed:  # a server without `_type`: the whole compartment then
+            return client.everything(patient_id, since=since, count=self._page_size)
+
+    def rest_job(self, patient_id: str, since: str | None, saved: str | None) -> None:
+        """What the card's type searches leave out (claims, care plans, goals, ... of the
+        patient's compartment, and the doctors and clinics the records name): one
+        $everything run over the other types the portal lists; nothing without it."""
+        client: Any = self._client
+        if client.supports_everything() is False:
+            self._put(StreamDone(patient_id, EVERYTHING))
+            return
+        listed = client.resource_types()
+        types = [t for t in listed if t not in CARD_TYPES or t in DIRECTORY_TYPES]
+        self.everything_job(patient_id, since, saved, None, types or None)
+
+    def _everything_pages(
+        self,
+        patient_id: str,
+        pages: Iterator[dict[str, Any]],
+        since: str | None,
+        newest: str | None,
+    ) -> None:
+        mark = resume_mark(EVERYTHING)
+        total: int | None = None
+        first = True
+        for bundle in self._pages(pages):
+            if first:
+                total = bundle_total(bundle)
+            resources, skipped = read_entries(bundle)
+            for resource in resources:
+                stamp = last_updated(resource)
+                if stamp and (newest is None or _later(stamp, newest)):
+                    newest = stamp
+            next_url = _next_url(bundle)
+            if next_url is None:
+                watermark = next_since(newest) if newest else since
+                marks: dict[str, str | None] = {mark: None}
+            else:
+                watermark = None
+                state = {"next": next_url, "newest": newest, "since": since}
+                marks = {mark: orjson.dumps(state).decode()}
+            self._put(
+                Page(patient_id, EVERYTHING, resources, watermark, total, first, skipped, marks)
+            )
+            first = False
+
+
+def _next_url(bundle: dict[str, Any]) -> str | None:
+    from desktop.services.portal import next_link
+
+    return next_link(bundle)
+
+
+def _resume_state(saved: str | None) -> dict[str, Any] | None:
+    """The saved state of an interrupted $everything run, or None (none, or unreadable)."""
+    if not saved:
+        return None
+    try:
+        state = orjson.loads(saved)
+    except orjson.JSONDecodeError:
+        return None
+    if not isinstance(state, dict) or not isinstance(state.get("next"), str):
+        return None
+    newest, since = state.get("newest"), state.get("since")
+    return {
+        "next": state["next"],
+        "newest": newest if isinstance(newest, str) else None,
+        "since": since if isinstance(since, str) else None,
+    }
