@@ -26,8 +26,8 @@ from desktop.services.portal.client import PARALLEL_REQUESTS
 from .cancel import SyncCancelled, checker
 from .deletions import DeletionFinder, describe
 from .directory import fetch_missing_directory
-from .fetch import CARD_TYPES, EVERYTHING, Client, Page, StreamDone, StreamFailed
-from .streams import STREAM_ORDER, Producer
+from .fetch import EVERYTHING, Client, Page, StreamDone, StreamFailed
+from .streams import STREAM_ORDER, TYPE_STREAMS, Producer
 from .watermarks import older_mark, resume_mark
 
 log = logging.getLogger("medcard.sync")
@@ -94,7 +94,8 @@ class SyncEngine:
                 if self._everything():
                     continue  # the whole compartment was fetched just now
                 # the other types came whole with $everything just now
-                fresh |= {t for t in self.cache.patient_counts(patient_id) if t not in CARD_TYPES}
+                cached = self.cache.patient_counts(patient_id)
+                fresh |= {t for t in cached if t not in TYPE_STREAMS}
             gone = finder.find(patient_id, self._check_cancel, skip=fresh)
             if gone:
                 self.cache.remove_all(gone)
@@ -107,29 +108,25 @@ class SyncEngine:
         return bool(supports()) if callable(supports) else True
 
     def _jobs(self, producer: Producer) -> list[tuple[Any, ...]]:
-        """One job per stream: every patient's $everything, or every patient's types."""
+        """One job per stream: every patient's $everything; or every patient's big kinds,
+        newest first, and one $everything of the rest (see streams.py)."""
         marks = self.cache.sync.watermarks()
         jobs: list[tuple[Any, ...]] = []
-        if self._everything():
-            for patient_id in self.patients:
-                fallback = {
-                    t: (marks.get((patient_id, t)), marks.get((patient_id, older_mark(t))))
-                    for t in STREAM_ORDER
-                }
-                since = marks.get((patient_id, EVERYTHING))
-                saved = marks.get((patient_id, resume_mark(EVERYTHING)))
+        for patient_id in self.patients:
+            fallback = {
+                t: (marks.get((patient_id, t)), marks.get((patient_id, older_mark(t))))
+                for t in STREAM_ORDER
+            }
+            since = marks.get((patient_id, EVERYTHING))
+            saved = marks.get((patient_id, resume_mark(EVERYTHING)))
+            if self._everything():
                 jobs.append((producer.everything_job, patient_id, since, saved, fallback))
-            return jobs
-        for order, resource_type in enumerate(STREAM_ORDER):  # the big kinds first
-            for patient_id in self.patients:
-                watermark = marks.get((patient_id, resource_type))
-                older = marks.get((patient_id, older_mark(resource_type)))
-                jobs.append((producer.type_job, patient_id, resource_type, watermark, older))
-            if order == 0:  # the rest of the compartment, and the names the card shows
-                for patient_id in self.patients:
-                    since = marks.get((patient_id, EVERYTHING))
-                    saved = marks.get((patient_id, resume_mark(EVERYTHING)))
-                    jobs.append((producer.rest_job, patient_id, since, saved))
+                continue
+            streams = [(producer.type_job, patient_id, t, *fallback[t]) for t in TYPE_STREAMS]
+            rest = (producer.rest_job, patient_id, since, saved, fallback)
+            jobs += [streams[0], rest, *streams[1:]]
+        # Each patient's longest stream first, so none waits behind short ones.
+        jobs.sort(key=lambda job: job[0] != producer.type_job or job[2] != TYPE_STREAMS[0])
         return jobs
 
     def _pull(self) -> int:

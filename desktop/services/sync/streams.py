@@ -43,10 +43,13 @@ from .watermarks import (
 
 log = logging.getLogger("medcard.sync")
 
-# The order streams start in when there are more than network threads: the kinds that
-# fill the card (and are the longest) first, so they are never queued behind small ones.
-_FIRST = ("Observation", "DiagnosticReport", "Encounter", "ExplanationOfBenefit", "Composition")
-STREAM_ORDER = _FIRST + tuple(t for t in CARD_TYPES if t not in _FIRST)
+# The kinds that fill most of a card, each a stream of its own, newest first. Everything
+# else of the patient's compartment (a few pages at most) comes with one $everything run:
+# over a link tens of milliseconds long, a request per small type cost more round trips
+# than its data (measured, issue 19).
+TYPE_STREAMS = ("Observation", "DiagnosticReport", "Encounter")
+# When the portal has no $everything: every card type as a stream, the big ones first.
+STREAM_ORDER = TYPE_STREAMS + tuple(t for t in CARD_TYPES if t not in TYPE_STREAMS)
 
 
 class Producer:
@@ -203,17 +206,33 @@ class Producer:
         except ValidationFailed:  # a server without `_type`: the whole compartment then
             return client.everything(patient_id, since=since, count=self._page_size)
 
-    def rest_job(self, patient_id: str, since: str | None, saved: str | None) -> None:
-        """What the card's type searches leave out (claims, care plans, goals, ... of the
-        patient's compartment, and the doctors and clinics the records name): one
-        $everything run over the other types the portal lists; nothing without it."""
+    def rest_job(
+        self,
+        patient_id: str,
+        since: str | None,
+        saved: str | None,
+        fallback: dict[str, tuple[str | None, str | None]],
+    ) -> None:
+        """Everything but the TYPE_STREAMS: the card's smaller kinds, what the card does
+        not show (claims, care plans, goals, ...) and the doctors and clinics the records
+        name, in one $everything run over the other types the portal lists; without the
+        operation, the card's other types one search after another."""
         client: Any = self._client
         if client.supports_everything() is False:
-            self._put(StreamDone(patient_id, EVERYTHING))
+            self._rest_by_type(patient_id, fallback)
             return
-        listed = client.resource_types()
-        types = [t for t in listed if t not in CARD_TYPES or t in DIRECTORY_TYPES]
-        self.everything_job(patient_id, since, saved, None, types or None)
+        types = [t for t in client.resource_types() if t not in TYPE_STREAMS]
+        if types and not set(DIRECTORY_TYPES) <= set(types):
+            types += [t for t in DIRECTORY_TYPES if t not in types]
+        self.everything_job(patient_id, since, saved, fallback, types or None)
+
+    def _rest_by_type(
+        self, patient_id: str, fallback: dict[str, tuple[str | None, str | None]]
+    ) -> None:
+        for resource_type in STREAM_ORDER:
+            if resource_type not in TYPE_STREAMS:
+                self.type_job(patient_id, resource_type, *fallback.get(resource_type, (None, None)))
+        self._put(StreamDone(patient_id, EVERYTHING))
 
     def _everything_pages(
         self,
