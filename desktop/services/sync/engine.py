@@ -26,7 +26,7 @@ from desktop.services.portal.client import PARALLEL_REQUESTS
 from .cancel import SyncCancelled, checker
 from .deletions import DeletionFinder, describe
 from .directory import fetch_missing_directory
-from .fetch import EVERYTHING, Client, Page, StreamDone, StreamFailed
+from .fetch import EVERYTHING, Client, JobEnded, Page, StreamDone, StreamFailed
 from .streams import STREAM_ORDER, TYPE_STREAMS, Producer
 from .watermarks import older_mark, resume_mark
 
@@ -139,7 +139,8 @@ class SyncEngine:
         pool = ThreadPoolExecutor(max_workers=self.workers, thread_name_prefix="medcard-fetch")
         futures = [pool.submit(producer.run_safely, *job) for job in jobs]
         try:
-            while True:
+            ended = 0
+            while ended < len(jobs):
                 if self.cancel.is_set():
                     raise SyncCancelled
                 try:
@@ -147,6 +148,9 @@ class SyncEngine:
                 except queue.Empty:
                     if all(f.done() for f in futures) and pages.empty():
                         break
+                    continue
+                if isinstance(item, JobEnded):
+                    ended += 1
                     continue
                 if isinstance(item, StreamFailed):
                     raise item.error

@@ -71,6 +71,11 @@ class StreamDone:
 
 
 @dataclass
+class JobEnded:
+    """A producer job has put its last page."""
+
+
+@dataclass
 class StreamFailed:
     error: BaseException
 

@@ -23,6 +23,7 @@ from .fetch import (
     CARD_TYPES,
     EVERYTHING,
     Client,
+    JobEnded,
     Page,
     Stopped,
     StreamDone,
@@ -75,6 +76,7 @@ class Producer:
     def run_safely(self, job: Any, *args: Any) -> None:
         try:
             job(*args)
+            self._put(JobEnded())  # the writer stops waiting as soon as the last one ends
         except Stopped:
             pass
         except BaseException as exc:  # noqa: BLE001 - handed to the writer thread
