@@ -27,6 +27,9 @@ class AppContext(QObject):
     onlineChanged = Signal(bool)
     accountChanged = Signal()  # signed in, switched, or signed out
     errorOccurred = Signal(str)  # translated, user-facing message
+    # A running sync committed new records of this patient's card (a few times a second
+    # at most): the card merges them in; tabs that summarise (labs) wait for `synced`.
+    cardChanged = Signal(str)
 
     def __init__(self, runner: TaskRunner, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -76,6 +79,7 @@ class AppContext(QObject):
             session.onlineChanged.connect(self.onlineChanged)
             session.errorOccurred.connect(self.errorOccurred)
             session.patientsChanged.connect(self._on_patients_changed)
+            session.cardChanged.connect(self.cardChanged)
         ids = [p.patient_id for p in self.patients]
         if patient_id not in ids:
             patient_id = ids[0] if ids else (session.own_patient_id if session else "")

@@ -110,6 +110,8 @@ class TimelineModel(QAbstractTableModel):
         self._generation = 0  # a newer query makes older answers stale
         self._fetching = False
         self.loading = False
+        self._merging = False  # a re-read for `merge_new_rows` is in flight
+        self._merge_again = False
 
     # -- configuration ----------------------------------------------------------------
     def set_icon_provider(self, icons: dict[str, Any]) -> None:
@@ -156,9 +158,56 @@ class TimelineModel(QAbstractTableModel):
         self.loading = self._fetching = False
         self.failed.emit(exc)
 
+    def shows(self, reader: CacheReader | None, patient_id: str, flt: Any) -> bool:
+        """Whether this query (same session, card and filter) is the one on screen."""
+        return (
+            reader is not None
+            and reader is self._reader
+            and patient_id == self._patient_id
+            and flt == self._filter
+        )
+
     def refresh(self) -> None:
         """Re-read after a sync (same patient, same filter)."""
         self.set_query(self._reader, self._patient_id, self._filter)
+
+    # -- records landing while a sync runs --------------------------------------------
+    def merge_new_rows(self) -> None:
+        """A sync committed pages: re-read the rows held so far (plus a page) and merge
+        them in place — new records inserted where they belong, the others kept as they
+        are — so the selection and what the user looks at stay (no model reset)."""
+        if self._reader is None or not self._patient_id or self._filter is None:
+            return
+        if self.loading or self._merging:
+            self._merge_again = self._merging
+            return
+        generation, limit = self._generation, len(self._rows) + self._page_size
+        self._merging = self._reader.read(
+            first_page,
+            self._patient_id,
+            self._filter,
+            limit,
+            on_done=lambda answer: self._on_merge(generation, limit, answer),
+            on_error=lambda exc: self._on_merge_failed(generation, exc),
+            owner=self,
+        )
+
+    def _on_merge_failed(self, generation: int, exc: BaseException) -> None:
+        self._merging = False
+        self._on_failed(generation, exc)
+
+    def _on_merge(self, generation: int, limit: int, answer: tuple[int, list[TimelineRow]]) -> None:
+        self._merging = False
+        if generation == self._generation and not self.loading:
+            total, rows = answer
+            self._fetching = False  # a page asked before the merge is dropped as stale
+            merge_rows(self, self._rows, rows, window_full=len(rows) >= limit)
+            if total != self._total:
+                self._total = total
+                self.totalChanged.emit(total)
+        if self._merge_again:
+            self._merge_again = False
+            self.merge_new_rows()
 
     def clear(self) -> None:
         self.set_query(None, "", None)
@@ -278,6 +327,76 @@ class TimelineModel(QAbstractTableModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+
+def _key(row: TimelineRow) -> tuple[str, str]:
+    return (row.resource_type, row.resource_id)
+
+
+def merge_rows(
+    model: QAbstractTableModel,
+    current: list[TimelineRow],
+    fresh: list[TimelineRow],
+    window_full: bool,
+) -> None:
+    """Make `current` (the model's rows) equal to `fresh` + the rows beyond its window,
+    with row insert/remove notifications, so views keep their selection and position.
+
+    `fresh` is the first rows of the query now; when it filled its window, rows held but
+    not in it lie further down (kept at the end, where they still belong); otherwise a
+    row missing from it is gone."""
+    wanted = {_key(r) for r in fresh}
+    target = list(fresh)
+    if window_full:
+        target += [r for r in current if _key(r) not in wanted]
+    keep = {_key(r) for r in target}
+    row = len(current) - 1
+    while row >= 0:  # removals, bottom up, a run at a time
+        if _key(current[row]) in keep:
+            row -= 1
+            continue
+        end = row
+        while row >= 0 and _key(current[row]) not in keep:
+            row -= 1
+        model.beginRemoveRows(QModelIndex(), row + 1, end)
+        del current[row + 1 : end + 1]
+        model.endRemoveRows()
+    held = {_key(r) for r in current}
+    position = 0
+    while position < len(target):  # insertions, a run at a time, where they belong
+        if _key(target[position]) in held:
+            position += 1
+            continue
+        end = position
+        while end < len(target) and _key(target[end]) not in held:
+            end += 1
+        model.beginInsertRows(QModelIndex(), position, end - 1)
+        current[position:position] = target[position:end]
+        model.endInsertRows()
+        position = end
+    if [_key(r) for r in current] != [_key(r) for r in target]:
+        _reorder(model, current, target)  # a record's date changed: same rows, new order
+        return
+    changed = [i for i, r in enumerate(target) if r != current[i]]
+    current[:] = target
+    if changed:
+        last = model.columnCount() - 1
+        model.dataChanged.emit(model.index(min(changed), 0), model.index(max(changed), last))
+
+
+def _reorder(
+    model: QAbstractTableModel, current: list[TimelineRow], target: list[TimelineRow]
+) -> None:
+    model.layoutAboutToBeChanged.emit()
+    where = {_key(r): i for i, r in enumerate(target)}
+    moved_from, moved_to = [], []
+    for index in model.persistentIndexList():
+        if 0 <= index.row() < len(current):
+            moved_from.append(index)
+            moved_to.append(model.index(where[_key(current[index.row()])], index.column()))
+    current[:] = target
+    model.changePersistentIndexList(moved_from, moved_to)
+    model.layoutChanged.emit()
 
 
 def make_filter(

@@ -99,8 +99,14 @@ class CardTab(QWidget):
 
         self.filters.changed.connect(self.reload)
         ctx.patientChanged.connect(self._on_patient_changed)
-        ctx.synced.connect(self.reload)
+        ctx.synced.connect(self._on_synced)
         ctx.accountChanged.connect(self.reload)
+        ctx.cardChanged.connect(self._on_card_changed)
+        # Records landing during a sync are inserted above and below: keep in view the
+        # row the user was looking at (at the very top, the newest stay in view instead).
+        self._anchor: int | None = None
+        self.model.rowsAboutToBeInserted.connect(self._before_rows_inserted)
+        self.model.rowsInserted.connect(self._after_rows_inserted)
         self.reload()
 
     # -- data -------------------------------------------------------------------------
@@ -108,12 +114,38 @@ class CardTab(QWidget):
         date_from, date_to = self.filters.date_range()
         return make_filter(self.filters.kinds(), date_from, date_to, self.filters.text())
 
-    def reload(self) -> None:
+    def reload(self, force: bool = False) -> None:
         """Re-run the query (SQL count + first page, off the GUI thread) and keep the open
-        record selected if the new list has it."""
+        record selected if the new list has it. The same query again (new data of the same
+        card) is merged in place instead, unless `force`d (texts to translate anew)."""
+        session, patient_id, flt = self.ctx.session, self.ctx.patient_id, self.current_filter()
+        if not force and self.model.shows(session, patient_id, flt):
+            self.model.merge_new_rows()
+            return
         if not self.model.loading:
             self._keep = self._selected_key()
-        self.model.set_query(self.ctx.session, self.ctx.patient_id, self.current_filter())
+        self.model.set_query(session, patient_id, flt)
+
+    def _on_synced(self) -> None:
+        """The sync's last word: merged in place like its pages (the selection and the
+        scroll position stay); records deleted on the portal leave the list."""
+        self.reload()
+
+    def _on_card_changed(self, patient_id: str) -> None:
+        """A running sync committed records of this card: merge them in place."""
+        if patient_id == self.ctx.patient_id:
+            self.model.merge_new_rows()
+
+    def _before_rows_inserted(self, _parent: QModelIndex, first: int, _last: int) -> None:
+        top = self.table.rowAt(0)
+        scrolled = self.table.verticalScrollBar().value() > 0
+        self._anchor = top if scrolled and 0 <= first <= top else None
+
+    def _after_rows_inserted(self, _parent: QModelIndex, first: int, last: int) -> None:
+        if self._anchor is not None:
+            index = self.model.index(self._anchor + (last - first + 1), 0)
+            self.table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtTop)
+            self._anchor = None
 
     def _on_loaded(self) -> None:
         keep, self._keep = self._keep, None
@@ -208,7 +240,7 @@ class CardTab(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             # Column titles, kind names, dates and the open record's HTML are translated
             # when built: rebuild them (reload keeps the selection and re-renders it).
-            self.reload()
+            self.reload(force=True)
         super().changeEvent(event)
 
 
