@@ -111,6 +111,7 @@ class TimelineModel(QAbstractTableModel):
         self._fetching = False
         self.loading = False
         self._merging = False  # a re-read for `merge_new_rows` is in flight
+        self.merging = False  # rows are being merged in (views: a selection moved by it)
         self._merge_again = False
 
     # -- configuration ----------------------------------------------------------------
@@ -201,7 +202,11 @@ class TimelineModel(QAbstractTableModel):
         if generation == self._generation and not self.loading:
             total, rows = answer
             self._fetching = False  # a page asked before the merge is dropped as stale
-            merge_rows(self, self._rows, rows, window_full=len(rows) >= limit)
+            self.merging = True
+            try:
+                merge_rows(self, self._rows, rows, window_full=len(rows) >= limit)
+            finally:
+                self.merging = False
             if total != self._total:
                 self._total = total
                 self.totalChanged.emit(total)
@@ -215,6 +220,10 @@ class TimelineModel(QAbstractTableModel):
     @property
     def total(self) -> int:
         return self._total
+
+    def row_of(self, key: tuple[str, str]) -> int | None:
+        """The row of a record among those held, None when it is not held."""
+        return next((i for i, r in enumerate(self._rows) if _key(r) == key), None)
 
     def row_at(self, row: int) -> TimelineRow | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None

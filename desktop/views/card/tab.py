@@ -107,6 +107,9 @@ class CardTab(QWidget):
         self._anchor: int | None = None
         self.model.rowsAboutToBeInserted.connect(self._before_rows_inserted)
         self.model.rowsInserted.connect(self._after_rows_inserted)
+        # A merge that removes the open record (deleted on the portal) closes its detail.
+        self._open_key: tuple[str, str] | None = None  # the record in the detail pane
+        self.model.rowsRemoved.connect(self._after_rows_removed)
         self.reload()
 
     # -- data -------------------------------------------------------------------------
@@ -147,6 +150,15 @@ class CardTab(QWidget):
             self.table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtTop)
             self._anchor = None
 
+    def _after_rows_removed(self, *_args: object) -> None:
+        # The view moves the selection of a removed row to a neighbour (ignored while the
+        # model merges): the open record is gone, so is its detail.
+        if self._open_key is None or self.model.row_of(self._open_key) is not None:
+            return
+        self._open_key = None
+        self.table.selectionModel().clear()
+        self.detail.show_record(None, "")
+
     def _on_loaded(self) -> None:
         keep, self._keep = self._keep, None
         self._select_key(keep)
@@ -173,7 +185,7 @@ class CardTab(QWidget):
         self.reload()
 
     def _on_selection_changed(self, selected: QItemSelection, _old: QItemSelection) -> None:
-        if self._resetting:
+        if self._resetting or self.model.merging:
             return  # `_on_loaded` selects the record again (or clears the detail)
         indexes = selected.indexes()
         if not indexes:
@@ -186,6 +198,7 @@ class CardTab(QWidget):
         session = self.ctx.session
         if row is None or session is None:
             return
+        self._open_key = (row.resource_type, row.resource_id)
         self._detail_request += 1
         request = self._detail_request
         session.read(
