@@ -47,9 +47,10 @@ class SyncEngine:
         page_size: int = 1000,
     ) -> None:
         """`patients`: every Patient id the token may read (own first). `use_everything`:
-        None or False = one stream per type, several at once, newest first (measured faster
-        than one $everything stream over a real link, issue 19); True = Patient/$everything
-        when the server offers it."""
+        None = the card's big kinds as type streams, several at once, newest first, and
+        the rest of the compartment in one $everything run (measured fastest over a real
+        link, issue 19); False = type searches for every card type, no $everything;
+        True = Patient/$everything alone when the server offers it."""
         self.client = client
         self.cache = cache
         self.patients = list(dict.fromkeys(patients))
@@ -121,6 +122,9 @@ class SyncEngine:
             saved = marks.get((patient_id, resume_mark(EVERYTHING)))
             if self._everything():
                 jobs.append((producer.everything_job, patient_id, since, saved, fallback))
+                continue
+            if self.use_everything is False:  # type searches only, every card type
+                jobs += [(producer.type_job, patient_id, t, *fallback[t]) for t in STREAM_ORDER]
                 continue
             streams = [(producer.type_job, patient_id, t, *fallback[t]) for t in TYPE_STREAMS]
             rest = (producer.rest_job, patient_id, since, saved, fallback)
