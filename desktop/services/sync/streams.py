@@ -12,6 +12,7 @@ import logging
 import queue
 import threading
 from collections.abc import Iterator
+from functools import partial
 from typing import Any
 
 import orjson
@@ -33,6 +34,7 @@ from .fetch import (
     has_next,
     read_entries,
 )
+from .paired import PairedNewestFirst
 from .watermarks import (
     NewestFirst,
     SortedStream,
@@ -49,6 +51,8 @@ log = logging.getLogger("medcard.sync")
 # over a link tens of milliseconds long, a request per small type cost more round trips
 # than its data (measured, issue 19).
 TYPE_STREAMS = ("Observation", "DiagnosticReport", "Encounter")
+# Reports and their results: fetched side by side, committed together (see paired.py).
+PAIRED = ("Observation", "DiagnosticReport")
 # When the portal has no $everything: every card type as a stream, the big ones first.
 STREAM_ORDER = TYPE_STREAMS + tuple(t for t in CARD_TYPES if t not in TYPE_STREAMS)
 
@@ -111,12 +115,38 @@ class Producer:
             self.changed_since(patient_id, resource_type, watermark)
         self._put(StreamDone(patient_id, resource_type, fresh=fresh))
 
-    def newest_first(
-        self, patient_id: str, resource_type: str, older: str | None, fresh: bool
-    ) -> None:
+    def paired_job(self, patient_id: str, marks: dict[str, tuple[str | None, str | None]]) -> None:
+        """The PAIRED types of one patient: their newest-first passes as one stream (see
+        paired.py), then what changed since each one's watermark."""
+        fresh = {t: marks[t] == (None, None) for t in PAIRED}
+        unfinished = [t for t in PAIRED if fresh[t] or marks[t][1] is not None]
+        if unfinished:
+            searches = {
+                t: partial(
+                    self._client.search, t, self._newest_first_params(patient_id, t, marks[t][1])
+                )
+                for t in unfinished
+            }
+            PairedNewestFirst(
+                patient_id, searches, {t: fresh[t] for t in unfinished}, self._put, self._stop
+            ).run()
+        for resource_type in PAIRED:
+            if not fresh[resource_type]:
+                self.changed_since(patient_id, resource_type, marks[resource_type][0])
+            self._put(StreamDone(patient_id, resource_type, fresh=fresh[resource_type]))
+
+    def _newest_first_params(
+        self, patient_id: str, resource_type: str, older: str | None
+    ) -> list[tuple[str, str]]:
         params = [*self._params(patient_id, resource_type), ("_sort", "-_lastUpdated")]
         if older:
             params.append(("_lastUpdated", f"lt{older}"))
+        return params
+
+    def newest_first(
+        self, patient_id: str, resource_type: str, older: str | None, fresh: bool
+    ) -> None:
+        params = self._newest_first_params(patient_id, resource_type, older)
         mark = older_mark(resource_type)
         stream = NewestFirst(older)
         total: int | None = None
