@@ -27,7 +27,7 @@ from .cancel import SyncCancelled, checker
 from .deletions import DeletionFinder, describe
 from .directory import fetch_missing_directory
 from .fetch import EVERYTHING, Client, JobEnded, Page, StreamDone, StreamFailed
-from .streams import STREAM_ORDER, TYPE_STREAMS, Producer
+from .streams import PAIRED, STREAM_ORDER, TYPE_STREAMS, Producer
 from .watermarks import older_mark, resume_mark
 
 log = logging.getLogger("medcard.sync")
@@ -123,14 +123,23 @@ class SyncEngine:
             if self._everything():
                 jobs.append((producer.everything_job, patient_id, since, saved, fallback))
                 continue
+            paired = (producer.paired_job, patient_id, {t: fallback[t] for t in PAIRED})
             if self.use_everything is False:  # type searches only, every card type
-                jobs += [(producer.type_job, patient_id, t, *fallback[t]) for t in STREAM_ORDER]
+                singles = [t for t in STREAM_ORDER if t not in PAIRED]
+                jobs += [
+                    paired,
+                    *((producer.type_job, patient_id, t, *fallback[t]) for t in singles),
+                ]
                 continue
-            streams = [(producer.type_job, patient_id, t, *fallback[t]) for t in TYPE_STREAMS]
             rest = (producer.rest_job, patient_id, since, saved, fallback)
-            jobs += [streams[0], rest, *streams[1:]]
+            others = [t for t in TYPE_STREAMS if t not in PAIRED]
+            jobs += [
+                paired,
+                rest,
+                *((producer.type_job, patient_id, t, *fallback[t]) for t in others),
+            ]
         # Each patient's longest stream first, so none waits behind short ones.
-        jobs.sort(key=lambda job: job[0] != producer.type_job or job[2] != TYPE_STREAMS[0])
+        jobs.sort(key=lambda job: job[0] != producer.paired_job)
         return jobs
 
     def _pull(self) -> int:
