@@ -159,6 +159,18 @@ def _referenced_shared(patient_id: str, since: int) -> list[tuple[str, str, byte
     """Practitioners, organizations and locations the patient's records point at."""
     like = " OR ".join("t.value LIKE ?" for _ in _SHARED_REFERENCED)
     with store().engine.connect() as conn:
+        if since > 0:
+            # An incremental run: only shared resources changed since can be sent, usually
+            # none, and finding that out is cheap; the scan of the patient's references
+            # below is not (a quarter of a second for 100 000 records).
+            kinds = [p.rstrip("/") for p in _SHARED_REFERENCED]
+            changed = conn.exec_driver_sql(
+                f"SELECT 1 FROM resources WHERE rtype IN ({','.join('?' * len(kinds))})"
+                " AND last_updated >= ? LIMIT 1",
+                (*kinds, since),
+            ).first()
+            if changed is None:
+                return []
         refs = [
             row[0]
             for row in conn.exec_driver_sql(

@@ -52,28 +52,34 @@ class DeletionFinder:
         """(type, id) of this patient's cached resources the portal no longer has;
         `check` raises SyncCancelled between requests when the user cancels. Types in
         `skip` were fetched whole just now: nothing of them can be missing, no count asked."""
+        return self.find_all({patient_id: set(skip)}, check).get(patient_id, [])
+
+    def find_all(
+        self, skips: dict[str, set[str]], check: CancelCheck = never
+    ) -> dict[str, list[Key]]:
+        """`find` for several patients (id -> types to skip), their counts asked at once."""
         self._check = check
-        skipped = set(skip)
-        cached = {
-            t: n
-            for t, n in self._cache.patient_counts(patient_id).items()
-            if t != "Patient" and t not in DIRECTORY_TYPES and t not in skipped
-        }
+        cached: dict[tuple[str, str], int] = {}
+        for patient_id, skip in skips.items():
+            for rtype, have in self._cache.patient_counts(patient_id).items():
+                if rtype != "Patient" and rtype not in DIRECTORY_TYPES and rtype not in skip:
+                    cached[(patient_id, rtype)] = have
         if not cached:
-            return []
+            return {}
         with ThreadPoolExecutor(self._workers, thread_name_prefix="medcard-count") as pool:
-            counted = pool.map(lambda t: self._count(t, patient_id), cached)
+            counted = pool.map(lambda key: self._count(key[1], key[0]), cached)
             totals = dict(zip(cached, counted, strict=True))
-        gone: list[Key] = []
-        for rtype, have in cached.items():
+        gone: dict[str, list[Key]] = {}
+        for (patient_id, rtype), have in cached.items():
             check()
-            total = totals[rtype]
+            total = totals[(patient_id, rtype)]
             if total is None or total >= have:
                 continue
             try:
                 listed = self._ids(rtype, [("patient", patient_id)])
                 candidates = sorted(self._cache.ids(patient_id, rtype) - listed)
-                gone += [(rtype, rid) for rid in self._absent(rtype, candidates)]
+                absent = [(rtype, rid) for rid in self._absent(rtype, candidates)]
+                gone.setdefault(patient_id, []).extend(absent)
             except MedcardError as exc:
                 # Type and error class only: ids may identify medical records.
                 log.info("deletion check of %s skipped (%s)", rtype, type(exc).__name__)

@@ -27,6 +27,7 @@ from .cancel import SyncCancelled, checker
 from .deletions import DeletionFinder, describe
 from .directory import fetch_missing_directory
 from .fetch import EVERYTHING, Client, JobEnded, Page, StreamDone, StreamFailed
+from .pipeline import CommitPipeline
 from .streams import PAIRED, STREAM_ORDER, TYPE_STREAMS, Producer
 from .watermarks import older_mark, resume_mark
 
@@ -45,6 +46,7 @@ class SyncEngine:
         use_everything: bool | None = None,
         workers: int = PARALLEL_REQUESTS,
         page_size: int = 1000,
+        prepare_workers: int | None = None,
     ) -> None:
         """`patients`: every Patient id the token may read (own first). `use_everything`:
         None = the card's big kinds as type streams, several at once, newest first, and
@@ -59,6 +61,8 @@ class SyncEngine:
         self.use_everything = use_everything
         self.workers = max(1, workers)
         self.page_size = page_size
+        # Processes preparing a big sync's pages (None: as the cores allow, 0: none).
+        self.prepare_workers = prepare_workers
         self._check_cancel = checker(self.cancel)
         self.skipped = 0  # records that could not be read (skipped and counted, issue 15)
         # (patient, stream) fetched whole in this run from an empty start: nothing of it
@@ -87,9 +91,8 @@ class SyncEngine:
 
     def _forget_deleted(self) -> None:
         """Drop what the portal deleted since the last sync (see deletions.py)."""
-        finder = DeletionFinder(self.client, self.cache, self.workers)
+        skips: dict[str, set[str]] = {}
         for patient_id in self.patients:
-            self._check_cancel()
             fresh = {stream for p, stream in self._fresh if p == patient_id}
             if EVERYTHING in fresh:
                 if self._everything():
@@ -97,7 +100,10 @@ class SyncEngine:
                 # the other types came whole with $everything just now
                 cached = self.cache.patient_counts(patient_id)
                 fresh |= {t for t in cached if t not in TYPE_STREAMS}
-            gone = finder.find(patient_id, self._check_cancel, skip=fresh)
+            skips[patient_id] = fresh
+        self._check_cancel()
+        finder = DeletionFinder(self.client, self.cache, self.workers)
+        for gone in finder.find_all(skips, self._check_cancel).values():
             if gone:
                 self.cache.remove_all(gone)
                 log.info("sync: forgot resources deleted on the portal: %s", describe(gone))
@@ -149,6 +155,14 @@ class SyncEngine:
         jobs = self._jobs(producer)
         transferred = 0
         tracker = _Progress(self.progress)
+
+        def committed(page: Page, skipped: int) -> None:
+            nonlocal transferred
+            self.skipped += skipped
+            transferred += len(page.resources)
+            tracker.page(page)
+
+        writer = CommitPipeline(self.cache, committed, self.prepare_workers)
         pool = ThreadPoolExecutor(max_workers=self.workers, thread_name_prefix="medcard-fetch")
         futures = [pool.submit(producer.run_safely, *job) for job in jobs]
         try:
@@ -166,28 +180,23 @@ class SyncEngine:
                     ended += 1
                     continue
                 if isinstance(item, StreamFailed):
+                    writer.flush(block=True)  # what arrived before the failure is kept
                     raise item.error
                 if isinstance(item, StreamDone):
                     if item.fresh:
                         self._fresh.add((item.patient_id, item.stream))
                     continue
-                self.skipped += self._commit(item)
-                transferred += len(item.resources)
-                tracker.page(item)
+                if item.first and item.total:
+                    writer.announce(tracker.expected + item.total)
+                writer.add(item)
+            writer.flush(block=True)
         finally:
+            writer.close()
             stop.set()
             # On cancel, do not wait for requests in flight (a slow page may take seconds):
             # producers see `stop` after their request and put nothing more.
             pool.shutdown(wait=not self.cancel.is_set(), cancel_futures=True)
         return transferred
-
-    def _commit(self, page: Page) -> int:
-        """One page and its watermark in one transaction (the single writer); returns how
-        many of its records could not be read (skipped: they never block the page)."""
-        stored = self.cache.sync.commit_page(
-            page.resources, page.patient_id, page.stream, page.watermark, page.marks
-        )
-        return page.skipped + stored.skipped
 
 
 _gc_lock = threading.Lock()
@@ -223,6 +232,11 @@ class _Progress:
         self._done = 0
         self._total = 0
         self._per_stream: dict[tuple[str, str], int] = {}
+
+    @property
+    def expected(self) -> int:
+        """Records announced so far (the streams' totals)."""
+        return self._total
 
     def page(self, page: Page) -> None:
         key = (page.patient_id, page.stream)

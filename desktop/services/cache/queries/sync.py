@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from .. import writer
-from ..prepare import prepare
+from ..prepare import Prepared, prepare
 
 if TYPE_CHECKING:
     from ..core import Cache
@@ -48,15 +48,17 @@ class SyncQueries:
         stream: str,
         watermark: str | None,
         marks: Mapping[str, str | None] | None = None,
+        prepared: Prepared | None = None,
     ) -> Committed:
         """One page and its watermark in one transaction: a kill loses at most this page.
         Records that cannot be understood are left out and counted (never block the page).
         `marks`: more of the patient's watermark rows to set, or to delete (None), in the
-        same transaction (where an interrupted first sync resumes)."""
+        same transaction (where an interrupted first sync resumes). `prepared`: the page
+        already prepared (in a worker process), else it is prepared here."""
         skipped = 0
         with self._cache.write() as conn:
             if resources:
-                prepared = prepare(resources, patient_id)
+                prepared = prepared or prepare(resources, patient_id)
                 writer.apply(conn, prepared)
                 skipped = prepared.skipped
             if watermark:
