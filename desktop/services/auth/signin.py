@@ -5,14 +5,12 @@ from __future__ import annotations
 
 import secrets
 import threading
-import webbrowser
 from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlencode
 
 import requests
 
-from desktop.services.auth.loopback import LoopbackListener
 from desktop.services.auth.oauth import CLIENT_ID, SCOPE, OAuthError, pkce_pair, post_form
 from desktop.services.auth.tokens import TokenSet
 from desktop.services.errors import MalformedAnswer, SignInCancelled, SignInFailed
@@ -54,7 +52,7 @@ def authorize_url(endpoint: str, params: dict[str, str]) -> str:
 
 def sign_in(
     base_url: str,
-    open_url: Callable[[str], object] = webbrowser.open,
+    open_url: Callable[[str], object] | None = None,
     timeout: float = 300,
     *,
     cancel: threading.Event | None = None,
@@ -67,6 +65,12 @@ def sign_in(
     ``BROWSER``); it may block — the loopback listener runs in its own thread. Setting
     ``cancel`` (e.g. from a Cancel button) ends the wait with SignInCancelled.
     """
+    # The browser and the listener only for signing in: `medcard sync` starts without them.
+    import webbrowser
+
+    from desktop.services.auth.loopback import LoopbackListener
+
+    open_url = open_url or webbrowser.open
     base_url = check_base_url(base_url)
     own_session = session is None
     http = session or new_session()
