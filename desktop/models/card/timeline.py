@@ -25,6 +25,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
+from desktop.models.card.merge import merge_rows, record_key
 from desktop.models.formats import format_date as format_date  # re-exported
 from desktop.services.cache import RECORD_KINDS as RECORD_KINDS  # re-exported: one list of kinds
 from desktop.services.cache import Cache, RecordDetail, TimelineFilter, TimelineRow
@@ -223,7 +224,7 @@ class TimelineModel(QAbstractTableModel):
 
     def row_of(self, key: tuple[str, str]) -> int | None:
         """The row of a record among those held, None when it is not held."""
-        return next((i for i, r in enumerate(self._rows) if _key(r) == key), None)
+        return next((i for i, r in enumerate(self._rows) if record_key(r) == key), None)
 
     def row_at(self, row: int) -> TimelineRow | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
@@ -336,76 +337,6 @@ class TimelineModel(QAbstractTableModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-
-def _key(row: TimelineRow) -> tuple[str, str]:
-    return (row.resource_type, row.resource_id)
-
-
-def merge_rows(
-    model: QAbstractTableModel,
-    current: list[TimelineRow],
-    fresh: list[TimelineRow],
-    window_full: bool,
-) -> None:
-    """Make `current` (the model's rows) equal to `fresh` + the rows beyond its window,
-    with row insert/remove notifications, so views keep their selection and position.
-
-    `fresh` is the first rows of the query now; when it filled its window, rows held but
-    not in it lie further down (kept at the end, where they still belong); otherwise a
-    row missing from it is gone."""
-    wanted = {_key(r) for r in fresh}
-    target = list(fresh)
-    if window_full:
-        target += [r for r in current if _key(r) not in wanted]
-    keep = {_key(r) for r in target}
-    row = len(current) - 1
-    while row >= 0:  # removals, bottom up, a run at a time
-        if _key(current[row]) in keep:
-            row -= 1
-            continue
-        end = row
-        while row >= 0 and _key(current[row]) not in keep:
-            row -= 1
-        model.beginRemoveRows(QModelIndex(), row + 1, end)
-        del current[row + 1 : end + 1]
-        model.endRemoveRows()
-    held = {_key(r) for r in current}
-    position = 0
-    while position < len(target):  # insertions, a run at a time, where they belong
-        if _key(target[position]) in held:
-            position += 1
-            continue
-        end = position
-        while end < len(target) and _key(target[end]) not in held:
-            end += 1
-        model.beginInsertRows(QModelIndex(), position, end - 1)
-        current[position:position] = target[position:end]
-        model.endInsertRows()
-        position = end
-    if [_key(r) for r in current] != [_key(r) for r in target]:
-        _reorder(model, current, target)  # a record's date changed: same rows, new order
-        return
-    changed = [i for i, r in enumerate(target) if r != current[i]]
-    current[:] = target
-    if changed:
-        last = model.columnCount() - 1
-        model.dataChanged.emit(model.index(min(changed), 0), model.index(max(changed), last))
-
-
-def _reorder(
-    model: QAbstractTableModel, current: list[TimelineRow], target: list[TimelineRow]
-) -> None:
-    model.layoutAboutToBeChanged.emit()
-    where = {_key(r): i for i, r in enumerate(target)}
-    moved_from, moved_to = [], []
-    for index in model.persistentIndexList():
-        if 0 <= index.row() < len(current):
-            moved_from.append(index)
-            moved_to.append(model.index(where[_key(current[index.row()])], index.column()))
-    current[:] = target
-    model.changePersistentIndexList(moved_from, moved_to)
-    model.layoutChanged.emit()
 
 
 def make_filter(
