@@ -83,3 +83,31 @@ def test_a_retry_after_pauses_every_request_of_the_client() -> None:
     for _ in range(RECOVER_AFTER * 2):
         throttle.succeeded()
     assert throttle.limit == 4  # successes give the parallel requests back
+
+
+def test_a_portal_without_everything_syncs_the_card_by_type_searches(
+    fresh_portal: object, tmp_path: Path
+) -> None:
+    """No $everything in the CapabilityStatement: the small card types are searched (a
+    few at once) instead of the one $everything run."""
+    import orjson
+
+    from desktop.services.sync import CARD_TYPES
+
+    manager, account = _signed_in(fresh_portal, tmp_path)
+    patients = list(account.patient_ids)  # type: ignore[attr-defined]
+    statement = {"resourceType": "CapabilityStatement", "status": "active", "kind": "instance"}
+    fresh_portal.faults.add(  # type: ignore[attr-defined]
+        status=200, body=orjson.dumps(statement), path_contains="/metadata", count=100
+    )
+    with Cache.open(tmp_path / "c.db", Cache.new_key()) as cache:
+        client = manager.client(account.id)  # type: ignore[attr-defined]
+        SyncEngine(client, cache, patients, page_size=100).run()
+        expected = {
+            key: version
+            for key, version in _server_content(fresh_portal, patients).items()
+            if key[0] in CARD_TYPES
+        }
+        assert _cache_content(cache) == expected
+        again = SyncEngine(client, cache, patients).run()
+        assert again.transferred == 0

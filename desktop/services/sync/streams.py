@@ -12,6 +12,7 @@ import logging
 import queue
 import threading
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from functools import partial
 from typing import Any
 
@@ -53,6 +54,7 @@ log = logging.getLogger("medcard.sync")
 TYPE_STREAMS = ("Observation", "DiagnosticReport", "Encounter")
 # Reports and their results: fetched side by side, committed together (see paired.py).
 PAIRED = ("Observation", "DiagnosticReport")
+_REST_SEARCHES = 3  # searches at once for the small types when there is no $everything
 # When the portal has no $everything: every card type as a stream, the big ones first.
 STREAM_ORDER = TYPE_STREAMS + tuple(t for t in CARD_TYPES if t not in TYPE_STREAMS)
 
@@ -261,9 +263,15 @@ class Producer:
     def _rest_by_type(
         self, patient_id: str, fallback: dict[str, tuple[str | None, str | None]]
     ) -> None:
-        for resource_type in STREAM_ORDER:
-            if resource_type not in TYPE_STREAMS:
-                self.type_job(patient_id, resource_type, *fallback.get(resource_type, (None, None)))
+        """Without $everything: the card's other types, a few searches at once (a search
+        per type in a row would cost a round trip each over a slow link)."""
+        types = [t for t in STREAM_ORDER if t not in TYPE_STREAMS]
+
+        def one(resource_type: str) -> None:
+            self.type_job(patient_id, resource_type, *fallback.get(resource_type, (None, None)))
+
+        with ThreadPoolExecutor(_REST_SEARCHES, thread_name_prefix="medcard-fetch-rest") as pool:
+            list(pool.map(one, types))  # the first failure is raised here
         self._put(StreamDone(patient_id, EVERYTHING))
 
     def _everything_pages(
