@@ -225,11 +225,13 @@ class FhirClient:
         since: str | datetime | None = None,
         count: int = 1000,
         types: Sequence[str] | None = None,
+        ask: bool = True,
     ) -> Iterator[dict[str, Any]]:
         """Pages of Patient/$everything (`types`: only those, R4's `_type`). Raises
         OperationNotSupported (before any page) when the server lacks the operation, so
-        the caller can fall back to type searches."""
-        declared = self.supports_everything()
+        the caller can fall back to type searches. `ask=False`: without reading the
+        CapabilityStatement first (a 404 or 400 then means "not supported")."""
+        declared = self.supports_everything() if ask else None
         if declared is False:
             raise OperationNotSupported("Patient/$everything is not in the CapabilityStatement")
         params: list[tuple[str, str]] = [("_count", str(count))]

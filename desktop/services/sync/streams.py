@@ -18,9 +18,14 @@ from typing import Any
 
 import orjson
 
-from desktop.services.cache.projections import DIRECTORY_TYPES
-from desktop.services.errors import MedcardError, OperationNotSupported, ValidationFailed
+from desktop.services.errors import (
+    AccessDenied,
+    MedcardError,
+    OperationNotSupported,
+    ValidationFailed,
+)
 
+from .compartment import EVERYTHING_TYPES
 from .fetch import (
     CARD_TYPES,
     EVERYTHING,
@@ -236,7 +241,19 @@ class Producer:
         if not types:
             return client.everything(patient_id, since=since, count=self._page_size)
         try:
-            return client.everything(patient_id, since=since, count=self._page_size, types=types)
+            # Straight away, without asking the CapabilityStatement first (a round trip).
+            return client.everything(
+                patient_id, since=since, count=self._page_size, types=types, ask=False
+            )
+        except (OperationNotSupported, ValidationFailed, AccessDenied):
+            pass  # no $everything, or not with these types: ask what the portal has
+        if client.supports_everything() is False:
+            raise OperationNotSupported("Patient/$everything is not in the CapabilityStatement")
+        listed = [t for t in client.resource_types() if t not in TYPE_STREAMS]
+        try:
+            return client.everything(
+                patient_id, since=since, count=self._page_size, types=listed or None
+            )
         except ValidationFailed:  # a server without `_type`: the whole compartment then
             return client.everything(patient_id, since=since, count=self._page_size)
 
@@ -249,16 +266,10 @@ class Producer:
     ) -> None:
         """Everything but the TYPE_STREAMS: the card's smaller kinds, what the card does
         not show (claims, care plans, goals, ...) and the doctors and clinics the records
-        name, in one $everything run over the other types the portal lists; without the
-        operation, the card's other types one search after another."""
-        client: Any = self._client
-        if client.supports_everything() is False:
-            self._rest_by_type(patient_id, fallback)
-            return
-        types = [t for t in client.resource_types() if t not in TYPE_STREAMS]
-        if types and not set(DIRECTORY_TYPES) <= set(types):
-            types += [t for t in DIRECTORY_TYPES if t not in types]
-        self.everything_job(patient_id, since, saved, fallback, types or None)
+        name, in one $everything run over the other types a patient's record may hold;
+        without the operation, the card's other types by search."""
+        types = [t for t in EVERYTHING_TYPES if t not in TYPE_STREAMS]
+        self.everything_job(patient_id, since, saved, fallback, types)
 
     def _rest_by_type(
         self, patient_id: str, fallback: dict[str, tuple[str | None, str | None]]
