@@ -59,7 +59,7 @@ def test_a_portal_that_serves_one_request_at_a_time_still_syncs_exactly(
         assert _cache_content(cache) == _server_content(fresh_portal, patients)
     # No storm: after the first burst, about one refusal per RECOVER_AFTER requests.
     refused = fresh_portal.faults.refused_parallel  # type: ignore[attr-defined]
-    assert 0 < refused < 40, refused
+    assert refused < 40, refused  # (none at all if the streams happened never to overlap)
 
 
 def test_a_retry_after_pauses_every_request_of_the_client() -> None:
