@@ -6,6 +6,8 @@ demo    run the app in demo mode (``app`` runs it without --demo); installs only
 test    run the whole test suite; installs the app with its test extra into .venv/
 bundle  build the self-contained app (installer/build.py) in .venv-bundle/ from a plain
         (non-editable) install, then smoke-test it; see installer/README.md
+bench SCRIPT [ARGS]
+        run benchmarks/SCRIPT.py with the test and benchmark extras (fhirpy) in .venv/
 
 Each installs again only when pyproject.toml changed since the last install. Standard
 library only, so it works on a fresh machine that has nothing but Python 3.11+.
@@ -152,7 +154,7 @@ def check_qt_platform_libraries(python: Path, env: dict[str, str]) -> str | None
 
 
 def main(argv: list[str]) -> int:
-    if not argv or argv[0] not in {"demo", "test", "app", "bundle"}:
+    if not argv or argv[0] not in {"demo", "test", "app", "bundle", "bench"} or argv == ["bench"]:
         print(__doc__)
         return 2
     command, rest = argv[0], argv[1:]
@@ -168,6 +170,11 @@ def main(argv: list[str]) -> int:
         python = ensure_venv(("test",))
         env.setdefault("QT_QPA_PLATFORM", "offscreen")
         args = [str(python), "-m", "pytest", *rest]
+    elif command == "bench":
+        python = ensure_venv(("test", "bench"))
+        env.setdefault("QT_QPA_PLATFORM", "offscreen")
+        script = rest[0] if rest[0].endswith(".py") else f"{rest[0]}.py"
+        args = [str(python), str(ROOT / "benchmarks" / script), *rest[1:]]
     else:
         python = ensure_venv()
         problem = check_qt_platform_libraries(python, env)

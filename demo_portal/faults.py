@@ -67,6 +67,9 @@ class FaultInjector:
         self._faults: list[Fault] = []
         self._chaos: Chaos | None = None
         self._lock = threading.Lock()
+        self._one_at_a_time: Fault | None = None
+        self._in_flight = 0
+        self.refused_parallel = 0  # requests refused by one_at_a_time()
 
     def add(
         self,
@@ -128,10 +131,34 @@ class FaultInjector:
             self._chaos = chaos
         return chaos
 
+    def one_at_a_time(self, status: int = 429, retry_after: int | str | None = None) -> None:
+        """From now on a FHIR request that arrives while another is being answered is
+        refused with `status` (a server that serves one request at a time); `clear()` ends it."""
+        with self._lock:
+            self._one_at_a_time = Fault(status=status, retry_after=retry_after)
+
+    def enter(self) -> tuple[bool, Fault | None]:
+        """A FHIR request begins: (counted, refusal). A counted one calls `leave()` when
+        answered (see one_at_a_time)."""
+        with self._lock:
+            if self._one_at_a_time is None:
+                return False, None
+            if self._in_flight > 0:
+                self.refused_parallel += 1
+                return False, self._one_at_a_time
+            self._in_flight += 1
+            return True, None
+
+    def leave(self) -> None:
+        with self._lock:
+            self._in_flight = max(0, self._in_flight - 1)
+
     def clear(self) -> None:
         with self._lock:
             self._faults.clear()
             self._chaos = None
+            self._one_at_a_time = None
+            self._in_flight = 0
 
     def pending(self) -> int:
         with self._lock:
@@ -199,6 +226,19 @@ class FaultMiddleware:
         fault = None
         if not path.startswith("/_demo/"):
             fault = self.faults.take(full, fhir=path.startswith(self.prefix))
+        counted = False
+        if fault is None and path.startswith(self.prefix):
+            counted, fault = self.faults.enter()
+        if counted:
+            try:
+                answer = self.app(environ, start_response)
+                body = b"".join(answer)  # answered in full before the next may enter
+                close = getattr(answer, "close", None)
+                if close is not None:
+                    close()
+                return [body]
+            finally:
+                self.faults.leave()
         if fault is None:
             return self.app(environ, start_response)
         if fault.delay:

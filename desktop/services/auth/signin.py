@@ -5,14 +5,12 @@ from __future__ import annotations
 
 import secrets
 import threading
-import webbrowser
 from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlencode
 
 import requests
 
-from desktop.services.auth.loopback import LoopbackListener
 from desktop.services.auth.oauth import CLIENT_ID, SCOPE, OAuthError, pkce_pair, post_form
 from desktop.services.auth.tokens import TokenSet
 from desktop.services.errors import MalformedAnswer, SignInCancelled, SignInFailed
@@ -54,7 +52,7 @@ def authorize_url(endpoint: str, params: dict[str, str]) -> str:
 
 def sign_in(
     base_url: str,
-    open_url: Callable[[str], object] = webbrowser.open,
+    open_url: Callable[[str], object] | None = None,
     timeout: float = 300,
     *,
     cancel: threading.Event | None = None,
@@ -79,7 +77,7 @@ def sign_in(
 
 def authorize(
     base_url: str,
-    open_url: Callable[[str], object] = webbrowser.open,
+    open_url: Callable[[str], object] | None = None,
     timeout: float = 300,
     *,
     cancel: threading.Event | None = None,
@@ -90,6 +88,12 @@ def authorize(
     """The sign-in of `sign_in`, returning the token endpoint's whole answer and the SMART
     configuration: the registry desk reads `fhirUser` from the answer and asks for
     `prompt=login` through ``extra_params`` (issue 14)."""
+    # The browser and the listener only for signing in: `medcard sync` starts without them.
+    import webbrowser
+
+    from desktop.services.auth.loopback import LoopbackListener
+
+    open_url = open_url or webbrowser.open
     base_url = check_base_url(base_url)
     own_session = session is None
     http = session or new_session()

@@ -107,8 +107,17 @@ class CardTab(QWidget):
 
         self.filters.changed.connect(self.reload)
         ctx.patientChanged.connect(self._on_patient_changed)
-        ctx.synced.connect(self.reload)
+        ctx.synced.connect(self._on_synced)
         ctx.accountChanged.connect(self.reload)
+        ctx.cardChanged.connect(self._on_card_changed)
+        # Records landing during a sync are inserted above and below: keep in view the
+        # row the user was looking at (at the very top, the newest stay in view instead).
+        self._anchor: int | None = None
+        self.model.rowsAboutToBeInserted.connect(self._before_rows_inserted)
+        self.model.rowsInserted.connect(self._after_rows_inserted)
+        # A merge that removes the open record (deleted on the portal) closes its detail.
+        self._open_key: tuple[str, str] | None = None  # the record in the detail pane
+        self.model.rowsRemoved.connect(self._after_rows_removed)
         self.reload()
 
     # -- data -------------------------------------------------------------------------
@@ -116,12 +125,47 @@ class CardTab(QWidget):
         date_from, date_to = self.filters.date_range()
         return make_filter(self.filters.kinds(), date_from, date_to, self.filters.text())
 
-    def reload(self) -> None:
+    def reload(self, force: bool = False) -> None:
         """Re-run the query (SQL count + first page, off the GUI thread) and keep the open
-        record selected if the new list has it."""
+        record selected if the new list has it. The same query again (new data of the same
+        card) is merged in place instead, unless `force`d (texts to translate anew)."""
+        session, patient_id, flt = self.ctx.session, self.ctx.patient_id, self.current_filter()
+        if not force and self.model.shows(session, patient_id, flt):
+            self.model.merge_new_rows()
+            return
         if not self.model.loading:
             self._keep = self._selected_key()
-        self.model.set_query(self.ctx.session, self.ctx.patient_id, self.current_filter())
+        self.model.set_query(session, patient_id, flt)
+
+    def _on_synced(self) -> None:
+        """The sync's last word: merged in place like its pages (the selection and the
+        scroll position stay); records deleted on the portal leave the list."""
+        self.reload()
+
+    def _on_card_changed(self, patient_id: str) -> None:
+        """A running sync committed records of this card: merge them in place."""
+        if patient_id == self.ctx.patient_id:
+            self.model.merge_new_rows()
+
+    def _before_rows_inserted(self, _parent: QModelIndex, first: int, _last: int) -> None:
+        top = self.table.rowAt(0)
+        scrolled = self.table.verticalScrollBar().value() > 0
+        self._anchor = top if scrolled and 0 <= first <= top else None
+
+    def _after_rows_inserted(self, _parent: QModelIndex, first: int, last: int) -> None:
+        if self._anchor is not None:
+            index = self.model.index(self._anchor + (last - first + 1), 0)
+            self.table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtTop)
+            self._anchor = None
+
+    def _after_rows_removed(self, *_args: object) -> None:
+        # The view moves the selection of a removed row to a neighbour (ignored while the
+        # model merges): the open record is gone, so is its detail.
+        if self._open_key is None or self.model.row_of(self._open_key) is not None:
+            return
+        self._open_key = None
+        self.table.selectionModel().clear()
+        self.detail.show_record(None, "")
 
     def _on_loaded(self) -> None:
         keep, self._keep = self._keep, None
@@ -163,7 +207,7 @@ class CardTab(QWidget):
         self.reload()
 
     def _on_selection_changed(self, selected: QItemSelection, _old: QItemSelection) -> None:
-        if self._resetting:
+        if self._resetting or self.model.merging:
             return  # `_on_loaded` selects the record again (or clears the detail)
         indexes = selected.indexes()
         if not indexes:
@@ -176,6 +220,7 @@ class CardTab(QWidget):
         session = self.ctx.session
         if row is None or session is None:
             return
+        self._open_key = (row.resource_type, row.resource_id)
         self._detail_request += 1
         request = self._detail_request
         session.read(
@@ -255,7 +300,7 @@ class CardTab(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             # Column titles, kind names, dates and the open record's HTML are translated
             # when built: rebuild them (reload keeps the selection and re-renders it).
-            self.reload()
+            self.reload(force=True)
         super().changeEvent(event)
 
 
