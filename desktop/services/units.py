@@ -13,6 +13,7 @@ is written by hand here.
 from __future__ import annotations
 
 import re
+import threading
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -175,12 +176,23 @@ _ENGLISH_SPELLINGS = {
 _UCUM_BY_LOWER = {key.lower(): key for key in _DISPLAY}
 
 
+# pint's registry is not thread-safe: entering a context changes the registry's state for
+# every thread (two tabs reading series on the two read threads raised KeyError inside
+# pint). One lock around every use; a conversion takes microseconds.
+_REGISTRY_LOCK = threading.RLock()
+
+
 class UnitMismatch(ValueError):
     """The value's unit cannot be expressed in the requested unit."""
 
 
-@lru_cache(maxsize=1)
 def _registry() -> pint.UnitRegistry:
+    with _REGISTRY_LOCK:  # built once, not twice by two threads at first use
+        return _build_registry()
+
+
+@lru_cache(maxsize=1)
+def _build_registry() -> pint.UnitRegistry:
     # Building a registry takes a few hundred ms: do it once, on first use.
     ureg: pint.UnitRegistry = pint.UnitRegistry(autoconvert_offset_to_baseunit=True)
     # International units are analyte-specific: an own base dimension keeps them
@@ -234,7 +246,13 @@ def convert(value: float, from_unit: str, to_unit: str, code: str | None = None)
     """
     if same_unit(from_unit, to_unit):
         return value
-    ureg = _registry()
+    with _REGISTRY_LOCK:
+        return _convert(_registry(), value, from_unit, to_unit, code)
+
+
+def _convert(
+    ureg: pint.UnitRegistry, value: float, from_unit: str, to_unit: str, code: str | None
+) -> float:
     try:
         quantity = ureg.Quantity(value, to_pint(from_unit))
         target = ureg.parse_units(to_pint(to_unit))
