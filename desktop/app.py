@@ -24,7 +24,7 @@ DEMO_PASSWORD = "demo1234"
 SCREENSHOT_TIMEOUT_MS = 180_000
 # The names of desktop/views/tabs.py TABS (a test keeps them equal; the command line must
 # not import Qt to parse its arguments).
-TAB_NAMES = ("card", "labs", "appointments", "family")
+TAB_NAMES = ("card", "labs", "appointments", "family", "clinic")
 
 
 COMMANDS_HELP = N_(
