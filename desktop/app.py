@@ -79,9 +79,31 @@ def parse_size(text: str) -> tuple[int, int]:
     return w, h
 
 
+WRONG_CREDENTIALS = N_(
+    "The portal did not accept the e-mail or the password. Check them and sign in again."
+)
+
+
+def demo_browser(email: str, password: str):  # -> Callable[[str], str]
+    """What opens the demo portal's sign-in page: its login and consent are followed over
+    HTTP (no browser), and a refused password is said as such, never as a browser that
+    would not start."""
+    from demo_portal import autologin
+    from desktop.services.errors import SignInFailed
+
+    def open_url(url: str) -> str:
+        try:
+            return autologin.follow(url, email, password)
+        except autologin.WrongCredentials:
+            raise SignInFailed(
+                "the portal refused the password", user_message=WRONG_CREDENTIALS
+            ) from None
+
+    return open_url
+
+
 def start_demo_environment():  # -> DemoEnvironment (imported lazily: Qt-heavy module)
     """Start the embedded demo portal; sign-in follows its pages over HTTP (no browser)."""
-    from demo_portal import autologin
     from demo_portal.embedded import DemoPortal
     from desktop.views.controller import DemoEnvironment
 
@@ -90,7 +112,7 @@ def start_demo_environment():  # -> DemoEnvironment (imported lazily: Qt-heavy m
     folder = tempfile.TemporaryDirectory(prefix="medcard-demo-")
     return DemoEnvironment(
         base_url=portal.base_url,
-        open_url=lambda url: autologin.follow(url, DEMO_EMAIL, DEMO_PASSWORD),
+        open_url=demo_browser(DEMO_EMAIL, DEMO_PASSWORD),
         profile_dir=folder.name,
         cleanup=[portal.stop, folder.cleanup],
     )

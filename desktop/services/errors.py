@@ -278,3 +278,30 @@ REFUSALS: dict[str, type[MedcardError]] = {
     "identity-not-verified": IdentityNotVerified,
     "region-not-served": RegionNotServed,
 }
+
+
+# -- a wrong portal address, said precisely (issue 13) ----------------------------------
+
+
+class NotFhirServer(InvalidPortalAddress):
+    """The address answers, but not as a FHIR server (no CapabilityStatement at metadata)."""
+
+    default_message = N_(
+        "There is no FHIR server at this address. Check it: a portal's FHIR address "
+        "usually ends in /fhir, and the portal's help pages name it."
+    )
+
+
+class NoSmartSignIn(SignInFailed):
+    """A FHIR server that announces no SMART sign-in (no authorize and token endpoints)."""
+
+    default_message = N_(
+        "This FHIR server does not offer SMART sign-in, so Medcard cannot sign in to it. "
+        "Ask the portal's support for the address of its patient access."
+    )
+
+
+NOT_REACHED_AT_SIGN_IN = N_(
+    "Medcard could not reach the portal at this address. Check the address and the "
+    "Internet connection, and try again."
+)
