@@ -25,6 +25,7 @@ SCREENSHOT_TIMEOUT_MS = 180_000
 # The names of desktop/views/tabs.py TABS (a test keeps them equal; the command line must
 # not import Qt to parse its arguments).
 TAB_NAMES = ("card", "labs", "appointments", "family", "clinic")
+WELCOME = "welcome"  # --tab welcome: a screenshot of the welcome screen (nobody signed in)
 
 
 COMMANDS_HELP = N_(
@@ -62,7 +63,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--screenshot", metavar="FILE", help=tr(N_("save a PNG of the window and exit"))
     )
     parser.add_argument(
-        "--tab", choices=TAB_NAMES, default="card", help=tr(N_("tab for --screenshot"))
+        "--tab",
+        choices=(*TAB_NAMES, WELCOME),
+        default="card",
+        help=tr(N_("tab for --screenshot (or welcome: the welcome screen)")),
     )
     parser.add_argument("--size", default="1280x800", metavar="WxH", help=tr(N_("window size")))
     return parser
@@ -193,6 +197,20 @@ def run_gui(args: argparse.Namespace, size: tuple[int, int]) -> int:
     window = controller.window
     window.resize(*size)
     exit_code = 0
+
+    if args.screenshot and args.tab == WELCOME:
+        # The welcome screen as a first start shows it: nobody is signed in, no portal
+        # is started; its list of portals is read from the data file.
+        window.resize(*size)
+        window.show()
+        when_settled(controller.runner, lambda: _save_and_quit(window, args.screenshot, app))
+        try:
+            return app.exec()
+        finally:
+            controller.shutdown()
+            _tear_down(window, controller)
+            if demo_dir is not None:
+                demo_dir.cleanup()
 
     if args.screenshot:
 
