@@ -58,15 +58,17 @@ class LanguageManager(QObject):
             if app is not None:
                 app.removeTranslator(old)
         self._translators = []
-        if lang != "en":  # English is the source language: no catalogue needed
-            qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-            for name, folder in ((f"qtbase_{lang}", qt_dir), (f"medcard_{lang}", None)):
-                translator = QTranslator(self)
-                where = folder if folder is not None else str(TRANSLATIONS_DIR)
-                if translator.load(name, where):
-                    self._translators.append(translator)
-                else:
-                    log.warning("translation catalogue %s not found", name)
+        # English is the source language: its catalogue holds only the plural forms
+        # ("%n day(s)" -> "1 day", "5 days"), and Qt's own strings are English already.
+        qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        catalogues = [(f"qtbase_{lang}", qt_dir)] if lang != "en" else []
+        for name, folder in (*catalogues, (f"medcard_{lang}", None)):
+            translator = QTranslator(self)
+            where = folder if folder is not None else str(TRANSLATIONS_DIR)
+            if translator.load(name, where):
+                self._translators.append(translator)
+            else:
+                log.warning("translation catalogue %s not found", name)
         self.language = lang
         if app is not None:  # each install/remove sends LanguageChange to every widget
             for translator in self._translators:

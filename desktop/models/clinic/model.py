@@ -131,7 +131,41 @@ class ClinicModel(QObject):
             key = (patient_id, notice.policy.coverage_id, notice.state)
             if key not in self._announced:
                 self._announced.add(key)
-                self._ctx.errorOccurred.emit(notice_text(notice, names.get(patient_id, "")))
+                self._ctx.errorOccurred.emit(self.notice_text(notice, names.get(patient_id, "")))
+
+    def notice_text(self, notice: PolicyNotice, name: str) -> str:
+        """The warning, translated: whose document, when it ends, and what to do."""
+        temporary = notice.policy.kind == PolicyKind.TEMPORARY
+        end = format_date(notice.policy.end) if notice.policy.end else ""
+        if notice.state == "ended":
+            text = self.tr(
+                "%1 has no valid OMS policy since %2: visits under OMS cannot be booked. "
+                "Apply for a policy at the insurance company (%3) or an МФЦ, with a passport."
+            )
+        elif notice.days == 0 and temporary:
+            text = self.tr(
+                "The temporary OMS certificate of %1 ends today. Collect the policy at the "
+                "insurance company (%3)."
+            )
+        elif notice.days == 0:
+            text = self.tr(
+                "The OMS policy of %1 ends today. Renew it at the insurance company (%3) or an МФЦ."
+            )
+        elif temporary:
+            text = self.tr(
+                "The temporary OMS certificate of %1 is valid for %n more day(s), until %2. "
+                "Collect the policy at the insurance company (%3) before then.",
+                "",
+                notice.days,
+            )
+        else:
+            text = self.tr(
+                "The OMS policy of %1 ends in %n day(s), on %2. Renew it at the insurance "
+                "company (%3) or an МФЦ before then.",
+                "",
+                notice.days,
+            )
+        return text.replace("%1", name).replace("%2", end).replace("%3", _insurer(notice))
 
 
 def _keep(cache: Cache, resources: list[dict[str, Any]]) -> int:
@@ -142,46 +176,3 @@ def _insurer(notice: PolicyNotice) -> str:
     policy = notice.policy
     parts = [p for p in (policy.insurer, policy.insurer_phone) if p]
     return ", ".join(parts) or QCoreApplication.translate("medcard", "your insurance company")
-
-
-def notice_text(notice: PolicyNotice, name: str) -> str:
-    """The warning, translated: whose document, when it ends, and what to do."""
-    temporary = notice.policy.kind == PolicyKind.TEMPORARY
-    end = format_date(notice.policy.end) if notice.policy.end else ""
-    if notice.state == "ended":
-        text = QCoreApplication.translate(
-            "medcard",
-            "%1 has no valid OMS policy since %2: visits under OMS cannot be booked. Apply "
-            "for a policy at the insurance company (%3) or an МФЦ, with a passport.",
-        )
-    elif notice.days == 0:
-        text = (
-            QCoreApplication.translate(
-                "medcard",
-                "The temporary OMS certificate of %1 ends today. Collect the policy at the "
-                "insurance company (%3).",
-            )
-            if temporary
-            else QCoreApplication.translate(
-                "medcard",
-                "The OMS policy of %1 ends today. Renew it at the insurance company (%3) or "
-                "an МФЦ.",
-            )
-        )
-    elif temporary:
-        text = QCoreApplication.translate(
-            "medcard",
-            "The temporary OMS certificate of %1 is valid for %n more day(s), until %2. "
-            "Collect the policy at the insurance company (%3) before then.",
-            "",
-            notice.days,
-        )
-    else:
-        text = QCoreApplication.translate(
-            "medcard",
-            "The OMS policy of %1 ends in %n day(s), on %2. Renew it at the insurance "
-            "company (%3) or an МФЦ before then.",
-            "",
-            notice.days,
-        )
-    return text.replace("%1", name).replace("%2", end).replace("%3", _insurer(notice))

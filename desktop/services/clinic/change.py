@@ -53,15 +53,15 @@ DECISIONS: dict[str, str] = {
 }
 # Shown whatever the portal says: what the new clinic's registry asks to see.
 DOCUMENTS_ADULT = (
-    N_("passport"),
+    N_("Passport"),
     N_("OMS insurance policy"),
     N_("SNILS"),
 )
 DOCUMENTS_CHILD = (
-    N_("the child's birth certificate (a passport from the age of 14)"),
-    N_("the child's OMS insurance policy"),
-    N_("the child's SNILS"),
-    N_("the parent's passport"),
+    N_("The child's birth certificate (a passport from the age of 14)"),
+    N_("The child's OMS insurance policy"),
+    N_("The child's SNILS"),
+    N_("The parent's passport"),
 )
 
 

@@ -8,7 +8,6 @@ import datetime as dt
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QVBoxLayout, QWidget
 
-from desktop.models.clinic.model import notice_text
 from desktop.models.formats import format_date
 from desktop.services.clinic.policy import OmsPolicy, PolicyNotice
 from desktop.services.oms_policy import PolicyKind
@@ -57,12 +56,13 @@ class PolicyCard(QFrame):
         self,
         policy: OmsPolicy | None,
         notice: PolicyNotice | None,
-        name: str,
+        warning: str,
         today: dt.date,
     ) -> None:
-        self._shown = (policy, notice, name, today)
+        """`warning`: the notice's translated text (ClinicModel.notice_text)."""
+        self._shown = (policy, notice, warning, today)
         if notice is not None:
-            self.warning.setText(notice_text(notice, name))
+            self.warning.setText(warning)
             self.warning.setProperty("ended", notice.state == "ended")
             self.warning.style().unpolish(self.warning)
             self.warning.style().polish(self.warning)

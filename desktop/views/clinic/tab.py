@@ -117,7 +117,8 @@ class ClinicTab(QWidget):
         self.clinic_card.show_overview(overview, self.model.loading)
         policy = overview.policies[0] if overview and overview.policies else None
         notice = self.model.notices.get(self.ctx.patient_id)
-        self.policy_card.show_policy(policy, notice, self.ctx.patient_name, today)
+        warning = self.model.notice_text(notice, self.ctx.patient_name) if notice else ""
+        self.policy_card.show_policy(policy, notice, warning, today)
         self.applications.show_changes(
             overview.changes if overview else (),
             overview.next_by_choice(today) if overview else None,
