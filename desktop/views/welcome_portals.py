@@ -7,88 +7,25 @@ from __future__ import annotations
 from PySide6.QtCore import (
     QEvent,
     QLocale,
-    QModelIndex,
-    QPersistentModelIndex,
-    QRect,
-    QSize,
     Qt,
     QUrl,
     Signal,
 )
-from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.services.onboarding.portals import KnownPortal
+from desktop.views.two_line_delegate import DetailsRole, TwoLineDelegate
 
 PortalRole = Qt.ItemDataRole.UserRole + 1
-DetailsRole = Qt.ItemDataRole.UserRole + 2  # the second, quieter line
 CUSTOM = "__custom__"
-PADDING = 6
-
-
-class PortalDelegate(QStyledItemDelegate):
-    """Two lines per portal: its name in bold, then region and address, quieter."""
-
-    def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont]:
-        bold = QFont(option.font)
-        bold.setBold(True)
-        return bold, QFont(option.font)
-
-    def sizeHint(  # noqa: N802 - Qt override
-        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-    ) -> QSize:
-        bold, plain = self._fonts(option)
-        height = QFontMetrics(bold).height() + QFontMetrics(plain).height() + 2 * PADDING + 2
-        return QSize(option.rect.width(), height)
-
-    def paint(
-        self,
-        painter: QPainter,
-        option: QStyleOptionViewItem,
-        index: QModelIndex | QPersistentModelIndex,
-    ) -> None:
-        self.initStyleOption(option, index)
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        widget = option.widget
-        style = widget.style() if widget is not None else None
-        option.text = ""
-        if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, widget)
-        bold, plain = self._fonts(option)
-        palette = option.palette
-        strong = palette.color(
-            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        )
-        quiet = strong if selected else palette.color(QPalette.ColorRole.PlaceholderText)
-        rect = option.rect.adjusted(PADDING + 2, PADDING, -PADDING, -PADDING)
-        first = QFontMetrics(bold).height()
-        painter.save()
-        painter.setFont(bold)
-        painter.setPen(strong)
-        name = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
-        painter.drawText(QRect(rect.left(), rect.top(), rect.width(), first), 0, name)
-        painter.setFont(plain)
-        painter.setPen(quiet)
-        details = QFontMetrics(plain).elidedText(
-            str(index.data(DetailsRole) or ""), Qt.TextElideMode.ElideRight, rect.width()
-        )
-        painter.drawText(
-            QRect(rect.left(), rect.top() + first + 2, rect.width(), rect.height() - first),
-            0,
-            details,
-        )
-        painter.restore()
 
 
 def typed_address(text: str) -> str:
@@ -110,7 +47,7 @@ class PortalChooser(QWidget):
         self.list = QListWidget(self)
         self.list.setObjectName("portalList")
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.list.setItemDelegate(PortalDelegate(self.list))
+        self.list.setItemDelegate(TwoLineDelegate(self.list))
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.label.setBuddy(self.list)
         self.address_label = QLabel(self)

@@ -19,7 +19,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>None. You may choose another clinic once a year, or at any time after moving house.</source>
+        <source>No applications.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -43,10 +43,6 @@
     </message>
     <message>
         <source>Withdrawn</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>To %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -391,29 +387,29 @@
 <context>
     <name>ClinicModel</name>
     <message>
-        <source>%1 has no valid OMS policy since %2: visits under OMS cannot be booked. Apply for a policy at the insurance company (%3) or an МФЦ, with a passport.</source>
+        <source>%1 has no valid OMS policy since %2: visits under OMS cannot be booked. Apply for a policy, with a passport, at an МФЦ or the insurance company: %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The temporary OMS certificate of %1 ends today. Collect the policy at the insurance company (%3).</source>
+        <source>The temporary OMS certificate of %1 ends today. Collect the policy at the insurance company: %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The OMS policy of %1 ends today. Renew it at the insurance company (%3) or an МФЦ.</source>
+        <source>The OMS policy of %1 ends today. Renew it at an МФЦ or the insurance company: %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>The temporary OMS certificate of %1 is valid for %n more day(s), until %2. Collect the policy at the insurance company (%3) before then.</source>
+        <source>The temporary OMS certificate of %1 is valid for %n more day(s), until %2. Collect the policy before then at the insurance company: %3.</source>
         <translation>
-            <numerusform>The temporary OMS certificate of %1 is valid for %n more day, until %2. Collect the policy at the insurance company (%3) before then.</numerusform>
-            <numerusform>The temporary OMS certificate of %1 is valid for %n more days, until %2. Collect the policy at the insurance company (%3) before then.</numerusform>
+            <numerusform>The temporary OMS certificate of %1 is valid for %n more day, until %2. Collect the policy before then at the insurance company: %3.</numerusform>
+            <numerusform>The temporary OMS certificate of %1 is valid for %n more days, until %2. Collect the policy before then at the insurance company: %3.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>The OMS policy of %1 ends in %n day(s), on %2. Renew it at the insurance company (%3) or an МФЦ before then.</source>
+        <source>The OMS policy of %1 ends in %n day(s), on %2. Renew it before then at an МФЦ or the insurance company: %3.</source>
         <translation>
-            <numerusform>The OMS policy of %1 ends in %n day, on %2. Renew it at the insurance company (%3) or an МФЦ before then.</numerusform>
-            <numerusform>The OMS policy of %1 ends in %n days, on %2. Renew it at the insurance company (%3) or an МФЦ before then.</numerusform>
+            <numerusform>The OMS policy of %1 ends in %n day, on %2. Renew it before then at an МФЦ or the insurance company: %3.</numerusform>
+            <numerusform>The OMS policy of %1 ends in %n days, on %2. Renew it before then at an МФЦ or the insurance company: %3.</numerusform>
         </translation>
     </message>
 </context>
@@ -432,15 +428,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The portal rejected the application to %1.</source>
+        <source>The portal rejected the application: %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The application to %1 was accepted.</source>
+        <source>The application was accepted: %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The application to %1 was sent.</source>
+        <source>The application was sent: %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1319,6 +1315,29 @@
     </message>
     <message>
         <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RulesBox</name>
+    <message>
+        <source>How to change the clinic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By choice: once a year. After moving house: at any time, with the new address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adults and children are attached to separate polyclinics; a parent applies for a child.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The portal checks the rules at once; then the new clinic accepts or refuses.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new clinic&apos;s registry asks to see the passport (a child&apos;s birth certificate), the OMS policy and SNILS.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2760,6 +2779,10 @@ options of the commands:
     </message>
     <message>
         <source>by choice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>change of residence</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -19,8 +19,8 @@
         <translation>Заявления о смене поликлиники</translation>
     </message>
     <message>
-        <source>None. You may choose another clinic once a year, or at any time after moving house.</source>
-        <translation>Заявлений нет. Выбрать другую поликлинику можно раз в год, а при переезде — в любое время.</translation>
+        <source>No applications.</source>
+        <translation>Заявлений нет.</translation>
     </message>
 </context>
 <context>
@@ -44,10 +44,6 @@
     <message>
         <source>Withdrawn</source>
         <translation>Отозвано</translation>
-    </message>
-    <message>
-        <source>To %1</source>
-        <translation>В %1</translation>
     </message>
     <message>
         <source>sent %1</source>
@@ -391,31 +387,31 @@
 <context>
     <name>ClinicModel</name>
     <message>
-        <source>%1 has no valid OMS policy since %2: visits under OMS cannot be booked. Apply for a policy at the insurance company (%3) or an МФЦ, with a passport.</source>
-        <translation>У %1 нет действующего полиса ОМС с %2: записаться на приём по ОМС нельзя. Оформите полис в страховой компании (%3) или МФЦ, с паспортом.</translation>
+        <source>%1 has no valid OMS policy since %2: visits under OMS cannot be booked. Apply for a policy, with a passport, at an МФЦ or the insurance company: %3.</source>
+        <translation>У %1 нет действующего полиса ОМС с %2: записаться на приём по ОМС нельзя. Оформите полис, с паспортом, в МФЦ или страховой компании: %3.</translation>
     </message>
     <message>
-        <source>The temporary OMS certificate of %1 ends today. Collect the policy at the insurance company (%3).</source>
-        <translation>Временное свидетельство ОМС (%1) действует последний день. Получите полис в страховой компании (%3).</translation>
+        <source>The temporary OMS certificate of %1 ends today. Collect the policy at the insurance company: %3.</source>
+        <translation>Временное свидетельство ОМС (%1) действует последний день. Получите полис в страховой компании: %3.</translation>
     </message>
     <message>
-        <source>The OMS policy of %1 ends today. Renew it at the insurance company (%3) or an МФЦ.</source>
-        <translation>Полис ОМС (%1) действует последний день. Переоформите его в страховой компании (%3) или МФЦ.</translation>
+        <source>The OMS policy of %1 ends today. Renew it at an МФЦ or the insurance company: %3.</source>
+        <translation>Полис ОМС (%1) действует последний день. Переоформите его в МФЦ или страховой компании: %3.</translation>
     </message>
     <message numerus="yes">
-        <source>The temporary OMS certificate of %1 is valid for %n more day(s), until %2. Collect the policy at the insurance company (%3) before then.</source>
+        <source>The temporary OMS certificate of %1 is valid for %n more day(s), until %2. Collect the policy before then at the insurance company: %3.</source>
         <translation>
-            <numerusform>Временное свидетельство ОМС (%1) действует ещё %n день, до %2. Получите полис в страховой компании (%3) до этого срока.</numerusform>
-            <numerusform>Временное свидетельство ОМС (%1) действует ещё %n дня, до %2. Получите полис в страховой компании (%3) до этого срока.</numerusform>
-            <numerusform>Временное свидетельство ОМС (%1) действует ещё %n дней, до %2. Получите полис в страховой компании (%3) до этого срока.</numerusform>
+            <numerusform>Временное свидетельство ОМС (%1) действует ещё %n день, до %2. До этого срока получите полис в страховой компании: %3.</numerusform>
+            <numerusform>Временное свидетельство ОМС (%1) действует ещё %n дня, до %2. До этого срока получите полис в страховой компании: %3.</numerusform>
+            <numerusform>Временное свидетельство ОМС (%1) действует ещё %n дней, до %2. До этого срока получите полис в страховой компании: %3.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>The OMS policy of %1 ends in %n day(s), on %2. Renew it at the insurance company (%3) or an МФЦ before then.</source>
+        <source>The OMS policy of %1 ends in %n day(s), on %2. Renew it before then at an МФЦ or the insurance company: %3.</source>
         <translation>
-            <numerusform>Полис ОМС (%1) заканчивается через %n день, %2. Переоформите его в страховой компании (%3) или МФЦ до этого срока.</numerusform>
-            <numerusform>Полис ОМС (%1) заканчивается через %n дня, %2. Переоформите его в страховой компании (%3) или МФЦ до этого срока.</numerusform>
-            <numerusform>Полис ОМС (%1) заканчивается через %n дней, %2. Переоформите его в страховой компании (%3) или МФЦ до этого срока.</numerusform>
+            <numerusform>Полис ОМС (%1) заканчивается через %n день, %2. До этого срока переоформите его в МФЦ или страховой компании: %3.</numerusform>
+            <numerusform>Полис ОМС (%1) заканчивается через %n дня, %2. До этого срока переоформите его в МФЦ или страховой компании: %3.</numerusform>
+            <numerusform>Полис ОМС (%1) заканчивается через %n дней, %2. До этого срока переоформите его в МФЦ или страховой компании: %3.</numerusform>
         </translation>
     </message>
 </context>
@@ -434,16 +430,16 @@
         <translation>Этот портал не принимает заявления о смене поликлиники онлайн.</translation>
     </message>
     <message>
-        <source>The portal rejected the application to %1.</source>
-        <translation>Портал отклонил заявление в %1.</translation>
+        <source>The portal rejected the application: %1.</source>
+        <translation>Портал отклонил заявление: %1.</translation>
     </message>
     <message>
-        <source>The application to %1 was accepted.</source>
-        <translation>Заявление в %1 одобрено.</translation>
+        <source>The application was accepted: %1.</source>
+        <translation>Заявление одобрено: %1.</translation>
     </message>
     <message>
-        <source>The application to %1 was sent.</source>
-        <translation>Заявление в %1 подано.</translation>
+        <source>The application was sent: %1.</source>
+        <translation>Заявление подано: %1.</translation>
     </message>
     <message>
         <source>The application was withdrawn.</source>
@@ -1330,6 +1326,29 @@
     <message>
         <source>Choose…</source>
         <translation>Выберите…</translation>
+    </message>
+</context>
+<context>
+    <name>RulesBox</name>
+    <message>
+        <source>How to change the clinic</source>
+        <translation>Как сменить поликлинику</translation>
+    </message>
+    <message>
+        <source>By choice: once a year. After moving house: at any time, with the new address.</source>
+        <translation>По выбору — раз в год. При переезде — в любое время, с указанием нового адреса.</translation>
+    </message>
+    <message>
+        <source>Adults and children are attached to separate polyclinics; a parent applies for a child.</source>
+        <translation>Взрослых и детей прикрепляют к разным поликлиникам; за ребёнка заявление подаёт родитель.</translation>
+    </message>
+    <message>
+        <source>The portal checks the rules at once; then the new clinic accepts or refuses.</source>
+        <translation>Портал сразу проверяет правила, затем новая поликлиника принимает или отклоняет заявление.</translation>
+    </message>
+    <message>
+        <source>The new clinic&apos;s registry asks to see the passport (a child&apos;s birth certificate), the OMS policy and SNILS.</source>
+        <translation>В регистратуре новой поликлиники попросят паспорт (у ребёнка — свидетельство о рождении), полис ОМС и СНИЛС.</translation>
     </message>
 </context>
 <context>
@@ -2782,6 +2801,10 @@ options of the commands:
     <message>
         <source>by choice</source>
         <translation>по выбору</translation>
+    </message>
+    <message>
+        <source>change of residence</source>
+        <translation>смена места жительства</translation>
     </message>
     <message>
         <source>by place of residence</source>

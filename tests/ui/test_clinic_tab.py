@@ -24,6 +24,7 @@ from desktop.services.secrets import MemorySecretStore
 from desktop.views.appointments import AppointmentsTab
 from desktop.views.clinic import ClinicTab
 from desktop.views.language import LanguageManager
+from desktop.views.two_line_delegate import NoteRole
 from tests.ui.conftest import TabHarness
 
 FAMILY, OTHER, NOPOLICY = "family@demo.medcard", "other@demo.medcard", "nopolicy@demo.medcard"
@@ -139,7 +140,7 @@ def test_the_clinic_hours_doctor_and_policy_in_both_languages(opened):
 def test_a_full_clinic_is_rejected_with_the_rule(opened, world):
     win = opened(FAMILY)
     dialog = win.dialog_with("Тёплый", "org-gp22")
-    assert "Not taking new patients" in dialog.results.currentItem().text()
+    assert dialog.results.currentItem().data(NoteRole) == "Not taking new patients at the moment."
     dialog.by_choice.setChecked(True)
     assert "Passport" in dialog.documents.text() and "SNILS" in dialog.documents.text()
     win.send(dialog)
@@ -151,6 +152,13 @@ def test_a_full_clinic_is_rejected_with_the_rule(opened, world):
     assert (
         task["status"] == "rejected" and task["statusReason"]["coding"][0]["code"] == "clinic-full"
     )
+    # A second application from the same tab (the first dialog is gone by now).
+    win.qtbot.waitUntil(lambda: win.tab.dialog is None, timeout=WAIT)
+    dialog = win.dialog_with("", "org-gp12")
+    assert dialog.results.currentItem().data(NoteRole).startswith("This is the clinic")
+    dialog.by_choice.setChecked(True)
+    win.send(dialog)
+    assert "already attached" in win.rows()[0].decision.text()
 
 
 def test_a_parent_applies_for_a_child_and_the_new_clinic_shows_after_the_sync(opened, world):

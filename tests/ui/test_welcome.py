@@ -15,7 +15,8 @@ import pytest
 from desktop.app import demo_browser
 from desktop.services.onboarding.portals import load_portals
 from desktop.views.controller import DemoEnvironment
-from desktop.views.welcome_portals import CUSTOM, DetailsRole
+from desktop.views.two_line_delegate import DetailsRole
+from desktop.views.welcome_portals import CUSTOM
 from tests.hostile_server import HostileServer, Reply, json_reply
 from tests.ui.conftest import make_controller
 

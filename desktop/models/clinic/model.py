@@ -49,12 +49,15 @@ class ClinicModel(QObject):
         self._asked: set[Missing] = set()  # details asked of the portal this session
         self._announced: set[tuple[str, str, str]] = set()  # banners shown this session
         ctx.accountChanged.connect(self._on_account_changed)
-        ctx.patientChanged.connect(lambda _pid: self.reload())
+        ctx.patientChanged.connect(self._on_patient_changed)
         ctx.synced.connect(self.reload)
         ctx.onlineChanged.connect(self._on_online_changed)
 
     def today(self) -> dt.date:
         return self._today()
+
+    def _on_patient_changed(self, _patient_id: str) -> None:
+        self.reload()
 
     def _on_online_changed(self, online: bool) -> None:
         if online:  # details that could not be fetched offline may be fetched now
@@ -140,28 +143,28 @@ class ClinicModel(QObject):
         if notice.state == "ended":
             text = self.tr(
                 "%1 has no valid OMS policy since %2: visits under OMS cannot be booked. "
-                "Apply for a policy at the insurance company (%3) or an МФЦ, with a passport."
+                "Apply for a policy, with a passport, at an МФЦ or the insurance company: %3."
             )
         elif notice.days == 0 and temporary:
             text = self.tr(
                 "The temporary OMS certificate of %1 ends today. Collect the policy at the "
-                "insurance company (%3)."
+                "insurance company: %3."
             )
         elif notice.days == 0:
             text = self.tr(
-                "The OMS policy of %1 ends today. Renew it at the insurance company (%3) or an МФЦ."
+                "The OMS policy of %1 ends today. Renew it at an МФЦ or the insurance company: %3."
             )
         elif temporary:
             text = self.tr(
                 "The temporary OMS certificate of %1 is valid for %n more day(s), until %2. "
-                "Collect the policy at the insurance company (%3) before then.",
+                "Collect the policy before then at the insurance company: %3.",
                 "",
                 notice.days,
             )
         else:
             text = self.tr(
-                "The OMS policy of %1 ends in %n day(s), on %2. Renew it at the insurance "
-                "company (%3) or an МФЦ before then.",
+                "The OMS policy of %1 ends in %n day(s), on %2. Renew it before then at an "
+                "МФЦ or the insurance company: %3.",
                 "",
                 notice.days,
             )

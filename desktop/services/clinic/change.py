@@ -147,7 +147,8 @@ def build_task(form: ChangeForm, requester_id: str, now: datetime, request_id: s
         "code": {"coding": [{"system": TASK_CODE_SYSTEM, "code": CHANGE_CODE}]},
         "for": {"reference": f"Patient/{form.patient_id}"},
         "requester": {"reference": f"Patient/{requester_id}"},
-        "authoredOn": now.astimezone(UTC).isoformat(timespec="seconds"),
+        # Milliseconds: two applications sent in one second still list in their order.
+        "authoredOn": now.astimezone(UTC).isoformat(timespec="milliseconds"),
         "input": inputs,
     }
 

@@ -11,8 +11,9 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 
 from desktop.models.formats import format_date
 from desktop.services.clinic.change import ClinicChange, decision_message
+from desktop.services.names import short_org_name
 from desktop.views.clinic.clinic_card import value_label
-from desktop.views.clinic.hours import reason_text
+from desktop.views.clinic.hours import application_reason_text
 from desktop.views.language import tr_service
 
 # Task.status -> the badge's state (the style colours it)
@@ -80,11 +81,10 @@ class ApplicationRow(QFrame):
             "withdrawn": self.tr("Withdrawn"),
         }
         self.badge.setText(states[STATES.get(change.status, "review")])
-        where = change.clinic_name or change.clinic_id
-        reason = reason_text(change.reason)
-        self.title.setText(
-            self.tr("To %1").replace("%1", where) + (f" · {reason}" if reason else "")
-        )
+        where = short_org_name(change.clinic_name) if change.clinic_name else change.clinic_id
+        reason = application_reason_text(change.reason)
+        self.title.setText(where + (f" · {reason}" if reason else ""))
+        self.title.setToolTip(change.clinic_name)
         when = []
         if change.authored_on:
             when.append(self.tr("sent %1").replace("%1", format_date(change.authored_on)))
@@ -141,12 +141,7 @@ class ApplicationList(QWidget):
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Applications to change the clinic"))
-        self.hint.setText(
-            self.tr(
-                "None. You may choose another clinic once a year, or at any time after "
-                "moving house."
-            )
-        )
+        self.hint.setText(self.tr("No applications."))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:

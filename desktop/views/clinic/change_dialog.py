@@ -31,6 +31,7 @@ from desktop.models.people import PatientInfo
 from desktop.services.clinic.change import DOCUMENTS_ADULT, DOCUMENTS_CHILD, ChangeForm
 from desktop.services.clinic.fhir import BY_CHOICE, RESIDENCE, Clinic
 from desktop.views.language import tr_service
+from desktop.views.two_line_delegate import DetailsRole, NoteRole, TwoLineDelegate
 
 ClinicRole = Qt.ItemDataRole.UserRole + 1
 ADULT_AGE = 18  # adults and children are attached to separate polyclinics
@@ -72,7 +73,7 @@ class ChangeClinicDialog(QDialog):
         self.results = QListWidget(self)
         self.results.setObjectName("clinicResults")
         self.results.setMinimumHeight(120)
-        self.results.setWordWrap(True)
+        self.results.setItemDelegate(TwoLineDelegate(self.results))
         self.by_choice = QRadioButton(self)
         self.by_choice.setObjectName("reasonByChoice")
         self.residence = QRadioButton(self)
@@ -83,6 +84,7 @@ class ChangeClinicDialog(QDialog):
         self.choice_hint = QLabel(self)
         self.choice_hint.setObjectName("choiceHint")
         self.choice_hint.setWordWrap(True)
+        self.choice_hint.setStyleSheet("color: palette(placeholder-text); margin-left: 24px;")
         self.new_address = QLineEdit(self)
         self.new_address.setObjectName("newAddress")
         self.documents = QLabel(self)
@@ -136,7 +138,7 @@ class ChangeClinicDialog(QDialog):
         actions.invalid.connect(self.show_errors)
         actions.failed.connect(self._on_failed)
         actions.busyChanged.connect(self._on_busy)
-        actions.sent.connect(lambda _change: self.accept())
+        actions.sent.connect(self._on_sent)  # a bound slot: disconnected when the dialog goes
         self.setMinimumWidth(600)
         self.retranslate()
         self._update_reason()
@@ -174,14 +176,12 @@ class ChangeClinicDialog(QDialog):
         self.status.hide()
         current = self._current[1] if self.person.currentData() == self._current[0] else ""
         for clinic in clinics:
-            lines = [clinic.short_name]
-            details = [clinic.address, clinic.district]
-            lines.append(" · ".join(d for d in details if d))
+            item = QListWidgetItem(clinic.short_name)
+            item.setData(DetailsRole, " · ".join(d for d in (clinic.address, clinic.district) if d))
             if clinic.id == current:
-                lines.append(self.tr("This is the clinic the person is attached to now."))
+                item.setData(NoteRole, self.tr("This is the clinic the person is attached to now."))
             elif not clinic.accepts_new:
-                lines.append(self.tr("Not taking new patients at the moment."))
-            item = QListWidgetItem("\n".join(lines))
+                item.setData(NoteRole, self.tr("Not taking new patients at the moment."))
             item.setData(ClinicRole, clinic)
             item.setToolTip(clinic.name)
             self.results.addItem(item)
@@ -257,6 +257,9 @@ class ChangeClinicDialog(QDialog):
 
     def errors_shown(self) -> dict[str, str]:
         return {n: lbl.text() for n, lbl in self.errors.items() if not lbl.isHidden()}
+
+    def _on_sent(self, _change: object) -> None:
+        self.accept()
 
     def _on_failed(self, message: str) -> None:
         if self.isVisible():

@@ -39,6 +39,15 @@ def format_hours(hours: tuple[OpeningHours, ...], locale: QLocale | None = None)
     return "; ".join(parts)
 
 
+def application_reason_text(reason: str) -> str:
+    """Why an application was made (not how the person is attached)."""
+    if reason == BY_CHOICE:
+        return QCoreApplication.translate("medcard", "by choice")
+    if reason == RESIDENCE:
+        return QCoreApplication.translate("medcard", "change of residence")
+    return ""
+
+
 def reason_text(reason: str) -> str:
     if reason == BY_CHOICE:
         return QCoreApplication.translate("medcard", "by choice")

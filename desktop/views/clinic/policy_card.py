@@ -36,6 +36,8 @@ class PolicyCard(QFrame):
         self.empty = value_label(self, "policyEmpty")
         self.values = {row: value_label(self, f"policy_{row}") for row in self.ROWS}
         self.labels = {row: QLabel(self) for row in self.ROWS}
+        for label in self.labels.values():  # beside the first line of a wrapped value
+            label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)

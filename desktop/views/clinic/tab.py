@@ -4,7 +4,7 @@ change the clinic (a parent applies for a child too)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -20,14 +20,16 @@ from desktop.models.clinic.change import ClinicChangeActions
 from desktop.models.clinic.model import ClinicModel
 from desktop.models.context import AppContext
 from desktop.services.clinic.change import ClinicChange, decision_message
+from desktop.services.names import short_org_name
 from desktop.views.clinic.applications import ApplicationList
 from desktop.views.clinic.change_dialog import ChangeClinicDialog
 from desktop.views.clinic.clinic_card import ClinicCard
 from desktop.views.clinic.policy_card import PolicyCard
+from desktop.views.clinic.rules_box import RulesBox
 from desktop.views.language import tr_service
 
 _STYLE = """
-#clinicCard, #policyCard, #clinicApplication {
+#clinicCard, #policyCard, #clinicApplication, #clinicRules {
     border: 1px solid palette(mid); border-radius: 8px; background: palette(base);
 }
 #cardHeading, #sectionTitle { font-weight: 600; color: palette(placeholder-text); }
@@ -69,20 +71,27 @@ class ClinicTab(QWidget):
         self.message.hide()
         self.clinic_card = ClinicCard(self)
         self.policy_card = PolicyCard(self)
+        self.rules = RulesBox(self)
         self.applications = ApplicationList(self)
         self.applications.withdrawRequested.connect(self.confirm_withdraw)
 
         content = QWidget()
         columns = QHBoxLayout()
         columns.setSpacing(12)
-        columns.addWidget(self.clinic_card, 3, Qt.AlignmentFlag.AlignTop)
-        columns.addWidget(self.policy_card, 2, Qt.AlignmentFlag.AlignTop)
+        left, right = QVBoxLayout(), QVBoxLayout()
+        for column, widgets in (
+            (left, (self.clinic_card, self.applications)),
+            (right, (self.policy_card, self.rules)),
+        ):
+            column.setSpacing(12)
+            for widget in widgets:
+                column.addWidget(widget)
+            column.addStretch(1)
+        columns.addLayout(left, 3)
+        columns.addLayout(right, 2)
         inner = QVBoxLayout(content)
         inner.setContentsMargins(0, 0, 8, 0)
-        inner.setSpacing(12)
         inner.addLayout(columns)
-        inner.addWidget(self.applications)
-        inner.addStretch(1)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -106,7 +115,7 @@ class ClinicTab(QWidget):
         self.change_actions.busyChanged.connect(self._update_change_button)
         ctx.capabilitiesChanged.connect(self._update_change_button)
         ctx.accountChanged.connect(self._update_change_button)
-        ctx.patientChanged.connect(lambda _pid: self.message.hide())
+        ctx.patientChanged.connect(self._on_patient_changed)
         self.retranslate()
         self.model.reload()
 
@@ -130,6 +139,9 @@ class ClinicTab(QWidget):
     def _title(self) -> str:
         name = self.ctx.patient_name
         return self.tr("My clinic — %1").replace("%1", name) if name else self.tr("My clinic")
+
+    def _on_patient_changed(self, _patient_id: str) -> None:
+        self.message.hide()  # it spoke of the person shown before
 
     def show_message(self, text: str, error: bool = False) -> None:
         self.message.setText(text)
@@ -177,12 +189,12 @@ class ClinicTab(QWidget):
         names = {p.patient_id: p.display_name for p in self.ctx.patients}
         if change.patient_id != self.ctx.patient_id and change.patient_id in names:
             self.ctx.set_patient(change.patient_id)  # show the card the application is for
-        where = change.clinic_name or change.clinic_id
+        where = short_org_name(change.clinic_name) if change.clinic_name else change.clinic_id
         texts = {
-            "rejected": self.tr("The portal rejected the application to %1."),
-            "completed": self.tr("The application to %1 was accepted."),
+            "rejected": self.tr("The portal rejected the application: %1."),
+            "completed": self.tr("The application was accepted: %1."),
         }
-        text = texts.get(change.status, self.tr("The application to %1 was sent.")).replace(
+        text = texts.get(change.status, self.tr("The application was sent: %1.")).replace(
             "%1", where
         )
         decision = tr_service(decision_message(change))
