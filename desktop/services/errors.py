@@ -302,6 +302,6 @@ class NoSmartSignIn(SignInFailed):
 
 
 NOT_REACHED_AT_SIGN_IN = N_(
-    "Medcard could not reach the portal at this address. Check the address and the "
+    "The portal at this address cannot be reached. Check the address and the "
     "Internet connection, and try again."
 )

@@ -2102,7 +2102,7 @@ options of the commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Medcard could not reach the portal at this address. Check the address and the Internet connection, and try again.</source>
+        <source>The portal at this address cannot be reached. Check the address and the Internet connection, and try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

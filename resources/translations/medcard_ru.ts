@@ -2123,8 +2123,8 @@ options of the commands:
         <translation>Портал недоступен. Отправленные записи можно изменить или удалить, только когда портал доступен; новые записи сохраняются и будут отправлены позже.</translation>
     </message>
     <message>
-        <source>Medcard could not reach the portal at this address. Check the address and the Internet connection, and try again.</source>
-        <translation>Медкарта не смогла связаться с порталом по этому адресу. Проверьте адрес и подключение к интернету и попробуйте ещё раз.</translation>
+        <source>The portal at this address cannot be reached. Check the address and the Internet connection, and try again.</source>
+        <translation>Портал по этому адресу недоступен. Проверьте адрес и подключение к интернету и попробуйте ещё раз.</translation>
     </message>
     <message>
         <source>Something went wrong.</source>

@@ -65,7 +65,7 @@ def test_an_address_that_cannot_be_reached_says_so_without_a_saved_card():
     with pytest.raises(PortalUnreachable) as caught:
         sign_in(f"http://127.0.0.1:{closed_port()}/fhir", open_url=opened.append, timeout=5)
     message = caught.value.describe("en")
-    assert "could not reach the portal at this address" in message
+    assert "portal at this address cannot be reached" in message
     assert "saved card" not in message and opened == []
 
 

@@ -120,7 +120,7 @@ STATEMENT = {
 @pytest.mark.parametrize(
     ("answer", "expected"),
     [
-        (None, "could not reach the portal at this address"),
+        (None, "portal at this address cannot be reached"),
         (Reply(200, b"<html>Shop</html>", content_type="text/html"), "no FHIR server"),
         (json_reply(STATEMENT), "does not offer SMART sign-in"),
     ],
