@@ -60,6 +60,8 @@ def snapshot(cache: Cache) -> dict[str, str]:
     with cache.read() as conn:
         for table in TABLES:
             columns = [r[1] for r in conn.exec_driver_sql(f"PRAGMA table_info({table})")]
+            if not columns:
+                continue  # a table a later schema dropped (migration 0002)
             wanted = [c for c in columns if c != ROW_IDS.get(table)]
             rows = conn.exec_driver_sql(f"SELECT {', '.join(wanted)} FROM {table}").all()
             text = "\n".join(sorted(repr(tuple(r)) for r in rows))

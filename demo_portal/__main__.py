@@ -51,6 +51,20 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         default=None,
         help="the generator's 'today' (YYYY-MM-DD)",
     )
+    parser.add_argument(
+        "--latency",
+        type=float,
+        default=0.0,
+        metavar="MS",
+        help="add MS milliseconds to every answer (a portal far away)",
+    )
+    parser.add_argument(
+        "--max-count",
+        type=int,
+        default=None,
+        metavar="N",
+        help="serve at most N entries per page, whatever _count asks (as real servers cap it)",
+    )
     return parser.parse_args(argv)
 
 
@@ -77,6 +91,8 @@ def main(argv: list[str] | None = None) -> int:
         port=args.port,
         patients=args.patients,
         progress=_progress if args.patients else None,
+        latency_ms=args.latency,
+        max_count=args.max_count,
     )
     try:
         portal.start()

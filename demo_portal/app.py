@@ -13,6 +13,7 @@ from demo_portal import audit, capability, fhir_read, fhir_write, pages
 from demo_portal.errors import FhirError, operation_outcome
 from demo_portal.faults import FaultInjector, FaultMiddleware
 from demo_portal.fhir_common import dumps, error_response, fhir_response
+from demo_portal.link import Link, SlowLink
 from demo_portal.oauth import create_authorization_server
 from demo_portal.rules import load_rule_modules
 from demo_portal.store import Store
@@ -21,9 +22,10 @@ log = logging.getLogger(__name__)
 
 
 def create_app(
-    store: Store, faults: FaultInjector, access_token_ttl: int = 3600
-) -> tuple[Flask, FaultMiddleware]:
-    """The Flask app and the WSGI callable to serve (the app behind fault injection)."""
+    store: Store, faults: FaultInjector, access_token_ttl: int = 3600, link: Link | None = None
+) -> tuple[Flask, FaultMiddleware | SlowLink]:
+    """The Flask app and the WSGI callable to serve (the app behind fault injection, both
+    behind the link's latency when `link` sets one)."""
     load_rule_modules()
     app = Flask("demo_portal")
     app.config["SECRET_KEY"] = secrets.token_hex(32)  # sessions die with the process
@@ -33,12 +35,16 @@ def create_app(
     app.extensions["medcard_oauth"] = server
     app.extensions["medcard_protector"] = protector
     app.extensions["medcard_faults"] = faults
+    app.extensions["medcard_link"] = link or Link()
     for blueprint in (capability.bp, pages.bp, fhir_read.bp, fhir_write.bp):
         app.register_blueprint(blueprint)
     app.after_request(audit.record_after)  # staff reads and writes leave an AuditEvent
     _register_errors(app)
     _register_fault_control(app, faults)
-    return app, FaultMiddleware(app.wsgi_app, faults)
+    wsgi = FaultMiddleware(app.wsgi_app, faults)
+    if link is not None and link.latency_ms > 0:
+        return app, SlowLink(wsgi, link.latency_ms)
+    return app, wsgi
 
 
 def _register_errors(app: Flask) -> None:

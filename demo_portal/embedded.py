@@ -18,6 +18,7 @@ from demo_portal.app import create_app
 from demo_portal.data import load_bundle_dir, load_demo_dataset
 from demo_portal.db import make_engine
 from demo_portal.faults import FaultInjector
+from demo_portal.link import Link
 from demo_portal.recording import RequestRecorder
 from demo_portal.store import Store
 
@@ -75,6 +76,8 @@ class DemoPortal:
         record_requests: bool = False,
         patients: int = 0,
         progress: Callable[[int, int], None] | None = None,
+        latency_ms: float = 0.0,
+        max_count: int | None = None,
     ):
         self._tmpdir: tempfile.TemporaryDirectory[str] | None = None
         self._temporary = db_path is None
@@ -93,6 +96,8 @@ class DemoPortal:
         # With record_requests, `recorder.seen()` lists every request that reached us.
         self.recorder: RequestRecorder | None = None
         self._record = record_requests
+        # A remote portal's manners (issue 19): every answer late, pages capped.
+        self.link = Link(latency_ms=latency_ms, max_count=max_count)
         self.store: Store | None = None  # type: ignore[assignment]
         self.loaded_accounts: list[tuple[str, str]] = []
         self._server: BaseWSGIServer | None = None
@@ -135,7 +140,7 @@ class DemoPortal:
         if self.load_dir is not None:
             self.loaded_accounts = load_bundle_dir(store, self.load_dir)
         self.store = store
-        app, wsgi = create_app(store, self.faults, self.access_token_ttl)
+        app, wsgi = create_app(store, self.faults, self.access_token_ttl, self.link)
         app.config["MEDCARD_AUTH_HOST"] = self.auth_host
         served: Any = wsgi
         if self._record:

@@ -35,6 +35,7 @@ class Fault:
     headers: dict[str, str] = field(default_factory=dict)  # e.g. {"Location": ...}
     drop_answer: bool = False  # let the portal act, then close without answering
     answer_delay: float = 0.0  # let the portal act, then answer this many seconds late
+    empty_answer: bool = False  # let the portal act, answer its status and headers only
 
 
 @dataclass
@@ -66,6 +67,9 @@ class FaultInjector:
         self._faults: list[Fault] = []
         self._chaos: Chaos | None = None
         self._lock = threading.Lock()
+        self._one_at_a_time: Fault | None = None
+        self._in_flight = 0
+        self.refused_parallel = 0  # requests refused by one_at_a_time()
 
     def add(
         self,
@@ -101,6 +105,15 @@ class FaultInjector:
             self._faults.append(fault)
         return fault
 
+    def empty_answer(self, count: int = 1, path_contains: str = "") -> Fault:
+        """The next `count` matching requests are answered with the portal's status and
+        headers (Location, ETag) but no body: a server that ignores
+        `Prefer: return=representation`, as FHIR allows."""
+        fault = Fault(count=count, path_contains=path_contains, empty_answer=True)
+        with self._lock:
+            self._faults.append(fault)
+        return fault
+
     def slow_answer(self, seconds: float, count: int = 1, path_contains: str = "") -> Fault:
         """The portal acts on the next `count` matching requests at once, but its answers
         arrive `seconds` late (a token rotated while the app still waits for it)."""
@@ -118,10 +131,34 @@ class FaultInjector:
             self._chaos = chaos
         return chaos
 
+    def one_at_a_time(self, status: int = 429, retry_after: int | str | None = None) -> None:
+        """From now on a FHIR request that arrives while another is being answered is
+        refused with `status` (a server that serves one request at a time); `clear()` ends it."""
+        with self._lock:
+            self._one_at_a_time = Fault(status=status, retry_after=retry_after)
+
+    def enter(self) -> tuple[bool, Fault | None]:
+        """A FHIR request begins: (counted, refusal). A counted one calls `leave()` when
+        answered (see one_at_a_time)."""
+        with self._lock:
+            if self._one_at_a_time is None:
+                return False, None
+            if self._in_flight > 0:
+                self.refused_parallel += 1
+                return False, self._one_at_a_time
+            self._in_flight += 1
+            return True, None
+
+    def leave(self) -> None:
+        with self._lock:
+            self._in_flight = max(0, self._in_flight - 1)
+
     def clear(self) -> None:
         with self._lock:
             self._faults.clear()
             self._chaos = None
+            self._one_at_a_time = None
+            self._in_flight = 0
 
     def pending(self) -> int:
         with self._lock:
@@ -153,6 +190,26 @@ def _drop_connection(environ: dict) -> None:
     raise ConnectionAbortedError("fault injection: connection dropped")
 
 
+def _without_body(app: Callable, environ: dict, start_response: Callable) -> Iterable[bytes]:
+    seen: dict[str, Any] = {}
+
+    def keep(status: str, headers: list[tuple[str, str]], *rest: Any) -> None:
+        seen["status"], seen["headers"] = status, headers
+
+    answer = app(environ, keep)
+    b"".join(answer)
+    close = getattr(answer, "close", None)
+    if close is not None:
+        close()
+    headers = [
+        (name, value)
+        for name, value in seen.get("headers", [])
+        if name.lower() not in ("content-type", "content-length")
+    ]
+    start_response(seen.get("status", "500 Fault"), [*headers, ("Content-Length", "0")])
+    return [b""]
+
+
 class FaultMiddleware:
     """Applies faults before the app sees a request: any fault to FHIR requests (`/fhir`),
     and faults with a matching `path_contains` to the OAuth endpoints too."""
@@ -169,12 +226,27 @@ class FaultMiddleware:
         fault = None
         if not path.startswith("/_demo/"):
             fault = self.faults.take(full, fhir=path.startswith(self.prefix))
+        counted = False
+        if fault is None and path.startswith(self.prefix):
+            counted, fault = self.faults.enter()
+        if counted:
+            try:
+                answer = self.app(environ, start_response)
+                body = b"".join(answer)  # answered in full before the next may enter
+                close = getattr(answer, "close", None)
+                if close is not None:
+                    close()
+                return [body]
+            finally:
+                self.faults.leave()
         if fault is None:
             return self.app(environ, start_response)
         if fault.delay:
             time.sleep(fault.delay)
         if fault.passthrough:
             return self.app(environ, start_response)
+        if fault.empty_answer:
+            return _without_body(self.app, environ, start_response)
         if fault.answer_delay:
             answer = list(self.app(environ, start_response))  # acted upon now ...
             time.sleep(fault.answer_delay)  # ... answered later

@@ -19,6 +19,8 @@ class SeenRequest:
     path: str  # e.g. /fhir/Slot
     query: str  # the raw query string
     if_none_exist: str  # the conditional-create criteria, or ""
+    if_match: str = ""  # the version an update or a patch expects, or ""
+    prefer: str = ""
 
     def params(self) -> list[tuple[str, str]]:
         return parse_qsl(self.query, keep_blank_values=True)
@@ -38,6 +40,8 @@ class RequestRecorder:
             environ.get("PATH_INFO", ""),
             environ.get("QUERY_STRING", ""),
             environ.get("HTTP_IF_NONE_EXIST", ""),
+            environ.get("HTTP_IF_MATCH", ""),
+            environ.get("HTTP_PREFER", ""),
         )
         with self._lock:
             self._seen.append(seen)

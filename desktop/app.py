@@ -21,10 +21,12 @@ from desktop.services.i18n import N_, tr
 CLI_COMMANDS = {"sign-in", "sync", "accounts", "sign-out"}
 DEMO_EMAIL = "family@demo.medcard"
 DEMO_PASSWORD = "demo1234"
+DEMO_DESK_EMAIL = "desk@demo.medcard"  # the demo clinic's registrar (issue 14)
 SCREENSHOT_TIMEOUT_MS = 180_000
 # The names of desktop/views/tabs.py TABS (a test keeps them equal; the command line must
 # not import Qt to parse its arguments).
-TAB_NAMES = ("card", "labs", "appointments", "family", "clinic")
+TAB_NAMES = ("card", "labs", "appointments", "family", "services", "documents", "clinic")
+DESK_TABS = ("desk", "board")  # the registry desk's pages (--desk)
 WELCOME = "welcome"  # --tab welcome: a screenshot of the welcome screen (nobody signed in)
 
 
@@ -46,7 +48,7 @@ options of the commands:
 def build_parser() -> argparse.ArgumentParser:
     parser = ArgumentParser(
         prog="medcard",
-        usage="%(prog)s [--demo] [--profile DIR] [--lang {ru,en}]"
+        usage="%(prog)s [--demo] [--desk] [--profile DIR] [--lang {ru,en}]"
         " [--screenshot FILE [--tab NAME] [--size WxH]]\n"
         "       %(prog)s {sign-in,sync,accounts,sign-out} ...",
         description=tr(N_("Medcard: your electronic medical card on the desktop.")),
@@ -63,12 +65,19 @@ def build_parser() -> argparse.ArgumentParser:
         "--screenshot", metavar="FILE", help=tr(N_("save a PNG of the window and exit"))
     )
     parser.add_argument(
+        "--desk",
+        action="store_true",
+        help=tr(N_("the registry desk: staff find patients, book and print")),
+    )
+    parser.add_argument(
         "--tab",
-        choices=(*TAB_NAMES, WELCOME),
+        choices=(*TAB_NAMES, *DESK_TABS, WELCOME),
         default="card",
         help=tr(N_("tab for --screenshot (or welcome: the welcome screen)")),
     )
     parser.add_argument("--size", default="1280x800", metavar="WxH", help=tr(N_("window size")))
+    # For measuring start-up (benchmarks/first_window.py), not for users: kept out of --help.
+    parser.add_argument("--quit-after-first-window", action="store_true", help=argparse.SUPPRESS)
     return parser
 
 
@@ -106,7 +115,7 @@ def demo_browser(email: str, password: str):  # -> Callable[[str], str]
     return open_url
 
 
-def start_demo_environment():  # -> DemoEnvironment (imported lazily: Qt-heavy module)
+def start_demo_environment(email: str = DEMO_EMAIL):  # -> DemoEnvironment (lazy: Qt-heavy)
     """Start the embedded demo portal; sign-in follows its pages over HTTP (no browser)."""
     from demo_portal.embedded import DemoPortal
     from desktop.views.controller import DemoEnvironment
@@ -116,7 +125,7 @@ def start_demo_environment():  # -> DemoEnvironment (imported lazily: Qt-heavy m
     folder = tempfile.TemporaryDirectory(prefix="medcard-demo-")
     return DemoEnvironment(
         base_url=portal.base_url,
-        open_url=demo_browser(DEMO_EMAIL, DEMO_PASSWORD),
+        open_url=demo_browser(email, DEMO_PASSWORD),
         profile_dir=folder.name,
         cleanup=[portal.stop, folder.cleanup],
     )
@@ -160,6 +169,8 @@ def run_gui(args: argparse.Namespace, size: tuple[int, int]) -> int:
     app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0]])
     app.setApplicationName("Medcard")
     app.setOrganizationName("Medcard")
+    app.setWindowIcon(application_icon())
+    app.setDesktopFileName("medcard")  # ties the window to medcard.desktop (Wayland, taskbars)
     apply_style(app)
 
     # Before the profile is read: a message about the profile is in the user's language too.
@@ -176,6 +187,8 @@ def run_gui(args: argparse.Namespace, size: tuple[int, int]) -> int:
         gui_log = logging.getLogger("medcard.gui-thread")
         watch_gui_thread(lambda where: gui_log.warning("%s", where, stack_info=True))
         language.apply(args.lang or profile.settings.get("language"))
+        if args.desk:  # the registry desk: no keyring, no cache, a window of its own
+            return run_desk_mode(app, args, size, profile, language)
         secrets: SecretStore | None = MemorySecretStore()
         if not args.demo:
             # The keyring, or (asked of the user) an encrypted file with a master password.
@@ -195,6 +208,13 @@ def run_gui(args: argparse.Namespace, size: tuple[int, int]) -> int:
 
     controller = AppController(profile, secrets, language, demo_starter=start_demo_environment)
     window = controller.window
+    desk_wanted: list[str] = []  # the welcome screen's "Reception desk": the portal chosen
+
+    def open_desk(url: str) -> None:
+        desk_wanted.append(url)
+        app.quit()  # the patient window closes; the desk's opens in its place
+
+    controller.deskRequested.connect(open_desk)
     window.resize(*size)
     exit_code = 0
 
@@ -221,6 +241,10 @@ def run_gui(args: argparse.Namespace, size: tuple[int, int]) -> int:
             def showcase() -> None:  # a record in the detail pane too
                 if args.tab == "card" and isinstance(card, CardTab):
                     card.select_showcase_row()
+                elif callable(
+                    pick := getattr(window.tab_widget(args.tab), "select_showcase_row", None)
+                ):
+                    pick()  # a tab with something to show opened (a document, a service line)
 
             # The tabs re-read what the sync brought: pick the record on those rows.
             when_settled(
@@ -245,14 +269,38 @@ def run_gui(args: argparse.Namespace, size: tuple[int, int]) -> int:
     if args.screenshot:
         window.resize(*size)
     window.show()
+    if args.quit_after_first_window:
+        QTimer.singleShot(0, lambda: _first_window_then_quit(window, app))
     try:
         code = app.exec()
+        if desk_wanted:
+            window.hide()
+            controller.shutdown()
+            code = run_desk_mode(app, args, size, profile, language, portal=desk_wanted[0])
     finally:
         controller.shutdown()
         _tear_down(window, controller)
         if demo_dir is not None:
             demo_dir.cleanup()
     return exit_code or code
+
+
+def application_icon():  # -> QIcon (Qt imported lazily, as in run_gui)
+    """The Medcard icon from its PNG renders, so each place picks a crisp size."""
+    from PySide6.QtGui import QIcon
+
+    from desktop.resource_files import resource_path
+
+    icon = QIcon()
+    for png in sorted(resource_path("icons").glob("medcard-*.png")):
+        icon.addFile(str(png))
+    return icon
+
+
+def _first_window_then_quit(window, app) -> None:  # noqa: ANN001 - Qt objects
+    window.grab()  # one full paint of the window, whatever the platform plugin does on show
+    print("first window shown", flush=True)
+    app.quit()
 
 
 def _tear_down(*objects) -> None:  # noqa: ANN002 - Qt objects
@@ -265,6 +313,15 @@ def _tear_down(*objects) -> None:  # noqa: ANN002 - Qt objects
         item.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     QCoreApplication.processEvents()
+
+
+def run_desk_mode(app, args, size, profile, language, portal: str = "") -> int:  # noqa: ANN001
+    """The registry desk (desktop/views/desk): `--demo --desk` signs in as the demo desk."""
+    from desktop.views.desk.launch import run_desk
+
+    # Demo mode: a demo portal of the desk's own (the patient window's stopped with it).
+    starter = (lambda: start_demo_environment(DEMO_DESK_EMAIL)) if args.demo else None
+    return run_desk(app, args, size, profile, language, starter, portal=portal, settle=when_settled)
 
 
 SETTLE_MS = 300  # quiet time before grabbing: layouts settle, the tabs paint

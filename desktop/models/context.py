@@ -29,6 +29,9 @@ class AppContext(QObject):
     accountChanged = Signal()  # signed in, switched, or signed out
     errorOccurred = Signal(str)  # translated, user-facing message
     capabilitiesChanged = Signal()  # what the portal offers (session.capabilities) changed
+    # A running sync committed new records of this patient's card (a few times a second
+    # at most): the card merges them in; tabs that summarise (labs) wait for `synced`.
+    cardChanged = Signal(str)
 
     def __init__(self, runner: TaskRunner, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -84,6 +87,7 @@ class AppContext(QObject):
             session.errorOccurred.connect(self.errorOccurred)
             session.patientsChanged.connect(self._on_patients_changed)
             session.capabilitiesChanged.connect(self.capabilitiesChanged)
+            session.cardChanged.connect(self.cardChanged)
         ids = [p.patient_id for p in self.patients]
         if patient_id not in ids:
             patient_id = ids[0] if ids else (session.own_patient_id if session else "")

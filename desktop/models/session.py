@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
@@ -31,6 +32,9 @@ from desktop.services.sync import SyncCancelled
 log = logging.getLogger(__name__)
 
 CLOSE_WAIT_S = 30.0  # jobs using the cache stop within the client's own timeouts
+# While a sync commits pages, the card is told at most this often that it has new records
+# (re-reading its first screen costs a query; per page would be dozens a second).
+CARD_CHANGED_EVERY_S = 0.5
 Callback = Callable[[Any], None]
 
 
@@ -85,6 +89,9 @@ class AccountSession(AccountDoor):
     onlineChanged = Signal(bool)
     patientsChanged = Signal()
     capabilitiesChanged = Signal()  # what the portal offers was read (cached or fresh)
+    # A sync committed pages of this patient's card (throttled, see CARD_CHANGED_EVERY_S);
+    # `syncFinished` still follows at the end.
+    cardChanged = Signal(str)
 
     def __init__(
         self, runner: TaskRunner, parts: SessionParts, sync_factory: SyncFactory | None = None
@@ -105,6 +112,7 @@ class AccountSession(AccountDoor):
         self._refreshing = False
         self.capabilities = Capabilities.unknown()
         self._fresh_capabilities = False
+        self._card_told: dict[str, float] = {}  # patient id -> when cardChanged last went
         self.reload_people()
         self._load_capabilities()
 
@@ -238,9 +246,15 @@ class AccountSession(AccountDoor):
         done = progress.overall_done or progress.done
         total = progress.overall_total or progress.total or 0
         self.syncProgress.emit(done, total)  # queued to the GUI thread
+        now = time.monotonic()
+        told = self._card_told.get(progress.patient_id)
+        if told is None or now - told >= CARD_CHANGED_EVERY_S:
+            self._card_told[progress.patient_id] = now
+            self.cardChanged.emit(progress.patient_id)
 
     def _on_sync_done(self, outcome: _SyncOutcome) -> None:
         self.syncing = False
+        self._card_told.clear()
         self.last_synced = QDateTime.currentDateTime()
         self._set_online(True)
         if not self._adopt_patient_ids(outcome.patient_ids):
@@ -256,6 +270,7 @@ class AccountSession(AccountDoor):
 
     def _on_sync_error(self, exc: BaseException) -> None:
         self.syncing = False
+        self._card_told.clear()
         if isinstance(exc, PortalUnreachable | ConnectionError | TimeoutError):
             self._set_online(False)  # the badge says it; no banner needed
         else:

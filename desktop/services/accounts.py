@@ -11,7 +11,6 @@ from __future__ import annotations
 import secrets
 import shutil
 import threading
-import webbrowser
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -145,7 +144,7 @@ class AccountManager:
     def sign_in(
         self,
         portal_url: str,
-        open_url: Callable[[str], object] = webbrowser.open,
+        open_url: Callable[[str], object] | None = None,  # None: the system browser
         timeout: float = 300,
         cancel: threading.Event | None = None,
     ) -> Account:

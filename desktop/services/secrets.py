@@ -13,13 +13,17 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import orjson
-from cryptography.fernet import Fernet, InvalidToken
-from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
 from desktop.services.errors import KeyringUnavailable, MedcardError, WrongPassword
+
+if TYPE_CHECKING:
+    pass
+
+# cryptography is imported where the encrypted file is used: `medcard sync` with the
+# system keyring starts faster without it (issue 19: the command's start counts).
 from desktop.services.filelock import FileLock
 from desktop.services.i18n import N_
 
@@ -217,11 +221,15 @@ class EncryptedFileSecretStore:
             self._reload()
         else:
             self._salt = os.urandom(16)
+            from cryptography.fernet import Fernet
+
             self._fernet = Fernet(self._derive(master_password))
             with self._changing():
                 pass
 
     def _derive(self, password: str) -> bytes:
+        from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+
         kdf = Scrypt(salt=self._salt, length=32, n=self._n, r=8, p=1)
         return base64.urlsafe_b64encode(kdf.derive(password.encode("utf-8")))
 
@@ -234,6 +242,8 @@ class EncryptedFileSecretStore:
 
     def _reload(self) -> None:
         """Read the file again (another process may have written it)."""
+        from cryptography.fernet import Fernet, InvalidToken
+
         stamp = self._file_stamp()
         header, token = self._read_file()
         salt, n = base64.b64decode(header["salt"]), int(header["n"])

@@ -59,6 +59,7 @@ class AppController(QObject):
     # Emitted once the first sync after sign-in ended (ok or not): screenshots wait for it.
     firstSyncDone = Signal(bool)
     signInFailed = Signal(str)  # translated message (the welcome page shows it too)
+    deskRequested = Signal(str)  # the welcome screen's "Reception desk" (portal URL)
 
     def __init__(
         self,
@@ -87,6 +88,7 @@ class AppController(QObject):
         self.window.welcome.set_portals(portals)
         self.window.welcome.signInRequested.connect(self.sign_in)
         self.window.welcome.demoRequested.connect(self.start_demo)
+        self.window.welcome.deskRequested.connect(self.deskRequested)
         self.window.addAccountRequested.connect(self._on_add_account)
         self.window.switchAccountRequested.connect(self.switch_account)
         self.window.signOutRequested.connect(self.sign_out)

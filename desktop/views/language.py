@@ -8,15 +8,15 @@ numbers follow `QLocale.setDefault`, so models format with the chosen language t
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator
 
+from desktop.resource_files import resource_path
 from desktop.services.i18n import CONTEXT
 
 log = logging.getLogger(__name__)
 
-TRANSLATIONS_DIR = Path(__file__).resolve().parents[2] / "resources" / "translations"
+TRANSLATIONS_DIR = resource_path("translations")
 SUPPORTED = ("ru", "en")
 
 
@@ -58,11 +58,13 @@ class LanguageManager(QObject):
             if app is not None:
                 app.removeTranslator(old)
         self._translators = []
-        # English is the source language: its catalogue holds only the plural forms
-        # ("%n day(s)" -> "1 day", "5 days"), and Qt's own strings are English already.
+        # English is the source language: only its plural forms ("1 service", "2 services")
+        # come from a catalogue, and Qt's own strings need none.
         qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-        catalogues = [(f"qtbase_{lang}", qt_dir)] if lang != "en" else []
-        for name, folder in (*catalogues, (f"medcard_{lang}", None)):
+        catalogues: list[tuple[str, str | None]] = [(f"medcard_{lang}", None)]
+        if lang != "en":
+            catalogues.insert(0, (f"qtbase_{lang}", qt_dir))
+        for name, folder in catalogues:
             translator = QTranslator(self)
             where = folder if folder is not None else str(TRANSLATIONS_DIR)
             if translator.load(name, where):

@@ -7,13 +7,14 @@ The palette comes from the system (Qt 6 follows the OS light/dark scheme), so th
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
+from desktop.resource_files import resource_path
+
 log = logging.getLogger(__name__)
 
-STYLESHEET = Path(__file__).resolve().parents[2] / "resources" / "qss" / "medcard.qss"
+STYLESHEET = resource_path("qss", "medcard.qss")
 
 
 def apply_style(app: QApplication) -> None:

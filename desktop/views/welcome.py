@@ -21,6 +21,7 @@ from desktop.views.welcome_portals import PortalChooser
 class WelcomePage(QWidget):
     signInRequested = Signal(str)  # FHIR base URL
     demoRequested = Signal()
+    deskRequested = Signal(str)  # the registry desk at the chosen portal (issue 14)
     backRequested = Signal()  # "Add account" was opened by mistake: back to the card
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -39,6 +40,9 @@ class WelcomePage(QWidget):
         self.sign_in_button.setObjectName("signIn")
         self.sign_in_button.setDefault(True)
         self.sign_in_button.clicked.connect(self._on_sign_in)
+        self.desk_button = QPushButton(self)
+        self.desk_button.setObjectName("openDesk")
+        self.desk_button.clicked.connect(lambda: self.deskRequested.emit(self.chosen_url()))
         self.back_button = QPushButton(self)
         self.back_button.setObjectName("welcomeBack")
         self.back_button.clicked.connect(self.backRequested)
@@ -54,6 +58,7 @@ class WelcomePage(QWidget):
         card.setFixedWidth(560)
         card.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Minimum)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.desk_button)
         buttons.addStretch(1)
         buttons.addWidget(self.back_button)
         buttons.addWidget(self.sign_in_button)
@@ -81,7 +86,7 @@ class WelcomePage(QWidget):
         self.portals.set_portals(portals)
 
     def set_busy(self, busy: bool, message: str = "", error: bool = False) -> None:
-        for w in (self.sign_in_button, self.portals):
+        for w in (self.sign_in_button, self.desk_button, self.portals):
             w.setEnabled(not busy)
         self.status.setText(message)
         self.status.setVisible(bool(message))
@@ -98,6 +103,10 @@ class WelcomePage(QWidget):
         portal = self.portals.chosen()
         ok = (portal is not None and portal.demo) or self.portals.address_looks_valid()
         self.sign_in_button.setEnabled(ok)
+        # The desk signs staff in at a real portal (the demo's desk is `--demo --desk`).
+        self.desk_button.setEnabled(
+            (portal is None or not portal.demo) and self.portals.address_looks_valid()
+        )
         if portal is not None and portal.demo:
             self.sign_in_button.setText(self.tr("Open the demo"))
         elif portal is not None and portal.esia:
@@ -124,6 +133,10 @@ class WelcomePage(QWidget):
             )
         )
         self.back_button.setText(self.tr("Back to the card"))
+        self.desk_button.setText(self.tr("Reception desk…"))
+        self.desk_button.setToolTip(
+            self.tr("For clinic staff: find patients, book and print; nothing is kept here")
+        )
         self._update_buttons()
 
     def changeEvent(self, event: QEvent) -> None:

@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>Ages</name>
+    <message numerus="yes">
+        <source>%n y.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>AppController</name>
     <message>
         <source>Finish signing in in your browser…</source>
@@ -192,6 +202,21 @@
     </message>
 </context>
 <context>
+    <name>BoardPage</name>
+    <message>
+        <source>All doctors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading today&apos;s schedule…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>D&amp;octor</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>BookingDialog</name>
     <message>
         <source>Book an appointment — %1</source>
@@ -255,6 +280,13 @@
     </message>
     <message>
         <source>Booking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CardTab</name>
+    <message>
+        <source>Request a paper copy of the chosen records…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -464,6 +496,269 @@
     </message>
     <message>
         <source>Choose in the calendar (Alt+Down)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DeskActions</name>
+    <message>
+        <source>&amp;Find a patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Next patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the &amp;documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the document as PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Book a visit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Move the visit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cancel the visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Print the ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the ticket as PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call a doctor &amp;home…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Day board</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark &amp;arrived</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark &amp;no-show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to &amp;booked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Walk-in: next free time…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Lock the desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Finish the shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DeskBookingDialog</name>
+    <message>
+        <source>Move the visit — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Book a visit — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Book and &amp;print the ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Book &amp;without printing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Specialty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Doctor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First free &amp;times</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the clinic&apos;s doctors…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any doctor (the first free time)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looking for free times…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter books the chosen time and prints the ticket.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No free time in the next three weeks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Booking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This time has just been taken at another desk or by the patient online. The next free times are shown: choose one and press Enter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DeskController</name>
+    <message>
+        <source>The registry desk: the portal&apos;s address, then sign in as staff.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing in at the portal… (finish it in the browser)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting the demo portal…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shift started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ending the shift…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The shift is over: you are signed out at the portal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The shift is over. The portal could not be told; the sign-in expires soon.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in at the portal in the browser…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ready for the next patient.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No documents are ready for this patient.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preparing the documents for the printer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printed: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The document was saved as PDF.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DeskSettingsDialog</name>
+    <message>
+        <source>Desk settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Lock the idle desk after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Sign out a locked desk after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lang&amp;uage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As in the system</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DeskWindow</name>
+    <message>
+        <source>Medcard — registry desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reception (F3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Day board (F4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finish the shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in to start a shift</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -679,6 +974,123 @@
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>DocumentViewer</name>
+    <message>
+        <source>Select a document to open it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This file cannot be shown: it is not a PDF.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The original is not on this computer yet. Connect to the portal to open it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This document has no file to show.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed by %1 on %2: intact.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signature names: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file could not be written: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the original file (PDF) to a folder you choose</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsTab</name>
+    <message numerus="yes">
+        <source>Orders (%n)</source>
+        <translation>
+            <numerusform>Orders (%n)</numerusform>
+            <numerusform>Orders (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No orders yet. Order a certificate, an extract or paper copies above.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select an order to see its state.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Document ready: %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order rejected: %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This portal does not take document orders online.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This portal does not take requests for paper copies online.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order a document…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paper copy of records…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ordered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1040,6 +1452,25 @@
     </message>
 </context>
 <context>
+    <name>LockPage</name>
+    <message>
+        <source>The desk is locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 holds this desk. Unlocking asks for the password at the portal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Unlock…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Finish the shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Medcard</source>
@@ -1059,6 +1490,14 @@
     </message>
     <message>
         <source>Family</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Documents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1174,6 +1613,170 @@
     </message>
 </context>
 <context>
+    <name>OrderDialog</name>
+    <message>
+        <source>Order a document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. for the employer, for a sports club</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Electronic: a signed PDF in this app</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paper: pick it up at the clinic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The portal has not listed the documents it issues yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No document can be ordered online for this person.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issued at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A doctor writes it: usually by the next working day.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This portal does not take document orders online.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Orders are sent when the portal can be reached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The period ends before it starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PaperCopyDialog</name>
+    <message>
+        <source>Paper copy of records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The clinic prints copies of electronic records the same day. Pick them up at the registry with your passport.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) chosen:</source>
+        <translation>
+            <numerusform>%n record chosen:</numerusform>
+            <numerusform>%n records chosen:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every visit record in the period:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n chosen record(s) of other kinds are not copied on paper.</source>
+        <translation>
+            <numerusform>%n chosen record of another kind is not copied on paper.</numerusform>
+            <numerusform>%n chosen records of other kinds are not copied on paper.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Request paper copies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This portal does not take requests for paper copies online.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests are sent when the portal can be reached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The period ends before it starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PatientPanel</name>
+    <message>
+        <source>Opening the patient…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No patient open.
+Type a surname, a policy or a phone number and press Enter; F4 shows the day board.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>born %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OMS policy: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attached to: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upcoming (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Past (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Documents to print (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PolicyCard</name>
     <message>
         <source>The portal keeps no OMS policy for this person.</source>
@@ -1244,6 +1847,25 @@
     </message>
     <message>
         <source>Portal&apos;s FHIR &amp;address</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <source>I did not receive this service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your insurer will check with the clinic whether this service was provided. The answer appears next to the service.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comment for the insurer (optional): e.g. I was not at the clinic that day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send to the insurer</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1342,6 +1964,194 @@
     </message>
 </context>
 <context>
+    <name>SearchPanel</name>
+    <message>
+        <source>Searching…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Surname (the first letters), first name, birth date, policy or phone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a little more: at least a letter or six digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody found. Check the spelling or search by policy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Showing %1 of %2: add the first name or the birth date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Found: %n. Enter opens the patient.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Find a patient: Ivanov Sergey 17.07.1981</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find a patient (F3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ServicesFilterBar</name>
+    <message>
+        <source>Every clinic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anyone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;linic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Paid by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>any date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ServicesTab</name>
+    <message>
+        <source>Total for the period: %1 · %2, %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n visit(s)</source>
+        <translation>
+            <numerusform>%n visit</numerusform>
+            <numerusform>%n visits</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n service(s)</source>
+        <translation>
+            <numerusform>%n service</numerusform>
+            <numerusform>%n services</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>By year: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No services match the filters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No services received are recorded in this card yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This portal does not take reports about services online.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reports are sent when the portal can be reached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This service is already reported; the insurer is checking it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a service (a line under a visit) to report it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Services received and their cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print services</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save services as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PDF could not be written to %1. Check the folder and free space.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save services as CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file could not be written: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I did not receive this service…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the list as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the list for a spreadsheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ServicesTreeModel</name>
+    <message numerus="yes">
+        <source>%n service(s)</source>
+        <translation>
+            <numerusform>%n service</numerusform>
+            <numerusform>%n services</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -1372,15 +2182,86 @@
     </message>
 </context>
 <context>
+    <name>VisitFlows</name>
+    <message>
+        <source>Open a patient first: find them by surname, policy or phone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose an upcoming visit first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a visit at the clinic can be moved here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Booked, ticket %1 printed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Booked: ticket %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel the visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel the visit of %1 to %2? The time becomes free for others.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticket %1 printed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ticket was saved as PDF.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The home visit request was sent to the clinic.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a booked time on the board first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Marked arrived.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Marked as a no-show.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to booked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The visit was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Today&apos;s schedule is not read yet: press F4, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Walk-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The next free time today, for %1:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>WelcomePage</name>
-    <message>
-        <source>Open the demo</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sign in with Gosuslugi</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>Welcome to Medcard</source>
         <translation type="unfinished"></translation>
@@ -1394,7 +2275,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Open the demo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in with Gosuslugi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Back to the card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reception desk…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For clinic staff: find patients, book and print; nothing is kept here</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1862,6 +2759,10 @@ options of the commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>the registry desk: staff find patients, book and print</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>window size</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1879,6 +2780,50 @@ options of the commands:
     </message>
     <message>
         <source>Body mass index</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outpatient visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Emergency care</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inpatient stay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Short stay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Observation stay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Home visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pre-admission visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind of care</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Location</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2014,11 +2959,31 @@ options of the commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Passport</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>OMS insurance policy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>SNILS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The child&apos;s birth certificate (a passport from the age of 14)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The child&apos;s OMS insurance policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The child&apos;s SNILS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The parent&apos;s passport</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2062,6 +3027,58 @@ options of the commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Reported to the insurer: under review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insurer confirmed: the service was not provided</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insurer did not confirm: the clinic&apos;s records show the service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not accepted: this service is already being reviewed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The document arrived damaged. Try printing it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No OMS policy on file: free booking will be refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The OMS policy is not valid today: free booking will be refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The temporary OMS certificate ends soon: ask for the policy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attached to another clinic: free visits there, not here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not attached to any clinic.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This account is not a registry account. Sign in with the account of a registry staff member.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This visit was changed meanwhile (by the patient or another desk). The page now shows it as it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No free time of this specialty is left today.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The file is empty.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2099,6 +3116,50 @@ options of the commands:
     </message>
     <message>
         <source>The portal cannot be reached. Entries already sent can be changed or deleted only when the portal is available; new entries are kept and sent later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning: the document was changed after it was signed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning: the electronic signature is damaged and does not hold.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning: the signature is not from a certificate the portal&apos;s certification authority issued.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This document has no electronic signature.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The signature could not be checked yet (connect to the portal once).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning: the downloaded file does not match the document&apos;s checksum: it is not the file the clinic described.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning: the downloaded file has a different size than the document says.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2271,26 +3332,6 @@ options of the commands:
     </message>
     <message>
         <source>tab for --screenshot (or welcome: the welcome screen)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Passport</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The child&apos;s birth certificate (a passport from the age of 14)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The child&apos;s OMS insurance policy</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The child&apos;s SNILS</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The parent&apos;s passport</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2610,6 +3651,38 @@ options of the commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>free</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>booked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>arrived</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no-show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Ticket</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2646,11 +3719,99 @@ options of the commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>OMS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VHI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Patient</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Insurer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not stated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OMS (compulsory health insurance)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VHI (voluntary health insurance)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paid by the patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paid by an insurer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payer not stated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not provided</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provided</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Already reported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amounts in US dollars (USD).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>requested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>doctor assigned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at home: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>video consultation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Where</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>time not set yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Booked by %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2767,6 +3928,138 @@ options of the commands:
     </message>
     <message>
         <source>This is not a date. Type it as %1, for example %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paid by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clinic not stated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paper copies of records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick it up at the clinic&apos;s registry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The document is in the list: open it to see the PDF.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ready by %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paper, at the clinic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Electronic (PDF)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total for the period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>checking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>valid until %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient, born (age)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OMS policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attached to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not attached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this clinic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as a file?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file will hold the patient&apos;s personal data and stay where you save it. At the desk, print instead; save only onto the patient&apos;s own USB stick, and never into a shared folder of this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save anyway…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

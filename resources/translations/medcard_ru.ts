@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
 <context>
+    <name>Ages</name>
+    <message numerus="yes">
+        <source>%n y.</source>
+        <translation>
+            <numerusform>%n год</numerusform>
+            <numerusform>%n года</numerusform>
+            <numerusform>%n лет</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>AppController</name>
     <message>
         <source>Finish signing in in your browser…</source>
@@ -192,6 +203,21 @@
     </message>
 </context>
 <context>
+    <name>BoardPage</name>
+    <message>
+        <source>All doctors</source>
+        <translation>Все врачи</translation>
+    </message>
+    <message>
+        <source>Reading today&apos;s schedule…</source>
+        <translation>Читаю расписание на сегодня…</translation>
+    </message>
+    <message>
+        <source>D&amp;octor</source>
+        <translation>&amp;Врач</translation>
+    </message>
+</context>
+<context>
     <name>BookingDialog</name>
     <message>
         <source>Book an appointment — %1</source>
@@ -256,6 +282,13 @@
     <message>
         <source>Booking…</source>
         <translation>Записываем…</translation>
+    </message>
+</context>
+<context>
+    <name>CardTab</name>
+    <message>
+        <source>Request a paper copy of the chosen records…</source>
+        <translation>Заказать бумажную копию выбранных записей…</translation>
     </message>
 </context>
 <context>
@@ -467,6 +500,269 @@
     <message>
         <source>Choose in the calendar (Alt+Down)</source>
         <translation>Выбрать в календаре (Alt+Вниз)</translation>
+    </message>
+</context>
+<context>
+    <name>DeskActions</name>
+    <message>
+        <source>&amp;Find a patient</source>
+        <translation>&amp;Найти пациента</translation>
+    </message>
+    <message>
+        <source>&amp;Next patient</source>
+        <translation>&amp;Следующий пациент</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Обновить</translation>
+    </message>
+    <message>
+        <source>Print the &amp;documents</source>
+        <translation>Печать &amp;документов</translation>
+    </message>
+    <message>
+        <source>Save the document as PDF…</source>
+        <translation>Сохранить документ в PDF…</translation>
+    </message>
+    <message>
+        <source>&amp;Book a visit…</source>
+        <translation>&amp;Записать на приём…</translation>
+    </message>
+    <message>
+        <source>&amp;Move the visit…</source>
+        <translation>&amp;Перенести запись…</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel the visit</source>
+        <translation>&amp;Отменить запись</translation>
+    </message>
+    <message>
+        <source>&amp;Print the ticket</source>
+        <translation>&amp;Печать талона</translation>
+    </message>
+    <message>
+        <source>Save the ticket as PDF…</source>
+        <translation>Сохранить талон в PDF…</translation>
+    </message>
+    <message>
+        <source>Call a doctor &amp;home…</source>
+        <translation>Вызов врача на &amp;дом…</translation>
+    </message>
+    <message>
+        <source>&amp;Day board</source>
+        <translation>&amp;Расписание дня</translation>
+    </message>
+    <message>
+        <source>Mark &amp;arrived</source>
+        <translation>Отметить &amp;явку</translation>
+    </message>
+    <message>
+        <source>Mark &amp;no-show</source>
+        <translation>Отметить &amp;неявку</translation>
+    </message>
+    <message>
+        <source>Back to &amp;booked</source>
+        <translation>Вернуть в &amp;записанные</translation>
+    </message>
+    <message>
+        <source>&amp;Walk-in: next free time…</source>
+        <translation>&amp;Без записи: ближайшее время…</translation>
+    </message>
+    <message>
+        <source>&amp;Lock the desk</source>
+        <translation>&amp;Заблокировать</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Настройки…</translation>
+    </message>
+    <message>
+        <source>&amp;Finish the shift</source>
+        <translation>&amp;Завершить смену</translation>
+    </message>
+    <message>
+        <source>&amp;Patient</source>
+        <translation>&amp;Пациент</translation>
+    </message>
+    <message>
+        <source>&amp;Visit</source>
+        <translation>&amp;Запись</translation>
+    </message>
+    <message>
+        <source>&amp;Day</source>
+        <translation>&amp;День</translation>
+    </message>
+    <message>
+        <source>&amp;Shift</source>
+        <translation>&amp;Смена</translation>
+    </message>
+</context>
+<context>
+    <name>DeskBookingDialog</name>
+    <message>
+        <source>Move the visit — %1</source>
+        <translation>Перенос записи — %1</translation>
+    </message>
+    <message>
+        <source>Book a visit — %1</source>
+        <translation>Запись на приём — %1</translation>
+    </message>
+    <message>
+        <source>Book and &amp;print the ticket</source>
+        <translation>Записать и &amp;напечатать талон</translation>
+    </message>
+    <message>
+        <source>Book &amp;without printing</source>
+        <translation>Записать &amp;без печати</translation>
+    </message>
+    <message>
+        <source>&amp;Specialty</source>
+        <translation>&amp;Специальность</translation>
+    </message>
+    <message>
+        <source>&amp;Doctor</source>
+        <translation>&amp;Врач</translation>
+    </message>
+    <message>
+        <source>First free &amp;times</source>
+        <translation>Ближайшее свободное &amp;время</translation>
+    </message>
+    <message>
+        <source>Reading the clinic&apos;s doctors…</source>
+        <translation>Читаю список врачей поликлиники…</translation>
+    </message>
+    <message>
+        <source>Any doctor (the first free time)</source>
+        <translation>Любой врач (ближайшее время)</translation>
+    </message>
+    <message>
+        <source>Looking for free times…</source>
+        <translation>Ищу свободное время…</translation>
+    </message>
+    <message>
+        <source>Enter books the chosen time and prints the ticket.</source>
+        <translation>Enter — записать на выбранное время и напечатать талон.</translation>
+    </message>
+    <message>
+        <source>No free time in the next three weeks.</source>
+        <translation>В ближайшие три недели свободного времени нет.</translation>
+    </message>
+    <message>
+        <source>Booking…</source>
+        <translation>Записываю…</translation>
+    </message>
+    <message>
+        <source>This time has just been taken at another desk or by the patient online. The next free times are shown: choose one and press Enter.</source>
+        <translation>Это время только что заняли в другом окне регистратуры или через портал. Показано ближайшее свободное время: выберите и нажмите Enter.</translation>
+    </message>
+</context>
+<context>
+    <name>DeskController</name>
+    <message>
+        <source>The registry desk: the portal&apos;s address, then sign in as staff.</source>
+        <translation>Регистратура: адрес портала, затем вход сотрудника.</translation>
+    </message>
+    <message>
+        <source>Signing in at the portal… (finish it in the browser)</source>
+        <translation>Вход на портале… (завершите его в браузере)</translation>
+    </message>
+    <message>
+        <source>Starting the demo portal…</source>
+        <translation>Запускаю демо-портал…</translation>
+    </message>
+    <message>
+        <source>Shift started.</source>
+        <translation>Смена начата.</translation>
+    </message>
+    <message>
+        <source>Ending the shift…</source>
+        <translation>Завершаю смену…</translation>
+    </message>
+    <message>
+        <source>The shift is over: you are signed out at the portal.</source>
+        <translation>Смена завершена: выход на портале выполнен.</translation>
+    </message>
+    <message>
+        <source>The shift is over. The portal could not be told; the sign-in expires soon.</source>
+        <translation>Смена завершена. Портал не ответил; вход скоро истечёт сам.</translation>
+    </message>
+    <message>
+        <source>Sign in at the portal in the browser…</source>
+        <translation>Войдите на портале в браузере…</translation>
+    </message>
+    <message>
+        <source>Ready for the next patient.</source>
+        <translation>Готово к приёму следующего пациента.</translation>
+    </message>
+    <message>
+        <source>No documents are ready for this patient.</source>
+        <translation>Для этого пациента готовых документов нет.</translation>
+    </message>
+    <message>
+        <source>Preparing the documents for the printer…</source>
+        <translation>Готовлю документы к печати…</translation>
+    </message>
+    <message>
+        <source>Printed: %1.</source>
+        <translation>Напечатано: %1.</translation>
+    </message>
+    <message>
+        <source>The document was saved as PDF.</source>
+        <translation>Документ сохранён в PDF.</translation>
+    </message>
+</context>
+<context>
+    <name>DeskSettingsDialog</name>
+    <message>
+        <source>Desk settings</source>
+        <translation>Настройки регистратуры</translation>
+    </message>
+    <message>
+        <source>&amp;Lock the idle desk after</source>
+        <translation>&amp;Блокировать без действий через</translation>
+    </message>
+    <message>
+        <source>&amp;Sign out a locked desk after</source>
+        <translation>&amp;Завершать заблокированную смену через</translation>
+    </message>
+    <message>
+        <source>Lang&amp;uage</source>
+        <translation>&amp;Язык</translation>
+    </message>
+    <message>
+        <source>min</source>
+        <translation>мин</translation>
+    </message>
+    <message>
+        <source>As in the system</source>
+        <translation>Как в системе</translation>
+    </message>
+</context>
+<context>
+    <name>DeskWindow</name>
+    <message>
+        <source>Medcard — registry desk</source>
+        <translation>Medcard — регистратура</translation>
+    </message>
+    <message>
+        <source>Reception (F3)</source>
+        <translation>Приём (F3)</translation>
+    </message>
+    <message>
+        <source>Day board (F4)</source>
+        <translation>Расписание дня (F4)</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>Заблокировать</translation>
+    </message>
+    <message>
+        <source>Finish the shift</source>
+        <translation>Завершить смену</translation>
+    </message>
+    <message>
+        <source>Sign in to start a shift</source>
+        <translation>Войти и начать смену</translation>
     </message>
 </context>
 <context>
@@ -687,6 +983,124 @@
             <numerusform>Отправлены на портал %n записи.</numerusform>
             <numerusform>Отправлено на портал %n записей.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>DocumentViewer</name>
+    <message>
+        <source>Select a document to open it.</source>
+        <translation>Выберите документ, чтобы открыть его.</translation>
+    </message>
+    <message>
+        <source>Opening…</source>
+        <translation>Открывается…</translation>
+    </message>
+    <message>
+        <source>This file cannot be shown: it is not a PDF.</source>
+        <translation>Файл нельзя показать: это не PDF.</translation>
+    </message>
+    <message>
+        <source>The original is not on this computer yet. Connect to the portal to open it.</source>
+        <translation>Оригинала ещё нет на этом компьютере. Подключитесь к порталу, чтобы открыть его.</translation>
+    </message>
+    <message>
+        <source>This document has no file to show.</source>
+        <translation>У документа нет файла для просмотра.</translation>
+    </message>
+    <message>
+        <source>Signed by %1 on %2: intact.</source>
+        <translation>Подписано: %1, %2. Документ не изменялся.</translation>
+    </message>
+    <message>
+        <source>Signature names: %1</source>
+        <translation>В подписи указан: %1</translation>
+    </message>
+    <message>
+        <source>Print document</source>
+        <translation>Печать документа</translation>
+    </message>
+    <message>
+        <source>Save document</source>
+        <translation>Сохранение документа</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Файлы PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The file could not be written: %1</source>
+        <translation>Не удалось записать файл: %1</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Печать…</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>Сохранить…</translation>
+    </message>
+    <message>
+        <source>Save the original file (PDF) to a folder you choose</source>
+        <translation>Сохранить оригинал (PDF) в выбранную папку</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsTab</name>
+    <message numerus="yes">
+        <source>Orders (%n)</source>
+        <translation>
+            <numerusform>Заказы (%n)</numerusform>
+            <numerusform>Заказы (%n)</numerusform>
+            <numerusform>Заказы (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No orders yet. Order a certificate, an extract or paper copies above.</source>
+        <translation>Заказов пока нет. Закажите справку, выписку или бумажные копии кнопками вверху.</translation>
+    </message>
+    <message>
+        <source>Select an order to see its state.</source>
+        <translation>Выберите заказ, чтобы увидеть его состояние.</translation>
+    </message>
+    <message>
+        <source>Document ready: %1 (%2)</source>
+        <translation>Документ готов: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Order rejected: %1 (%2)</source>
+        <translation>Заказ отклонён: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>This portal does not take document orders online.</source>
+        <translation>Этот портал не принимает заказы документов онлайн.</translation>
+    </message>
+    <message>
+        <source>This portal does not take requests for paper copies online.</source>
+        <translation>Этот портал не принимает онлайн-запросы бумажных копий.</translation>
+    </message>
+    <message>
+        <source>Order a document…</source>
+        <translation>Заказать документ…</translation>
+    </message>
+    <message>
+        <source>Paper copy of records…</source>
+        <translation>Бумажная копия записей…</translation>
+    </message>
+    <message>
+        <source>Ordered</source>
+        <translation>Заказан</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Документ</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>Для кого</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
     </message>
 </context>
 <context>
@@ -1050,6 +1464,25 @@
     </message>
 </context>
 <context>
+    <name>LockPage</name>
+    <message>
+        <source>The desk is locked</source>
+        <translation>Рабочее место заблокировано</translation>
+    </message>
+    <message>
+        <source>%1 holds this desk. Unlocking asks for the password at the portal.</source>
+        <translation>Рабочее место занято: %1. Для разблокировки портал снова спросит пароль.</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock…</source>
+        <translation>&amp;Разблокировать…</translation>
+    </message>
+    <message>
+        <source>&amp;Finish the shift</source>
+        <translation>&amp;Завершить смену</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Medcard</source>
@@ -1070,6 +1503,14 @@
     <message>
         <source>Family</source>
         <translation>Семья</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>Услуги</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Документы</translation>
     </message>
     <message>
         <source>My clinic</source>
@@ -1184,6 +1625,173 @@
     </message>
 </context>
 <context>
+    <name>OrderDialog</name>
+    <message>
+        <source>Order a document</source>
+        <translation>Заказ документа</translation>
+    </message>
+    <message>
+        <source>e.g. for the employer, for a sports club</source>
+        <translation>например, для работодателя, для спортивной секции</translation>
+    </message>
+    <message>
+        <source>Electronic: a signed PDF in this app</source>
+        <translation>Электронно: подписанный PDF в приложении</translation>
+    </message>
+    <message>
+        <source>Paper: pick it up at the clinic</source>
+        <translation>На бумаге: получить в поликлинике</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>Для кого</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Документ</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Период</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Цель</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>Способ получения</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Заказать</translation>
+    </message>
+    <message>
+        <source>The portal has not listed the documents it issues yet.</source>
+        <translation>Портал ещё не сообщил, какие документы выдаёт.</translation>
+    </message>
+    <message>
+        <source>No document can be ordered online for this person.</source>
+        <translation>Для этого человека документы онлайн не заказываются.</translation>
+    </message>
+    <message>
+        <source>Issued at once.</source>
+        <translation>Выдаётся сразу.</translation>
+    </message>
+    <message>
+        <source>A doctor writes it: usually by the next working day.</source>
+        <translation>Оформляет врач: обычно к следующему рабочему дню.</translation>
+    </message>
+    <message>
+        <source>This portal does not take document orders online.</source>
+        <translation>Этот портал не принимает заказы документов онлайн.</translation>
+    </message>
+    <message>
+        <source>Orders are sent when the portal can be reached.</source>
+        <translation>Заказ отправляется, когда портал доступен.</translation>
+    </message>
+    <message>
+        <source>The period ends before it starts.</source>
+        <translation>Период заканчивается раньше, чем начинается.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+</context>
+<context>
+    <name>PaperCopyDialog</name>
+    <message>
+        <source>Paper copy of records</source>
+        <translation>Бумажная копия записей</translation>
+    </message>
+    <message>
+        <source>The clinic prints copies of electronic records the same day. Pick them up at the registry with your passport.</source>
+        <translation>Поликлиника печатает копии электронных записей в тот же день. Получите их в регистратуре, при себе иметь паспорт.</translation>
+    </message>
+    <message>
+        <source>For: %1</source>
+        <translation>Для кого: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) chosen:</source>
+        <translation>
+            <numerusform>Выбрана %n запись:</numerusform>
+            <numerusform>Выбрано %n записи:</numerusform>
+            <numerusform>Выбрано %n записей:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every visit record in the period:</source>
+        <translation>Все записи о приёмах за период:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n chosen record(s) of other kinds are not copied on paper.</source>
+        <translation>
+            <numerusform>%n выбранная запись другого вида не копируется на бумаге.</numerusform>
+            <numerusform>%n выбранные записи других видов не копируются на бумаге.</numerusform>
+            <numerusform>%n выбранных записей других видов не копируются на бумаге.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Request paper copies</source>
+        <translation>Заказать копии</translation>
+    </message>
+    <message>
+        <source>This portal does not take requests for paper copies online.</source>
+        <translation>Этот портал не принимает онлайн-запросы бумажных копий.</translation>
+    </message>
+    <message>
+        <source>Requests are sent when the portal can be reached.</source>
+        <translation>Запрос отправляется, когда портал доступен.</translation>
+    </message>
+    <message>
+        <source>The period ends before it starts.</source>
+        <translation>Период заканчивается раньше, чем начинается.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+</context>
+<context>
+    <name>PatientPanel</name>
+    <message>
+        <source>Opening the patient…</source>
+        <translation>Открываю пациента…</translation>
+    </message>
+    <message>
+        <source>No patient open.
+Type a surname, a policy or a phone number and press Enter; F4 shows the day board.</source>
+        <translation>Пациент не открыт.
+Введите фамилию, номер полиса или телефона и нажмите Enter; F4 — расписание дня.</translation>
+    </message>
+    <message>
+        <source>born %1</source>
+        <translation>дата рождения %1</translation>
+    </message>
+    <message>
+        <source>OMS policy: %1</source>
+        <translation>Полис ОМС: %1</translation>
+    </message>
+    <message>
+        <source>Attached to: %1</source>
+        <translation>Прикреплён: %1</translation>
+    </message>
+    <message>
+        <source>Upcoming (%1)</source>
+        <translation>Предстоящие (%1)</translation>
+    </message>
+    <message>
+        <source>Past (%1)</source>
+        <translation>Прошедшие (%1)</translation>
+    </message>
+    <message>
+        <source>Documents to print (%1)</source>
+        <translation>Документы к выдаче (%1)</translation>
+    </message>
+</context>
+<context>
     <name>PolicyCard</name>
     <message>
         <source>The portal keeps no OMS policy for this person.</source>
@@ -1255,6 +1863,25 @@
     <message>
         <source>Portal&apos;s FHIR &amp;address</source>
         <translation>FHIR-&amp;адрес портала</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <source>I did not receive this service</source>
+        <translation>Я не получал эту услугу</translation>
+    </message>
+    <message>
+        <source>Your insurer will check with the clinic whether this service was provided. The answer appears next to the service.</source>
+        <translation>Страховая компания проверит в медучреждении, была ли оказана услуга. Ответ появится рядом с услугой.</translation>
+    </message>
+    <message>
+        <source>Comment for the insurer (optional): e.g. I was not at the clinic that day</source>
+        <translation>Комментарий для страховой компании (необязательно): например, в этот день я не был в поликлинике</translation>
+    </message>
+    <message>
+        <source>Send to the insurer</source>
+        <translation>Отправить в страховую компанию</translation>
     </message>
 </context>
 <context>
@@ -1352,6 +1979,198 @@
     </message>
 </context>
 <context>
+    <name>SearchPanel</name>
+    <message>
+        <source>Searching…</source>
+        <translation>Поиск…</translation>
+    </message>
+    <message>
+        <source>Surname (the first letters), first name, birth date, policy or phone.</source>
+        <translation>Фамилия (первые буквы), имя, дата рождения, полис или телефон.</translation>
+    </message>
+    <message>
+        <source>Type a little more: at least a letter or six digits.</source>
+        <translation>Введите ещё немного: хотя бы букву или шесть цифр.</translation>
+    </message>
+    <message>
+        <source>Nobody found. Check the spelling or search by policy.</source>
+        <translation>Никого не найдено. Проверьте написание или ищите по полису.</translation>
+    </message>
+    <message>
+        <source>Showing %1 of %2: add the first name or the birth date.</source>
+        <translation>Показано %1 из %2: добавьте имя или дату рождения.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Found: %n. Enter opens the patient.</source>
+        <translation>
+            <numerusform>Найден %n пациент. Enter — открыть.</numerusform>
+            <numerusform>Найдено %n пациента. Enter — открыть.</numerusform>
+            <numerusform>Найдено %n пациентов. Enter — открыть.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Find a patient: Ivanov Sergey 17.07.1981</source>
+        <translation>Найти пациента: Иванов Сергей 17.07.1981</translation>
+    </message>
+    <message>
+        <source>Find a patient (F3)</source>
+        <translation>Найти пациента (F3)</translation>
+    </message>
+</context>
+<context>
+    <name>ServicesFilterBar</name>
+    <message>
+        <source>Every clinic</source>
+        <translation>Все медучреждения</translation>
+    </message>
+    <message>
+        <source>Anyone</source>
+        <translation>Любая</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>&amp;С</translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation>&amp;По</translation>
+    </message>
+    <message>
+        <source>C&amp;linic</source>
+        <translation>&amp;Медучреждение</translation>
+    </message>
+    <message>
+        <source>&amp;Paid by</source>
+        <translation>&amp;Оплата</translation>
+    </message>
+    <message>
+        <source>any date</source>
+        <translation>любая дата</translation>
+    </message>
+    <message>
+        <source>Reset filters</source>
+        <translation>Сбросить фильтры</translation>
+    </message>
+</context>
+<context>
+    <name>ServicesTab</name>
+    <message>
+        <source>Total for the period: %1 · %2, %3</source>
+        <translation>Итого за период: %1 · %2, %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n visit(s)</source>
+        <translation>
+            <numerusform>%n обращение</numerusform>
+            <numerusform>%n обращения</numerusform>
+            <numerusform>%n обращений</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n service(s)</source>
+        <translation>
+            <numerusform>%n услуга</numerusform>
+            <numerusform>%n услуги</numerusform>
+            <numerusform>%n услуг</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>By year: %1</source>
+        <translation>По годам: %1</translation>
+    </message>
+    <message>
+        <source>No services match the filters.</source>
+        <translation>Нет услуг, подходящих под условия отбора.</translation>
+    </message>
+    <message>
+        <source>No services received are recorded in this card yet.</source>
+        <translation>В этой карте пока нет сведений об оказанных услугах.</translation>
+    </message>
+    <message>
+        <source>This portal does not take reports about services online.</source>
+        <translation>Этот портал не принимает обращения об услугах онлайн.</translation>
+    </message>
+    <message>
+        <source>Reports are sent when the portal can be reached.</source>
+        <translation>Обращение отправляется, когда портал доступен.</translation>
+    </message>
+    <message>
+        <source>This service is already reported; the insurer is checking it.</source>
+        <translation>По этой услуге уже есть обращение, страховая компания проверяет его.</translation>
+    </message>
+    <message>
+        <source>Select a service (a line under a visit) to report it.</source>
+        <translation>Выберите услугу (строку внутри обращения), чтобы сообщить о ней.</translation>
+    </message>
+    <message>
+        <source>Services received and their cost</source>
+        <translation>Оказанные медицинские услуги и их стоимость</translation>
+    </message>
+    <message>
+        <source>Print services</source>
+        <translation>Печать списка услуг</translation>
+    </message>
+    <message>
+        <source>Save services as PDF</source>
+        <translation>Сохранить услуги в PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Файлы PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The PDF could not be written to %1. Check the folder and free space.</source>
+        <translation>Не удалось записать PDF в %1. Проверьте папку и свободное место.</translation>
+    </message>
+    <message>
+        <source>Save services as CSV</source>
+        <translation>Сохранить услуги в CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Файлы CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>The file could not be written: %1</source>
+        <translation>Не удалось записать файл: %1</translation>
+    </message>
+    <message>
+        <source>I did not receive this service…</source>
+        <translation>Я не получал эту услугу…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Печать…</translation>
+    </message>
+    <message>
+        <source>PDF…</source>
+        <translation>PDF…</translation>
+    </message>
+    <message>
+        <source>Save the list as PDF</source>
+        <translation>Сохранить список в PDF</translation>
+    </message>
+    <message>
+        <source>CSV…</source>
+        <translation>CSV…</translation>
+    </message>
+    <message>
+        <source>Save the list for a spreadsheet</source>
+        <translation>Сохранить список для электронной таблицы</translation>
+    </message>
+</context>
+<context>
+    <name>ServicesTreeModel</name>
+    <message numerus="yes">
+        <source>%n service(s)</source>
+        <translation>
+            <numerusform>%n услуга</numerusform>
+            <numerusform>%n услуги</numerusform>
+            <numerusform>%n услуг</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -1382,15 +2201,86 @@
     </message>
 </context>
 <context>
+    <name>VisitFlows</name>
+    <message>
+        <source>Open a patient first: find them by surname, policy or phone.</source>
+        <translation>Сначала откройте пациента: найдите по фамилии, полису или телефону.</translation>
+    </message>
+    <message>
+        <source>Choose an upcoming visit first.</source>
+        <translation>Сначала выберите предстоящую запись.</translation>
+    </message>
+    <message>
+        <source>Only a visit at the clinic can be moved here.</source>
+        <translation>Здесь можно перенести только приём в поликлинике.</translation>
+    </message>
+    <message>
+        <source>Booked, ticket %1 printed.</source>
+        <translation>Записан, талон %1 напечатан.</translation>
+    </message>
+    <message>
+        <source>Booked: ticket %1.</source>
+        <translation>Записан: талон %1.</translation>
+    </message>
+    <message>
+        <source>Cancel the visit</source>
+        <translation>Отмена записи</translation>
+    </message>
+    <message>
+        <source>Cancel the visit of %1 to %2? The time becomes free for others.</source>
+        <translation>Отменить запись пациента %1 к врачу %2? Время освободится для других.</translation>
+    </message>
+    <message>
+        <source>the patient</source>
+        <translation>пациента</translation>
+    </message>
+    <message>
+        <source>Ticket %1 printed.</source>
+        <translation>Талон %1 напечатан.</translation>
+    </message>
+    <message>
+        <source>The ticket was saved as PDF.</source>
+        <translation>Талон сохранён в PDF.</translation>
+    </message>
+    <message>
+        <source>The home visit request was sent to the clinic.</source>
+        <translation>Вызов врача на дом передан в поликлинику.</translation>
+    </message>
+    <message>
+        <source>Choose a booked time on the board first.</source>
+        <translation>Сначала выберите в расписании занятое время.</translation>
+    </message>
+    <message>
+        <source>Marked arrived.</source>
+        <translation>Явка отмечена.</translation>
+    </message>
+    <message>
+        <source>Marked as a no-show.</source>
+        <translation>Неявка отмечена.</translation>
+    </message>
+    <message>
+        <source>Back to booked.</source>
+        <translation>Возвращено в записанные.</translation>
+    </message>
+    <message>
+        <source>The visit was cancelled.</source>
+        <translation>Запись отменена.</translation>
+    </message>
+    <message>
+        <source>Today&apos;s schedule is not read yet: press F4, then try again.</source>
+        <translation>Расписание на сегодня ещё не прочитано: нажмите F4 и повторите.</translation>
+    </message>
+    <message>
+        <source>Walk-in</source>
+        <translation>Без записи</translation>
+    </message>
+    <message>
+        <source>The next free time today, for %1:</source>
+        <translation>Ближайшее свободное время сегодня для пациента %1:</translation>
+    </message>
+</context>
+<context>
     <name>WelcomePage</name>
-    <message>
-        <source>Open the demo</source>
-        <translation>Открыть демо</translation>
-    </message>
-    <message>
-        <source>Sign in with Gosuslugi</source>
-        <translation>Войти через Госуслуги</translation>
-    </message>
     <message>
         <source>Welcome to Medcard</source>
         <translation>Добро пожаловать в Медкарту</translation>
@@ -1404,8 +2294,24 @@
         <translation>Войти…</translation>
     </message>
     <message>
+        <source>Open the demo</source>
+        <translation>Открыть демо</translation>
+    </message>
+    <message>
+        <source>Sign in with Gosuslugi</source>
+        <translation>Войти через Госуслуги</translation>
+    </message>
+    <message>
         <source>Back to the card</source>
         <translation>Вернуться к медкарте</translation>
+    </message>
+    <message>
+        <source>Reception desk…</source>
+        <translation>Регистратура…</translation>
+    </message>
+    <message>
+        <source>For clinic staff: find patients, book and print; nothing is kept here</source>
+        <translation>Для сотрудников поликлиники: поиск пациентов, запись и печать; на компьютере ничего не остаётся</translation>
     </message>
 </context>
 <context>
@@ -1883,6 +2789,10 @@ options of the commands:
         <translation>сохранить снимок окна в PNG и выйти</translation>
     </message>
     <message>
+        <source>the registry desk: staff find patients, book and print</source>
+        <translation>регистратура: сотрудники находят пациентов, записывают и печатают</translation>
+    </message>
+    <message>
         <source>window size</source>
         <translation>размер окна</translation>
     </message>
@@ -1901,6 +2811,50 @@ options of the commands:
     <message>
         <source>Body mass index</source>
         <translation>Индекс массы тела</translation>
+    </message>
+    <message>
+        <source>Outpatient visit</source>
+        <translation>Амбулаторный приём</translation>
+    </message>
+    <message>
+        <source>Emergency care</source>
+        <translation>Неотложная помощь</translation>
+    </message>
+    <message>
+        <source>Inpatient stay</source>
+        <translation>Стационар</translation>
+    </message>
+    <message>
+        <source>Short stay</source>
+        <translation>Дневной стационар</translation>
+    </message>
+    <message>
+        <source>Observation stay</source>
+        <translation>Наблюдение в стационаре</translation>
+    </message>
+    <message>
+        <source>Home visit</source>
+        <translation>Визит на дом</translation>
+    </message>
+    <message>
+        <source>Pre-admission visit</source>
+        <translation>Приём перед госпитализацией</translation>
+    </message>
+    <message>
+        <source>Kind of care</source>
+        <translation>Вид помощи</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Причина обращения</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Участники</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Место</translation>
     </message>
     <message>
         <source>Medcard command line</source>
@@ -2035,12 +2989,32 @@ options of the commands:
         <translation>Вы отозвали это заявление.</translation>
     </message>
     <message>
+        <source>Passport</source>
+        <translation>Паспорт</translation>
+    </message>
+    <message>
         <source>OMS insurance policy</source>
         <translation>Полис ОМС</translation>
     </message>
     <message>
         <source>SNILS</source>
         <translation>СНИЛС</translation>
+    </message>
+    <message>
+        <source>The child&apos;s birth certificate (a passport from the age of 14)</source>
+        <translation>Свидетельство о рождении ребёнка (с 14 лет — паспорт)</translation>
+    </message>
+    <message>
+        <source>The child&apos;s OMS insurance policy</source>
+        <translation>Полис ОМС ребёнка</translation>
+    </message>
+    <message>
+        <source>The child&apos;s SNILS</source>
+        <translation>СНИЛС ребёнка</translation>
+    </message>
+    <message>
+        <source>The parent&apos;s passport</source>
+        <translation>Паспорт родителя</translation>
     </message>
     <message>
         <source>Choose for whom the application is.</source>
@@ -2083,6 +3057,58 @@ options of the commands:
         <translation>Полис единого образца, электронный</translation>
     </message>
     <message>
+        <source>Reported to the insurer: under review</source>
+        <translation>Обращение в страховую компанию: на рассмотрении</translation>
+    </message>
+    <message>
+        <source>Insurer confirmed: the service was not provided</source>
+        <translation>Страховая компания подтвердила: услуга не оказывалась</translation>
+    </message>
+    <message>
+        <source>Insurer did not confirm: the clinic&apos;s records show the service</source>
+        <translation>Страховая компания не подтвердила: по данным медучреждения услуга оказана</translation>
+    </message>
+    <message>
+        <source>Not accepted: this service is already being reviewed</source>
+        <translation>Не принято: по этой услуге уже есть обращение на рассмотрении</translation>
+    </message>
+    <message>
+        <source>The document arrived damaged. Try printing it again.</source>
+        <translation>Документ пришёл повреждённым. Попробуйте напечатать ещё раз.</translation>
+    </message>
+    <message>
+        <source>No OMS policy on file: free booking will be refused.</source>
+        <translation>Полиса ОМС нет: бесплатная запись будет отклонена.</translation>
+    </message>
+    <message>
+        <source>The OMS policy is not valid today: free booking will be refused.</source>
+        <translation>Полис ОМС сегодня недействителен: бесплатная запись будет отклонена.</translation>
+    </message>
+    <message>
+        <source>The temporary OMS certificate ends soon: ask for the policy.</source>
+        <translation>Временное свидетельство ОМС скоро закончится: спросите полис.</translation>
+    </message>
+    <message>
+        <source>Attached to another clinic: free visits there, not here.</source>
+        <translation>Прикреплён к другой поликлинике: бесплатный приём там, а не здесь.</translation>
+    </message>
+    <message>
+        <source>Not attached to any clinic.</source>
+        <translation>Не прикреплён ни к одной поликлинике.</translation>
+    </message>
+    <message>
+        <source>This account is not a registry account. Sign in with the account of a registry staff member.</source>
+        <translation>Это не учётная запись регистратуры. Войдите под учётной записью сотрудника регистратуры.</translation>
+    </message>
+    <message>
+        <source>This visit was changed meanwhile (by the patient or another desk). The page now shows it as it is.</source>
+        <translation>Запись тем временем изменилась (пациентом или в другом окне). Сейчас показано, как она есть.</translation>
+    </message>
+    <message>
+        <source>No free time of this specialty is left today.</source>
+        <translation>Сегодня свободного времени по этой специальности не осталось.</translation>
+    </message>
+    <message>
         <source>The file is empty.</source>
         <translation>Файл пуст.</translation>
     </message>
@@ -2121,6 +3147,50 @@ options of the commands:
     <message>
         <source>The portal cannot be reached. Entries already sent can be changed or deleted only when the portal is available; new entries are kept and sent later.</source>
         <translation>Портал недоступен. Отправленные записи можно изменить или удалить, только когда портал доступен; новые записи сохраняются и будут отправлены позже.</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>Выполняется</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Готово</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Отклонено</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>Отменено</translation>
+    </message>
+    <message>
+        <source>Warning: the document was changed after it was signed.</source>
+        <translation>Внимание: документ изменён после подписания.</translation>
+    </message>
+    <message>
+        <source>Warning: the electronic signature is damaged and does not hold.</source>
+        <translation>Внимание: электронная подпись повреждена и недействительна.</translation>
+    </message>
+    <message>
+        <source>Warning: the signature is not from a certificate the portal&apos;s certification authority issued.</source>
+        <translation>Внимание: подпись сделана сертификатом, который не выдавал удостоверяющий центр портала.</translation>
+    </message>
+    <message>
+        <source>This document has no electronic signature.</source>
+        <translation>У документа нет электронной подписи.</translation>
+    </message>
+    <message>
+        <source>The signature could not be checked yet (connect to the portal once).</source>
+        <translation>Подпись пока не проверена (нужно один раз подключиться к порталу).</translation>
+    </message>
+    <message>
+        <source>Warning: the downloaded file does not match the document&apos;s checksum: it is not the file the clinic described.</source>
+        <translation>Внимание: загруженный файл не совпадает с контрольной суммой документа — это не тот файл, который выдало медучреждение.</translation>
+    </message>
+    <message>
+        <source>Warning: the downloaded file has a different size than the document says.</source>
+        <translation>Внимание: размер загруженного файла не совпадает с указанным в документе.</translation>
     </message>
     <message>
         <source>The portal at this address cannot be reached. Check the address and the Internet connection, and try again.</source>
@@ -2293,26 +3363,6 @@ options of the commands:
     <message>
         <source>tab for --screenshot (or welcome: the welcome screen)</source>
         <translation>вкладка для --screenshot (или welcome: начальный экран)</translation>
-    </message>
-    <message>
-        <source>Passport</source>
-        <translation>Паспорт</translation>
-    </message>
-    <message>
-        <source>The child&apos;s birth certificate (a passport from the age of 14)</source>
-        <translation>Свидетельство о рождении ребёнка (с 14 лет — паспорт)</translation>
-    </message>
-    <message>
-        <source>The child&apos;s OMS insurance policy</source>
-        <translation>Полис ОМС ребёнка</translation>
-    </message>
-    <message>
-        <source>The child&apos;s SNILS</source>
-        <translation>СНИЛС ребёнка</translation>
-    </message>
-    <message>
-        <source>The parent&apos;s passport</source>
-        <translation>Паспорт родителя</translation>
     </message>
     <message>
         <source>New form (16 digits)</source>
@@ -2631,6 +3681,38 @@ options of the commands:
         <translation>Файлы PDF (*.pdf)</translation>
     </message>
     <message>
+        <source>free</source>
+        <translation>свободно</translation>
+    </message>
+    <message>
+        <source>booked</source>
+        <translation>записан</translation>
+    </message>
+    <message>
+        <source>arrived</source>
+        <translation>явился</translation>
+    </message>
+    <message>
+        <source>no-show</source>
+        <translation>не явился</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>принят</translation>
+    </message>
+    <message>
+        <source>not available</source>
+        <translation>недоступно</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Время</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
         <source>Ticket</source>
         <translation>Талон</translation>
     </message>
@@ -2667,12 +3749,100 @@ options of the commands:
         <translation>Через два часа: %1</translation>
     </message>
     <message>
+        <source>OMS</source>
+        <translation>ОМС</translation>
+    </message>
+    <message>
+        <source>VHI</source>
+        <translation>ДМС</translation>
+    </message>
+    <message>
         <source>Patient</source>
         <translation>Пациент</translation>
     </message>
     <message>
+        <source>Insurer</source>
+        <translation>Страховщик</translation>
+    </message>
+    <message>
+        <source>Not stated</source>
+        <translation>Не указано</translation>
+    </message>
+    <message>
+        <source>OMS (compulsory health insurance)</source>
+        <translation>ОМС (обязательное медицинское страхование)</translation>
+    </message>
+    <message>
+        <source>VHI (voluntary health insurance)</source>
+        <translation>ДМС (добровольное медицинское страхование)</translation>
+    </message>
+    <message>
+        <source>Paid by the patient</source>
+        <translation>Оплачено пациентом</translation>
+    </message>
+    <message>
+        <source>Paid by an insurer</source>
+        <translation>Оплачено страховщиком</translation>
+    </message>
+    <message>
+        <source>Payer not stated</source>
+        <translation>Плательщик не указан</translation>
+    </message>
+    <message>
+        <source>Reported</source>
+        <translation>На проверке</translation>
+    </message>
+    <message>
+        <source>Not provided</source>
+        <translation>Не оказана</translation>
+    </message>
+    <message>
+        <source>Provided</source>
+        <translation>Оказана</translation>
+    </message>
+    <message>
+        <source>Already reported</source>
+        <translation>Уже есть обращение</translation>
+    </message>
+    <message>
+        <source>Amounts in US dollars (USD).</source>
+        <translation>Суммы в долларах США (USD).</translation>
+    </message>
+    <message>
+        <source>requested</source>
+        <translation>заявка</translation>
+    </message>
+    <message>
+        <source>doctor assigned</source>
+        <translation>врач назначен</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>отменено</translation>
+    </message>
+    <message>
+        <source>at home: %1</source>
+        <translation>на дому: %1</translation>
+    </message>
+    <message>
+        <source>video consultation</source>
+        <translation>видеоконсультация</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Когда</translation>
+    </message>
+    <message>
         <source>Where</source>
         <translation>Где</translation>
+    </message>
+    <message>
+        <source>time not set yet</source>
+        <translation>время ещё не назначено</translation>
+    </message>
+    <message>
+        <source>Booked by %1</source>
+        <translation>Записал(а): %1</translation>
     </message>
     <message>
         <source>Address</source>
@@ -2789,6 +3959,138 @@ options of the commands:
     <message>
         <source>This is not a date. Type it as %1, for example %2.</source>
         <translation>Это не дата. Введите её в виде %1, например %2.</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Документ</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Автор</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Услуга</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>Кол.</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Стоимость</translation>
+    </message>
+    <message>
+        <source>Paid by</source>
+        <translation>Кто оплатил</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Обращение</translation>
+    </message>
+    <message>
+        <source>Clinic not stated</source>
+        <translation>Медучреждение не указано</translation>
+    </message>
+    <message>
+        <source>Paper copies of records</source>
+        <translation>Бумажные копии записей</translation>
+    </message>
+    <message>
+        <source>Pick it up at the clinic&apos;s registry.</source>
+        <translation>Получите его в регистратуре поликлиники.</translation>
+    </message>
+    <message>
+        <source>The document is in the list: open it to see the PDF.</source>
+        <translation>Документ в списке: откройте его, чтобы посмотреть PDF.</translation>
+    </message>
+    <message>
+        <source>Ready by %1.</source>
+        <translation>Будет готов к %1.</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>Причина: %1</translation>
+    </message>
+    <message>
+        <source>Paper, at the clinic</source>
+        <translation>На бумаге, в поликлинике</translation>
+    </message>
+    <message>
+        <source>Electronic (PDF)</source>
+        <translation>Электронно (PDF)</translation>
+    </message>
+    <message>
+        <source>Service code</source>
+        <translation>Код услуги</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Валюта</translation>
+    </message>
+    <message>
+        <source>Total for the period</source>
+        <translation>Итого за период</translation>
+    </message>
+    <message>
+        <source>By year</source>
+        <translation>По годам</translation>
+    </message>
+    <message>
+        <source>checking…</source>
+        <translation>проверяю…</translation>
+    </message>
+    <message>
+        <source>no policy</source>
+        <translation>нет полиса</translation>
+    </message>
+    <message>
+        <source>not valid</source>
+        <translation>недействителен</translation>
+    </message>
+    <message>
+        <source>valid until %1</source>
+        <translation>действует до %1</translation>
+    </message>
+    <message>
+        <source>valid</source>
+        <translation>действует</translation>
+    </message>
+    <message>
+        <source>Patient, born (age)</source>
+        <translation>Пациент, возраст</translation>
+    </message>
+    <message>
+        <source>OMS policy</source>
+        <translation>Полис ОМС</translation>
+    </message>
+    <message>
+        <source>Attached to</source>
+        <translation>Прикреплён</translation>
+    </message>
+    <message>
+        <source>not attached</source>
+        <translation>не прикреплён</translation>
+    </message>
+    <message>
+        <source>this clinic</source>
+        <translation>эта поликлиника</translation>
+    </message>
+    <message>
+        <source>Save as a file?</source>
+        <translation>Сохранить в файл?</translation>
+    </message>
+    <message>
+        <source>The file will hold the patient&apos;s personal data and stay where you save it. At the desk, print instead; save only onto the patient&apos;s own USB stick, and never into a shared folder of this computer.</source>
+        <translation>В файле будут персональные данные пациента, и он останется там, куда его сохранят. В регистратуре лучше напечатать; сохраняйте только на флешку самого пациента и никогда — в общие папки этого компьютера.</translation>
+    </message>
+    <message>
+        <source>Save anyway…</source>
+        <translation>Всё равно сохранить…</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>Сохранить в PDF</translation>
     </message>
     <message>
         <source>your insurance company</source>

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -32,7 +33,7 @@ from desktop.services.cache import Cache
 from desktop.services.clinic.change import ChangeForm, ClinicChangeService
 from desktop.services.clinic.directory import fetch_missing, search_clinics
 from desktop.services.clinic.overview import clinic_overview
-from desktop.services.diary.entries import DiaryEntry, DiaryKind
+from desktop.services.diary.entries import DiaryEntry, DiaryKind, entry_from_observation
 from desktop.services.diary.store import DiaryStore
 from desktop.services.family.form import AccessRequestForm
 from desktop.services.family.service import FamilyService
@@ -117,7 +118,11 @@ def _family_and_diary(client: Any, cache: Cache) -> None:
     family.fetch_requests()
     diary = DiaryStore(client, cache)
     entry = DiaryEntry(DiaryKind.PULSE, datetime.now(UTC) - timedelta(hours=1), {"pulse": 64})
-    diary.save(entry, SERGEY)
+    saved = diary.save(entry, SERGEY).resource
+    assert saved is not None
+    sent = entry_from_observation(saved)
+    assert sent is not None
+    diary.update(replace(sent, values={"pulse": 66}), SERGEY)  # PUT with If-Match
 
 
 def _clinic(client: Any, cache: Cache) -> None:
@@ -186,6 +191,22 @@ def test_every_search_the_app_makes_uses_r4_parameters(seen):
         ("PractitionerRole", "organization"),
         ("PractitionerRole", "practitioner"),
     } <= used
+
+
+def test_writes_are_conditional_creates_and_version_checked_updates(seen):
+    """Creates carry If-None-Exist with the client's identifier (a retry makes one
+    resource), updates and patches If-Match with the version read, every write asks for
+    the stored resource back."""
+    writes = [
+        r for r in seen if r.method in ("POST", "PUT", "PATCH") and r.path.startswith("/fhir/")
+    ]
+    creates = [r for r in writes if r.method == "POST" and r.path.count("/") == 2]
+    updates = [r for r in writes if r.method in ("PUT", "PATCH")]
+    assert {r.path for r in creates} >= {"/fhir/Appointment", "/fhir/Task", "/fhir/Observation"}
+    assert updates, "the flows change an appointment, a request and a diary entry"
+    assert all(r.if_none_exist.startswith("identifier=") for r in creates), creates
+    assert all(r.if_match.startswith('W/"') for r in updates), updates
+    assert all("return=representation" in r.prefer for r in writes)
 
 
 def test_everything_uses_only_its_own_parameters(seen):

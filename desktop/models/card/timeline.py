@@ -25,6 +25,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
+from desktop.models.card.merge import merge_rows, record_key
 from desktop.models.formats import format_date as format_date  # re-exported
 from desktop.services.cache import RECORD_KINDS as RECORD_KINDS  # re-exported: one list of kinds
 from desktop.services.cache import Cache, RecordDetail, TimelineFilter, TimelineRow
@@ -111,6 +112,9 @@ class TimelineModel(QAbstractTableModel):
         self._generation = 0  # a newer query makes older answers stale
         self._fetching = False
         self.loading = False
+        self._merging = False  # a re-read for `merge_new_rows` is in flight
+        self.merging = False  # rows are being merged in (views: a selection moved by it)
+        self._merge_again = False
 
     # -- configuration ----------------------------------------------------------------
     def set_icon_provider(self, icons: dict[str, Any]) -> None:
@@ -157,9 +161,60 @@ class TimelineModel(QAbstractTableModel):
         self.loading = self._fetching = False
         self.failed.emit(exc)
 
+    def shows(self, reader: CacheReader | None, patient_id: str, flt: Any) -> bool:
+        """Whether this query (same session, card and filter) is the one on screen."""
+        return (
+            reader is not None
+            and reader is self._reader
+            and patient_id == self._patient_id
+            and flt == self._filter
+        )
+
     def refresh(self) -> None:
         """Re-read after a sync (same patient, same filter)."""
         self.set_query(self._reader, self._patient_id, self._filter)
+
+    # -- records landing while a sync runs --------------------------------------------
+    def merge_new_rows(self) -> None:
+        """A sync committed pages: re-read the rows held so far (plus a page) and merge
+        them in place — new records inserted where they belong, the others kept as they
+        are — so the selection and what the user looks at stay (no model reset)."""
+        if self._reader is None or not self._patient_id or self._filter is None:
+            return
+        if self.loading or self._merging:
+            self._merge_again = self._merging
+            return
+        generation, limit = self._generation, len(self._rows) + self._page_size
+        self._merging = self._reader.read(
+            first_page,
+            self._patient_id,
+            self._filter,
+            limit,
+            on_done=lambda answer: self._on_merge(generation, limit, answer),
+            on_error=lambda exc: self._on_merge_failed(generation, exc),
+            owner=self,
+        )
+
+    def _on_merge_failed(self, generation: int, exc: BaseException) -> None:
+        self._merging = False
+        self._on_failed(generation, exc)
+
+    def _on_merge(self, generation: int, limit: int, answer: tuple[int, list[TimelineRow]]) -> None:
+        self._merging = False
+        if generation == self._generation and not self.loading:
+            total, rows = answer
+            self._fetching = False  # a page asked before the merge is dropped as stale
+            self.merging = True
+            try:
+                merge_rows(self, self._rows, rows, window_full=len(rows) >= limit)
+            finally:
+                self.merging = False
+            if total != self._total:
+                self._total = total
+                self.totalChanged.emit(total)
+        if self._merge_again:
+            self._merge_again = False
+            self.merge_new_rows()
 
     def clear(self) -> None:
         self.set_query(None, "", None)
@@ -167,6 +222,10 @@ class TimelineModel(QAbstractTableModel):
     @property
     def total(self) -> int:
         return self._total
+
+    def row_of(self, key: tuple[str, str]) -> int | None:
+        """The row of a record among those held, None when it is not held."""
+        return next((i for i, r in enumerate(self._rows) if record_key(r) == key), None)
 
     def row_at(self, row: int) -> TimelineRow | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None

@@ -2,7 +2,7 @@
 
 from desktop.services.auth.manager import TokenManager, tokens_key
 from desktop.services.auth.oauth import CLIENT_ID, SCOPE, revoke
-from desktop.services.auth.signin import discover, sign_in
+from desktop.services.auth.signin import authorize, discover, sign_in
 from desktop.services.auth.tokens import TokenSet
 
 __all__ = [
@@ -10,6 +10,7 @@ __all__ = [
     "SCOPE",
     "TokenManager",
     "TokenSet",
+    "authorize",
     "discover",
     "revoke",
     "sign_in",

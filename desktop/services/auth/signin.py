@@ -5,14 +5,12 @@ from __future__ import annotations
 
 import secrets
 import threading
-import webbrowser
 from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlencode
 
 import requests
 
-from desktop.services.auth.loopback import LoopbackListener
 from desktop.services.auth.oauth import CLIENT_ID, SCOPE, OAuthError, pkce_pair, post_form
 from desktop.services.auth.tokens import TokenSet
 from desktop.services.errors import (
@@ -84,7 +82,7 @@ def authorize_url(endpoint: str, params: dict[str, str]) -> str:
 
 def sign_in(
     base_url: str,
-    open_url: Callable[[str], object] = webbrowser.open,
+    open_url: Callable[[str], object] | None = None,
     timeout: float = 300,
     *,
     cancel: threading.Event | None = None,
@@ -97,6 +95,35 @@ def sign_in(
     ``BROWSER``); it may block — the loopback listener runs in its own thread. Setting
     ``cancel`` (e.g. from a Cancel button) ends the wait with SignInCancelled.
     """
+    answer, config = authorize(
+        base_url, open_url, timeout, cancel=cancel, scope=scope, session=session
+    )
+    return TokenSet.from_response(
+        answer,
+        token_endpoint=config["token_endpoint"],
+        revocation_endpoint=config.get("revocation_endpoint"),
+    )
+
+
+def authorize(
+    base_url: str,
+    open_url: Callable[[str], object] | None = None,
+    timeout: float = 300,
+    *,
+    cancel: threading.Event | None = None,
+    scope: str = SCOPE,
+    session: requests.Session | None = None,
+    extra_params: dict[str, str] | None = None,
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The sign-in of `sign_in`, returning the token endpoint's whole answer and the SMART
+    configuration: the registry desk reads `fhirUser` from the answer and asks for
+    `prompt=login` through ``extra_params`` (issue 14)."""
+    # The browser and the listener only for signing in: `medcard sync` starts without them.
+    import webbrowser
+
+    from desktop.services.auth.loopback import LoopbackListener
+
+    open_url = open_url or webbrowser.open
     base_url = check_base_url(base_url)
     own_session = session is None
     http = session or new_session()
@@ -116,6 +143,7 @@ def sign_in(
                     "aud": base_url,
                     "code_challenge": challenge,
                     "code_challenge_method": "S256",
+                    **(extra_params or {}),
                 },
             )
             try:
@@ -172,11 +200,7 @@ def sign_in(
                 f"token endpoint: {exc.error}",
                 portal_texts={"en": exc.description} if exc.description else None,
             ) from None
-        return TokenSet.from_response(
-            answer,
-            token_endpoint=config["token_endpoint"],
-            revocation_endpoint=config.get("revocation_endpoint"),
-        )
+        return answer, config
     finally:
         if own_session:
             http.close()

@@ -111,12 +111,14 @@ class BookingService:
         for resource in resources:
             self._known[f"{resource.get('resourceType')}/{resource.get('id')}"] = resource
 
-    def load_catalog(self, home_clinic_id: str = "") -> Catalog:
+    def load_catalog(
+        self, home_clinic_id: str = "", params: dict[str, Any] | None = None
+    ) -> Catalog:
         """Specialties, doctors and schedules; with `home_clinic_id` (the clinic the person
-        is attached to) its doctors come first."""
-        schedules = list(
-            bundle_entries(self._client.search("Schedule", {"_count": 1000}), "Schedule")
-        )
+        is attached to) its doctors come first; `params` narrows the search (the registry
+        desk reads its own clinic's only)."""
+        query = {"_count": 1000, **(params or {})}
+        schedules = list(bundle_entries(self._client.search("Schedule", query), "Schedule"))
         self._remember(schedules)
         catalog = Catalog()
         by_doctor: dict[tuple[str, str], list[str]] = {}

@@ -115,17 +115,19 @@ class Cache:
 
     # -- writing resources --------------------------------------------------------------
 
-    def ingest(self, items: Iterable[dict[str, Any]]) -> int:
+    def ingest(self, items: Iterable[dict[str, Any]], owner: str | None = None) -> int:
         """Store and project resources the portal returned (after a write or a sync page).
 
         A resource replaces the stored one of the same type and id. Returns how many
-        resources were stored (one that cannot be understood is skipped).
+        resources were stored (one that cannot be understood is skipped). `owner`: the
+        patient whose card a resource without a subject of its own belongs to (a document's
+        Binary or Provenance), so it leaves with that card.
         """
         batch = [r for r in items if isinstance(r, dict) and r.get("resourceType") and r.get("id")]
         if not batch:
             return 0
         with self.write() as conn:
-            return writer.store(conn, batch)
+            return writer.store(conn, batch, owner)
 
     def remove(self, resource_type: str, resource_id: str) -> None:
         """Forget one resource deleted on the portal (e.g. a diary entry): its raw JSON,

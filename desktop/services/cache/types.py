@@ -77,6 +77,10 @@ class RecordDetail:
     # A protocol or summary as (heading, text) pairs ("Жалобы", "…"); `text` holds the same
     # words without the structure (search, copy). Empty for records without sections.
     sections: tuple[tuple[str, str], ...] = ()
+    # A visit: (N_ label, text) lines — type, kind of care, reason, participants...; its
+    # period as (start, end) instants; `results` then are the measurements taken there.
+    facts: tuple[tuple[str, str], ...] = ()
+    period: tuple[str, str] = ("", "")
 
 
 @dataclass(frozen=True)

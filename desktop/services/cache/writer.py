@@ -250,3 +250,10 @@ def set_watermark(conn: Connection, patient_id: str, resource_type: str, value: 
         " VALUES (?, ?, ?)",
         (patient_id, resource_type, value),
     )
+
+
+def delete_watermark(conn: Connection, patient_id: str, resource_type: str) -> None:
+    conn.exec_driver_sql(
+        "DELETE FROM watermarks WHERE patient_id = ? AND resource_type = ?",
+        (patient_id, resource_type),
+    )

@@ -142,7 +142,9 @@ def build_request_task(
 
 
 def task_code(task: dict) -> str | None:
-    for coding in (task.get("code") or {}).get("coding") or []:
+    code = task.get("code")
+    codings = code.get("coding") if isinstance(code, dict) else None  # a portal may send anything
+    for coding in codings if isinstance(codings, list) else []:
         if isinstance(coding, dict) and coding.get("code") in (REQUEST_CODE, REVOKE_CODE):
             return str(coding["code"])
     return None

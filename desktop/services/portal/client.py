@@ -28,6 +28,7 @@ from desktop.services.errors import (
 from desktop.services.portal.address import check_base_url, scrub_url
 from desktop.services.portal.answers import PagingGuard, next_link, parse_answer
 from desktop.services.portal.outcome import error_for_response
+from desktop.services.portal.throttle import Throttle
 from desktop.services.portal.transport import (
     CONNECTION_ERRORS,
     Limits,
@@ -40,6 +41,11 @@ from desktop.services.threads import check_blocking_allowed
 Params = Mapping[str, Any] | Sequence[tuple[str, str]] | None
 
 FHIR_JSON = "application/fhir+json"
+# Requests one client keeps on the wire at once (a sync's streams): a few, as browsers and
+# bulk clients do. The connection pool keeps at least that many alive (keep-alive), with
+# room for the window's own reads that share a session.
+PARALLEL_REQUESTS = 6
+POOL_SIZE = 16
 OAUTH_URIS_EXTENSION = "http://fhir-registry.smarthealthit.org/StructureDefinition/oauth-uris"
 
 
@@ -65,7 +71,7 @@ def new_session() -> requests.Session:
     session.verify = True  # explicit: never turned off, whatever the environment says
     session.headers["User-Agent"] = _user_agent()
     # Its connections report to the request's deadline watchdog (see watchdog.py).
-    adapter = WatchedAdapter(pool_connections=4, pool_maxsize=16)
+    adapter = WatchedAdapter(pool_connections=4, pool_maxsize=POOL_SIZE)
     session.mount("https://", adapter)
     session.mount("http://", adapter)
     return session
@@ -105,6 +111,8 @@ class FhirClient:
         self._session = session or new_session()
         self._owns_session = session is None
         self._capabilities: dict[str, Any] | None = None
+        # Shared by every thread using this client: a busy portal slows all of them down.
+        self.throttle = Throttle(PARALLEL_REQUESTS)
 
     # -- lifetime -----------------------------------------------------------------------
 
@@ -198,17 +206,39 @@ class FhirClient:
         first = self.get(resource_type, params=params, expect="Bundle")
         return self._pages(first)
 
+    def resource_types(self) -> list[str]:
+        """The resource types the CapabilityStatement lists (empty: cannot tell)."""
+        try:
+            statement = self.capabilities()
+        except (NotFound, MalformedAnswer):
+            return []
+        return [
+            str(resource["type"])
+            for rest in _dicts(statement.get("rest"))
+            for resource in _dicts(rest.get("resource"))
+            if isinstance(resource.get("type"), str)
+        ]
+
     def everything(
-        self, patient_id: str, since: str | datetime | None = None, count: int = 1000
+        self,
+        patient_id: str,
+        since: str | datetime | None = None,
+        count: int = 1000,
+        types: Sequence[str] | None = None,
+        ask: bool = True,
     ) -> Iterator[dict[str, Any]]:
-        """Pages of Patient/$everything. Raises OperationNotSupported (before any page)
-        when the server lacks the operation, so the caller can fall back to type searches."""
-        declared = self.supports_everything()
+        """Pages of Patient/$everything (`types`: only those, R4's `_type`). Raises
+        OperationNotSupported (before any page) when the server lacks the operation, so
+        the caller can fall back to type searches. `ask=False`: without reading the
+        CapabilityStatement first (a 404 or 400 then means "not supported")."""
+        declared = self.supports_everything() if ask else None
         if declared is False:
             raise OperationNotSupported("Patient/$everything is not in the CapabilityStatement")
         params: list[tuple[str, str]] = [("_count", str(count))]
         if since is not None:
             params.append(("_since", _instant(since)))
+        if types:
+            params.append(("_type", ",".join(types)))
         try:
             first = self.get(f"Patient/{patient_id}/$everything", params=params, expect="Bundle")
         except (NotFound, ValidationFailed) as exc:
@@ -217,6 +247,12 @@ class FhirClient:
             raise OperationNotSupported(
                 "Patient/$everything answered " + str(exc.status), portal_texts=exc.portal_texts
             ) from exc
+        return self._pages(first)
+
+    def resume(self, next_url: str) -> Iterator[dict[str, Any]]:
+        """Pages of a search from a next link saved earlier (an interrupted sync goes on
+        where it stopped); the link must be on the portal's origin, like any next link."""
+        first = self.get(next_url, expect="Bundle")
         return self._pages(first)
 
     def _pages(self, page: dict[str, Any]) -> Iterator[dict[str, Any]]:
@@ -338,6 +374,7 @@ class FhirClient:
                     headers=all_headers,
                     body=data,
                     limits=self.limits,
+                    throttle=self.throttle,
                 )
             except requests.exceptions.SSLError:
                 raise InsecureConnection(f"{where}: TLS verification failed") from None

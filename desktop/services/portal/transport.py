@@ -31,6 +31,7 @@ import requests
 
 from desktop.services.errors import AnswerTooLarge, MedcardError, PortalTooSlow, UnsafeRedirect
 from desktop.services.portal.address import scrub_url
+from desktop.services.portal.throttle import Throttle
 from desktop.services.portal.watchdog import Watch, watched
 
 log = logging.getLogger("medcard.portal")
@@ -60,6 +61,7 @@ for _name in (
     logging.getLogger(_name).addFilter(_ScrubbedUrls())
 
 RETRY_STATUSES = frozenset({429, 502, 503, 504})
+BUSY_STATUSES = frozenset({429, 503})  # the portal is overloaded: the whole client backs off
 IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS"})
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 # A dropped or refused connection: the request may not have been processed.
@@ -248,6 +250,7 @@ def send_with_retries(
     body: Any = None,
     limits: Limits | None = None,
     sleep: Callable[[float], None] = time.sleep,
+    throttle: Throttle | None = None,
 ) -> requests.Response:
     """Send until an answer that is not worth retrying arrives, or attempts run out.
 
@@ -255,6 +258,8 @@ def send_with_retries(
     out, or when the server asked for a longer wait than we retry for); raises the last
     connection error when no answer came at all, PortalTooSlow past the deadline,
     AnswerTooLarge past the size limit and UnsafeRedirect for a refused redirect.
+    With a `throttle` (shared by the client's threads), each attempt takes one of its slots,
+    and a busy answer pauses every request of the client, not only this one.
     """
     exchange = _Exchange(session, method, url, policy, limits or Limits(), timeout, sleep)
     retriable = is_retriable(method, headers)
@@ -262,7 +267,7 @@ def send_with_retries(
     while True:
         attempt += 1
         try:
-            response = exchange.once(url, params, headers, body)
+            response = _attempt(exchange, throttle, url, params, headers, body)
         except requests.exceptions.SSLError:
             raise  # a certificate problem does not go away by retrying
         except CONNECTION_ERRORS:
@@ -272,11 +277,38 @@ def send_with_retries(
                 raise exchange.too_slow() from None
             continue
         if response.status_code not in RETRY_STATUSES or not retriable:
-            return response
-        if attempt >= policy.attempts:
+            if throttle is not None and response.status_code not in RETRY_STATUSES:
+                throttle.succeeded()
             return response
         asked = retry_after_seconds(response.headers.get("Retry-After"))
-        if asked is not None and asked > policy.max_retry_after:
+        pause = policy.backoff(attempt - 1) if asked is None else asked
+        longer = asked is not None and asked > policy.max_retry_after
+        if throttle is not None and response.status_code in BUSY_STATUSES and not longer:
+            throttle.busy(pause)  # every stream waits, and fewer run at once
+        if attempt >= policy.attempts or longer:
             return response  # "come back in an hour": say so rather than hang on
-        if not exchange.wait(policy.backoff(attempt - 1) if asked is None else asked):
+        if throttle is not None and response.status_code in BUSY_STATUSES:
+            if pause >= exchange.remaining():
+                return response
+            continue  # the next attempt waits for the throttle's pause
+        if not exchange.wait(pause):
             return response
+
+
+def _attempt(
+    exchange: _Exchange,
+    throttle: Throttle | None,
+    url: str,
+    params: Any,
+    headers: dict[str, str],
+    body: Any,
+) -> requests.Response:
+    """One attempt, holding one of the throttle's slots while it is on the wire."""
+    if throttle is None:
+        return exchange.once(url, params, headers, body)
+    if not throttle.acquire(max(0.0, exchange.remaining())):
+        raise exchange.too_slow()
+    try:
+        return exchange.once(url, params, headers, body)
+    finally:
+        throttle.release()

@@ -12,12 +12,14 @@ number of resources of each type for each patient; where the cache holds more:
    differs from ours (a document without a subject, a shared Medication) therefore never
    deletes anything.
 
-A count costs one small request per cached type and patient; nothing is listed when the
-counts agree, which is every sync in which nothing was deleted. A server that gives no
-`Bundle.total`, or no `patient` search for a type, gets no check for that type. Types
-that FHIR R4 gives no `patient` search parameter (a shared Medication that $everything
-brought along) are never searched by patient: their few cached ids are asked for by
-`_id` directly (issue 18: only standard search parameters).
+A count costs one small request per cached type and patient, asked several at once;
+nothing is listed when the counts agree, which is every sync in which nothing was deleted.
+A type fetched whole in this very sync from an empty start (a first sync) is not counted:
+no deletion can be missing from it. A server that gives no `Bundle.total`, or no
+`patient` search for a type, gets no check for that type. Types that FHIR R4 gives no
+`patient` search parameter (a shared Medication that $everything brought along) are never
+searched by patient: their few cached ids are asked for by `_id` directly (issue 18: only
+standard search parameters).
 """
 
 from __future__ import annotations
@@ -52,38 +54,50 @@ class DeletionFinder:
         self._workers = max(1, workers)
         self._check: CancelCheck = never
 
-    def find(self, patient_id: str, check: CancelCheck = never) -> list[Key]:
+    def find(
+        self, patient_id: str, check: CancelCheck = never, skip: Iterable[str] = ()
+    ) -> list[Key]:
         """(type, id) of this patient's cached resources the portal no longer has;
-        `check` raises SyncCancelled between requests when the user cancels."""
+        `check` raises SyncCancelled between requests when the user cancels. Types in
+        `skip` were fetched whole just now: nothing of them can be missing, no count asked."""
+        return self.find_all({patient_id: set(skip)}, check).get(patient_id, [])
+
+    def find_all(
+        self, skips: dict[str, set[str]], check: CancelCheck = never
+    ) -> dict[str, list[Key]]:
+        """`find` for several patients (id -> types to skip), their counts asked at once."""
         self._check = check
-        cached = {
-            t: n
-            for t, n in self._cache.patient_counts(patient_id).items()
-            if t != "Patient" and t not in DIRECTORY_TYPES
-        }
+        cached: dict[tuple[str, str], int] = {}
+        for patient_id, skip in skips.items():
+            for rtype, have in self._cache.patient_counts(patient_id).items():
+                if rtype != "Patient" and rtype not in DIRECTORY_TYPES and rtype not in skip:
+                    cached[(patient_id, rtype)] = have
         if not cached:
-            return []
-        gone: list[Key] = []
-        for rtype in [t for t in cached if t in NO_PATIENT_SEARCH]:
-            del cached[rtype]
+            return {}
+        gone: dict[str, list[Key]] = {}
+        # Types FHIR R4 gives no `patient` search (a shared Medication $everything brought):
+        # their few cached ids are asked for by `_id` directly (issue 18).
+        for patient_id, rtype in [k for k in cached if k[1] in NO_PATIENT_SEARCH]:
+            del cached[(patient_id, rtype)]
             try:
-                gone += [
-                    (rtype, rid) for rid in self._absent(rtype, self._cache.ids(patient_id, rtype))
-                ]
+                ids = self._cache.ids(patient_id, rtype)
+                absent = [(rtype, rid) for rid in self._absent(rtype, ids)]
+                gone.setdefault(patient_id, []).extend(absent)
             except MedcardError as exc:
                 log.info("deletion check of %s skipped (%s)", rtype, type(exc).__name__)
         with ThreadPoolExecutor(self._workers, thread_name_prefix="medcard-count") as pool:
-            counted = pool.map(lambda t: self._count(t, patient_id), cached)
+            counted = pool.map(lambda key: self._count(key[1], key[0]), cached)
             totals = dict(zip(cached, counted, strict=True))
-        for rtype, have in cached.items():
+        for (patient_id, rtype), have in cached.items():
             check()
-            total = totals[rtype]
+            total = totals[(patient_id, rtype)]
             if total is None or total >= have:
                 continue
             try:
                 listed = self._ids(rtype, [("patient", patient_id)])
                 candidates = sorted(self._cache.ids(patient_id, rtype) - listed)
-                gone += [(rtype, rid) for rid in self._absent(rtype, candidates)]
+                absent = [(rtype, rid) for rid in self._absent(rtype, candidates)]
+                gone.setdefault(patient_id, []).extend(absent)
             except MedcardError as exc:
                 # Type and error class only: ids may identify medical records.
                 log.info("deletion check of %s skipped (%s)", rtype, type(exc).__name__)

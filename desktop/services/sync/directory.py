@@ -7,6 +7,7 @@ updated name arrives when a record refers to someone new (documented limitation)
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from desktop.services.cache import Cache
@@ -18,19 +19,27 @@ DIRECTORY_TYPES = ("Practitioner", "Organization", "Location", "PractitionerRole
 _CHUNK = 50
 
 
-def fetch_missing_directory(client: Any, cache: Cache, check: CancelCheck = never) -> int:
-    """Fetch by `_id` the names the card refers to; `check` stops between requests."""
+def fetch_missing_directory(
+    client: Any, cache: Cache, check: CancelCheck = never, workers: int = 1
+) -> int:
+    """Fetch by `_id` the names the card refers to; `check` stops between requests. The
+    ids are not typed (a reference names its type, the projections keep only the id), so
+    each type is asked for all of them, the types at once (one round trip over a slow link)."""
     missing = cache.sync.missing_directory_ids()
     if not missing:
         return 0
-    found: list[dict[str, Any]] = []
-    for resource_type in DIRECTORY_TYPES:
-        wanted = [i for i in missing if i not in {r["id"] for r in found}]
-        for start in range(0, len(wanted), _CHUNK):
-            ids = ",".join(wanted[start : start + _CHUNK])
+
+    def of_type(resource_type: str) -> list[dict[str, Any]]:
+        found: list[dict[str, Any]] = []
+        for start in range(0, len(missing), _CHUNK):
+            ids = ",".join(missing[start : start + _CHUNK])
             check()
             for bundle in client.search(resource_type, [("_id", ids)]):
                 found += [
                     r for r in bundle_resources(bundle) if r.get("resourceType") == resource_type
                 ]
-    return cache.ingest(found)
+        return found
+
+    with ThreadPoolExecutor(max(1, workers), thread_name_prefix="medcard-directory") as pool:
+        answers = list(pool.map(of_type, DIRECTORY_TYPES))
+    return cache.ingest([r for found in answers for r in found])

@@ -1,18 +1,14 @@
-"""Producers: network threads that turn search/$everything pages into `Page`s."""
+"""What the sync fetches and how a page travels from a network thread to the writer."""
 
 from __future__ import annotations
 
-import queue
 import re
-import threading
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from desktop.services.errors import MalformedAnswer, OperationNotSupported
+from desktop.services.errors import MalformedAnswer
 from desktop.services.portal import next_link
-
-from .watermarks import SortedStream, last_updated, next_since
 
 EVERYTHING = "$everything"
 RESOURCE_TYPE = re.compile(r"^[A-Z][A-Za-z]{1,63}$")
@@ -34,6 +30,7 @@ CARD_TYPES = (
     "Immunization",
     "ImagingStudy",
     "ExplanationOfBenefit",
+    "Claim",  # the services tab shows a Claim that no ExplanationOfBenefit explains
     "Coverage",
     "Appointment",
     "Task",
@@ -43,6 +40,8 @@ CARD_TYPES = (
 
 class Client(Protocol):
     def search(self, resource_type: str, params: Any = None) -> Iterator[dict[str, Any]]: ...
+
+    def resume(self, next_url: str) -> Iterator[dict[str, Any]]: ...
 
     def everything(
         self, patient_id: str, since: Any = None, count: int = 1000
@@ -60,12 +59,21 @@ class Page:
     total: int | None  # Bundle.total of the stream, when the server gives it
     first: bool
     skipped: int = 0  # entries that could not be understood (not in `resources`)
+    # Other watermark rows of the patient to set (or delete: None) in the same transaction:
+    # the lower edge of a newest-first pass, the next link of an $everything run.
+    marks: dict[str, str | None] = field(default_factory=dict)
 
 
 @dataclass
 class StreamDone:
     patient_id: str
     stream: str
+    fresh: bool = False  # fetched whole in this run, from an empty start
+
+
+@dataclass
+class JobEnded:
+    """A producer job has put its last page."""
 
 
 @dataclass
@@ -117,101 +125,14 @@ def _usable(resource: dict[str, Any]) -> bool:
     )
 
 
-def _total(bundle: dict[str, Any]) -> int | None:
+def bundle_total(bundle: dict[str, Any]) -> int | None:
     total = bundle.get("total")
     valid = isinstance(total, int) and not isinstance(total, bool) and total >= 0
     return total if valid else None
 
 
-def _has_next(bundle: dict[str, Any]) -> bool:
+def has_next(bundle: dict[str, Any]) -> bool:
     return next_link(bundle) is not None
-
-
-class Producer:
-    """Fetches streams and hands pages to the writer through a bounded queue."""
-
-    def __init__(
-        self, client: Client, out: queue.Queue[Any], stop: threading.Event, page_size: int
-    ) -> None:
-        self._client = client
-        self._out = out
-        self._stop = stop
-        self._page_size = page_size
-
-    def _put(self, item: Any) -> None:
-        while not self._stop.is_set():
-            try:
-                self._out.put(item, timeout=0.2)
-                return
-            except queue.Full:
-                continue
-        raise Stopped
-
-    def run_safely(self, job: Any, *args: Any) -> None:
-        try:
-            job(*args)
-        except Stopped:
-            pass
-        except BaseException as exc:  # noqa: BLE001 - handed to the writer thread
-            try:
-                self._put(StreamFailed(exc))
-            except Stopped:
-                pass
-
-    def type_stream(self, patient_id: str, resource_type: str, watermark: str | None) -> None:
-        params: list[tuple[str, str]] = [
-            ("_id" if resource_type == "Patient" else "patient", patient_id),
-            ("_sort", "_lastUpdated"),
-            ("_count", str(self._page_size)),
-        ]
-        if watermark:
-            params.append(("_lastUpdated", f"gt{watermark}"))
-        stream = SortedStream(watermark)
-        total: int | None = None
-        first = True
-        for bundle in self._client.search(resource_type, params):
-            if self._stop.is_set():
-                raise Stopped
-            if first:
-                total = _total(bundle)
-            resources, skipped = read_entries(bundle)
-            mark = stream.page(resources, _has_next(bundle))
-            self._put(Page(patient_id, resource_type, resources, mark, total, first, skipped))
-            first = False
-        self._put(StreamDone(patient_id, resource_type))
-
-    def everything_stream(
-        self, patient_id: str, since: str | None, fallback: dict[str, str | None]
-    ) -> None:
-        """$everything; without the operation, the per-type searches instead."""
-        try:
-            pages = self._client.everything(patient_id, since=since, count=self._page_size)
-            first_bundle = next(iter(pages))
-        except OperationNotSupported:
-            for resource_type in CARD_TYPES:
-                self.type_stream(patient_id, resource_type, fallback.get(resource_type))
-            return
-        newest: str | None = None
-        total = _total(first_bundle)
-        first = True
-        for bundle in _chain(first_bundle, pages):
-            if self._stop.is_set():
-                raise Stopped
-            resources, skipped = read_entries(bundle)
-            for resource in resources:
-                stamp = last_updated(resource)
-                if stamp and (newest is None or _later(stamp, newest)):
-                    newest = stamp
-            final = not _has_next(bundle)
-            mark = (next_since(newest) if newest else since) if final else None
-            self._put(Page(patient_id, EVERYTHING, resources, mark, total, first, skipped))
-            first = False
-        self._put(StreamDone(patient_id, EVERYTHING))
-
-
-def _chain(first: dict[str, Any], rest: Iterator[dict[str, Any]]) -> Iterator[dict[str, Any]]:
-    yield first
-    yield from rest
 
 
 def _later(a: str, b: str) -> bool:

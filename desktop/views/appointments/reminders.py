@@ -10,12 +10,12 @@ from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, QLocale, QObject, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
 from desktop.models.appointments.list_model import kind_text
 from desktop.models.appointments.reminders import DAY_BEFORE, Reminder, ReminderPlanner, utc_now
 from desktop.models.formats import format_datetime
 from desktop.services.booking.fhir import AppointmentInfo, wall_time
+from desktop.views.tray import TrayMessenger
 
 SETTINGS_KEY = "reminders_enabled"
 MAX_SLEEP_MS = 5 * 60 * 1000  # look again at least this often (sleep, clock changes)
@@ -56,7 +56,7 @@ class ReminderNotifier(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.check)
-        self._tray: QSystemTrayIcon | None = None
+        self._tray = TrayMessenger(self)
 
     @property
     def enabled(self) -> bool:
@@ -68,8 +68,7 @@ class ReminderNotifier(QObject):
             self.check()
         else:
             self._timer.stop()
-            if self._tray is not None:
-                self._tray.hide()
+            self._tray.hide()
 
     def set_items(self, items: list[AppointmentInfo]) -> None:
         self._items = list(items)
@@ -95,13 +94,4 @@ class ReminderNotifier(QObject):
         self._timer.start(max(1000, min(wait_ms, MAX_SLEEP_MS)))
 
     def _show(self, title: str, text: str) -> None:
-        if not QSystemTrayIcon.isSystemTrayAvailable():
-            return
-        if self._tray is None:
-            app = QApplication.instance()
-            icon = app.windowIcon() if isinstance(app, QApplication) else None
-            self._tray = QSystemTrayIcon(self)
-            if icon is not None and not icon.isNull():
-                self._tray.setIcon(icon)
-        self._tray.show()
-        self._tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Information, 15000)
+        self._tray.show(title, text)

@@ -14,8 +14,9 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QLocale
 
 from desktop.models.card.timeline import format_date, kind_label
-from desktop.models.formats import format_datetime, format_unit
+from desktop.models.formats import format_datetime, format_unit, qdatetime
 from desktop.views.card.document_html import sections_html, text_html
+from desktop.views.language import tr_service
 
 _FLAG_COLOUR = "#c62828"
 _MUTED = "#757575"
@@ -150,6 +151,35 @@ def _labelled(label: str, value: str) -> str:
     return f"<p><b>{escape(label)}:</b> {escape(value)}</p>"
 
 
+def _visit_lines(detail: Any) -> list[str]:
+    """A visit's period and facts (type, kind of care, reason, participants...)."""
+    lines: list[str] = []
+    start, end = getattr(detail, "period", ("", "")) if detail is not None else ("", "")
+    if start:
+        moment = _instant(start)
+        text = format_datetime(moment) if moment else start
+        finish = _instant(end) if end else None
+        if finish is not None and moment is not None:
+            same_day = finish.date() == moment.date()
+            text += " – " + (
+                QLocale().toString(qdatetime(finish).time(), QLocale.FormatType.ShortFormat)
+                if same_day
+                else format_datetime(finish)
+            )
+        lines.append(_labelled(QCoreApplication.translate("medcard", "When"), text))
+    for label, value in getattr(detail, "facts", ()) if detail is not None else ():
+        lines.append(_labelled(tr_service(label), value))
+    return lines
+
+
+def _instant(value: str) -> dt.datetime | None:
+    try:
+        moment = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return moment.astimezone() if moment.tzinfo else moment
+
+
 def render_detail(row: Any, detail: Any) -> str:
     """Full HTML for one record; `detail` None (not cached) shows what the row knows."""
     src = detail if detail is not None else row
@@ -169,6 +199,7 @@ def render_detail(row: Any, detail: Any) -> str:
     if source:
         parts.append(_labelled(QCoreApplication.translate("medcard", "Source"), " · ".join(source)))
     resource = getattr(detail, "resource", None) or {}
+    parts += _visit_lines(detail)
     location = resource.get("location") if resource.get("resourceType") in _PLACED else None
     place = location.get("display") if isinstance(location, dict) else None
     if isinstance(place, str) and place:  # the room ("каб. 214"); the clinic is the Source

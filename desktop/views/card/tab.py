@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, QSize, Qt
+from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, QPoint, QSize, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QMenu,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -24,6 +25,7 @@ from desktop.models.card.timeline import (
     record_detail,
 )
 from desktop.models.context import AppContext
+from desktop.models.formats import format_date
 from desktop.models.tasks import log_failure, user_message_for
 from desktop.services.cache import RecordDetail, TimelineRow
 from desktop.views.card.columns import ColumnFitter, ElidedTooltipDelegate
@@ -31,6 +33,7 @@ from desktop.views.card.detail_html import render_detail
 from desktop.views.card.detail_pane import DetailPane
 from desktop.views.card.empty_note import EmptyNote, empty_reason
 from desktop.views.card.filter_bar import FilterBar
+from desktop.views.documents.paper_copy_dialog import PaperCopyDialog
 from desktop.views.icons import kind_icons
 
 log = logging.getLogger(__name__)
@@ -58,7 +61,10 @@ class CardTab(QWidget):
         self.table.setObjectName("timeline")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Several records may be chosen (Ctrl/Shift) for a paper copy; the detail shows one.
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setShowGrid(False)
         self.table.setAlternatingRowColors(True)
@@ -101,8 +107,17 @@ class CardTab(QWidget):
 
         self.filters.changed.connect(self.reload)
         ctx.patientChanged.connect(self._on_patient_changed)
-        ctx.synced.connect(self.reload)
+        ctx.synced.connect(self._on_synced)
         ctx.accountChanged.connect(self.reload)
+        ctx.cardChanged.connect(self._on_card_changed)
+        # Records landing during a sync are inserted above and below: keep in view the
+        # row the user was looking at (at the very top, the newest stay in view instead).
+        self._anchor: int | None = None
+        self.model.rowsAboutToBeInserted.connect(self._before_rows_inserted)
+        self.model.rowsInserted.connect(self._after_rows_inserted)
+        # A merge that removes the open record (deleted on the portal) closes its detail.
+        self._open_key: tuple[str, str] | None = None  # the record in the detail pane
+        self.model.rowsRemoved.connect(self._after_rows_removed)
         self.reload()
 
     # -- data -------------------------------------------------------------------------
@@ -110,12 +125,47 @@ class CardTab(QWidget):
         date_from, date_to = self.filters.date_range()
         return make_filter(self.filters.kinds(), date_from, date_to, self.filters.text())
 
-    def reload(self) -> None:
+    def reload(self, force: bool = False) -> None:
         """Re-run the query (SQL count + first page, off the GUI thread) and keep the open
-        record selected if the new list has it."""
+        record selected if the new list has it. The same query again (new data of the same
+        card) is merged in place instead, unless `force`d (texts to translate anew)."""
+        session, patient_id, flt = self.ctx.session, self.ctx.patient_id, self.current_filter()
+        if not force and self.model.shows(session, patient_id, flt):
+            self.model.merge_new_rows()
+            return
         if not self.model.loading:
             self._keep = self._selected_key()
-        self.model.set_query(self.ctx.session, self.ctx.patient_id, self.current_filter())
+        self.model.set_query(session, patient_id, flt)
+
+    def _on_synced(self) -> None:
+        """The sync's last word: merged in place like its pages (the selection and the
+        scroll position stay); records deleted on the portal leave the list."""
+        self.reload()
+
+    def _on_card_changed(self, patient_id: str) -> None:
+        """A running sync committed records of this card: merge them in place."""
+        if patient_id == self.ctx.patient_id:
+            self.model.merge_new_rows()
+
+    def _before_rows_inserted(self, _parent: QModelIndex, first: int, _last: int) -> None:
+        top = self.table.rowAt(0)
+        scrolled = self.table.verticalScrollBar().value() > 0
+        self._anchor = top if scrolled and 0 <= first <= top else None
+
+    def _after_rows_inserted(self, _parent: QModelIndex, first: int, last: int) -> None:
+        if self._anchor is not None:
+            index = self.model.index(self._anchor + (last - first + 1), 0)
+            self.table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtTop)
+            self._anchor = None
+
+    def _after_rows_removed(self, *_args: object) -> None:
+        # The view moves the selection of a removed row to a neighbour (ignored while the
+        # model merges): the open record is gone, so is its detail.
+        if self._open_key is None or self.model.row_of(self._open_key) is not None:
+            return
+        self._open_key = None
+        self.table.selectionModel().clear()
+        self.detail.show_record(None, "")
 
     def _on_loaded(self) -> None:
         keep, self._keep = self._keep, None
@@ -157,7 +207,7 @@ class CardTab(QWidget):
         self.reload()
 
     def _on_selection_changed(self, selected: QItemSelection, _old: QItemSelection) -> None:
-        if self._resetting:
+        if self._resetting or self.model.merging:
             return  # `_on_loaded` selects the record again (or clears the detail)
         indexes = selected.indexes()
         if not indexes:
@@ -170,6 +220,7 @@ class CardTab(QWidget):
         session = self.ctx.session
         if row is None or session is None:
             return
+        self._open_key = (row.resource_type, row.resource_id)
         self._detail_request += 1
         request = self._detail_request
         session.read(
@@ -201,6 +252,31 @@ class CardTab(QWidget):
         if self.model.rowCount():
             self.table.selectRow(0)
 
+    # -- paper copy of chosen records (issue 12) ------------------------------------------
+    def selected_records(self) -> list[tuple[str, str]]:
+        """("Type/id", "date title") of the chosen records, in the list's order."""
+        rows = sorted(self.table.selectionModel().selectedRows(), key=lambda i: i.row())
+        found = []
+        for index in rows:
+            row = index.data(RowRole)
+            if isinstance(row, TimelineRow):
+                when = format_date(row.date) if row.date else ""
+                found.append((f"{row.resource_type}/{row.resource_id}", f"{when}  {row.title}"))
+        return found
+
+    def _context_menu(self, position: QPoint) -> None:
+        menu = QMenu(self)
+        action = menu.addAction(self.tr("Request a paper copy of the chosen records…"))
+        action.setEnabled(bool(self.selected_records()))
+        action.triggered.connect(self.request_paper_copy)
+        menu.popup(self.table.viewport().mapToGlobal(position))
+
+    def request_paper_copy(self) -> QWidget:
+        dialog = PaperCopyDialog(self.ctx, self.selected_records(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
     # -- keyboard ---------------------------------------------------------------------
     def focus_search(self) -> None:
         self.filters.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -224,7 +300,7 @@ class CardTab(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             # Column titles, kind names, dates and the open record's HTML are translated
             # when built: rebuild them (reload keeps the selection and re-renders it).
-            self.reload()
+            self.reload(force=True)
         super().changeEvent(event)
 
 

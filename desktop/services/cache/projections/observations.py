@@ -136,8 +136,9 @@ def value_text(part: JSON) -> str:
     if isinstance(quantity, dict) and quantity.get("value") is not None:
         unit = _unit(quantity) or ""
         return (
-            f"{quantity['value']:g} {unit}".strip()
+            f"{number_text(quantity['value'])} {unit}".strip()
             if isinstance(quantity["value"], int | float)
+            and not isinstance(quantity["value"], bool)
             else str(quantity["value"])
         )
     if part.get("valueCodeableConcept"):
@@ -150,6 +151,14 @@ def value_text(part: JSON) -> str:
         values = [value_text(c) for c in components if isinstance(c, dict)]
         return " / ".join(v for v in values if v)
     return ""
+
+
+def number_text(value: float) -> str:
+    """A measured value as a lab sheet prints it: 121.41 (not the 121.406 some systems
+    compute), small values to three significant digits (0.00512), no trailing zeros."""
+    if value != 0 and abs(value) < 1:
+        return f"{value:.3g}"
+    return f"{round(value, 2):.2f}".rstrip("0").rstrip(".")
 
 
 def result_rows(resource: JSON) -> list[dict[str, Any]]:
@@ -168,7 +177,7 @@ def result_rows(resource: JSON) -> list[dict[str, Any]]:
             {
                 "name": name,
                 # the number alone when there is a unit column to show it in
-                "value": f"{value:g}" if value is not None else value_text(part),
+                "value": number_text(value) if value is not None else value_text(part),
                 "unit": _unit(quantity) or "",
                 "low": low,
                 "high": high,

@@ -10,9 +10,10 @@ import orjson
 
 from ...names import short_org_name, short_person_text
 from ..projections.clinical import document_sections, document_text
-from ..projections.common import dicts, ref_id
+from ..projections.common import concept_text, dicts, ref_display, ref_id
 from ..projections.observations import result_rows
 from ..projections.records import dosage_text
+from ..projections.visit import needles, period_of, refers_to, visit_facts
 from ..schema import FTS_TABLE
 from ..types import LabResultRow, RecordDetail, TimelineFilter, TimelineRow
 
@@ -123,7 +124,7 @@ class CardQueries:
         """Everything the detail pane renders for one record; None if it is not cached."""
         with self._cache.read() as conn:
             raw = conn.exec_driver_sql(
-                "SELECT json, last_updated FROM resources WHERE type = ? AND id = ?",
+                "SELECT json, last_updated, patient_id FROM resources WHERE type = ? AND id = ?",
                 (resource_type, resource_id),
             ).first()
             if raw is None:
@@ -136,6 +137,8 @@ class CardQueries:
             ).first()
             linked = _linked(conn, resource)
         record = _row(row) if row else None
+        facts: list[tuple[str, str]] = []
+        period = ("", "")
         text = ""
         results: list[LabResultRow] = []
         sections: list[tuple[str, str]] = []
@@ -145,6 +148,10 @@ class CardQueries:
         elif resource_type == "Encounter":
             text = "\n\n".join(document_text(doc) for doc in linked)
             sections = [part for doc in linked for part in document_sections(doc)]
+            with self._cache.read() as conn:
+                visit = _visit(conn, resource, str(raw[2] or ""))
+            facts, period, measurements = visit
+            results = [LabResultRow(**r) for obs in measurements for r in result_rows(obs)]
         elif resource_type == "DiagnosticReport":
             conclusion = resource.get("conclusion")
             parts = [conclusion if isinstance(conclusion, str) else ""]
@@ -176,7 +183,55 @@ class CardQueries:
             dosage=dosage_text(resource) if resource_type == "MedicationRequest" else "",
             abnormal=record.abnormal if record else any(r.abnormal for r in results),
             sections=tuple(sections),
+            facts=tuple(facts) if resource_type == "Encounter" else (),
+            period=period if resource_type == "Encounter" else ("", ""),
         )
+
+
+_MEASUREMENTS_LIMIT = 200  # a visit's own measurements; more would be a data problem
+
+
+def _visit(
+    conn: Any, encounter: dict[str, Any], patient_id: str
+) -> tuple[list[tuple[str, str]], tuple[str, str], list[dict[str, Any]]]:
+    """A visit's facts, period and the Observations taken there (vital signs, panels).
+    Records find their visit by a reference inside their JSON: searched with instr on the
+    person's records of each type, confirmed by parsing (no projection table to keep)."""
+    rid = str(encounter.get("id") or "")
+
+    def name_of(ref: object) -> str:
+        target = ref_id(ref)
+        if target:
+            found = conn.exec_driver_sql("SELECT name FROM directory WHERE id = ?", (target,))
+            name = found.scalar()
+            if name:
+                return str(name)
+            raw = conn.exec_driver_sql(
+                "SELECT json FROM resources WHERE id = ? AND type = 'Condition'", (target,)
+            ).scalar()
+            if raw is not None:
+                return concept_text(orjson.loads(raw).get("code"))
+        return ref_display(ref) or ""
+
+    def naming_it(rtype: str, limit: int) -> list[dict[str, Any]]:
+        if not patient_id or not rid:
+            return []
+        found: list[dict[str, Any]] = []
+        for needle in needles(encounter):
+            rows = conn.exec_driver_sql(
+                "SELECT json FROM resources WHERE patient_id = ? AND type = ?"
+                " AND instr(json, ?) > 0 LIMIT ?",
+                (patient_id, rtype, needle.encode(), limit),
+            ).scalars()
+            for blob in rows:
+                record = orjson.loads(blob)
+                if isinstance(record, dict) and refers_to(record, rid):
+                    found.append(record)
+        return found
+
+    diagnoses = naming_it("Condition", 50)
+    measurements = naming_it("Observation", _MEASUREMENTS_LIMIT)
+    return visit_facts(encounter, name_of, diagnoses), period_of(encounter), measurements
 
 
 def _linked(conn: Any, resource: dict[str, Any]) -> list[dict[str, Any]]:

@@ -3,11 +3,12 @@ and the doctors and places the card names but the cache lacks."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from .. import writer
-from ..prepare import prepare
+from ..prepare import Prepared, prepare
 
 if TYPE_CHECKING:
     from ..core import Cache
@@ -46,17 +47,27 @@ class SyncQueries:
         patient_id: str,
         stream: str,
         watermark: str | None,
+        marks: Mapping[str, str | None] | None = None,
+        prepared: Prepared | None = None,
     ) -> Committed:
         """One page and its watermark in one transaction: a kill loses at most this page.
-        Records that cannot be understood are left out and counted (never block the page)."""
+        Records that cannot be understood are left out and counted (never block the page).
+        `marks`: more of the patient's watermark rows to set, or to delete (None), in the
+        same transaction (where an interrupted first sync resumes). `prepared`: the page
+        already prepared (in a worker process), else it is prepared here."""
         skipped = 0
         with self._cache.write() as conn:
             if resources:
-                prepared = prepare(resources, patient_id)
+                prepared = prepared or prepare(resources, patient_id)
                 writer.apply(conn, prepared)
                 skipped = prepared.skipped
             if watermark:
                 writer.set_watermark(conn, patient_id, stream, watermark)
+            for name, value in (marks or {}).items():
+                if value is None:
+                    writer.delete_watermark(conn, patient_id, name)
+                else:
+                    writer.set_watermark(conn, patient_id, name, value)
         return Committed(skipped)
 
     def missing_directory_ids(self) -> list[str]:
