@@ -276,7 +276,8 @@ def run_gui(args: argparse.Namespace, size: tuple[int, int]) -> int:
         if desk_wanted:
             window.hide()
             controller.shutdown()
-            code = run_desk_mode(app, args, size, profile, language, portal=desk_wanted[0])
+            url = desk_wanted[0]  # empty: the demo portal was chosen
+            code = run_desk_mode(app, args, size, profile, language, portal=url, demo=not url)
     finally:
         controller.shutdown()
         _tear_down(window, controller)
@@ -315,12 +316,15 @@ def _tear_down(*objects) -> None:  # noqa: ANN002 - Qt objects
     QCoreApplication.processEvents()
 
 
-def run_desk_mode(app, args, size, profile, language, portal: str = "") -> int:  # noqa: ANN001
-    """The registry desk (desktop/views/desk): `--demo --desk` signs in as the demo desk."""
+def run_desk_mode(  # noqa: ANN001
+    app, args, size, profile, language, portal: str = "", demo: bool = False
+) -> int:
+    """The registry desk (desktop/views/desk): `--demo --desk` (or the welcome screen's
+    desk button with the demo portal chosen) signs in as the demo desk."""
     from desktop.views.desk.launch import run_desk
 
     # Demo mode: a demo portal of the desk's own (the patient window's stopped with it).
-    starter = (lambda: start_demo_environment(DEMO_DESK_EMAIL)) if args.demo else None
+    starter = (lambda: start_demo_environment(DEMO_DESK_EMAIL)) if args.demo or demo else None
     return run_desk(app, args, size, profile, language, starter, portal=portal, settle=when_settled)
 
 

@@ -103,10 +103,9 @@ class WelcomePage(QWidget):
         portal = self.portals.chosen()
         ok = (portal is not None and portal.demo) or self.portals.address_looks_valid()
         self.sign_in_button.setEnabled(ok)
-        # The desk signs staff in at a real portal (the demo's desk is `--demo --desk`).
-        self.desk_button.setEnabled(
-            (portal is None or not portal.demo) and self.portals.address_looks_valid()
-        )
+        # The desk signs staff in at the chosen portal; with the demo chosen, at the demo
+        # clinic's desk (the URL is empty: the demo portal runs on this computer).
+        self.desk_button.setEnabled(ok)
         if portal is not None and portal.demo:
             self.sign_in_button.setText(self.tr("Open the demo"))
         elif portal is not None and portal.esia:

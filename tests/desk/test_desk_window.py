@@ -264,7 +264,11 @@ def test_the_welcome_screen_offers_the_desk_at_the_chosen_portal(qtbot):
     )
     page.set_portals([demo, clinic])
     page.portals.list.setCurrentRow(0)
-    assert not page.desk_button.isEnabled()  # the demo's desk is `--demo --desk`
+    with qtbot.waitSignal(page.deskRequested) as asked:  # the demo clinic's desk
+        qtbot.mouseClick(page.desk_button, Qt.MouseButton.LeftButton)
+    assert asked.args == [""]
+    page.portals.list.setCurrentRow(2)  # "Another portal…" with no address yet
+    assert not page.desk_button.isEnabled()
     page.portals.list.setCurrentRow(1)
     assert page.desk_button.isEnabled()
     with qtbot.waitSignal(page.deskRequested) as asked:
