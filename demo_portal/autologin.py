@@ -24,6 +24,10 @@ class AutologinError(Exception):
     pass
 
 
+class WrongCredentials(AutologinError):
+    """The portal's login page refused the e-mail and password (HTTP 401)."""
+
+
 def follow(authorize_url: str, email: str, password: str, deliver: bool = True) -> str:
     """Returns the redirect URL (with code and state, or error). With `deliver`, the
     redirect is also requested, like a browser would."""
@@ -40,7 +44,7 @@ def follow(authorize_url: str, email: str, password: str, deliver: bool = True) 
             allow_redirects=False,
         )
         if signed_in.status_code == 401:
-            raise AutologinError("wrong email or password")
+            raise WrongCredentials("wrong email or password")
         if signed_in.status_code != 200:
             raise AutologinError(f"sign-in answered HTTP {signed_in.status_code}")
         consent = browser.post(

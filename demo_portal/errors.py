@@ -48,7 +48,8 @@ class FhirError(Exception):
         outcome = operation_outcome(self.status, self.en, self.ru)
         if self.reason:
             issue = outcome["issue"][0]
-            issue["code"] = "business-rule"
+            if self.status != 403:  # a refused account stays `forbidden`; a rule is a rule
+                issue["code"] = "business-rule"
             issue["details"]["coding"] = [{"system": REASON_SYSTEM, "code": self.reason}]
         return outcome
 

@@ -107,12 +107,14 @@ def authenticate() -> Caller:
             "Access denied: your identity (SNILS) is not verified yet",
             "Доступ запрещён: ваша личность (СНИЛС) ещё не подтверждена. Подтвердите учётную "
             "запись в МФЦ или на Госуслугах.",
+            reason="identity-not-verified",
         )
     if not user.region_available:
         raise FhirError(
             403,
             "Access denied: the service is not available in your region",
             "Доступ запрещён: сервис недоступен в вашем регионе.",
+            reason="region-not-served",
         )
     # Calendar rules (a parent's access ends on the child's 15th birthday), once a day.
     from demo_portal.rules import registry

@@ -25,8 +25,9 @@ DEMO_DESK_EMAIL = "desk@demo.medcard"  # the demo clinic's registrar (issue 14)
 SCREENSHOT_TIMEOUT_MS = 180_000
 # The names of desktop/views/tabs.py TABS (a test keeps them equal; the command line must
 # not import Qt to parse its arguments).
-TAB_NAMES = ("card", "labs", "appointments", "family", "services", "documents")
+TAB_NAMES = ("card", "labs", "appointments", "family", "services", "documents", "clinic")
 DESK_TABS = ("desk", "board")  # the registry desk's pages (--desk)
+WELCOME = "welcome"  # --tab welcome: a screenshot of the welcome screen (nobody signed in)
 
 
 COMMANDS_HELP = N_(
@@ -70,9 +71,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--tab",
-        choices=TAB_NAMES + DESK_TABS,
+        choices=(*TAB_NAMES, *DESK_TABS, WELCOME),
         default="card",
-        help=tr(N_("tab for --screenshot")),
+        help=tr(N_("tab for --screenshot (or welcome: the welcome screen)")),
     )
     parser.add_argument("--size", default="1280x800", metavar="WxH", help=tr(N_("window size")))
     # For measuring start-up (benchmarks/first_window.py), not for users: kept out of --help.
@@ -91,9 +92,31 @@ def parse_size(text: str) -> tuple[int, int]:
     return w, h
 
 
+WRONG_CREDENTIALS = N_(
+    "The portal did not accept the e-mail or the password. Check them and sign in again."
+)
+
+
+def demo_browser(email: str, password: str):  # -> Callable[[str], str]
+    """What opens the demo portal's sign-in page: its login and consent are followed over
+    HTTP (no browser), and a refused password is said as such, never as a browser that
+    would not start."""
+    from demo_portal import autologin
+    from desktop.services.errors import SignInFailed
+
+    def open_url(url: str) -> str:
+        try:
+            return autologin.follow(url, email, password)
+        except autologin.WrongCredentials:
+            raise SignInFailed(
+                "the portal refused the password", user_message=WRONG_CREDENTIALS
+            ) from None
+
+    return open_url
+
+
 def start_demo_environment(email: str = DEMO_EMAIL):  # -> DemoEnvironment (lazy: Qt-heavy)
     """Start the embedded demo portal; sign-in follows its pages over HTTP (no browser)."""
-    from demo_portal import autologin
     from demo_portal.embedded import DemoPortal
     from desktop.views.controller import DemoEnvironment
 
@@ -102,7 +125,7 @@ def start_demo_environment(email: str = DEMO_EMAIL):  # -> DemoEnvironment (lazy
     folder = tempfile.TemporaryDirectory(prefix="medcard-demo-")
     return DemoEnvironment(
         base_url=portal.base_url,
-        open_url=lambda url: autologin.follow(url, email, DEMO_PASSWORD),
+        open_url=demo_browser(email, DEMO_PASSWORD),
         profile_dir=folder.name,
         cleanup=[portal.stop, folder.cleanup],
     )
@@ -195,6 +218,20 @@ def run_gui(args: argparse.Namespace, size: tuple[int, int]) -> int:
     window.resize(*size)
     exit_code = 0
 
+    if args.screenshot and args.tab == WELCOME:
+        # The welcome screen as a first start shows it: nobody is signed in, no portal
+        # is started; its list of portals is read from the data file.
+        window.resize(*size)
+        window.show()
+        when_settled(controller.runner, lambda: _save_and_quit(window, args.screenshot, app))
+        try:
+            return app.exec()
+        finally:
+            controller.shutdown()
+            _tear_down(window, controller)
+            if demo_dir is not None:
+                demo_dir.cleanup()
+
     if args.screenshot:
 
         def capture(_ok: bool) -> None:
@@ -239,7 +276,8 @@ def run_gui(args: argparse.Namespace, size: tuple[int, int]) -> int:
         if desk_wanted:
             window.hide()
             controller.shutdown()
-            code = run_desk_mode(app, args, size, profile, language, portal=desk_wanted[0])
+            url = desk_wanted[0]  # empty: the demo portal was chosen
+            code = run_desk_mode(app, args, size, profile, language, portal=url, demo=not url)
     finally:
         controller.shutdown()
         _tear_down(window, controller)
@@ -278,12 +316,15 @@ def _tear_down(*objects) -> None:  # noqa: ANN002 - Qt objects
     QCoreApplication.processEvents()
 
 
-def run_desk_mode(app, args, size, profile, language, portal: str = "") -> int:  # noqa: ANN001
-    """The registry desk (desktop/views/desk): `--demo --desk` signs in as the demo desk."""
+def run_desk_mode(  # noqa: ANN001
+    app, args, size, profile, language, portal: str = "", demo: bool = False
+) -> int:
+    """The registry desk (desktop/views/desk): `--demo --desk` (or the welcome screen's
+    desk button with the demo portal chosen) signs in as the demo desk."""
     from desktop.views.desk.launch import run_desk
 
     # Demo mode: a demo portal of the desk's own (the patient window's stopped with it).
-    starter = (lambda: start_demo_environment(DEMO_DESK_EMAIL)) if args.demo else None
+    starter = (lambda: start_demo_environment(DEMO_DESK_EMAIL)) if args.demo or demo else None
     return run_desk(app, args, size, profile, language, starter, portal=portal, settle=when_settled)
 
 

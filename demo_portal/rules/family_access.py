@@ -13,7 +13,7 @@ import uuid
 from datetime import date
 from typing import Any
 
-from demo_portal.datagen.codes import BIRTH_CERT_SYSTEM, OMS_SYSTEM
+from demo_portal.datagen.codes import BIRTH_CERT_SYSTEM, OMS_OLD_SYSTEM, OMS_SYSTEM, OMS_TEMP_SYSTEM
 from demo_portal.rules.registry import registry
 from demo_portal.store import Store
 
@@ -24,6 +24,8 @@ USER_SYSTEM = "urn:medcard:portal-user"
 REQUEST_CODE = "child-access-request"
 REVOKE_CODE = "child-access-revoke"
 ADULT_AGE = 15
+# input `insurance-policy-kind` (new | old | temporary; absent = new) -> identifier system
+POLICY_SYSTEMS = {"new": OMS_SYSTEM, "old": OMS_OLD_SYSTEM, "temporary": OMS_TEMP_SYSTEM}
 
 # reason code -> (English display, Russian text shown to the user)
 REASONS: dict[str, tuple[str, str]] = {
@@ -151,7 +153,12 @@ def create_child(store: Store, values: dict[str, Any]) -> dict:
         ],
         "birthDate": str(values.get("child-birth-date")),
         "identifier": [
-            {"system": OMS_SYSTEM, "value": str(values.get("insurance-policy") or "")},
+            {
+                "system": POLICY_SYSTEMS.get(
+                    str(values.get("insurance-policy-kind") or "new"), OMS_SYSTEM
+                ),
+                "value": str(values.get("insurance-policy") or ""),
+            },
             {
                 "system": BIRTH_CERT_SYSTEM,
                 "value": f"{values.get('birth-certificate-series')} "

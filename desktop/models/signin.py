@@ -15,6 +15,7 @@ from desktop.services.accounts import Account, AccountManager
 from desktop.services.cache import Cache
 from desktop.services.cache.types import SyncProgress
 from desktop.services.errors import MedcardError
+from desktop.services.onboarding.access import confirm_access
 from desktop.services.portal import FhirClient
 from desktop.services.sync import SyncEngine
 from desktop.services.sync_lock import LockedSync, profile_of_cache
@@ -26,8 +27,11 @@ def sign_in_account(
     open_url: Callable[[str], object],
     cancel: threading.Event | None = None,
 ) -> Account:
-    """Browser (or demo autologin) sign-in; registers the account and makes it current."""
-    return accounts.sign_in(portal_url, open_url=open_url, cancel=cancel)
+    """Browser (or demo autologin) sign-in; registers the account and makes it current.
+    A portal that refuses the person (identity not verified, region not served) undoes it
+    and its refusal is raised, with the next step in its message."""
+    account = accounts.sign_in(portal_url, open_url=open_url, cancel=cancel)
+    return confirm_access(accounts, account)
 
 
 def open_session_parts(accounts: AccountManager, account: Account) -> SessionParts:

@@ -229,3 +229,79 @@ class SyncBusy(MedcardError):
     default_message = N_(
         "Another Medcard is syncing these cards right now. Try again when it has finished."
     )
+
+
+# -- the portal's refusals that come with a next step (issue 13) -----------------------
+# The portal names the rule in OperationOutcome.issue.details.coding (system
+# REFUSAL_REASON_SYSTEM); desktop/services/portal/outcome.py picks these classes by code.
+
+
+class PolicyInvalid(ValidationFailed):
+    """422 `oms-policy-invalid`: no valid OMS policy, so no OMS-funded visit is booked."""
+
+    default_message = N_(
+        "The portal did not book the visit: there is no valid OMS insurance policy. Apply "
+        "for one at the insurance company or an МФЦ (with a passport), then book again; "
+        "the policy is on the My clinic tab."
+    )
+
+
+class IdentityNotVerified(AccessDenied):
+    """403 `identity-not-verified`: the account's identity (SNILS) is not confirmed."""
+
+    default_message = N_(
+        "The portal cannot open your card yet: your identity (SNILS) is not verified. "
+        "Confirm your account at an МФЦ (take your passport and SNILS) or on Gosuslugi, "
+        "then sign in again."
+    )
+
+    def describe(self, lang: str = "en", translate: Callable[[str], str] = lambda s: s) -> str:
+        return self.message(translate)  # complete with its next step; the portal's is the same
+
+
+class RegionNotServed(AccessDenied):
+    """403 `region-not-served`: the portal does not offer the service in the person's region."""
+
+    default_message = N_(
+        "This portal does not offer the service in your region. Sign in at your region's "
+        "own portal (choose it on the welcome screen), or ask your clinic's registry how "
+        "to get your records."
+    )
+
+    def describe(self, lang: str = "en", translate: Callable[[str], str] = lambda s: s) -> str:
+        return self.message(translate)
+
+
+REFUSAL_REASON_SYSTEM = "https://demo.medcard/fhir/CodeSystem/refusal-reason"
+REFUSALS: dict[str, type[MedcardError]] = {
+    "oms-policy-invalid": PolicyInvalid,
+    "identity-not-verified": IdentityNotVerified,
+    "region-not-served": RegionNotServed,
+}
+
+
+# -- a wrong portal address, said precisely (issue 13) ----------------------------------
+
+
+class NotFhirServer(InvalidPortalAddress):
+    """The address answers, but not as a FHIR server (no CapabilityStatement at metadata)."""
+
+    default_message = N_(
+        "There is no FHIR server at this address. Check it: a portal's FHIR address "
+        "usually ends in /fhir, and the portal's help pages name it."
+    )
+
+
+class NoSmartSignIn(SignInFailed):
+    """A FHIR server that announces no SMART sign-in (no authorize and token endpoints)."""
+
+    default_message = N_(
+        "This FHIR server does not offer SMART sign-in, so Medcard cannot sign in to it. "
+        "Ask the portal's support for the address of its patient access."
+    )
+
+
+NOT_REACHED_AT_SIGN_IN = N_(
+    "The portal at this address cannot be reached. Check the address and the "
+    "Internet connection, and try again."
+)

@@ -25,6 +25,7 @@ from desktop.models.signin import (
 )
 from desktop.models.tasks import TaskRunner, user_message_for
 from desktop.services.accounts import Account, AccountManager
+from desktop.services.onboarding.portals import KnownPortal, load_portals
 from desktop.services.profile import Profile
 from desktop.services.secrets import MemorySecretStore, SecretStore
 from desktop.views.language import LanguageManager
@@ -66,7 +67,7 @@ class AppController(QObject):
         secrets: SecretStore,
         language: LanguageManager,
         demo_starter: Callable[[], DemoEnvironment] | None = None,
-        known_portals: list[tuple[str, str]] | None = None,
+        known_portals: list[KnownPortal] | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -80,7 +81,11 @@ class AppController(QObject):
         self.ctx = AppContext(self.runner, self)
         self.ctx.settings = profile.settings
         self.window = MainWindow(self.ctx)
-        self.window.welcome.set_portals(known_portals or [])
+        # The portals the app knows (a data file shipped with it), the demo portal first.
+        portals = load_portals() if known_portals is None else known_portals
+        if demo_starter is None:
+            portals = [p for p in portals if not p.demo]  # nothing to start it with
+        self.window.welcome.set_portals(portals)
         self.window.welcome.signInRequested.connect(self.sign_in)
         self.window.welcome.demoRequested.connect(self.start_demo)
         self.window.welcome.deskRequested.connect(self.deskRequested)
@@ -166,20 +171,24 @@ class AppController(QObject):
 
     def _on_parts_ready(self, parts: SessionParts) -> None:
         self.window.welcome.set_busy(False)
-        if self._demo is not None:  # after a sign-out, the demo portal stays one click away
-            self.window.welcome.set_portals([(self.tr("Demo portal"), self._demo.base_url)])
         session = make_session(self.runner, parts)
         last = self.profile.settings.get("last_patient")
         self.ctx.set_session(session, last if isinstance(last, str) else "")
         self._refresh_account_menu()
+        # Demo data must never pass for a real card: the window says it is the demo.
+        self.window.set_demo_mode(self._is_demo_account(parts.account))
         self._first_sync_pending = True
         self._management_url = None
         session.fetch(management_url, on_done=self._on_management_url)
         session.start_sync()
 
+    def _is_demo_account(self, account: Account) -> bool:
+        demo = self._demo
+        return demo is not None and account.portal_url.rstrip("/") == demo.base_url.rstrip("/")
+
     def _on_sign_in_failed(self, exc: BaseException) -> None:
         message = user_message_for(exc)
-        self.window.welcome.set_busy(False, message)
+        self.window.welcome.set_busy(False, message, error=True)
         if self.ctx.session is not None:
             self.ctx.errorOccurred.emit(message)
         self.signInFailed.emit(message)

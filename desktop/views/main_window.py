@@ -5,9 +5,17 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QEvent, QRect, Signal
+from PySide6.QtCore import QEvent, QRect, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.models.context import AppContext
 from desktop.views.banner import Banner
@@ -48,6 +56,13 @@ class MainWindow(QMainWindow):
             self.tabs.addTab(widget, "")
             self.tab_names.append(spec.name)
             self._tab_titles[spec.name] = spec.title
+
+        # Demo mode says so in a quiet badge at the tabs' right end (and in the title).
+        self.demo_mode = False
+        self.demo_badge = QLabel(self)
+        self.demo_badge.setObjectName("demoBadge")
+        self.demo_badge.hide()
+        self.tabs.setCornerWidget(self.demo_badge, Qt.Corner.TopRightCorner)
 
         work = QWidget(self)
         work_layout = QVBoxLayout(work)
@@ -119,6 +134,13 @@ class MainWindow(QMainWindow):
         self.act_sync.setEnabled(signed_in)
         if not signed_in:
             self.banner.hide()
+            self.set_demo_mode(False)
+
+    def set_demo_mode(self, on: bool) -> None:
+        """The open account is the built-in demo portal's synthetic family."""
+        self.demo_mode = on
+        self.demo_badge.setVisible(on)
+        self.retranslate()
 
     # -- tabs -------------------------------------------------------------------------
     def tab_widget(self, name: str) -> QWidget | None:
@@ -166,7 +188,16 @@ class MainWindow(QMainWindow):
 
     # -- language ---------------------------------------------------------------------
     def retranslate(self) -> None:
-        self.setWindowTitle(self.tr("Medcard"))
+        self.setWindowTitle(
+            self.tr("Medcard — demo mode") if self.demo_mode else self.tr("Medcard")
+        )
+        self.demo_badge.setText(self.tr("Demo mode: synthetic data"))
+        self.demo_badge.setToolTip(
+            self.tr(
+                "The built-in demo portal with a made-up family: this is not your medical "
+                "card, and nothing is sent anywhere."
+            )
+        )
         for i, name in enumerate(self.tab_names):
             self.tabs.setTabText(i, self.tr(str(self._tab_titles[name])))
         self.act_add.setText(self.tr("Add account…"))

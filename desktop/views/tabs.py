@@ -15,7 +15,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QWidget
 
 from desktop.models.context import AppContext
-from desktop.views import appointments, card, documents, family, labs, services
+from desktop.views import appointments, card, clinic, documents, family, labs, services
 
 
 @dataclass(frozen=True)
@@ -36,4 +36,5 @@ TABS: tuple[TabSpec, ...] = (
     TabSpec("family", QT_TRANSLATE_NOOP("MainWindow", "Family"), family.create_tab),
     TabSpec("services", QT_TRANSLATE_NOOP("MainWindow", "Services"), services.create_tab),
     TabSpec("documents", QT_TRANSLATE_NOOP("MainWindow", "Documents"), documents.create_tab),
+    TabSpec("clinic", QT_TRANSLATE_NOOP("MainWindow", "My clinic"), clinic.create_tab),
 )

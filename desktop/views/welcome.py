@@ -1,22 +1,21 @@
-"""First-run screen: sign in through a portal (known address or custom) or try demo mode."""
+"""First-run screen: sign in at a portal of the list (the demo portal first, then the
+portals the app knows: resources/portals/) or at another one by its address."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QUrl, Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
-    QComboBox,
-    QFormLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
-_CUSTOM = "__custom__"
+from desktop.services.onboarding.portals import KnownPortal
+from desktop.views.welcome_portals import PortalChooser
 
 
 class WelcomePage(QWidget):
@@ -33,24 +32,14 @@ class WelcomePage(QWidget):
         self.title.setWordWrap(True)
         self.blurb = QLabel(self)
         self.blurb.setWordWrap(True)
-        self.portal_combo = QComboBox(self)
-        self.portal_combo.setObjectName("portalChoice")
-        self.portal_combo.currentIndexChanged.connect(self._on_choice_changed)
-        self.custom_url = QLineEdit(self)
-        self.custom_url.setObjectName("customPortalUrl")
-        self.custom_url.setPlaceholderText("https://portal.example.org/fhir")
-        self.custom_url.textChanged.connect(self._update_buttons)
-        self.portal_label = QLabel(self)
-        self.portal_label.setBuddy(self.portal_combo)
-        self.custom_label = QLabel(self)
-        self.custom_label.setBuddy(self.custom_url)
+        self.portals = PortalChooser(self)
+        self.portals.changed.connect(self._update_buttons)
+        self.portals.activated.connect(self._on_sign_in)
+        self.custom_url = self.portals.address  # "Another portal…": its address
         self.sign_in_button = QPushButton(self)
         self.sign_in_button.setObjectName("signIn")
         self.sign_in_button.setDefault(True)
         self.sign_in_button.clicked.connect(self._on_sign_in)
-        self.demo_button = QPushButton(self)
-        self.demo_button.setObjectName("tryDemo")
-        self.demo_button.clicked.connect(self.demoRequested)
         self.desk_button = QPushButton(self)
         self.desk_button.setObjectName("openDesk")
         self.desk_button.clicked.connect(lambda: self.deskRequested.emit(self.chosen_url()))
@@ -61,17 +50,14 @@ class WelcomePage(QWidget):
         self.status = QLabel(self)
         self.status.setObjectName("welcomeStatus")
         self.status.setWordWrap(True)
+        self.status.hide()
 
         card = QFrame(self)
         card.setObjectName("welcomeCard")
         # A fixed width lets the wrapped texts compute their height (heightForWidth).
         card.setFixedWidth(560)
         card.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Minimum)
-        form = QFormLayout()
-        form.addRow(self.portal_label, self.portal_combo)
-        form.addRow(self.custom_label, self.custom_url)
         buttons = QHBoxLayout()
-        buttons.addWidget(self.demo_button)
         buttons.addWidget(self.desk_button)
         buttons.addStretch(1)
         buttons.addWidget(self.back_button)
@@ -81,7 +67,7 @@ class WelcomePage(QWidget):
         inner.setSpacing(12)
         inner.addWidget(self.title)
         inner.addWidget(self.blurb)
-        inner.addLayout(form)
+        inner.addWidget(self.portals)
         inner.addLayout(buttons)
         inner.addWidget(self.status)
 
@@ -93,56 +79,48 @@ class WelcomePage(QWidget):
         row.addStretch(1)
         outer.addLayout(row)
         outer.addStretch(2)
-        self._portals: list[tuple[str, str]] = []
         self.retranslate()
 
-    def set_portals(self, portals: list[tuple[str, str]]) -> None:
-        """Known portals as (display name, FHIR base URL); a "custom" entry is added."""
-        self._portals = list(portals)
-        self._fill_combo()
+    def set_portals(self, portals: list[KnownPortal]) -> None:
+        """The portals to offer (the demo portal first); "Another portal…" is added."""
+        self.portals.set_portals(portals)
 
-    def _fill_combo(self) -> None:
-        self.portal_combo.blockSignals(True)
-        self.portal_combo.clear()
-        for name, url in self._portals:
-            self.portal_combo.addItem(f"{name} — {url}", url)
-        self.portal_combo.addItem(self.tr("Another portal (enter its address)"), _CUSTOM)
-        self.portal_combo.blockSignals(False)
-        self._on_choice_changed()
-
-    def set_busy(self, busy: bool, message: str = "") -> None:
-        for w in (
-            self.sign_in_button,
-            self.demo_button,
-            self.desk_button,
-            self.portal_combo,
-            self.custom_url,
-        ):
+    def set_busy(self, busy: bool, message: str = "", error: bool = False) -> None:
+        for w in (self.sign_in_button, self.desk_button, self.portals):
             w.setEnabled(not busy)
         self.status.setText(message)
+        self.status.setVisible(bool(message))
+        self.status.setProperty("error", error)
+        self.status.style().unpolish(self.status)
+        self.status.style().polish(self.status)
         if not busy:
             self._update_buttons()
 
     def chosen_url(self) -> str:
-        data = self.portal_combo.currentData()
-        return self.custom_url.text().strip() if data == _CUSTOM else str(data or "")
-
-    def _on_choice_changed(self, *_args: object) -> None:
-        custom = self.portal_combo.currentData() == _CUSTOM
-        self.custom_url.setVisible(custom)
-        self.custom_label.setVisible(custom)
-        self._update_buttons()
+        return self.portals.chosen_url()
 
     def _update_buttons(self, *_args: object) -> None:
-        url = QUrl(self.chosen_url())
-        ok = url.isValid() and url.scheme() in {"https", "http"} and bool(url.host())
+        portal = self.portals.chosen()
+        ok = (portal is not None and portal.demo) or self.portals.address_looks_valid()
         self.sign_in_button.setEnabled(ok)
+        # The desk signs staff in at the chosen portal; with the demo chosen, at the demo
+        # clinic's desk (the URL is empty: the demo portal runs on this computer).
         self.desk_button.setEnabled(ok)
+        if portal is not None and portal.demo:
+            self.sign_in_button.setText(self.tr("Open the demo"))
+        elif portal is not None and portal.esia:
+            self.sign_in_button.setText(self.tr("Sign in with Gosuslugi"))
+        else:
+            self.sign_in_button.setText(self.tr("Sign in…"))
 
     def _on_sign_in(self) -> None:
-        url = self.chosen_url()
-        if url:
-            self.signInRequested.emit(url)
+        portal = self.portals.chosen()
+        if not self.sign_in_button.isEnabled():
+            return
+        if portal is not None and portal.demo:
+            self.demoRequested.emit()
+        elif self.chosen_url():
+            self.signInRequested.emit(self.chosen_url())
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Welcome to Medcard"))
@@ -153,21 +131,12 @@ class WelcomePage(QWidget):
                 "portal account; the portal's own page opens in your browser."
             )
         )
-        self.portal_label.setText(self.tr("&Portal"))
-        self.custom_label.setText(self.tr("&Address"))
-        self.sign_in_button.setText(self.tr("Sign in…"))
-        self.demo_button.setText(self.tr("Try demo mode"))
         self.back_button.setText(self.tr("Back to the card"))
         self.desk_button.setText(self.tr("Reception desk…"))
         self.desk_button.setToolTip(
             self.tr("For clinic staff: find patients, book and print; nothing is kept here")
         )
-        self.demo_button.setToolTip(
-            self.tr("A built-in demo portal with a synthetic family; nothing is sent anywhere")
-        )
-        current = self.portal_combo.currentIndex()
-        self._fill_combo()
-        self.portal_combo.setCurrentIndex(max(current, 0))
+        self._update_buttons()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

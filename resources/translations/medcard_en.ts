@@ -21,8 +21,54 @@
         <source>Starting the demo portal…</source>
         <translation type="unfinished"></translation>
     </message>
+</context>
+<context>
+    <name>ApplicationList</name>
     <message>
-        <source>Demo portal</source>
+        <source>Applications to change the clinic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No applications.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ApplicationRow</name>
+    <message>
+        <source>By choice again from %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sent %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>decided %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>new address: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdraw</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -217,6 +263,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>%1 (my clinic)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Looking for free time…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -237,6 +287,204 @@
     <name>CardTab</name>
     <message>
         <source>Request a paper copy of the chosen records…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ChangeClinicDialog</name>
+    <message>
+        <source>Looking for clinics…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is the clinic the person is attached to now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not taking new patients at the moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No clinic matches. Try part of the name or the street.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By choice: possible again from %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At most once a year.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new clinic&apos;s registry will ask to see:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send application</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change of clinic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the new clinic and the reason. The portal checks the rules at once; then the new clinic accepts or refuses, usually within a few days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New clinic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name, district or street</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By choice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change of residence (at any time)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New address: street, house, flat</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ClinicCard</name>
+    <message>
+        <source>Reading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The portal names no clinic this person is attached to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>since %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>asked of the portal…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attached to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registry phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>District doctor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ClinicModel</name>
+    <message>
+        <source>%1 has no valid OMS policy since %2: visits under OMS cannot be booked. Apply for a policy, with a passport, at an МФЦ or the insurance company: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The temporary OMS certificate of %1 ends today. Collect the policy at the insurance company: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The OMS policy of %1 ends today. Renew it at an МФЦ or the insurance company: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The temporary OMS certificate of %1 is valid for %n more day(s), until %2. Collect the policy before then at the insurance company: %3.</source>
+        <translation>
+            <numerusform>The temporary OMS certificate of %1 is valid for %n more day, until %2. Collect the policy before then at the insurance company: %3.</numerusform>
+            <numerusform>The temporary OMS certificate of %1 is valid for %n more days, until %2. Collect the policy before then at the insurance company: %3.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The OMS policy of %1 ends in %n day(s), on %2. Renew it before then at an МФЦ or the insurance company: %3.</source>
+        <translation>
+            <numerusform>The OMS policy of %1 ends in %n day, on %2. Renew it before then at an МФЦ or the insurance company: %3.</numerusform>
+            <numerusform>The OMS policy of %1 ends in %n days, on %2. Renew it before then at an МФЦ or the insurance company: %3.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ClinicTab</name>
+    <message>
+        <source>My clinic — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>My clinic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This portal does not take applications to change the clinic online.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The portal rejected the application: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The application was accepted: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The application was sent: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The application was withdrawn.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdraw application</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdraw this application? You stay attached to your present clinic.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change clinic…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1253,6 +1501,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>My clinic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Medcard — demo mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demo mode: synthetic data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The built-in demo portal with a made-up family: this is not your medical card, and nothing is sent anywhere.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Add account…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1513,6 +1777,80 @@ Type a surname, a policy or a phone number and press Enter; F4 shows the day boa
     </message>
 </context>
 <context>
+    <name>PolicyCard</name>
+    <message>
+        <source>The portal keeps no OMS policy for this person.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>until %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from %1, with no end date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OMS insurance policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insurer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insurer&apos;s phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Territory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PortalChooser</name>
+    <message>
+        <source>sign-in through Gosuslugi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another portal…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>any FHIR portal with SMART sign-in, by its address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Portal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Portal&apos;s FHIR &amp;address</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ReportDialog</name>
     <message>
         <source>I did not receive this service</source>
@@ -1586,10 +1924,6 @@ Type a surname, a policy or a phone number and press Enter; F4 shows the day boa
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>16 digits</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>for example IV-МЮ</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1603,6 +1937,29 @@ Type a surname, a policy or a phone number and press Enter; F4 shows the day boa
     </message>
     <message>
         <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RulesBox</name>
+    <message>
+        <source>How to change the clinic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By choice: once a year. After moving house: at any time, with the new address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adults and children are attached to separate polyclinics; a parent applies for a child.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The portal checks the rules at once; then the new clinic accepts or refuses.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new clinic&apos;s registry asks to see the passport (a child&apos;s birth certificate), the OMS policy and SNILS.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1906,10 +2263,6 @@ Type a surname, a policy or a phone number and press Enter; F4 shows the day boa
 <context>
     <name>WelcomePage</name>
     <message>
-        <source>Another portal (enter its address)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Welcome to Medcard</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1918,19 +2271,15 @@ Type a surname, a policy or a phone number and press Enter; F4 shows the day boa
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Portal</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Address</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Sign in…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Try demo mode</source>
+        <source>Open the demo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in with Gosuslugi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1943,10 +2292,6 @@ Type a surname, a policy or a phone number and press Enter; F4 shows the day boa
     </message>
     <message>
         <source>For clinic staff: find patients, book and print; nothing is kept here</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A built-in demo portal with a synthetic family; nothing is sent anywhere</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2418,10 +2763,6 @@ options of the commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>tab for --screenshot</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>window size</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2582,6 +2923,110 @@ options of the commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>A clinic can be chosen at most once a year; after a change of residence it can be changed at any time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This clinic is not taking new patients. Please choose another one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This clinic does not serve patients of this age: adults and children have separate polyclinics.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The person is already attached to this clinic.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An application is already in review. Wait for its answer or withdraw it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In review at the chosen clinic; it usually answers within a few days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accepted: the person is attached to the new clinic.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The chosen clinic refused the application.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You withdrew this application.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passport</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OMS insurance policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SNILS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The child&apos;s birth certificate (a passport from the age of 14)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The child&apos;s OMS insurance policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The child&apos;s SNILS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The parent&apos;s passport</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose for whom the application is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the new clinic in the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the reason for the change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the new address: street, house and flat.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New-form policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Old-form policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Temporary certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New-form policy, paper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New-form policy, plastic card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New-form policy, electronic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Reported to the insurer: under review</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2718,6 +3163,10 @@ options of the commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The portal at this address cannot be reached. Check the address and the Internet connection, and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Something went wrong.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2810,6 +3259,26 @@ options of the commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The portal did not book the visit: there is no valid OMS insurance policy. Apply for one at the insurance company or an МФЦ (with a passport), then book again; the policy is on the My clinic tab.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The portal cannot open your card yet: your identity (SNILS) is not verified. Confirm your account at an МФЦ (take your passport and SNILS) or on Gosuslugi, then sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This portal does not offer the service in your region. Sign in at your region&apos;s own portal (choose it on the welcome screen), or ask your clinic&apos;s registry how to get your records.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no FHIR server at this address. Check it: a portal&apos;s FHIR address usually ends in /fhir, and the portal&apos;s help pages name it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This FHIR server does not offer SMART sign-in, so Medcard cannot sign in to it. Ask the portal&apos;s support for the address of its patient access.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The portal is busy. Try again in {minutes} min.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2855,6 +3324,62 @@ options of the commands:
     </message>
     <message>
         <source>Please correct the highlighted fields.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The portal did not accept the e-mail or the password. Check them and sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tab for --screenshot (or welcome: the welcome screen)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New form (16 digits)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Old form (series and number)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Temporary certificate (9 digits)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>16 digits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>series and number, e.g. 4512 1234567890</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>9 digits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the kind of policy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the insurance policy number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new-form policy number has 16 digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This policy number has a typing error: check the digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An old-form policy has a series and a number, e.g. 4512 1234567890.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A temporary certificate number has 9 digits.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3035,10 +3560,6 @@ options of the commands:
     </message>
     <message>
         <source>Choose who you are to the child.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The insurance policy (OMS) number has 16 digits.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3539,6 +4060,26 @@ options of the commands:
     </message>
     <message>
         <source>Save as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>your insurance company</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>by choice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>change of residence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>by place of residence</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -22,9 +22,55 @@
         <source>Starting the demo portal…</source>
         <translation>Запускаем демо-портал…</translation>
     </message>
+</context>
+<context>
+    <name>ApplicationList</name>
     <message>
-        <source>Demo portal</source>
-        <translation>Демо-портал</translation>
+        <source>Applications to change the clinic</source>
+        <translation>Заявления о смене поликлиники</translation>
+    </message>
+    <message>
+        <source>No applications.</source>
+        <translation>Заявлений нет.</translation>
+    </message>
+</context>
+<context>
+    <name>ApplicationRow</name>
+    <message>
+        <source>By choice again from %1.</source>
+        <translation>По выбору — снова с %1.</translation>
+    </message>
+    <message>
+        <source>In review</source>
+        <translation>На рассмотрении</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Одобрено</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Отклонено</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>Отозвано</translation>
+    </message>
+    <message>
+        <source>sent %1</source>
+        <translation>подано %1</translation>
+    </message>
+    <message>
+        <source>decided %1</source>
+        <translation>решение %1</translation>
+    </message>
+    <message>
+        <source>new address: %1</source>
+        <translation>новый адрес: %1</translation>
+    </message>
+    <message>
+        <source>Withdraw</source>
+        <translation>Отозвать</translation>
     </message>
 </context>
 <context>
@@ -218,6 +264,10 @@
         <translation>Любой врач</translation>
     </message>
     <message>
+        <source>%1 (my clinic)</source>
+        <translation>%1 (моя поликлиника)</translation>
+    </message>
+    <message>
         <source>Looking for free time…</source>
         <translation>Ищем свободное время…</translation>
     </message>
@@ -239,6 +289,206 @@
     <message>
         <source>Request a paper copy of the chosen records…</source>
         <translation>Заказать бумажную копию выбранных записей…</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeClinicDialog</name>
+    <message>
+        <source>Looking for clinics…</source>
+        <translation>Ищем поликлиники…</translation>
+    </message>
+    <message>
+        <source>This is the clinic the person is attached to now.</source>
+        <translation>К этой поликлинике человек прикреплён сейчас.</translation>
+    </message>
+    <message>
+        <source>Not taking new patients at the moment.</source>
+        <translation>Сейчас не принимает новых пациентов.</translation>
+    </message>
+    <message>
+        <source>No clinic matches. Try part of the name or the street.</source>
+        <translation>Ничего не найдено. Попробуйте часть названия или улицу.</translation>
+    </message>
+    <message>
+        <source>By choice: possible again from %1.</source>
+        <translation>По выбору — снова можно с %1.</translation>
+    </message>
+    <message>
+        <source>At most once a year.</source>
+        <translation>Не чаще раза в год.</translation>
+    </message>
+    <message>
+        <source>The new clinic&apos;s registry will ask to see:</source>
+        <translation>В регистратуре новой поликлиники попросят показать:</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Отправляем…</translation>
+    </message>
+    <message>
+        <source>Send application</source>
+        <translation>Подать заявление</translation>
+    </message>
+    <message>
+        <source>Change of clinic</source>
+        <translation>Смена поликлиники</translation>
+    </message>
+    <message>
+        <source>Choose the new clinic and the reason. The portal checks the rules at once; then the new clinic accepts or refuses, usually within a few days.</source>
+        <translation>Выберите новую поликлинику и причину. Портал сразу проверит правила, затем новая поликлиника примет или отклонит заявление — обычно за несколько дней.</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>Для кого</translation>
+    </message>
+    <message>
+        <source>New clinic</source>
+        <translation>Новая поликлиника</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Причина</translation>
+    </message>
+    <message>
+        <source>Name, district or street</source>
+        <translation>Название, район или улица</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>Найти</translation>
+    </message>
+    <message>
+        <source>By choice</source>
+        <translation>По выбору</translation>
+    </message>
+    <message>
+        <source>Change of residence (at any time)</source>
+        <translation>Смена места жительства (в любое время)</translation>
+    </message>
+    <message>
+        <source>New address: street, house, flat</source>
+        <translation>Новый адрес: улица, дом, квартира</translation>
+    </message>
+</context>
+<context>
+    <name>ClinicCard</name>
+    <message>
+        <source>Reading…</source>
+        <translation>Загрузка…</translation>
+    </message>
+    <message>
+        <source>The portal names no clinic this person is attached to.</source>
+        <translation>Портал не указывает, к какой поликлинике прикреплён этот человек.</translation>
+    </message>
+    <message>
+        <source>since %1</source>
+        <translation>с %1</translation>
+    </message>
+    <message>
+        <source>asked of the portal…</source>
+        <translation>запрошено у портала…</translation>
+    </message>
+    <message>
+        <source>Attached to</source>
+        <translation>Прикреплён к поликлинике</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Адрес</translation>
+    </message>
+    <message>
+        <source>Registry phone</source>
+        <translation>Телефон регистратуры</translation>
+    </message>
+    <message>
+        <source>Opening hours</source>
+        <translation>Часы работы</translation>
+    </message>
+    <message>
+        <source>Registry</source>
+        <translation>Регистратура</translation>
+    </message>
+    <message>
+        <source>District doctor</source>
+        <translation>Участковый врач</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>Участок</translation>
+    </message>
+</context>
+<context>
+    <name>ClinicModel</name>
+    <message>
+        <source>%1 has no valid OMS policy since %2: visits under OMS cannot be booked. Apply for a policy, with a passport, at an МФЦ or the insurance company: %3.</source>
+        <translation>У %1 нет действующего полиса ОМС с %2: записаться на приём по ОМС нельзя. Оформите полис, с паспортом, в МФЦ или страховой компании: %3.</translation>
+    </message>
+    <message>
+        <source>The temporary OMS certificate of %1 ends today. Collect the policy at the insurance company: %3.</source>
+        <translation>Временное свидетельство ОМС (%1) действует последний день. Получите полис в страховой компании: %3.</translation>
+    </message>
+    <message>
+        <source>The OMS policy of %1 ends today. Renew it at an МФЦ or the insurance company: %3.</source>
+        <translation>Полис ОМС (%1) действует последний день. Переоформите его в МФЦ или страховой компании: %3.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The temporary OMS certificate of %1 is valid for %n more day(s), until %2. Collect the policy before then at the insurance company: %3.</source>
+        <translation>
+            <numerusform>Временное свидетельство ОМС (%1) действует ещё %n день, до %2. До этого срока получите полис в страховой компании: %3.</numerusform>
+            <numerusform>Временное свидетельство ОМС (%1) действует ещё %n дня, до %2. До этого срока получите полис в страховой компании: %3.</numerusform>
+            <numerusform>Временное свидетельство ОМС (%1) действует ещё %n дней, до %2. До этого срока получите полис в страховой компании: %3.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The OMS policy of %1 ends in %n day(s), on %2. Renew it before then at an МФЦ or the insurance company: %3.</source>
+        <translation>
+            <numerusform>Полис ОМС (%1) заканчивается через %n день, %2. До этого срока переоформите его в МФЦ или страховой компании: %3.</numerusform>
+            <numerusform>Полис ОМС (%1) заканчивается через %n дня, %2. До этого срока переоформите его в МФЦ или страховой компании: %3.</numerusform>
+            <numerusform>Полис ОМС (%1) заканчивается через %n дней, %2. До этого срока переоформите его в МФЦ или страховой компании: %3.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ClinicTab</name>
+    <message>
+        <source>My clinic — %1</source>
+        <translation>Моя поликлиника — %1</translation>
+    </message>
+    <message>
+        <source>My clinic</source>
+        <translation>Моя поликлиника</translation>
+    </message>
+    <message>
+        <source>This portal does not take applications to change the clinic online.</source>
+        <translation>Этот портал не принимает заявления о смене поликлиники онлайн.</translation>
+    </message>
+    <message>
+        <source>The portal rejected the application: %1.</source>
+        <translation>Портал отклонил заявление: %1.</translation>
+    </message>
+    <message>
+        <source>The application was accepted: %1.</source>
+        <translation>Заявление одобрено: %1.</translation>
+    </message>
+    <message>
+        <source>The application was sent: %1.</source>
+        <translation>Заявление подано: %1.</translation>
+    </message>
+    <message>
+        <source>The application was withdrawn.</source>
+        <translation>Заявление отозвано.</translation>
+    </message>
+    <message>
+        <source>Withdraw application</source>
+        <translation>Отозвать заявление</translation>
+    </message>
+    <message>
+        <source>Withdraw this application? You stay attached to your present clinic.</source>
+        <translation>Отозвать заявление? Прикрепление к нынешней поликлинике сохранится.</translation>
+    </message>
+    <message>
+        <source>Change clinic…</source>
+        <translation>Сменить поликлинику…</translation>
     </message>
 </context>
 <context>
@@ -1263,6 +1513,22 @@
         <translation>Документы</translation>
     </message>
     <message>
+        <source>My clinic</source>
+        <translation>Моя поликлиника</translation>
+    </message>
+    <message>
+        <source>Medcard — demo mode</source>
+        <translation>Медкарта — демо-режим</translation>
+    </message>
+    <message>
+        <source>Demo mode: synthetic data</source>
+        <translation>Демо-режим: вымышленные данные</translation>
+    </message>
+    <message>
+        <source>The built-in demo portal with a made-up family: this is not your medical card, and nothing is sent anywhere.</source>
+        <translation>Встроенный демо-портал с вымышленной семьёй: это не ваша медицинская карта, и ничего никуда не отправляется.</translation>
+    </message>
+    <message>
         <source>Add account…</source>
         <translation>Добавить учётную запись…</translation>
     </message>
@@ -1526,6 +1792,80 @@ Type a surname, a policy or a phone number and press Enter; F4 shows the day boa
     </message>
 </context>
 <context>
+    <name>PolicyCard</name>
+    <message>
+        <source>The portal keeps no OMS policy for this person.</source>
+        <translation>На портале нет полиса ОМС этого человека.</translation>
+    </message>
+    <message>
+        <source>until %1</source>
+        <translation>до %1</translation>
+    </message>
+    <message>
+        <source>from %1, with no end date</source>
+        <translation>с %1, бессрочно</translation>
+    </message>
+    <message>
+        <source>valid</source>
+        <translation>действует</translation>
+    </message>
+    <message>
+        <source>not valid</source>
+        <translation>не действует</translation>
+    </message>
+    <message>
+        <source>OMS insurance policy</source>
+        <translation>Полис ОМС</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Документ</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Номер</translation>
+    </message>
+    <message>
+        <source>Insurer</source>
+        <translation>Страховая компания</translation>
+    </message>
+    <message>
+        <source>Insurer&apos;s phone</source>
+        <translation>Телефон страховой</translation>
+    </message>
+    <message>
+        <source>Territory</source>
+        <translation>Территория страхования</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>Срок действия</translation>
+    </message>
+</context>
+<context>
+    <name>PortalChooser</name>
+    <message>
+        <source>sign-in through Gosuslugi</source>
+        <translation>вход через Госуслуги</translation>
+    </message>
+    <message>
+        <source>Another portal…</source>
+        <translation>Другой портал…</translation>
+    </message>
+    <message>
+        <source>any FHIR portal with SMART sign-in, by its address</source>
+        <translation>любой FHIR-портал со входом SMART — по его адресу</translation>
+    </message>
+    <message>
+        <source>&amp;Portal</source>
+        <translation>&amp;Портал</translation>
+    </message>
+    <message>
+        <source>Portal&apos;s FHIR &amp;address</source>
+        <translation>FHIR-&amp;адрес портала</translation>
+    </message>
+</context>
+<context>
     <name>ReportDialog</name>
     <message>
         <source>I did not receive this service</source>
@@ -1599,10 +1939,6 @@ Type a surname, a policy or a phone number and press Enter; F4 shows the day boa
         <translation>Фамилия, имя, отчество</translation>
     </message>
     <message>
-        <source>16 digits</source>
-        <translation>16 цифр</translation>
-    </message>
-    <message>
         <source>for example IV-МЮ</source>
         <translation>например, IV-МЮ</translation>
     </message>
@@ -1617,6 +1953,29 @@ Type a surname, a policy or a phone number and press Enter; F4 shows the day boa
     <message>
         <source>Choose…</source>
         <translation>Выберите…</translation>
+    </message>
+</context>
+<context>
+    <name>RulesBox</name>
+    <message>
+        <source>How to change the clinic</source>
+        <translation>Как сменить поликлинику</translation>
+    </message>
+    <message>
+        <source>By choice: once a year. After moving house: at any time, with the new address.</source>
+        <translation>По выбору — раз в год. При переезде — в любое время, с указанием нового адреса.</translation>
+    </message>
+    <message>
+        <source>Adults and children are attached to separate polyclinics; a parent applies for a child.</source>
+        <translation>Взрослых и детей прикрепляют к разным поликлиникам; за ребёнка заявление подаёт родитель.</translation>
+    </message>
+    <message>
+        <source>The portal checks the rules at once; then the new clinic accepts or refuses.</source>
+        <translation>Портал сразу проверяет правила, затем новая поликлиника принимает или отклоняет заявление.</translation>
+    </message>
+    <message>
+        <source>The new clinic&apos;s registry asks to see the passport (a child&apos;s birth certificate), the OMS policy and SNILS.</source>
+        <translation>В регистратуре новой поликлиники попросят паспорт (у ребёнка — свидетельство о рождении), полис ОМС и СНИЛС.</translation>
     </message>
 </context>
 <context>
@@ -1923,10 +2282,6 @@ Type a surname, a policy or a phone number and press Enter; F4 shows the day boa
 <context>
     <name>WelcomePage</name>
     <message>
-        <source>Another portal (enter its address)</source>
-        <translation>Другой портал (введите адрес)</translation>
-    </message>
-    <message>
         <source>Welcome to Medcard</source>
         <translation>Добро пожаловать в Медкарту</translation>
     </message>
@@ -1935,20 +2290,16 @@ Type a surname, a policy or a phone number and press Enter; F4 shows the day boa
         <translation>Ваша медицинская карта с портала поликлиник хранится на этом компьютере в зашифрованном виде, поэтому открывается мгновенно и работает без интернета. Войдите с учётной записью портала — страница входа портала откроется в браузере.</translation>
     </message>
     <message>
-        <source>&amp;Portal</source>
-        <translation>&amp;Портал</translation>
-    </message>
-    <message>
-        <source>&amp;Address</source>
-        <translation>&amp;Адрес</translation>
-    </message>
-    <message>
         <source>Sign in…</source>
         <translation>Войти…</translation>
     </message>
     <message>
-        <source>Try demo mode</source>
-        <translation>Демо-режим</translation>
+        <source>Open the demo</source>
+        <translation>Открыть демо</translation>
+    </message>
+    <message>
+        <source>Sign in with Gosuslugi</source>
+        <translation>Войти через Госуслуги</translation>
     </message>
     <message>
         <source>Back to the card</source>
@@ -1961,10 +2312,6 @@ Type a surname, a policy or a phone number and press Enter; F4 shows the day boa
     <message>
         <source>For clinic staff: find patients, book and print; nothing is kept here</source>
         <translation>Для сотрудников поликлиники: поиск пациентов, запись и печать; на компьютере ничего не остаётся</translation>
-    </message>
-    <message>
-        <source>A built-in demo portal with a synthetic family; nothing is sent anywhere</source>
-        <translation>Встроенный демо-портал с вымышленной семьёй; никакие данные никуда не отправляются</translation>
     </message>
 </context>
 <context>
@@ -2446,10 +2793,6 @@ options of the commands:
         <translation>регистратура: сотрудники находят пациентов, записывают и печатают</translation>
     </message>
     <message>
-        <source>tab for --screenshot</source>
-        <translation>вкладка для --screenshot</translation>
-    </message>
-    <message>
         <source>window size</source>
         <translation>размер окна</translation>
     </message>
@@ -2610,6 +2953,110 @@ options of the commands:
         <translation>показать эту справку и выйти</translation>
     </message>
     <message>
+        <source>A clinic can be chosen at most once a year; after a change of residence it can be changed at any time.</source>
+        <translation>Поликлинику по выбору можно менять не чаще раза в год; при смене места жительства — в любое время.</translation>
+    </message>
+    <message>
+        <source>This clinic is not taking new patients. Please choose another one.</source>
+        <translation>Эта поликлиника не принимает новых пациентов. Выберите другую.</translation>
+    </message>
+    <message>
+        <source>This clinic does not serve patients of this age: adults and children have separate polyclinics.</source>
+        <translation>Эта поликлиника не обслуживает пациентов такого возраста: у взрослых и детей разные поликлиники.</translation>
+    </message>
+    <message>
+        <source>The person is already attached to this clinic.</source>
+        <translation>Человек уже прикреплён к этой поликлинике.</translation>
+    </message>
+    <message>
+        <source>An application is already in review. Wait for its answer or withdraw it first.</source>
+        <translation>Заявление уже на рассмотрении. Дождитесь ответа или сначала отзовите его.</translation>
+    </message>
+    <message>
+        <source>In review at the chosen clinic; it usually answers within a few days.</source>
+        <translation>На рассмотрении в выбранной поликлинике; обычно она отвечает за несколько дней.</translation>
+    </message>
+    <message>
+        <source>Accepted: the person is attached to the new clinic.</source>
+        <translation>Одобрено: человек прикреплён к новой поликлинике.</translation>
+    </message>
+    <message>
+        <source>The chosen clinic refused the application.</source>
+        <translation>Выбранная поликлиника отклонила заявление.</translation>
+    </message>
+    <message>
+        <source>You withdrew this application.</source>
+        <translation>Вы отозвали это заявление.</translation>
+    </message>
+    <message>
+        <source>Passport</source>
+        <translation>Паспорт</translation>
+    </message>
+    <message>
+        <source>OMS insurance policy</source>
+        <translation>Полис ОМС</translation>
+    </message>
+    <message>
+        <source>SNILS</source>
+        <translation>СНИЛС</translation>
+    </message>
+    <message>
+        <source>The child&apos;s birth certificate (a passport from the age of 14)</source>
+        <translation>Свидетельство о рождении ребёнка (с 14 лет — паспорт)</translation>
+    </message>
+    <message>
+        <source>The child&apos;s OMS insurance policy</source>
+        <translation>Полис ОМС ребёнка</translation>
+    </message>
+    <message>
+        <source>The child&apos;s SNILS</source>
+        <translation>СНИЛС ребёнка</translation>
+    </message>
+    <message>
+        <source>The parent&apos;s passport</source>
+        <translation>Паспорт родителя</translation>
+    </message>
+    <message>
+        <source>Choose for whom the application is.</source>
+        <translation>Выберите, для кого заявление.</translation>
+    </message>
+    <message>
+        <source>Choose the new clinic in the list.</source>
+        <translation>Выберите новую поликлинику в списке.</translation>
+    </message>
+    <message>
+        <source>Choose the reason for the change.</source>
+        <translation>Выберите причину смены.</translation>
+    </message>
+    <message>
+        <source>Enter the new address: street, house and flat.</source>
+        <translation>Укажите новый адрес: улицу, дом и квартиру.</translation>
+    </message>
+    <message>
+        <source>New-form policy</source>
+        <translation>Полис единого образца</translation>
+    </message>
+    <message>
+        <source>Old-form policy</source>
+        <translation>Полис старого образца</translation>
+    </message>
+    <message>
+        <source>Temporary certificate</source>
+        <translation>Временное свидетельство</translation>
+    </message>
+    <message>
+        <source>New-form policy, paper</source>
+        <translation>Полис единого образца, бумажный</translation>
+    </message>
+    <message>
+        <source>New-form policy, plastic card</source>
+        <translation>Полис единого образца, пластиковая карта</translation>
+    </message>
+    <message>
+        <source>New-form policy, electronic</source>
+        <translation>Полис единого образца, электронный</translation>
+    </message>
+    <message>
         <source>Reported to the insurer: under review</source>
         <translation>Обращение в страховую компанию: на рассмотрении</translation>
     </message>
@@ -2746,6 +3193,10 @@ options of the commands:
         <translation>Внимание: размер загруженного файла не совпадает с указанным в документе.</translation>
     </message>
     <message>
+        <source>The portal at this address cannot be reached. Check the address and the Internet connection, and try again.</source>
+        <translation>Портал по этому адресу недоступен. Проверьте адрес и подключение к интернету и попробуйте ещё раз.</translation>
+    </message>
+    <message>
         <source>Something went wrong.</source>
         <translation>Что-то пошло не так.</translation>
     </message>
@@ -2838,6 +3289,26 @@ options of the commands:
         <translation>Сейчас эти карты синхронизирует другой экземпляр Medcard. Повторите, когда он закончит.</translation>
     </message>
     <message>
+        <source>The portal did not book the visit: there is no valid OMS insurance policy. Apply for one at the insurance company or an МФЦ (with a passport), then book again; the policy is on the My clinic tab.</source>
+        <translation>Портал не записал на приём: нет действующего полиса ОМС. Оформите полис в страховой компании или МФЦ (с паспортом) и запишитесь снова; сведения о полисе — на вкладке «Моя поликлиника».</translation>
+    </message>
+    <message>
+        <source>The portal cannot open your card yet: your identity (SNILS) is not verified. Confirm your account at an МФЦ (take your passport and SNILS) or on Gosuslugi, then sign in again.</source>
+        <translation>Портал пока не может открыть вашу карту: личность (СНИЛС) не подтверждена. Подтвердите учётную запись в МФЦ (возьмите паспорт и СНИЛС) или на Госуслугах, затем войдите снова.</translation>
+    </message>
+    <message>
+        <source>This portal does not offer the service in your region. Sign in at your region&apos;s own portal (choose it on the welcome screen), or ask your clinic&apos;s registry how to get your records.</source>
+        <translation>Этот портал не предоставляет услугу в вашем регионе. Войдите через портал своего региона (выберите его на начальном экране) или спросите в регистратуре своей поликлиники, как получить свои медицинские записи.</translation>
+    </message>
+    <message>
+        <source>There is no FHIR server at this address. Check it: a portal&apos;s FHIR address usually ends in /fhir, and the portal&apos;s help pages name it.</source>
+        <translation>По этому адресу нет FHIR-сервера. Проверьте адрес: FHIR-адрес портала обычно оканчивается на /fhir, его указывают в справке портала.</translation>
+    </message>
+    <message>
+        <source>This FHIR server does not offer SMART sign-in, so Medcard cannot sign in to it. Ask the portal&apos;s support for the address of its patient access.</source>
+        <translation>Этот FHIR-сервер не поддерживает вход SMART, поэтому Медкарта не может к нему подключиться. Узнайте в поддержке портала адрес доступа для пациентов.</translation>
+    </message>
+    <message>
         <source>The portal is busy. Try again in {minutes} min.</source>
         <translation>Портал перегружен. Попробуйте снова через {minutes} мин.</translation>
     </message>
@@ -2884,6 +3355,62 @@ options of the commands:
     <message>
         <source>Please correct the highlighted fields.</source>
         <translation>Исправьте выделенные поля.</translation>
+    </message>
+    <message>
+        <source>The portal did not accept the e-mail or the password. Check them and sign in again.</source>
+        <translation>Портал не принял адрес почты или пароль. Проверьте их и войдите снова.</translation>
+    </message>
+    <message>
+        <source>tab for --screenshot (or welcome: the welcome screen)</source>
+        <translation>вкладка для --screenshot (или welcome: начальный экран)</translation>
+    </message>
+    <message>
+        <source>New form (16 digits)</source>
+        <translation>Единого образца (16 цифр)</translation>
+    </message>
+    <message>
+        <source>Old form (series and number)</source>
+        <translation>Старого образца (серия и номер)</translation>
+    </message>
+    <message>
+        <source>Temporary certificate (9 digits)</source>
+        <translation>Временное свидетельство (9 цифр)</translation>
+    </message>
+    <message>
+        <source>16 digits</source>
+        <translation>16 цифр</translation>
+    </message>
+    <message>
+        <source>series and number, e.g. 4512 1234567890</source>
+        <translation>серия и номер, например 4512 1234567890</translation>
+    </message>
+    <message>
+        <source>9 digits</source>
+        <translation>9 цифр</translation>
+    </message>
+    <message>
+        <source>Choose the kind of policy.</source>
+        <translation>Выберите вид полиса.</translation>
+    </message>
+    <message>
+        <source>Enter the insurance policy number.</source>
+        <translation>Введите номер полиса ОМС.</translation>
+    </message>
+    <message>
+        <source>A new-form policy number has 16 digits.</source>
+        <translation>Номер полиса единого образца состоит из 16 цифр.</translation>
+    </message>
+    <message>
+        <source>This policy number has a typing error: check the digits.</source>
+        <translation>В номере полиса опечатка: проверьте цифры.</translation>
+    </message>
+    <message>
+        <source>An old-form policy has a series and a number, e.g. 4512 1234567890.</source>
+        <translation>У полиса старого образца есть серия и номер, например 4512 1234567890.</translation>
+    </message>
+    <message>
+        <source>A temporary certificate number has 9 digits.</source>
+        <translation>Номер временного свидетельства состоит из 9 цифр.</translation>
     </message>
     <message>
         <source>Medcard cannot write to {path}: {reason}. Make the folder writable, or choose another profile folder with --profile DIR (or MEDCARD_PROFILE).</source>
@@ -3064,10 +3591,6 @@ options of the commands:
     <message>
         <source>Choose who you are to the child.</source>
         <translation>Укажите, кем вы приходитесь ребёнку.</translation>
-    </message>
-    <message>
-        <source>The insurance policy (OMS) number has 16 digits.</source>
-        <translation>Номер полиса ОМС состоит из 16 цифр.</translation>
     </message>
     <message>
         <source>The birth certificate number has 6 digits.</source>
@@ -3568,6 +4091,26 @@ options of the commands:
     <message>
         <source>Save as PDF</source>
         <translation>Сохранить в PDF</translation>
+    </message>
+    <message>
+        <source>your insurance company</source>
+        <translation>ваша страховая компания</translation>
+    </message>
+    <message>
+        <source>all day</source>
+        <translation>круглосуточно</translation>
+    </message>
+    <message>
+        <source>by choice</source>
+        <translation>по выбору</translation>
+    </message>
+    <message>
+        <source>change of residence</source>
+        <translation>смена места жительства</translation>
+    </message>
+    <message>
+        <source>by place of residence</source>
+        <translation>по месту жительства</translation>
     </message>
 </context>
 </TS>

@@ -253,11 +253,24 @@ def test_the_idle_time_is_a_setting(qtbot, desk):
 
 
 def test_the_welcome_screen_offers_the_desk_at_the_chosen_portal(qtbot):
+    from desktop.services.onboarding.portals import KnownPortal
     from desktop.views.welcome import WelcomePage
 
     page = WelcomePage()
     qtbot.addWidget(page)
-    page.set_portals([("Clinic portal", "https://portal.example.org/fhir")])
+    demo = KnownPortal("demo", {"en": "Demo"}, demo=True)
+    clinic = KnownPortal(
+        "clinic", {"en": "Clinic portal"}, fhir_base="https://portal.example.org/fhir"
+    )
+    page.set_portals([demo, clinic])
+    page.portals.list.setCurrentRow(0)
+    with qtbot.waitSignal(page.deskRequested) as asked:  # the demo clinic's desk
+        qtbot.mouseClick(page.desk_button, Qt.MouseButton.LeftButton)
+    assert asked.args == [""]
+    page.portals.list.setCurrentRow(2)  # "Another portal…" with no address yet
+    assert not page.desk_button.isEnabled()
+    page.portals.list.setCurrentRow(1)
+    assert page.desk_button.isEnabled()
     with qtbot.waitSignal(page.deskRequested) as asked:
         qtbot.mouseClick(page.desk_button, Qt.MouseButton.LeftButton)
     assert asked.args == ["https://portal.example.org/fhir"]

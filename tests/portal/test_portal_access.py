@@ -63,6 +63,9 @@ def test_access_follows_links_changed_at_runtime(fresh_portal):
     assert fhir.get(f"Patient/{SERGEY}").status_code == 403
 
 
+REFUSAL = "https://demo.medcard/fhir/CodeSystem/refusal-reason"
+
+
 def test_unverified_identity_is_refused_in_both_languages(portal):
     user = portal.store.user("unverified@demo.medcard")
     fhir = FhirSession(portal, sign_in(portal, "unverified@demo.medcard")["access_token"])
@@ -71,6 +74,9 @@ def test_unverified_identity_is_refused_in_both_languages(portal):
     issue = answer.json()["issue"][0]
     assert "SNILS" in issue["diagnostics"] and "not verified" in issue["diagnostics"]
     assert "СНИЛС" in issue["details"]["text"]
+    # The rule, for an app that explains what to do next (confirm the identity).
+    assert issue["details"]["coding"] == [{"system": REFUSAL, "code": "identity-not-verified"}]
+    assert issue["code"] == "forbidden"
 
 
 def test_region_without_service_is_refused_in_both_languages(portal):
@@ -81,6 +87,7 @@ def test_region_without_service_is_refused_in_both_languages(portal):
     issue = answer.json()["issue"][0]
     assert "not available in your region" in issue["diagnostics"]
     assert "регион" in issue["details"]["text"]
+    assert issue["details"]["coding"] == [{"system": REFUSAL, "code": "region-not-served"}]
 
 
 def test_malformed_requests_get_operation_outcomes(family):

@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 
 from desktop.services.accounts import AccountManager
-from desktop.services.errors import AccessDenied, NotFound, OperationNotSupported, SessionExpired
+from desktop.services.errors import (
+    AccessDenied,
+    IdentityNotVerified,
+    NotFound,
+    OperationNotSupported,
+    RegionNotServed,
+    SessionExpired,
+)
 from desktop.services.portal import FhirClient, next_link
 from tests.services.conftest import FAMILY, OTHER, REGION, UNVERIFIED, browser_for
 
@@ -82,11 +89,14 @@ def test_another_familys_patient_is_denied(portal, profile, memory_secrets):
 
 
 @pytest.mark.parametrize(
-    ("email", "english", "russian"),
-    [(UNVERIFIED, "not verified", "СНИЛС"), (REGION, "region", "регион")],
+    ("email", "english", "russian", "refusal", "next_step"),
+    [
+        (UNVERIFIED, "not verified", "СНИЛС", IdentityNotVerified, "Gosuslugi"),
+        (REGION, "region", "регион", RegionNotServed, "your region's own portal"),
+    ],
 )
-def test_access_denied_carries_the_portals_words(
-    portal, profile, memory_secrets, email, english, russian
+def test_access_denied_carries_the_portals_words_and_the_next_step(
+    portal, profile, memory_secrets, email, english, russian, refusal, next_step
 ):
     manager = AccountManager(profile, memory_secrets)
     account = manager.sign_in(portal.base_url, open_url=browser_for(email), timeout=30)
@@ -95,7 +105,9 @@ def test_access_denied_carries_the_portals_words(
     error = caught.value
     assert english in (error.portal_text("en") or "")
     assert russian in (error.portal_text("ru") or "")
-    assert russian in error.describe("ru")
+    # The portal named the rule (details.coding): the message says what to do next.
+    assert isinstance(error, refusal)
+    assert next_step in error.describe("en")
 
 
 def test_without_a_token_the_session_counts_as_expired(portal):

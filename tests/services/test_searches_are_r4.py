@@ -30,6 +30,9 @@ from desktop.services.booking.service import (
     new_booking_key,
 )
 from desktop.services.cache import Cache
+from desktop.services.clinic.change import ChangeForm, ClinicChangeService
+from desktop.services.clinic.directory import fetch_missing, search_clinics
+from desktop.services.clinic.overview import clinic_overview
 from desktop.services.diary.entries import DiaryEntry, DiaryKind, entry_from_observation
 from desktop.services.diary.store import DiaryStore
 from desktop.services.family.form import AccessRequestForm
@@ -78,6 +81,7 @@ def seen(tmp_path_factory: pytest.TempPathFactory) -> Iterator[list[Any]]:
             SyncEngine(client, cache, patients, use_everything=True).run()
             _book_and_cancel(client)
             _family_and_diary(client, cache)
+            _clinic(client, cache)
             SyncEngine(client, cache, patients, use_everything=False).run()  # by watermark
         assert portal.recorder is not None
         yield portal.recorder.seen()
@@ -103,7 +107,7 @@ def _family_and_diary(client: Any, cache: Cache) -> None:
     form = AccessRequestForm(
         child_name="Иванов Пётр Сергеевич",
         birth_date=date(2019, 3, 1),
-        insurance_policy="7700 0000 1234 5678",
+        insurance_policy="7700 0000 1234 5672",
         certificate_series="IV-МЮ",
         certificate_number="123456",
         certificate_issued=date(2019, 3, 12),
@@ -119,6 +123,18 @@ def _family_and_diary(client: Any, cache: Cache) -> None:
     sent = entry_from_observation(saved)
     assert sent is not None
     diary.update(replace(sent, values={"pulse": 66}), SERGEY)  # PUT with If-Match
+
+
+def _clinic(client: Any, cache: Cache) -> None:
+    """My clinic: finding one, its details, an application; booking at one's own first."""
+    for text in ("", "Коньково", "№ 134"):
+        search_clinics(client, text, child=False)
+    missing = clinic_overview(cache, SERGEY).missing
+    cache.ingest(fetch_missing(client, missing))
+    ClinicChangeService(client, SERGEY).submit(
+        ChangeForm(SERGEY, "org-gp134", "", "residence", "г. Москва, ул. Профсоюзная, 1")
+    )
+    BookingService(client).load_catalog("org-gp12")
 
 
 def _searches(seen: list[Any]) -> list[tuple[str, list[tuple[str, str]]]]:
@@ -167,6 +183,13 @@ def test_every_search_the_app_makes_uses_r4_parameters(seen):
         ("Task", "requester"),
         ("Task", "identifier"),
         ("Observation", "identifier"),
+        ("Organization", "type"),
+        ("Organization", "name"),
+        ("Organization", "address"),
+        ("Organization", "name:contains"),
+        ("Location", "organization"),
+        ("PractitionerRole", "organization"),
+        ("PractitionerRole", "practitioner"),
     } <= used
 
 

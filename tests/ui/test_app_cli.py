@@ -37,6 +37,24 @@ def test_demo_screenshot_in_russian(tmp_path):
     assert "propagateSizeHints" not in done.stderr  # the offscreen platform's noise is gone
 
 
+def test_welcome_screen_screenshot_without_signing_in(tmp_path):
+    target = tmp_path / "welcome.png"
+    done = run_medcard(
+        "--demo",
+        "--screenshot",
+        str(target),
+        "--tab",
+        "welcome",
+        "--lang",
+        "ru",
+        "--size",
+        "1024x640",
+    )
+    assert done.returncode == 0, done.stderr
+    assert QImage(str(target)).size().toTuple() == (1024, 640)
+    assert "Traceback" not in done.stderr
+
+
 def test_bad_size_is_a_clear_error(tmp_path):
     done = run_medcard("--screenshot", str(tmp_path / "x.png"), "--size", "big")
     assert done.returncode == 2

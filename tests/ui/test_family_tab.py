@@ -38,7 +38,7 @@ def form(**changes: Any) -> AccessRequestForm:
     values: dict[str, Any] = {
         "child_name": "Иванов Пётр Сергеевич",
         "birth_date": dt.date(2019, 3, 1),
-        "insurance_policy": "7700 0000 1234 5678",
+        "insurance_policy": "7700 0000 1234 5672",
         "certificate_series": "IV-МЮ",
         "certificate_number": "123456",
         "certificate_issued": dt.date(2019, 3, 12),
@@ -232,7 +232,7 @@ def test_form_validation_messages_inline(qtbot: Any, family: Family) -> None:
     assert shown == {
         "child_name": "Enter the surname and the given name (and patronymic, if any).",
         "birth_date": "The birth date cannot be in the future.",
-        "insurance_policy": "The insurance policy (OMS) number has 16 digits.",
+        "insurance_policy": "A new-form policy number has 16 digits.",
         "certificate_series": "The series is a Roman numeral and two Cyrillic letters, "
         "for example IV-МЮ.",
         "certificate_number": "The birth certificate number has 6 digits.",

@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 
 from demo_portal.embedded import DemoPortal
+from desktop.views.welcome_portals import CUSTOM
 from tests.ui.conftest import CHILD, MAIN, SHOWN_TIMELINE, make_controller
 
 
@@ -257,6 +258,7 @@ def test_first_run_shows_the_welcome_screen(qtbot, tmp_path):
     controller.start()
     welcome = controller.window.welcome
     assert controller.window.pages.currentWidget() is welcome
+    welcome.portals.choose(CUSTOM)
     assert not welcome.sign_in_button.isEnabled()  # "Another portal" needs an address
     welcome.custom_url.setText("https://portal.example.org/fhir")
     assert welcome.sign_in_button.isEnabled()

@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, Signal
 
 from desktop.models.context import AppContext
 from desktop.models.tasks import user_message_for
+from desktop.services.booking.cached import home_clinic_id
 from desktop.services.booking.fhir import AppointmentInfo
 from desktop.services.booking.service import (
     BookingService,
@@ -80,11 +81,27 @@ class BookingActions(QObject):
         self.failed.emit(user_message_for(exc))
 
     # -- reads -------------------------------------------------------------------------
-    def load_catalog(self) -> None:
+    def load_catalog(self, patient_id: str = "") -> None:
+        """The catalog, the doctors of the person's own clinic first (read from the card)."""
+        session = self._ctx.session
+        if session is None:
+            return
+        if not patient_id:
+            self._load_catalog("")
+            return
+        session.read(
+            home_clinic_id,
+            patient_id,
+            on_done=self._load_catalog,
+            on_error=lambda _exc: self._load_catalog(""),  # unsorted beats none at all
+            owner=self,
+        )
+
+    def _load_catalog(self, home: str) -> None:
         session = self._ctx.session
         if session is not None:
             session.fetch(
-                lambda client: self._service(client).load_catalog(),
+                lambda client: self._service(client).load_catalog(home),
                 on_done=self.catalogLoaded.emit,
                 on_error=self._fail,
                 owner=self,

@@ -13,7 +13,18 @@ import requests
 
 from desktop.services.auth.oauth import CLIENT_ID, SCOPE, OAuthError, pkce_pair, post_form
 from desktop.services.auth.tokens import TokenSet
-from desktop.services.errors import MalformedAnswer, SignInCancelled, SignInFailed
+from desktop.services.errors import (
+    NOT_REACHED_AT_SIGN_IN,
+    InsecureConnection,
+    MalformedAnswer,
+    MedcardError,
+    NoSmartSignIn,
+    NotFhirServer,
+    PortalUnreachable,
+    ServerError,
+    SignInCancelled,
+    SignInFailed,
+)
 from desktop.services.i18n import N_
 from desktop.services.portal import FhirClient, new_session
 from desktop.services.portal.address import check_base_url, check_endpoint
@@ -32,7 +43,15 @@ def discover(base_url: str, session: requests.Session | None = None) -> dict[str
     """The SMART configuration of a FHIR base URL (the auth server may be elsewhere),
     its endpoints checked: InsecureEndpoint for one that is not safe to send to."""
     with FhirClient(base_url, session=session) as client:
-        config = client.smart_configuration()
+        try:
+            config = client.smart_configuration()
+        except (InsecureConnection, ServerError):
+            raise  # their own messages say it: a certificate, a portal in trouble
+        except PortalUnreachable as exc:
+            # Nothing is saved yet at a first sign-in: no word of a saved card.
+            raise PortalUnreachable(exc.detail, user_message=NOT_REACHED_AT_SIGN_IN) from None
+        except MedcardError as exc:
+            raise _why_no_smart(client, exc) from None
     for name in CHECKED_ENDPOINTS:
         if name in ("authorization_endpoint", "token_endpoint") or config.get(name) is not None:
             config[name] = check_endpoint(config.get(name), base_url, name)
@@ -43,6 +62,17 @@ def discover(base_url: str, session: requests.Session | None = None) -> dict[str
             user_message=N_("This portal does not support secure sign-in for desktop apps."),
         )
     return config
+
+
+def _why_no_smart(client: FhirClient, failure: MedcardError) -> MedcardError:
+    """After the SMART configuration could not be read: is this a FHIR server at all?"""
+    try:
+        client.capabilities()  # the statement, when the server has one (kept by the client)
+    except PortalUnreachable as exc:
+        return PortalUnreachable(exc.detail, user_message=NOT_REACHED_AT_SIGN_IN)
+    except MedcardError:
+        return NotFhirServer(f"no CapabilityStatement ({type(failure).__name__})")
+    return NoSmartSignIn(f"no SMART endpoints ({type(failure).__name__})")
 
 
 def authorize_url(endpoint: str, params: dict[str, str]) -> str:
@@ -118,6 +148,8 @@ def authorize(
             )
             try:
                 opened = open_url(url)
+            except MedcardError:
+                raise  # the launcher knows what went wrong (e.g. the portal refused the password)
             except Exception as exc:  # a browser launcher failing is the user's problem to see
                 raise SignInFailed(
                     f"browser launcher failed: {type(exc).__name__}",

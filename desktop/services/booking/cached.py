@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from desktop.services.cache import Cache
+from desktop.services.clinic.fhir import attachment_of
 
 from .fhir import AppointmentInfo, address_text, describe
 
@@ -53,3 +54,9 @@ def patient_contacts(cache: Cache, patient_id: str) -> Contacts:
 def _dicts(value: object) -> list[dict]:
     """The objects of a JSON list (a portal may send anything in their place)."""
     return [v for v in value if isinstance(v, dict)] if isinstance(value, list) else []
+
+
+def home_clinic_id(cache: Cache, patient_id: str) -> str:
+    """The clinic the person is attached to, from the cached Patient ("" when none)."""
+    attachment = attachment_of(cache.resources.get("Patient", patient_id))
+    return attachment.clinic_id if attachment is not None else ""

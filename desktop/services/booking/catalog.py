@@ -48,6 +48,11 @@ class Catalog:
     specialties: list[Specialty] = field(default_factory=list)
     doctors: list[Doctor] = field(default_factory=list)
     schedules: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # The doctors of the clinic the person is attached to: offered first (issue 13).
+    home_doctor_ids: frozenset[str] = frozenset()
+
+    def at_home_clinic(self, doctor: Doctor) -> bool:
+        return doctor.id in self.home_doctor_ids
 
     def schedule_kind(self, schedule_id: str) -> str:
         """clinic | video (a schedule without a visit-kind category is in the clinic)."""
@@ -62,7 +67,12 @@ class Catalog:
         ]
 
     def specialties_for(self, kind: str | None = None) -> list[Specialty]:
-        return [s for s in self.specialties if self.doctors_for(s.code, kind)]
+        """Those the person's own clinic offers first (a stable sort keeps the names' order)."""
+        offered = [s for s in self.specialties if self.doctors_for(s.code, kind)]
+        return sorted(
+            offered,
+            key=lambda s: not any(self.at_home_clinic(d) for d in self.doctors_for(s.code, kind)),
+        )
 
 
 def bundle_entries(pages: Iterable[dict[str, Any]], resource_type: str) -> Iterator[dict[str, Any]]:

@@ -111,9 +111,12 @@ class BookingService:
         for resource in resources:
             self._known[f"{resource.get('resourceType')}/{resource.get('id')}"] = resource
 
-    def load_catalog(self, params: dict[str, Any] | None = None) -> Catalog:
-        """Specialties and doctors from the Schedules (`params` narrows the search: the
-        registry desk reads its own clinic's only)."""
+    def load_catalog(
+        self, home_clinic_id: str = "", params: dict[str, Any] | None = None
+    ) -> Catalog:
+        """Specialties, doctors and schedules; with `home_clinic_id` (the clinic the person
+        is attached to) its doctors come first; `params` narrows the search (the registry
+        desk reads its own clinic's only)."""
         query = {"_count": 1000, **(params or {})}
         schedules = list(bundle_entries(self._client.search("Schedule", query), "Schedule"))
         self._remember(schedules)
@@ -149,11 +152,25 @@ class BookingService:
                 doctor_id,
             )
             catalog.doctors.append(Doctor(doctor_id, display, code, tuple(schedule_ids)))
-        catalog.doctors.sort(key=lambda d: d.name)
+        catalog.home_doctor_ids = (
+            self._doctors_at(home_clinic_id) if home_clinic_id else frozenset()
+        )
+        catalog.doctors.sort(key=lambda d: (not catalog.at_home_clinic(d), d.name))
         catalog.specialties = sorted(
             (Specialty(code, name) for code, name in names.items()), key=lambda s: s.name
         )
         return catalog
+
+    def _doctors_at(self, clinic_id: str) -> frozenset[str]:
+        """Practitioner ids of the clinic's doctors (their roles there)."""
+        params = {"organization": f"Organization/{clinic_id}", "_count": 1000}
+        return frozenset(
+            ref_id(role.get("practitioner"), "Practitioner")
+            for role in bundle_entries(
+                self._client.search("PractitionerRole", params), "PractitionerRole"
+            )
+            if ref_id(role.get("practitioner"), "Practitioner")
+        )
 
     def free_slots(
         self,

@@ -43,7 +43,7 @@ def clinic_catalog(client: Any, organization_id: str) -> Catalog:
     if not doctors:
         return Catalog()
     actors = ",".join(f"Practitioner/{d}" for d in sorted(doctors))
-    catalog = BookingService(client).load_catalog({"actor": actors})
+    catalog = BookingService(client).load_catalog(params={"actor": actors})
     return catalog
 
 

@@ -13,6 +13,7 @@ from datetime import date
 from enum import StrEnum
 
 from desktop.services.i18n import N_
+from desktop.services.oms_policy import PolicyKind, normalize_number, number_error
 
 
 class ApplicantRole(StrEnum):
@@ -35,6 +36,7 @@ FIELDS = (
     "child_name",
     "birth_date",
     "insurance_policy",
+    "policy_kind",
     "certificate_series",
     "certificate_number",
     "certificate_issued",
@@ -49,6 +51,9 @@ class AccessRequestForm:
     birth_date: date | None = None
     insurance_policy: str = ""
     certificate_series: str = ""
+    # Any of the three kinds of OMS policy (desktop/services/oms_policy.py); the new form
+    # is what most children hold.
+    policy_kind: str = PolicyKind.NEW
     certificate_number: str = ""
     certificate_issued: date | None = None
     certificate_place: str = ""
@@ -82,7 +87,8 @@ def normalize(form: AccessRequestForm) -> AccessRequestForm:
     return replace(
         form,
         child_name=" ".join(form.child_name.split()),
-        insurance_policy=_digits(form.insurance_policy),
+        insurance_policy=normalize_number(form.policy_kind, form.insurance_policy),
+        policy_kind=form.policy_kind.strip(),
         certificate_series=normalize_series(form.certificate_series),
         certificate_number=_digits(form.certificate_number),
         certificate_place=" ".join(form.certificate_place.split()),
@@ -147,8 +153,8 @@ def validate(form: AccessRequestForm, today: date) -> dict[str, str]:
     }
     if not form.insurance_policy:
         errors["insurance_policy"] = N_("Enter the child's insurance policy number.")
-    elif not re.fullmatch(r"\d{16}", form.insurance_policy):
-        errors["insurance_policy"] = N_("The insurance policy (OMS) number has 16 digits.")
+    else:
+        errors["insurance_policy"] = number_error(form.policy_kind, form.insurance_policy)
     if not form.certificate_number:
         errors["certificate_number"] = N_("Enter the birth certificate number.")
     elif not re.fullmatch(r"\d{6}", form.certificate_number):

@@ -33,6 +33,7 @@ INPUT_CODES = {
     "child_name": "child-name",
     "birth_date": "child-birth-date",
     "insurance_policy": "insurance-policy",
+    "policy_kind": "insurance-policy-kind",
     "certificate_series": "birth-certificate-series",
     "certificate_number": "birth-certificate-number",
     "certificate_issued": "birth-certificate-issued",
@@ -113,6 +114,7 @@ def build_request_task(
         "child_name": ("valueString", form.child_name),
         "birth_date": ("valueDate", form.birth_date.isoformat() if form.birth_date else None),
         "insurance_policy": ("valueString", form.insurance_policy),
+        "policy_kind": ("valueCode", form.policy_kind),
         "certificate_series": ("valueString", form.certificate_series),
         "certificate_number": ("valueString", form.certificate_number),
         "certificate_issued": (

@@ -8,6 +8,8 @@ import orjson
 import requests
 
 from desktop.services.errors import (
+    REFUSAL_REASON_SYSTEM,
+    REFUSALS,
     AccessDenied,
     Conflict,
     MalformedAnswer,
@@ -64,6 +66,24 @@ def outcome_texts(body: Any) -> dict[str, str]:
     return texts
 
 
+def refusal_reason(body: Any) -> str | None:
+    """The rule the portal names for a refusal (`issue[].details.coding` in the refusal
+    reason system), e.g. `oms-policy-invalid`; None when it names none."""
+    if not isinstance(body, dict) or body.get("resourceType") != "OperationOutcome":
+        return None
+    for issue in body.get("issue") or []:
+        details = issue.get("details") if isinstance(issue, dict) else None
+        codings = details.get("coding") if isinstance(details, dict) else None
+        for coding in codings if isinstance(codings, list) else []:
+            if (
+                isinstance(coding, dict)
+                and coding.get("system") == REFUSAL_REASON_SYSTEM
+                and isinstance(coding.get("code"), str)
+            ):
+                return str(coding["code"])
+    return None
+
+
 def error_for_response(response: requests.Response, where: str) -> MedcardError:
     """The typed error for a non-2xx answer; ``where`` is "METHOD /path" without the query."""
     status = response.status_code
@@ -77,6 +97,9 @@ def error_for_response(response: requests.Response, where: str) -> MedcardError:
         asked = retry_after_seconds(response.headers.get("Retry-After"))
         return PortalBusy.after(detail, asked, portal_texts=texts, status=status)
     error_type = _STATUS_ERRORS.get(status)
+    refusal = REFUSALS.get(refusal_reason(body) or "") if 400 <= status < 500 else None
+    if refusal is not None and error_type is not None and issubclass(refusal, error_type):
+        error_type = refusal  # the same kind of error, with the next step in its message
     if error_type is None:
         error_type = ServerError if status >= 500 else MalformedAnswer
     return error_type(detail, portal_texts=texts, status=status)

@@ -129,7 +129,7 @@ class BookingDialog(QDialog):
         actions.failed.connect(self._on_failed)
         actions.busyChanged.connect(self._update_book_button)
         self._say(self.tr("Loading specialties…"))
-        actions.load_catalog()
+        actions.load_catalog(patient_id)
 
     # -- steps ---------------------------------------------------------------------------
     def _say(self, text: str, error: bool = False) -> None:
@@ -172,7 +172,10 @@ class BookingDialog(QDialog):
         self.doctor.clear()
         self.doctor.addItem(self.tr("Any doctor"), None)
         for doctor in self.catalog.doctors_for(code, self.kind()):
-            self.doctor.addItem(doctor.name, doctor.id)
+            name = doctor.name
+            if self.catalog.at_home_clinic(doctor):  # the person's own clinic, offered first
+                name = self.tr("%1 (my clinic)").replace("%1", name)
+            self.doctor.addItem(name, doctor.id)
         self.doctor.blockSignals(False)
         self._on_doctor_changed()
 

@@ -32,6 +32,7 @@ from desktop.services.family.form import (
 )
 from desktop.views.date_edit import DateEdit, years_ago
 from desktop.views.language import tr_service
+from desktop.views.policy_edit import PolicyEdit
 
 BIRTH_POPUP_YEARS = 10  # the calendar opens years back: a child was born years ago
 
@@ -51,7 +52,7 @@ class RequestAccessDialog(QDialog):
         self.child_name = QLineEdit(self)
         self.birth_date = DateEdit(self, popup_start=years_ago(BIRTH_POPUP_YEARS))
         self.birth_date.setObjectName("birthDate")
-        self.insurance_policy = QLineEdit(self)
+        self.insurance_policy = PolicyEdit(self)  # any of the three kinds of OMS policy
         self.certificate_series = QLineEdit(self)
         self.certificate_number = QLineEdit(self)
         self.certificate_issued = DateEdit(self, popup_start=lambda: _birth_date_popup_start(self))
@@ -120,6 +121,7 @@ class RequestAccessDialog(QDialog):
             child_name=self.child_name.text(),
             birth_date=self.birth_date.date(),
             insurance_policy=self.insurance_policy.text(),
+            policy_kind=self.insurance_policy.kind(),
             certificate_series=self.certificate_series.text(),
             certificate_number=self.certificate_number.text(),
             certificate_issued=self.certificate_issued.date(),
@@ -205,7 +207,6 @@ class RequestAccessDialog(QDialog):
         for field, text in texts.items():
             self.labels[field].setText(text)
         self.child_name.setPlaceholderText(self.tr("Surname, name, patronymic"))
-        self.insurance_policy.setPlaceholderText(self.tr("16 digits"))
         self.certificate_series.setPlaceholderText(self.tr("for example IV-МЮ"))
         self.certificate_number.setPlaceholderText(self.tr("6 digits"))
         self.certificate_place.setPlaceholderText(self.tr("Registry office and town"))

@@ -65,6 +65,16 @@ class ResourceQueries:
         with self._cache.read() as conn:
             return _of_patient(conn, patient_id, resource_type)
 
+    def shared(self, resource_type: str) -> list[JSON]:
+        """Every stored resource of a type that is in nobody's card: the directory of
+        clinics, their rooms and registries, doctors and their roles."""
+        with self._cache.read() as conn:
+            rows = conn.exec_driver_sql(
+                "SELECT json FROM resources WHERE patient_id IS NULL AND type = ?",
+                (resource_type,),
+            ).scalars()
+            return [r for r in (_load(blob) for blob in rows) if r is not None]
+
     def parse_all(
         self, patient_id: str, resource_type: str, parse: Callable[[JSON, Lookup], T]
     ) -> list[T]:
