@@ -99,8 +99,11 @@ def test_child_access_form_takes_typed_dates(qtbot: Any, ctx: AppContext, russia
     show_active(qtbot, dialog)
     type_into(qtbot, dialog.birth_date, "15.03.2015")
     qtbot.keyClick(dialog.birth_date.line, Qt.Key.Key_Tab)
-    # Tab goes on to the next field of the form, not to the month or the calendar button.
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.insurance_policy, timeout=2000)
+    # Tab goes on to the next field of the form (the policy's number: the kind chooser
+    # beside it keeps its default), not to the month or the calendar button.
+    qtbot.waitUntil(
+        lambda: QApplication.focusWidget() is dialog.insurance_policy.number, timeout=2000
+    )
     type_into(qtbot, dialog.certificate_issued, "20032015")
     qtbot.keyClick(dialog.certificate_issued.line, Qt.Key.Key_Tab)
     values = dialog.form_values()
