@@ -18,8 +18,10 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-import pint
+if TYPE_CHECKING:
+    import pint
 
 from desktop.services.i18n import N_
 
@@ -193,7 +195,10 @@ def _registry() -> pint.UnitRegistry:
 
 @lru_cache(maxsize=1)
 def _build_registry() -> pint.UnitRegistry:
-    # Building a registry takes a few hundred ms: do it once, on first use.
+    # Building a registry takes a few hundred ms: do it once, on first use. pint (and the
+    # numpy it brings, ~40 MB) is imported here, not when a date or a unit is formatted.
+    import pint
+
     ureg: pint.UnitRegistry = pint.UnitRegistry(autoconvert_offset_to_baseunit=True)
     # International units are analyte-specific: an own base dimension keeps them
     # convertible among themselves (mIU/L <-> IU/L) and never into mass or moles.
@@ -253,6 +258,8 @@ def convert(value: float, from_unit: str, to_unit: str, code: str | None = None)
 def _convert(
     ureg: pint.UnitRegistry, value: float, from_unit: str, to_unit: str, code: str | None
 ) -> float:
+    import pint
+
     try:
         quantity = ureg.Quantity(value, to_pint(from_unit))
         target = ureg.parse_units(to_pint(to_unit))

@@ -97,8 +97,14 @@ class ColumnFitter(QObject):
         for col, width in FIXED.items():
             header.resizeSection(col, width)
         header.sectionResized.connect(self._on_section_resized)
-        model.modelReset.connect(self.fit)
-        model.rowsInserted.connect(self.fit)
+        # The widest text per column is kept as rows arrive: a page measures its own rows
+        # only (re-measuring every loaded row on each page made scrolling quadratic).
+        self._content: dict[int, int] = {}
+        model.modelReset.connect(self._remeasure)
+        model.rowsInserted.connect(self._on_rows_inserted)
+        model.rowsRemoved.connect(self._remeasure)
+        model.dataChanged.connect(self._remeasure)
+        model.layoutChanged.connect(self._remeasure)
         table.viewport().installEventFilter(self)
 
     def widths(self) -> dict[int, int]:
@@ -107,12 +113,27 @@ class ColumnFitter(QObject):
         available = self._table.viewport().width()
         found = {}
         for col, (share, cap) in CAPS.items():
-            texts = {self._model.index(r, col).data() for r in range(self._model.rowCount())}
-            content = max((metrics.horizontalAdvance(t) for t in texts if t), default=0)
+            content = self._content.get(col, 0)
             title = self._model.headerData(col, Qt.Orientation.Horizontal) or ""
             least = metrics.horizontalAdvance(str(title)) + _PADDING
             found[col] = max(least, min(content + _PADDING, int(available * share), cap))
         return found
+
+    def _measure(self, first: int, last: int) -> None:
+        metrics = self._table.fontMetrics()
+        for col in CAPS:
+            texts = {self._model.index(r, col).data() for r in range(first, last + 1)}
+            widest = max((metrics.horizontalAdvance(t) for t in texts if t), default=0)
+            self._content[col] = max(self._content.get(col, 0), widest)
+
+    def _remeasure(self, *_args: Any) -> None:
+        self._content.clear()
+        self._measure(0, self._model.rowCount() - 1)
+        self.fit()
+
+    def _on_rows_inserted(self, _parent: Any, first: int, last: int) -> None:
+        self._measure(first, last)
+        self.fit()
 
     def fit(self, *_args: Any) -> None:
         header = self._table.horizontalHeader()
@@ -131,4 +152,6 @@ class ColumnFitter(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if isinstance(watched, QWidget) and event.type() == QEvent.Type.Resize:
             self.fit()
+        elif event.type() == QEvent.Type.FontChange:  # the texts' widths change with it
+            self._remeasure()
         return False

@@ -33,7 +33,6 @@ from desktop.views.card.detail_html import render_detail
 from desktop.views.card.detail_pane import DetailPane
 from desktop.views.card.empty_note import EmptyNote, empty_reason
 from desktop.views.card.filter_bar import FilterBar
-from desktop.views.documents.paper_copy_dialog import PaperCopyDialog
 from desktop.views.icons import kind_icons
 
 log = logging.getLogger(__name__)
@@ -272,6 +271,9 @@ class CardTab(QWidget):
         menu.popup(self.table.viewport().mapToGlobal(position))
 
     def request_paper_copy(self) -> QWidget:
+        # Imported when asked for: the documents package brings PDFium and the CMS parser.
+        from desktop.views.documents.paper_copy_dialog import PaperCopyDialog
+
         dialog = PaperCopyDialog(self.ctx, self.selected_records(), self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
