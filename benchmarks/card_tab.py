@@ -143,6 +143,8 @@ def measure(cache_path: Path, key: str) -> dict[str, float]:
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication([])
+    from offline import OfflineClient  # benchmarks/offline.py
+
     from desktop.models.context import AppContext
     from desktop.models.session import AccountSession, SessionParts
     from desktop.models.tasks import TaskRunner
@@ -154,7 +156,7 @@ def measure(cache_path: Path, key: str) -> dict[str, float]:
     runner = TaskRunner()
     ctx = AppContext(runner)
     account = Account("bench", "http://127.0.0.1:9/fhir", "Bench", MAIN, (MAIN,))
-    parts = SessionParts(account, None, cache, MAIN, [MAIN])  # type: ignore[arg-type]
+    parts = SessionParts(account, OfflineClient(), cache, MAIN, [MAIN])  # type: ignore[arg-type]
 
     from PySide6.QtCore import QEventLoop, QTimer
 

@@ -117,6 +117,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=7)
     args = parser.parse_args()
 
+    from offline import OfflineClient  # benchmarks/offline.py
     from PySide6.QtCore import QEventLoop
     from PySide6.QtWidgets import QApplication
 
@@ -145,7 +146,7 @@ def main() -> int:
         runner = TaskRunner()
         cache = Cache.open(folder / "cache.db", key)
         account = Account("bench", "http://127.0.0.1:9/fhir", "Bench", PATIENT, (PATIENT,))
-        parts = SessionParts(account, None, cache, PATIENT, [PATIENT])  # type: ignore[arg-type]
+        parts = SessionParts(account, OfflineClient(), cache, PATIENT, [PATIENT])  # type: ignore[arg-type]
         ctx = AppContext(runner)
         ctx.set_session(AccountSession(runner, parts))
         tab = DocumentsTab(ctx)
