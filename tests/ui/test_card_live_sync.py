@@ -64,6 +64,7 @@ def test_records_appear_while_the_sync_runs_and_the_selection_survives(
         try:
             harness.settle()
             qtbot.waitUntil(lambda: not model.loading, timeout=10_000)
+            assert tab.empty_note.isVisible()  # "no records yet" on the empty card
             portal.faults.slow(0.7, count=1000, path_contains="_page=")
             resets: list[int] = []
             model.modelReset.connect(lambda: resets.append(model.rowCount()))
@@ -73,6 +74,7 @@ def test_records_appear_while_the_sync_runs_and_the_selection_survives(
             # The first screen arrives long before the sync ends.
             qtbot.waitUntil(lambda: model.rowCount() > 0, timeout=30_000)
             assert not finished, "the rows came only with the end of the sync"
+            assert not tab.empty_note.isVisible(), "'no records yet' over the rows"
             tab.table.selectRow(0)
             chosen = model.index(0, 0).data(RecordKeyRole)
             total = model.total

@@ -49,6 +49,9 @@ class CardTab(QWidget):
         self.model.set_icon_provider(icons)
         self.model.totalChanged.connect(self.filters.set_count)
         self.model.loaded.connect(self._on_loaded)
+        # Rows merged in by a running sync arrive without a reload: the note goes with them.
+        self.model.rowsInserted.connect(self._say_why_empty)
+        self.model.rowsRemoved.connect(self._say_why_empty)
         self.model.failed.connect(self._on_query_failed)
         self._keep: tuple[str, str] | None = None  # the open record, re-selected after a reload
         self._resetting = False  # a reload's reset clears the selection: keep the detail
@@ -171,7 +174,7 @@ class CardTab(QWidget):
         self._select_key(keep)
         self._say_why_empty()
 
-    def _say_why_empty(self) -> None:
+    def _say_why_empty(self, *_args: object) -> None:
         if self.model.rowCount() or self.ctx.session is None or not self.ctx.patient_id:
             self.empty_note.say("")
             return
