@@ -74,6 +74,18 @@ def test_a_portal_without_booking_diary_or_requests_says_so_in_each_tab(
     family = window.tab_widget("family")
     assert not family.request_button.isEnabled()
     assert "does not take requests" in family.request_button.toolTip()
+
+    # The services of issues 12 and 13 ask for Tasks too: none is offered without them.
+    documents = window.tab_widget("documents")
+    assert not documents.order_button.isEnabled()
+    assert "does not take document orders" in documents.order_button.toolTip()
+    assert not documents.copy_button.isEnabled()
+    assert "paper copies" in documents.copy_button.toolTip()
+    services = window.tab_widget("services")
+    assert "does not take reports" in services.report_block_reason(None)
+    clinic = window.tab_widget("clinic")
+    assert not clinic.change_button.isEnabled()
+    assert "change the clinic" in clinic.change_button.toolTip()
     controller.shutdown()
 
 
