@@ -57,6 +57,9 @@ def test_idle_lock_hides_the_patient_and_unlock_asks_the_password(qtbot, desk_po
         assert desk.patient.file is None and desk.board.rowCount() == 0
         assert QGuiApplication.clipboard().text() == ""
         assert not desk.window.desk_actions.book.isEnabled()
+        # Back to a working idle time before unlocking: with 300 ms the desk could lock
+        # again before the patient is read anew on a busy machine (seen in CI).
+        desk.idle.set_times(60_000, 60_000)
         before = len(desk_portal.recorder.seen())
         with qtbot.waitSignal(desk.shift.lockedChanged, timeout=30_000) as unlocked:
             qtbot.mouseClick(desk.window.lock_page.unlock, Qt.MouseButton.LeftButton)
