@@ -274,3 +274,22 @@ def test_the_welcome_screen_offers_the_desk_at_the_chosen_portal(qtbot):
     with qtbot.waitSignal(page.deskRequested) as asked:
         qtbot.mouseClick(page.desk_button, Qt.MouseButton.LeftButton)
     assert asked.args == ["https://portal.example.org/fhir"]
+
+
+def test_visit_times_follow_the_window_locale(qtbot, desk):
+    from PySide6.QtCore import QLocale
+
+    from desktop.services.booking.fhir import wall_time
+
+    _open_patient(qtbot, desk, "Иванов Сергей", SERGEY)
+    qtbot.waitUntil(lambda: desk.patient.upcoming.rowCount() > 0, timeout=20_000)
+    start = wall_time(desk.patient.upcoming.visits[0].info.start)
+    previous = QLocale()
+    try:
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+        shown = desk.patient.upcoming.index(0, 0).data()
+        assert shown == start.strftime("%d/%m/%Y %H:%M")  # not the Russian 04.12.2026
+        QLocale.setDefault(QLocale(QLocale.Language.Russian, QLocale.Country.Russia))
+        assert desk.patient.upcoming.index(0, 0).data() == start.strftime("%d.%m.%Y %H:%M")
+    finally:
+        QLocale.setDefault(previous)

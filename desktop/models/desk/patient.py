@@ -97,7 +97,7 @@ class VisitsModel(QAbstractTableModel):
             if column == self.WHEN:
                 if info.start is None:
                     return QCoreApplication.translate("medcard", "time not set yet")
-                return format_datetime(wall_time(info.start), None, "dd.MM.yyyy HH:mm")
+                return format_datetime(wall_time(info.start))  # the window's locale
             if column == self.WHO:
                 return " — ".join(p for p in (info.specialty, info.doctor) if p)
             if column == self.PLACE:

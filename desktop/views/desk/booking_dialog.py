@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.models.desk.booking import DeskBooking
-from desktop.models.formats import format_datetime
+from desktop.models.formats import datetime_format, format_datetime
 from desktop.services.booking.catalog import Catalog, FreeSlot
 from desktop.services.booking.fhir import AppointmentInfo, wall_time
 
@@ -142,7 +142,9 @@ class DeskBookingDialog(QDialog):
     def _on_slots(self, slots: list[FreeSlot]) -> None:
         self.slots.clear()
         for slot in slots:
-            when = format_datetime(wall_time(slot.start), None, "ddd dd.MM HH:mm")
+            # A weekday first (staff book "Thursday"), then the date and time as the
+            # window's locale writes them.
+            when = format_datetime(wall_time(slot.start), None, f"ddd {datetime_format()}")
             item = QListWidgetItem(f"{when} — {slot.doctor_name}", self.slots)
             item.setData(_ROLE, slot)
         if slots:
