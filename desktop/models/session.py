@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
-from PySide6.QtCore import QCoreApplication, QDateTime, Signal
+from PySide6.QtCore import QDateTime, Signal
 
 from desktop.models.door import AccountDoor
 from desktop.models.people import PatientInfo, PatientRoster, load_people, patient_ids_from
@@ -261,10 +261,10 @@ class AccountSession(AccountDoor):
             self.reload_people()  # names may have arrived with the sync
         skipped = outcome.result.skipped
         if skipped > 0:  # the rest of the card synced fine
+            # self.tr: lupdate marks it as a plural message (translate() with a count was
+            # taken for a plain one, and its catalogue entries held a Python tuple).
             self.errorOccurred.emit(
-                QCoreApplication.translate(
-                    "medcard", "%n record(s) could not be read and were skipped.", "", skipped
-                )
+                self.tr("%n record(s) could not be read and were skipped.", "", skipped)
             )
         self.syncFinished.emit(True)
 

@@ -31,6 +31,10 @@ def fill(ts_path: str, table: dict[str, object]) -> int:
             translation.text = None
             for form in forms:
                 ET.SubElement(translation, "numerusform").text = str(form)
+        elif isinstance(value, tuple):
+            # Plural forms for a message lupdate did not mark as plural (a count passed
+            # to QCoreApplication.translate is not seen): use self.tr(text, "", n).
+            raise SystemExit(f"{source!r} is not a plural message in {ts_path}")
         else:
             translation.text = str(value)
         filled += 1

@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AccountSession</name>
+    <message numerus="yes">
+        <source>%n record(s) could not be read and were skipped.</source>
+        <translation>
+            <numerusform>%n record could not be read and was skipped.</numerusform>
+            <numerusform>%n records could not be read and were skipped.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Ages</name>
     <message numerus="yes">
         <source>%n y.</source>
@@ -3885,10 +3895,6 @@ options of the commands:
     <message>
         <source>The two passwords differ. Choose a master password:</source>
         <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%n record(s) could not be read and were skipped.</source>
-        <translation>(&apos;%n record could not be read and was skipped.&apos;, &apos;%n records could not be read and were skipped.&apos;)</translation>
     </message>
     <message>
         <source>DD</source>

@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
 <context>
+    <name>AccountSession</name>
+    <message numerus="yes">
+        <source>%n record(s) could not be read and were skipped.</source>
+        <translation>
+            <numerusform>Не удалось прочитать %n запись, она пропущена.</numerusform>
+            <numerusform>Не удалось прочитать %n записи, они пропущены.</numerusform>
+            <numerusform>Не удалось прочитать %n записей, они пропущены.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Ages</name>
     <message numerus="yes">
         <source>%n y.</source>
@@ -3915,10 +3926,6 @@ options of the commands:
     <message>
         <source>The two passwords differ. Choose a master password:</source>
         <translation>Пароли не совпадают. Придумайте мастер-пароль:</translation>
-    </message>
-    <message>
-        <source>%n record(s) could not be read and were skipped.</source>
-        <translation>(&apos;Не удалось прочитать %n запись, она пропущена.&apos;, &apos;Не удалось прочитать %n записи, они пропущены.&apos;, &apos;Не удалось прочитать %n записей, они пропущены.&apos;)</translation>
     </message>
     <message>
         <source>DD</source>

@@ -45,3 +45,16 @@ def test_the_compiled_russian_catalogue_has_the_newest_strings() -> None:
         assert translator.translate(context, source) == translation.text, source
         checked += 1
     assert checked > 300
+
+
+def test_a_count_in_the_text_makes_a_plural_message() -> None:
+    """A source with %n is translated with plural forms, never as one text (a message
+    lupdate took for a plain one once held a Python tuple, shown as such in the banner)."""
+    wrong = []
+    for lang in ("ru", "en"):
+        for context, source, message in _messages(lang):
+            translation = message.find("translation")
+            text = (translation.text or "") if translation is not None else ""
+            if ("%n" in source and message.get("numerus") != "yes") or text.startswith("('"):
+                wrong.append(f"{lang} {context}: {source}")
+    assert not wrong, wrong
