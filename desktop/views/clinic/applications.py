@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 from desktop.models.formats import format_date
 from desktop.services.clinic.change import ClinicChange, decision_message
 from desktop.services.names import short_org_name
-from desktop.views.clinic.clinic_card import value_label
 from desktop.views.clinic.hours import application_reason_text
+from desktop.views.clinic.rows import value_label
 from desktop.views.language import tr_service
 
 # Task.status -> the badge's state (the style colours it)

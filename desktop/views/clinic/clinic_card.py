@@ -3,20 +3,13 @@ district doctor, the district and since when (one framed card of label/value row
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from desktop.models.formats import format_date
 from desktop.services.clinic.overview import ClinicOverview
 from desktop.views.clinic.hours import format_hours, reason_text
-
-
-def value_label(parent: QWidget, name: str) -> QLabel:
-    label = QLabel(parent)
-    label.setObjectName(name)
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    return label
+from desktop.views.clinic.rows import LabelledRows, value_label
 
 
 class ClinicCard(QFrame):
@@ -34,17 +27,7 @@ class ClinicCard(QFrame):
         self.name.setFont(font)
         self.legal_name = value_label(self, "clinicLegalName")
         self.empty = value_label(self, "clinicEmpty")
-        self.values = {row: value_label(self, f"clinic_{row}") for row in self.ROWS}
-        self.labels = {row: QLabel(self) for row in self.ROWS}
-        for label in self.labels.values():  # beside the first line of a wrapped value
-            label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        form.setVerticalSpacing(6)
-        for row in self.ROWS:
-            form.addRow(self.labels[row], self.values[row])
-        self.form = form
+        self.rows = LabelledRows(self, "clinic", self.ROWS)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 10, 14, 12)
         layout.setSpacing(4)
@@ -53,7 +36,7 @@ class ClinicCard(QFrame):
         layout.addWidget(self.legal_name)
         layout.addWidget(self.empty)
         layout.addSpacing(6)
-        layout.addLayout(form)
+        layout.addLayout(self.rows.form)
         self._overview: ClinicOverview | None = None
         self.retranslate()
 
@@ -70,7 +53,7 @@ class ClinicCard(QFrame):
                 else self.tr("The portal names no clinic this person is attached to.")
             )
             self.empty.show()
-            self._show_rows({})
+            self.rows.show({})
             return
         self.empty.hide()
         name = clinic.short_name if clinic else attachment.clinic_display
@@ -89,7 +72,7 @@ class ClinicCard(QFrame):
         )
         site = ", ".join(p for p in (attachment.site, since, reason_text(attachment.reason)) if p)
         pending = self.tr("asked of the portal…") if clinic is None or not clinic.hours else ""
-        self._show_rows(
+        self.rows.show(
             {
                 "address": clinic.address if clinic else "",
                 "phone": clinic.phone if clinic else "",
@@ -100,30 +83,22 @@ class ClinicCard(QFrame):
             }
         )
 
-    def _show_rows(self, values: dict[str, str]) -> None:
-        for row in self.ROWS:
-            text = values.get(row, "")
-            self.values[row].setText(text)
-            self.values[row].setVisible(bool(text))
-            self.labels[row].setVisible(bool(text))
-
     def value(self, row: str) -> str:
         """The text shown in a row (empty when the row is hidden)."""
-        label = self.values[row]
-        return label.text() if not label.isHidden() else ""
+        return self.rows.value(row)
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Attached to"))
-        texts = {
-            "address": self.tr("Address"),
-            "phone": self.tr("Registry phone"),
-            "hours": self.tr("Opening hours"),
-            "registry": self.tr("Registry"),
-            "doctor": self.tr("District doctor"),
-            "site": self.tr("District"),
-        }
-        for row, text in texts.items():
-            self.labels[row].setText(text)
+        self.rows.set_labels(
+            {
+                "address": self.tr("Address"),
+                "phone": self.tr("Registry phone"),
+                "hours": self.tr("Opening hours"),
+                "registry": self.tr("Registry"),
+                "doctor": self.tr("District doctor"),
+                "site": self.tr("District"),
+            }
+        )
         self.show_overview(self._overview)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override

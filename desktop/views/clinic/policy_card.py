@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from desktop.models.formats import format_date
 from desktop.services.clinic.policy import OmsPolicy, PolicyNotice
 from desktop.services.oms_policy import PolicyKind
-from desktop.views.clinic.clinic_card import value_label
+from desktop.views.clinic.rows import LabelledRows, value_label
 from desktop.views.language import tr_service
 
 
@@ -34,23 +34,14 @@ class PolicyCard(QFrame):
         self.warning = value_label(self, "policyWarning")
         self.warning.hide()
         self.empty = value_label(self, "policyEmpty")
-        self.values = {row: value_label(self, f"policy_{row}") for row in self.ROWS}
-        self.labels = {row: QLabel(self) for row in self.ROWS}
-        for label in self.labels.values():  # beside the first line of a wrapped value
-            label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        form.setVerticalSpacing(6)
-        for row in self.ROWS:
-            form.addRow(self.labels[row], self.values[row])
+        self.rows = LabelledRows(self, "policy", self.ROWS)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 10, 14, 12)
         layout.setSpacing(6)
         layout.addWidget(self.heading)
         layout.addWidget(self.warning)
         layout.addWidget(self.empty)
-        layout.addLayout(form)
+        layout.addLayout(self.rows.form)
         self._shown: tuple[OmsPolicy | None, PolicyNotice | None, str, dt.date] | None = None
         self.retranslate()
 
@@ -72,22 +63,18 @@ class PolicyCard(QFrame):
         self.empty.setVisible(policy is None)
         self.empty.setText(self.tr("The portal keeps no OMS policy for this person."))
         if policy is None:
-            for row in self.ROWS:
-                self.values[row].hide()
-                self.labels[row].hide()
+            self.rows.show({})
             return
-        values = {
-            "kind": tr_service(policy.form_name),
-            "number": grouped_number(policy),
-            "insurer": policy.insurer,
-            "insurer_phone": policy.insurer_phone,
-            "territory": policy.territory,
-            "valid": self._validity(policy, today),
-        }
-        for row in self.ROWS:
-            self.values[row].setText(values[row])
-            self.values[row].setVisible(bool(values[row]))
-            self.labels[row].setVisible(bool(values[row]))
+        self.rows.show(
+            {
+                "kind": tr_service(policy.form_name),
+                "number": grouped_number(policy),
+                "insurer": policy.insurer,
+                "insurer_phone": policy.insurer_phone,
+                "territory": policy.territory,
+                "valid": self._validity(policy, today),
+            }
+        )
 
     def _validity(self, policy: OmsPolicy, today: dt.date) -> str:
         start = format_date(policy.start) if policy.start else ""
@@ -104,21 +91,20 @@ class PolicyCard(QFrame):
         return f"{span} ({state})" if span else state
 
     def value(self, row: str) -> str:
-        label = self.values[row]
-        return label.text() if not label.isHidden() else ""
+        return self.rows.value(row)
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("OMS insurance policy"))
-        texts = {
-            "kind": self.tr("Document"),
-            "number": self.tr("Number"),
-            "insurer": self.tr("Insurer"),
-            "insurer_phone": self.tr("Insurer's phone"),
-            "territory": self.tr("Territory"),
-            "valid": self.tr("Valid"),
-        }
-        for row, text in texts.items():
-            self.labels[row].setText(text)
+        self.rows.set_labels(
+            {
+                "kind": self.tr("Document"),
+                "number": self.tr("Number"),
+                "insurer": self.tr("Insurer"),
+                "insurer_phone": self.tr("Insurer's phone"),
+                "territory": self.tr("Territory"),
+                "valid": self.tr("Valid"),
+            }
+        )
         if self._shown is not None:
             self.show_policy(*self._shown)
 
