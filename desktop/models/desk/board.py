@@ -8,7 +8,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QObject,
@@ -19,6 +18,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from desktop.models.desk.door import DeskDoor
+from desktop.models.desk.table import DeskTable
 from desktop.models.formats import format_datetime
 from desktop.models.tasks import user_message_for
 from desktop.services.booking.fhir import wall_time
@@ -56,7 +56,7 @@ def state_name(state: str) -> str:
     return QCoreApplication.translate("medcard", str(key)) if key else state
 
 
-class DayBoardModel(QAbstractTableModel):
+class DayBoardModel(DeskTable):
     TIME, DOCTOR, STATE, PATIENT, TICKET = range(5)
     HEADERS = (
         QT_TRANSLATE_NOOP("medcard", "Time"),
@@ -134,16 +134,8 @@ class DayBoardModel(QAbstractTableModel):
     def row(self, index: int) -> BoardRow | None:
         return self.rows[index] if 0 <= index < len(self.rows) else None
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return QCoreApplication.translate("medcard", str(self.HEADERS[section]))
-        return None
+    def items(self) -> list[Any]:
+        return self.rows
 
     def data(self, index: Index, role: int = 0) -> Any:
         if not index.isValid():

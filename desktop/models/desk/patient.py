@@ -9,7 +9,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QObject,
@@ -19,6 +18,7 @@ from PySide6.QtCore import (
 )
 
 from desktop.models.desk.door import DeskDoor
+from desktop.models.desk.table import DeskTable
 from desktop.models.formats import format_datetime
 from desktop.models.tasks import user_message_for
 from desktop.services.booking.fhir import KIND_HOME, KIND_VIDEO, wall_time
@@ -54,7 +54,7 @@ def visit_place(visit: Visit) -> str:
     return ", ".join(p for p in (info.room, info.clinic) if p)
 
 
-class VisitsModel(QAbstractTableModel):
+class VisitsModel(DeskTable):
     WHEN, WHO, PLACE, STATUS, TICKET = range(5)
     HEADERS = (
         QT_TRANSLATE_NOOP("medcard", "When"),
@@ -76,16 +76,8 @@ class VisitsModel(QAbstractTableModel):
     def visit(self, row: int) -> Visit | None:
         return self.visits[row] if 0 <= row < len(self.visits) else None
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self.visits)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return QCoreApplication.translate("medcard", str(self.HEADERS[section]))
-        return None
+    def items(self) -> list[Any]:
+        return self.visits
 
     def data(self, index: Index, role: int = 0) -> Any:
         if not index.isValid():

@@ -9,7 +9,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QObject,
@@ -21,6 +20,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from desktop.models.desk.door import DeskDoor
+from desktop.models.desk.table import DeskTable
 from desktop.models.formats import format_date
 from desktop.models.tasks import user_message_for
 from desktop.services.desk.people import (
@@ -72,7 +72,7 @@ class Ages(QObject):
         return self.tr("%n y.", "", count)
 
 
-class PatientResultsModel(QAbstractTableModel):
+class PatientResultsModel(DeskTable):
     # The patient's name with the birth date and age under it (two lines: on a small
     # screen the name stays readable), the policy state, the clinic.
     NAME, POLICY, CLINIC = range(3)
@@ -103,16 +103,8 @@ class PatientResultsModel(QAbstractTableModel):
                 self.index(0, self.POLICY), self.index(len(self.rows) - 1, self.POLICY)
             )
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return QCoreApplication.translate("medcard", str(self.HEADERS[section]))
-        return None
+    def items(self) -> list[Any]:
+        return self.rows
 
     def data(self, index: Index, role: int = 0) -> Any:
         if not index.isValid():
