@@ -88,16 +88,7 @@ class AccountDoor(QObject):
         owner: QObject | None = None,
     ) -> bool:
         """`query(cache, *args)` on the read pool; False once the session is closed."""
-        if self._closing:
-            return False
-        self.runner.submit_read(
-            self._using_cache(query, self._cache),
-            *args,
-            on_done=self._deliver(on_done, owner),
-            on_error=self._deliver(on_error or self._report, owner),
-            owner=self,
-        )
-        return True
+        return self._on_cache(self.runner.submit_read, query, args, on_done, on_error, owner)
 
     def fetch(
         self,
@@ -173,9 +164,20 @@ class AccountDoor(QObject):
         owner: QObject | None = None,
     ) -> bool:
         """`fn(cache, *args)` on the writer queue: a change that concerns only the cache."""
+        return self._on_cache(self.runner.submit_write, fn, args, on_done, on_error, owner)
+
+    def _on_cache(
+        self,
+        submit: Callable[..., int],
+        fn: Callable[..., T],
+        args: tuple[Any, ...],
+        on_done: Callable[[T], None],
+        on_error: Callback | None,
+        owner: QObject | None,
+    ) -> bool:
         if self._closing:
             return False
-        self.runner.submit_write(
+        submit(
             self._using_cache(fn, self._cache),
             *args,
             on_done=self._deliver(on_done, owner),
