@@ -23,11 +23,11 @@ from typing import Any
 from desktop.services.cache.projections.common import (
     concept_text,
     dicts,
-    human_name,
     obj,
-    ref_display,
+    organization_alias,
     ref_id,
     ref_type,
+    referenced_name,
     text_or_none,
 )
 
@@ -165,36 +165,11 @@ def _service(item: JSON) -> tuple[str, str]:
     return code, name or concept_text(concept)
 
 
-def _name_of(reference: Any, lookup: Lookup) -> str:
-    """A referenced Organization's or Practitioner's name from the cache, else its display."""
-    rid, rtype = ref_id(reference), ref_type(reference)
-    if rid and rtype:
-        found = lookup(f"{rtype}/{rid}")
-        if isinstance(found, dict):
-            name = found.get("name")
-            if isinstance(name, str) and name.strip():
-                return name.strip()
-            person = human_name(name)
-            if person:
-                return person
-    return ref_display(reference) or ""
-
-
-def _alias(reference: Any, lookup: Lookup) -> str:
-    """An Organization's short name (its first alias) where the cache has one."""
-    rid, rtype = ref_id(reference), ref_type(reference)
-    found = lookup(f"{rtype}/{rid}") if rid and rtype == "Organization" else None
-    aliases = found.get("alias") if isinstance(found, dict) else None
-    if isinstance(aliases, list) and aliases and isinstance(aliases[0], str):
-        return aliases[0]
-    return ""
-
-
 def _doctor(resource: JSON, lookup: Lookup) -> str:
     for member in dicts(resource.get("careTeam")):
         provider = member.get("provider")
         if ref_type(provider) in (None, "Practitioner", "PractitionerRole"):
-            name = _name_of(provider, lookup)
+            name = referenced_name(provider, lookup)
             if name:
                 return name
     return ""
@@ -203,9 +178,9 @@ def _doctor(resource: JSON, lookup: Lookup) -> str:
 def _clinic(resource: JSON, lookup: Lookup) -> tuple[str, str]:
     provider = resource.get("provider")
     if ref_type(provider) == "Organization":
-        return _name_of(provider, lookup), ref_id(provider) or ""
+        return referenced_name(provider, lookup), ref_id(provider) or ""
     # Synthea names a practitioner as the provider; the facility then is unknown.
-    name = _name_of(provider, lookup) if provider else ""
+    name = referenced_name(provider, lookup) if provider else ""
     return name, ref_id(provider) or name
 
 
@@ -266,7 +241,7 @@ def parse_visit(resource: JSON, lookup: Lookup) -> ServiceVisit:
     payer, payer_text = _payer(resource, total)
     clinic, clinic_id = _clinic(resource, lookup)
     kind = {c.get("code") for c in dicts(obj(resource.get("type")).get("coding"))}
-    insurer = _name_of(resource.get("insurer"), lookup) if resource.get("insurer") else ""
+    insurer = referenced_name(resource.get("insurer"), lookup) if resource.get("insurer") else ""
     return ServiceVisit(
         resource_type=rtype,
         resource_id=str(resource.get("id")),
@@ -281,8 +256,8 @@ def parse_visit(resource: JSON, lookup: Lookup) -> ServiceVisit:
         total=total,
         items=tuple(items),
         claim_id=ref_id(resource.get("claim")) or "" if rtype == "ExplanationOfBenefit" else "",
-        clinic_short=_alias(resource.get("provider"), lookup) or clinic,
-        insurer_short=_alias(resource.get("insurer"), lookup) or insurer,
+        clinic_short=organization_alias(resource.get("provider"), lookup) or clinic,
+        insurer_short=organization_alias(resource.get("insurer"), lookup) or insurer,
     )
 
 

@@ -19,12 +19,12 @@ from desktop.services.cache.projections.common import (
     attachment_text,
     concept_text,
     dicts,
-    human_name,
     narrative,
     obj,
-    ref_display,
+    organization_alias,
     ref_id,
     ref_type,
+    referenced_name,
     strip_html,
 )
 from desktop.services.fhir_time import parse_instant
@@ -92,30 +92,6 @@ class DocumentInfo:
         return tuple(found)
 
 
-def _name(reference: Any, lookup: Lookup) -> str:
-    rid, rtype = ref_id(reference), ref_type(reference)
-    if rid and rtype:
-        found = lookup(f"{rtype}/{rid}")
-        if isinstance(found, dict):
-            name = found.get("name")
-            if isinstance(name, str) and name.strip():
-                return name.strip()
-            person = human_name(name)
-            if person:
-                return person
-    return ref_display(reference) or ""
-
-
-def _short(reference: Any, lookup: Lookup) -> str:
-    """An Organization's alias (ГП № 12) where it has one."""
-    rid, rtype = ref_id(reference), ref_type(reference)
-    found = lookup(f"{rtype}/{rid}") if rid and rtype == "Organization" else None
-    aliases = found.get("alias") if isinstance(found, dict) else None
-    if isinstance(aliases, list) and aliases and isinstance(aliases[0], str):
-        return aliases[0]
-    return ""
-
-
 def _attachment(value: Any) -> Attachment | None:
     if not isinstance(value, dict):
         return None
@@ -148,12 +124,12 @@ def parse_document(resource: JSON, lookup: Lookup) -> DocumentInfo:
     rtype = str(resource.get("resourceType"))
     kind = concept_text(resource.get("type"))
     authors = dicts(resource.get("author"))
-    author = _name(authors[0], lookup) if authors else ""
-    clinic = _name(resource.get("custodian"), lookup) or _name(
+    author = referenced_name(authors[0], lookup) if authors else ""
+    clinic = referenced_name(resource.get("custodian"), lookup) or referenced_name(
         resource.get("authenticator"), lookup
     )
     when = parse_instant(resource.get("date"))
-    short = _short(resource.get("custodian"), lookup) or clinic
+    short = organization_alias(resource.get("custodian"), lookup) or clinic
     if rtype == "Composition":
         sections = [
             f"{s.get('title')}\n{strip_html(str(obj(s.get('text')).get('div') or ''))}".strip()

@@ -6,6 +6,7 @@ import base64
 import binascii
 import html
 import re
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -240,3 +241,29 @@ def _strings(value: Any) -> list[str]:
 
 def today_iso() -> str:
     return date.today().isoformat()
+
+
+def referenced_name(reference: Any, lookup: Callable[[str], JSON | None]) -> str:
+    """A referenced Organization's or Practitioner's name as `lookup` ("Type/id" -> the
+    stored resource) knows it, else the reference's display."""
+    rid, rtype = ref_id(reference), ref_type(reference)
+    if rid and rtype:
+        found = lookup(f"{rtype}/{rid}")
+        if isinstance(found, dict):
+            name = found.get("name")
+            if isinstance(name, str) and name.strip():
+                return name.strip()
+            person = human_name(name)
+            if person:
+                return person
+    return ref_display(reference) or ""
+
+
+def organization_alias(reference: Any, lookup: Callable[[str], JSON | None]) -> str:
+    """A referenced Organization's short name (its first alias, e.g. ГП № 12), if any."""
+    rid, rtype = ref_id(reference), ref_type(reference)
+    found = lookup(f"{rtype}/{rid}") if rid and rtype == "Organization" else None
+    aliases = found.get("alias") if isinstance(found, dict) else None
+    if isinstance(aliases, list) and aliases and isinstance(aliases[0], str):
+        return aliases[0]
+    return ""
