@@ -21,6 +21,7 @@ from desktop.services.cache.projections.common import dicts, obj, ref_id
 from desktop.services.clinic.fhir import BY_CHOICE, RESIDENCE
 from desktop.services.errors import MalformedAnswer, ValidationFailed
 from desktop.services.i18n import N_
+from desktop.services.portal.tasks import withdraw_task
 
 log = logging.getLogger("medcard.clinic")
 
@@ -250,7 +251,4 @@ class ClinicChangeService:
 
     def withdraw(self, task_id: str) -> dict:
         """Withdraw an application in review; returns the updated Task."""
-        task = self._client.read("Task", task_id)
-        version = obj(task.get("meta")).get("versionId")
-        changed = dict(task, status="cancelled")
-        return self._client.update(changed, if_match=f'W/"{version}"' if version else None)
+        return withdraw_task(self._client, task_id)

@@ -18,6 +18,7 @@ from desktop.services.cache import Cache
 from desktop.services.errors import MalformedAnswer, ValidationFailed
 from desktop.services.family.form import AccessRequestForm, normalize, validate
 from desktop.services.i18n import N_
+from desktop.services.portal.tasks import withdraw_task
 
 log = logging.getLogger("medcard.family")
 
@@ -276,10 +277,7 @@ class FamilyService:
 
     def withdraw(self, task_id: str) -> dict:
         """Cancel a pending request; returns the updated Task."""
-        task = self._client.read("Task", task_id)
-        task["status"] = CANCELLED
-        version = (task.get("meta") or {}).get("versionId")
-        return self._client.update(task, if_match=f'W/"{version}"' if version else None)
+        return withdraw_task(self._client, task_id)
 
     def give_up(self, child_patient_id: str, request_id: str | None = None) -> dict:
         """End this account's access to a child's card; returns the revoke Task."""
