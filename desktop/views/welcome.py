@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services.onboarding.portals import KnownPortal
+from desktop.views.style import set_style_state
 from desktop.views.welcome_portals import PortalChooser
 
 
@@ -90,9 +91,7 @@ class WelcomePage(QWidget):
             w.setEnabled(not busy)
         self.status.setText(message)
         self.status.setVisible(bool(message))
-        self.status.setProperty("error", error)
-        self.status.style().unpolish(self.status)
-        self.status.style().polish(self.status)
+        set_style_state(self.status, "error", error)
         if not busy:
             self._update_buttons()
 

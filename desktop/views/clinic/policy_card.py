@@ -13,6 +13,7 @@ from desktop.services.clinic.policy import OmsPolicy, PolicyNotice
 from desktop.services.oms_policy import PolicyKind
 from desktop.views.clinic.rows import LabelledRows, value_label
 from desktop.views.language import tr_service
+from desktop.views.style import set_style_state
 
 
 def grouped_number(policy: OmsPolicy) -> str:
@@ -56,9 +57,7 @@ class PolicyCard(QFrame):
         self._shown = (policy, notice, warning, today)
         if notice is not None:
             self.warning.setText(warning)
-            self.warning.setProperty("ended", notice.state == "ended")
-            self.warning.style().unpolish(self.warning)
-            self.warning.style().polish(self.warning)
+            set_style_state(self.warning, "ended", notice.state == "ended")
         self.warning.setVisible(notice is not None)
         self.empty.setVisible(policy is None)
         self.empty.setText(self.tr("The portal keeps no OMS policy for this person."))

@@ -27,6 +27,7 @@ from desktop.views.clinic.clinic_card import ClinicCard
 from desktop.views.clinic.policy_card import PolicyCard
 from desktop.views.clinic.rules_box import RulesBox
 from desktop.views.language import tr_service
+from desktop.views.style import show_note
 
 _STYLE = """
 #clinicCard, #policyCard, #clinicApplication, #clinicRules {
@@ -144,11 +145,7 @@ class ClinicTab(QWidget):
         self.message.hide()  # it spoke of the person shown before
 
     def show_message(self, text: str, error: bool = False) -> None:
-        self.message.setText(text)
-        self.message.setProperty("error", error)
-        self.message.style().unpolish(self.message)
-        self.message.style().polish(self.message)
-        self.message.setVisible(bool(text))
+        show_note(self.message, text, error)
 
     # -- the change of clinic ---------------------------------------------------------------
     def change_block_reason(self) -> str:

@@ -25,6 +25,7 @@ from desktop.models.desk.booking import DeskBooking
 from desktop.models.formats import datetime_format, format_datetime
 from desktop.services.booking.catalog import Catalog, FreeSlot
 from desktop.services.booking.fhir import AppointmentInfo, wall_time
+from desktop.views.style import set_style_state
 
 _ROLE = Qt.ItemDataRole.UserRole
 
@@ -196,10 +197,8 @@ class DeskBookingDialog(QDialog):
         self._say(text, warning=False)
 
     def _say(self, text: str, warning: bool) -> None:
-        self.message.setProperty("warning", warning)
         self.message.setText(text)
-        self.message.style().unpolish(self.message)
-        self.message.style().polish(self.message)
+        set_style_state(self.message, "warning", warning)
 
     def _on_busy(self, busy: bool) -> None:
         for button in (self.book_print, self.book_only):

@@ -39,6 +39,7 @@ from desktop.views.documents.order_texts import order_summary, order_title, stag
 from desktop.views.documents.paper_copy_dialog import PaperCopyDialog
 from desktop.views.documents.viewer import DocumentViewer
 from desktop.views.icons import kind_icons
+from desktop.views.style import show_note
 from desktop.views.tray import TrayMessenger
 
 _STYLE = """
@@ -327,11 +328,7 @@ class DocumentsTab(QWidget):
 
     # -- feedback and language --------------------------------------------------------------
     def show_message(self, text: str, error: bool = False) -> None:
-        self.message.setText(text)
-        self.message.setProperty("error", error)
-        self.message.style().unpolish(self.message)
-        self.message.style().polish(self.message)
-        self.message.setVisible(bool(text))
+        show_note(self.message, text, error)
 
     def retranslate(self) -> None:
         self.order_button.setText(self.tr("Order a document…"))

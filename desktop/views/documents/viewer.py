@@ -37,6 +37,7 @@ from desktop.services.documents.signature import (
 from desktop.services.exports import safe_file_name, write_private
 from desktop.views.documents.pdf_pages import PdfPages, PdfUnreadable, print_pages
 from desktop.views.language import tr_service
+from desktop.views.style import set_style_state
 
 PAGE_GAP = 10
 _STYLE = """
@@ -197,9 +198,7 @@ class DocumentViewer(QWidget):
     def _show_verdict(self, original: Original) -> None:
         text, state = self.verdict_text(original)
         self.verdict.setText(text)
-        self.verdict.setProperty("state", state)
-        self.verdict.style().unpolish(self.verdict)
-        self.verdict.style().polish(self.verdict)
+        set_style_state(self.verdict, "state", state)
         self.verdict.setVisible(bool(text))
 
     # -- pages ------------------------------------------------------------------------------

@@ -20,6 +20,7 @@ from desktop.services.family import service as svc
 from desktop.views.family.member_card import MemberCard
 from desktop.views.family.request_dialog import RequestAccessDialog
 from desktop.views.language import tr_service
+from desktop.views.style import show_note
 
 # Accents by state; backgrounds from the palette so light and dark themes both work.
 _STYLE = """
@@ -208,11 +209,7 @@ class FamilyTab(QWidget):
 
     # -- feedback -------------------------------------------------------------------------
     def show_message(self, text: str, error: bool = False) -> None:
-        self.message.setText(text)
-        self.message.setProperty("error", error)
-        self.message.style().unpolish(self.message)
-        self.message.style().polish(self.message)
-        self.message.setVisible(bool(text))
+        show_note(self.message, text, error)
 
     def _on_failed(self, text: str) -> None:
         if self.dialog is None:  # the dialog shows its own errors

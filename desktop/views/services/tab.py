@@ -36,6 +36,7 @@ from desktop.services.exports import safe_file_name
 from desktop.views.services import export
 from desktop.views.services.filter_bar import ServicesFilterBar
 from desktop.views.services.report_dialog import ReportDialog
+from desktop.views.style import show_note
 
 EXPANDED_VISITS = 30  # the newest visits open with their lines; older ones on a click
 _STYLE = """
@@ -301,11 +302,7 @@ class ServicesTab(QWidget):
 
     # -- feedback and language --------------------------------------------------------------
     def show_message(self, text: str, error: bool = False) -> None:
-        self.message.setText(text)
-        self.message.setProperty("error", error)
-        self.message.style().unpolish(self.message)
-        self.message.style().polish(self.message)
-        self.message.setVisible(bool(text))
+        show_note(self.message, text, error)
 
     def retranslate(self) -> None:
         self.report_button.setText(self.tr("I did not receive this service…"))
